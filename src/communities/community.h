@@ -1,0 +1,123 @@
+// Communities, their member categories, memberships and statutes: the vocabulary every other
+// module (decisions, funds, partnerships, impact) builds on. Pure values and their validation.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/date.h"
+#include "core/result.h"
+
+namespace andel::communities {
+
+enum class CommunityKind { kCooperative, kPartnership, kCoCreationArena, kMunicipalProgramme };
+enum class SignupPolicy { kOpen, kInvitation };
+enum class Role { kMember, kBoard, kAdmin };
+enum class MemberStatus { kInvited, kActive, kLeft };
+enum class VoteWeight { kOneMemberOneVote, kByShares };
+
+// Stable lower-case names used in the database, the API and forms ("co_creation_arena").
+std::string_view Name(CommunityKind kind);
+std::string_view Name(SignupPolicy policy);
+std::string_view Name(Role role);
+std::string_view Name(MemberStatus status);
+std::string_view Name(VoteWeight weight);
+
+// Parse the names above; kInvalidArgument naming `field` for anything else.
+Result<CommunityKind> ParseCommunityKind(std::string_view text, std::string_view field = "kind");
+Result<SignupPolicy> ParseSignupPolicy(std::string_view text, std::string_view field = "signup");
+Result<Role> ParseRole(std::string_view text, std::string_view field = "role");
+Result<MemberStatus> ParseMemberStatus(std::string_view text, std::string_view field = "status");
+Result<VoteWeight> ParseVoteWeight(std::string_view text, std::string_view field = "vote_weight");
+
+// True if `role` carries at least the rights of `needed` (admin > board > member).
+bool RoleAtLeast(Role role, Role needed);
+
+struct Community {
+  int64_t id = 0;
+  std::string slug;
+  std::string name;
+  CommunityKind kind = CommunityKind::kCooperative;
+  std::string about;
+  bool is_public = true;
+  SignupPolicy signup = SignupPolicy::kOpen;
+};
+
+// A member category with its label in each language. `code` is stable ("civil_society").
+struct Category {
+  int64_t id = 0;
+  int64_t community_id = 0;
+  std::string code;
+  std::string name_en;
+  std::string name_da;
+  std::string name_nl;
+  int position = 0;
+};
+
+// The seven default categories of a new community, in display order.
+std::vector<Category> DefaultCategories();
+
+// A fraction num/den in lowest terms, used for majority thresholds (1/2, 2/3, 3/4, 1/1).
+struct Fraction {
+  int64_t num = 1;
+  int64_t den = 2;
+};
+
+// How a community decides: the decision module reads these.
+struct Statutes {
+  int quorum_percent = 50;          // share of eligible members who must take part
+  Fraction simple_majority{1, 2};   // a motion passes with more than this share of yes
+  Fraction qualified_majority{2, 3};  // at least this share, for statute changes and the like
+  VoteWeight vote_weight = VoteWeight::kOneMemberOneVote;
+};
+
+// Checks ranges: quorum 0-100, fractions in (0, 1], qualified at least simple.
+Status Validate(const Statutes& statutes);
+
+// Parses "2/3" (or "1" for unanimity) into a fraction in (0, 1].
+Result<Fraction> ParseFraction(std::string_view text, std::string_view field);
+std::string FormatFraction(const Fraction& fraction);
+
+struct Membership {
+  int64_t id = 0;
+  int64_t community_id = 0;
+  int64_t person_id = 0;                   // the member, or the person representing it
+  std::optional<int64_t> organisation_id;  // set when the member is an organisation
+  int64_t category_id = 0;
+  Role role = Role::kMember;
+  int64_t shares = 0;
+  std::optional<Date> joined_on;
+  std::optional<Date> left_on;
+  MemberStatus status = MemberStatus::kActive;
+};
+
+// The name, slug, and about text of a community, checked: name 1-120 characters, a valid slug,
+// about at most 10,000 characters. kInvalidArgument naming the field at fault.
+Status ValidateCommunity(const Community& community);
+
+// A person's or category's display name: 1-120 characters of valid UTF-8, trimmed.
+Result<std::string> ValidateName(std::string_view text, std::string_view field);
+
+// Shares held: a whole number 0-1,000,000,000 written in decimal.
+Result<int64_t> ParseShares(std::string_view text, std::string_view field = "shares");
+
+}  // namespace andel::communities
+
+namespace andel::communities {
+
+// A person with an account (or only a membership record, if imported and never signed up).
+struct Person {
+  int64_t id = 0;
+  std::string email;
+  std::string name;
+  std::string language = "en";  // "da", "nl" or "en"
+  bool is_admin = false;        // runs this server: may create communities for others
+};
+
+// The languages the interface speaks, English first (the source language).
+bool IsSupportedLanguage(std::string_view code);
+
+}  // namespace andel::communities

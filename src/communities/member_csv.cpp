@@ -1,0 +1,248 @@
+// Member CSV: a small RFC 4180 reader, then field-by-field validation of each row.
+#include "communities/member_csv.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+
+#include "core/text.h"
+
+namespace andel::communities {
+namespace {
+
+constexpr std::array<std::string_view, 8> kColumns = {
+    "email", "name", "organisation", "category", "role", "shares", "joined_on", "status"};
+
+std::string Where(size_t line, std::string_view column) {
+  return "line " + std::to_string(line) + ", column " + std::string(column);
+}
+
+std::string QuoteField(std::string_view field) {
+  std::string value(field);
+  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
+    value.insert(value.begin(), '\'');
+  }
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted.push_back('"');
+    quoted.push_back(c);
+  }
+  quoted.push_back('"');
+  return quoted;
+}
+
+}  // namespace
+
+Result<std::vector<std::vector<std::string>>> ParseCsvRecords(std::string_view text) {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> record;
+  std::string field;
+  size_t line = 1;
+  size_t record_line = 1;
+  size_t i = 0;
+  bool field_started = false;
+  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a byte-order mark from spreadsheets
+  const auto end_record = [&] {
+    record.push_back(std::move(field));
+    field.clear();
+    const bool blank = record.size() == 1 && record[0].empty();
+    if (!blank) records.push_back(std::move(record));
+    record.clear();
+    field_started = false;
+  };
+  while (i < text.size()) {
+    const char c = text[i];
+    if (c == '"' && !field_started) {
+      field_started = true;
+      ++i;
+      while (true) {
+        if (i >= text.size()) {
+          return Error::InvalidArgument("a quoted field is not closed",
+                                        "line " + std::to_string(record_line));
+        }
+        if (text[i] == '"') {
+          if (i + 1 < text.size() && text[i + 1] == '"') {
+            field.push_back('"');
+            i += 2;
+            continue;
+          }
+          ++i;
+          break;
+        }
+        if (text[i] == '\n') ++line;
+        field.push_back(text[i++]);
+      }
+      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+        return Error::InvalidArgument("unexpected text after a closing quote",
+                                      "line " + std::to_string(line));
+      }
+      continue;
+    }
+    if (c == '"') {
+      return Error::InvalidArgument("a quote inside an unquoted field",
+                                    "line " + std::to_string(line));
+    }
+    if (c == ',') {
+      record.push_back(std::move(field));
+      field.clear();
+      field_started = false;
+      ++i;
+      continue;
+    }
+    if (c == '\r' || c == '\n') {
+      end_record();
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      ++i;
+      ++line;
+      record_line = line;
+      continue;
+    }
+    field_started = true;
+    field.push_back(c);
+    ++i;
+  }
+  if (field_started || !record.empty()) end_record();
+  return records;
+}
+
+MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& category_codes) {
+  MemberCsv result;
+  if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    const size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
+    result.errors.push_back(
+        Error::InvalidArgument("the file is not valid UTF-8", "line " + std::to_string(line)));
+    return result;
+  }
+  Result<std::vector<std::vector<std::string>>> records = ParseCsvRecords(text);
+  if (!records) {
+    result.errors.push_back(records.error());
+    return result;
+  }
+  if (records->empty()) {
+    result.errors.push_back(Error::InvalidArgument("the file is empty", "line 1"));
+    return result;
+  }
+  std::map<std::string, size_t> column_of;
+  const std::vector<std::string>& header = records->front();
+  for (size_t c = 0; c < header.size(); ++c) {
+    const std::string name = ToLowerAscii(Trim(header[c]));
+    bool known = false;
+    for (std::string_view column : kColumns) known = known || column == name;
+    if (!known) {
+      result.errors.push_back(Error::InvalidArgument("unknown column", Where(1, header[c])));
+      continue;
+    }
+    column_of[name] = c;
+  }
+  for (std::string_view required : {"email", "name", "category"}) {
+    if (!column_of.count(std::string(required))) {
+      result.errors.push_back(
+          Error::InvalidArgument("a required column is missing", Where(1, required)));
+    }
+  }
+  if (!result.errors.empty()) return result;
+
+  std::map<std::string, size_t> line_of_email;
+  for (size_t r = 1; r < records->size(); ++r) {
+    const std::vector<std::string>& record = (*records)[r];
+    const size_t line = r + 1;
+    const auto field = [&](std::string_view column) -> std::string_view {
+      auto it = column_of.find(std::string(column));
+      if (it == column_of.end() || it->second >= record.size()) return {};
+      return Trim(record[it->second]);
+    };
+    const size_t error_count = result.errors.size();
+    if (record.size() > header.size()) {
+      result.errors.push_back(
+          Error::InvalidArgument("the row has more fields than the header", Where(line, "-")));
+      continue;
+    }
+    MemberRow row;
+    row.email = ToLowerAscii(field("email"));
+    if (!IsPlausibleEmail(row.email)) {
+      result.errors.push_back(
+          Error::InvalidArgument("not a valid email address", Where(line, "email")));
+    } else if (auto [it, fresh] = line_of_email.emplace(row.email, line); !fresh) {
+      result.errors.push_back(
+          Error::InvalidArgument("this email appears twice in the file", Where(line, "email")));
+    }
+    if (Result<std::string> name = ValidateName(field("name"), "name"); name) {
+      row.name = *name;
+    } else {
+      result.errors.push_back(Error::InvalidArgument(name.error().message, Where(line, "name")));
+    }
+    if (std::string_view organisation = field("organisation"); !organisation.empty()) {
+      if (Result<std::string> name = ValidateName(organisation, "organisation"); name) {
+        row.organisation = *name;
+      } else {
+        result.errors.push_back(
+            Error::InvalidArgument(name.error().message, Where(line, "organisation")));
+      }
+    }
+    row.category = ToLowerAscii(field("category"));
+    if (!category_codes.count(row.category)) {
+      result.errors.push_back(
+          Error::InvalidArgument("unknown category", Where(line, "category")));
+    }
+    if (std::string_view role = field("role"); !role.empty()) {
+      if (Result<Role> parsed = ParseRole(role); parsed) {
+        row.role = *parsed;
+      } else {
+        result.errors.push_back(Error::InvalidArgument(parsed.error().message, Where(line, "role")));
+      }
+    }
+    if (Result<int64_t> shares = ParseShares(field("shares")); shares) {
+      row.shares = *shares;
+    } else {
+      result.errors.push_back(
+          Error::InvalidArgument(shares.error().message, Where(line, "shares")));
+    }
+    if (std::string_view joined = field("joined_on"); !joined.empty()) {
+      if (Result<Date> date = ParseIsoDate(joined); date) {
+        row.joined_on = *date;
+      } else {
+        result.errors.push_back(
+            Error::InvalidArgument(date.error().message, Where(line, "joined_on")));
+      }
+    }
+    if (std::string_view status = field("status"); !status.empty()) {
+      if (Result<MemberStatus> parsed = ParseMemberStatus(status); parsed) {
+        row.status = *parsed;
+      } else {
+        result.errors.push_back(
+            Error::InvalidArgument(parsed.error().message, Where(line, "status")));
+      }
+    }
+    if (result.errors.size() == error_count) result.rows.push_back(std::move(row));
+  }
+  return result;
+}
+
+std::string WriteMemberCsv(const std::vector<MemberRow>& rows) {
+  std::string out;
+  for (size_t c = 0; c < kColumns.size(); ++c) {
+    if (c) out += ',';
+    out += kColumns[c];
+  }
+  out += "\r\n";
+  for (const MemberRow& row : rows) {
+    const std::array<std::string, 8> fields = {
+        row.email,
+        row.name,
+        row.organisation,
+        row.category,
+        std::string(Name(row.role)),
+        std::to_string(row.shares),
+        row.joined_on ? FormatIsoDate(*row.joined_on) : std::string(),
+        std::string(Name(row.status))};
+    for (size_t c = 0; c < fields.size(); ++c) {
+      if (c) out += ',';
+      out += QuoteField(fields[c]);
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace andel::communities

@@ -1,0 +1,41 @@
+// UTF-8 text helpers shared by every layer: validation, trimming, simple normalisation.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace andel {
+
+// True if `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+bool IsValidUtf8(std::string_view text);
+
+// Offset of the first byte of the first malformed sequence, or npos if `text` is valid UTF-8.
+size_t FindInvalidUtf8(std::string_view text);
+
+// `text` without leading and trailing ASCII whitespace.
+std::string_view Trim(std::string_view text);
+
+// ASCII letters lowered; other bytes unchanged (emails, codes, slugs).
+std::string ToLowerAscii(std::string_view text);
+
+// Lower-cases ASCII and the Latin letters of U+00C0-U+017F (Æ→æ, Ø→ø, Å→å, É→é, Ĳ→ĳ) for
+// case-insensitive search; other code points unchanged. `text` must be valid UTF-8.
+std::string FoldCase(std::string_view text);
+
+// A plausible email address: one '@', a non-empty local part, a dotted domain, no spaces.
+bool IsPlausibleEmail(std::string_view text);
+
+// A slug: 2-60 characters of a-z, 0-9 and '-', not starting or ending with '-'.
+bool IsValidSlug(std::string_view text);
+
+// Number of Unicode code points in valid UTF-8 text.
+size_t CodePointCount(std::string_view text);
+
+// `text` split on `separator`; empty pieces kept.
+std::vector<std::string_view> Split(std::string_view text, char separator);
+
+// Lower-case hexadecimal form of bytes.
+std::string ToHex(std::string_view bytes);
+
+}  // namespace andel

@@ -1,0 +1,285 @@
+// SQL for accounts. Every statement here is portable between SQLite and PostgreSQL.
+#include "store/account_repository.h"
+
+#include <soci/soci.h>
+
+#include "store/database.h"
+#include "store/search_key.h"
+
+namespace andel::store {
+namespace {
+
+constexpr const char* kPersonColumns =
+    "SELECT id, email, name, language, is_admin, password_hash FROM persons ";
+
+Result<Account> FindAccount(Database& db, const std::string& where_sql, auto value) {
+  Account account;
+  bool found = false;
+  Status status = db.Run([&](soci::session& sql) -> Status {
+    int is_admin = 0;
+    sql << std::string(kPersonColumns) + where_sql, soci::use(value),
+        soci::into(account.person.id), soci::into(account.person.email),
+        soci::into(account.person.name), soci::into(account.person.language),
+        soci::into(is_admin), soci::into(account.password_hash);
+    found = sql.got_data();
+    account.person.is_admin = is_admin != 0;
+    return {};
+  });
+  if (!status) return status.error();
+  if (!found) return Error::NotFound("no such account");
+  return account;
+}
+
+}  // namespace
+
+Result<int64_t> AccountRepository::CreatePerson(const communities::Person& person,
+                                                const std::string& password_hash, int64_t now) {
+  int64_t id = 0;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    const int is_admin = person.is_admin ? 1 : 0;
+    sql << "INSERT INTO persons (email, name, password_hash, language, is_admin, created_at) "
+           "VALUES (:e, :n, :p, :l, :a, :t) RETURNING id",
+        soci::use(person.email), soci::use(person.name), soci::use(password_hash),
+        soci::use(person.language), soci::use(is_admin), soci::use(now), soci::into(id);
+    return {};
+  });
+  if (!status) {
+    if (status.error().code == ErrorCode::kAlreadyExists) {
+      return Error::AlreadyExists("an account with this email already exists", "email");
+    }
+    return status.error();
+  }
+  return id;
+}
+
+Result<Account> AccountRepository::FindByEmail(const std::string& email) {
+  return FindAccount(db_, "WHERE email = :e", email);
+}
+
+Result<Account> AccountRepository::FindById(int64_t person_id) {
+  return FindAccount(db_, "WHERE id = :id", person_id);
+}
+
+Status AccountRepository::UpdatePerson(const communities::Person& person) {
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    sql << "UPDATE persons SET name = :n, email = :e, language = :l WHERE id = :id",
+        soci::use(person.name), soci::use(person.email), soci::use(person.language),
+        soci::use(person.id);
+    RefreshSearchKeys(sql, person.id);
+    return {};
+  });
+  if (!status && status.error().code == ErrorCode::kAlreadyExists) {
+    return Error::AlreadyExists("an account with this email already exists", "email");
+  }
+  return status;
+}
+
+Status AccountRepository::SetPasswordHash(int64_t person_id, const std::string& password_hash) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "UPDATE persons SET password_hash = :p WHERE id = :id", soci::use(password_hash),
+        soci::use(person_id);
+    return {};
+  });
+}
+
+Status AccountRepository::ClaimImportedPerson(int64_t person_id, const std::string& name,
+                                              const std::string& password_hash,
+                                              const std::string& language) {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    soci::statement update =
+        (sql.prepare << "UPDATE persons SET name = :n, password_hash = :p, language = :l "
+                        "WHERE id = :id AND password_hash = ''",
+         soci::use(name), soci::use(password_hash), soci::use(language), soci::use(person_id));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) {
+      return Error::AlreadyExists("an account with this email already exists", "email");
+    }
+    RefreshSearchKeys(sql, person_id);
+    return {};
+  });
+}
+
+Status AccountRepository::CreateSession(const std::string& token_hash, int64_t person_id,
+                                        int64_t now, int64_t expires_at) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "DELETE FROM sessions WHERE person_id = :p AND expires_at < :t", soci::use(person_id),
+        soci::use(now);
+    sql << "INSERT INTO sessions (token_hash, person_id, created_at, expires_at) "
+           "VALUES (:h, :p, :c, :e)",
+        soci::use(token_hash), soci::use(person_id), soci::use(now), soci::use(expires_at);
+    return {};
+  });
+}
+
+Result<communities::Person> AccountRepository::FindSession(const std::string& token_hash,
+                                                           int64_t now) {
+  communities::Person person;
+  bool found = false;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    int is_admin = 0;
+    sql << "SELECT p.id, p.email, p.name, p.language, p.is_admin FROM sessions s "
+           "JOIN persons p ON p.id = s.person_id WHERE s.token_hash = :h AND s.expires_at > :t",
+        soci::use(token_hash), soci::use(now), soci::into(person.id), soci::into(person.email),
+        soci::into(person.name), soci::into(person.language), soci::into(is_admin);
+    found = sql.got_data();
+    person.is_admin = is_admin != 0;
+    return {};
+  });
+  if (!status) return status.error();
+  if (!found) return Error::Unauthenticated("please sign in");
+  return person;
+}
+
+Status AccountRepository::DeleteSession(const std::string& token_hash) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "DELETE FROM sessions WHERE token_hash = :h", soci::use(token_hash);
+    return {};
+  });
+}
+
+Status AccountRepository::DeleteSessionsOf(int64_t person_id) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "DELETE FROM sessions WHERE person_id = :p", soci::use(person_id);
+    return {};
+  });
+}
+
+Result<int64_t> AccountRepository::CreateApiToken(int64_t person_id, const std::string& name,
+                                                  const std::string& token_hash, int64_t now) {
+  int64_t id = 0;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    sql << "INSERT INTO api_tokens (person_id, name, token_hash, created_at) "
+           "VALUES (:p, :n, :h, :t) RETURNING id",
+        soci::use(person_id), soci::use(name), soci::use(token_hash), soci::use(now),
+        soci::into(id);
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
+}
+
+Result<std::vector<ApiTokenRecord>> AccountRepository::ListApiTokens(int64_t person_id) {
+  std::vector<ApiTokenRecord> tokens;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    ApiTokenRecord token;
+    soci::statement select =
+        (sql.prepare << "SELECT id, name, created_at FROM api_tokens WHERE person_id = :p "
+                        "ORDER BY id",
+         soci::use(person_id), soci::into(token.id), soci::into(token.name),
+         soci::into(token.created_at));
+    select.execute();
+    while (select.fetch()) tokens.push_back(token);
+    return {};
+  });
+  if (!status) return status.error();
+  return tokens;
+}
+
+Status AccountRepository::DeleteApiToken(int64_t person_id, int64_t token_id) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    soci::statement remove =
+        (sql.prepare << "DELETE FROM api_tokens WHERE id = :id AND person_id = :p",
+         soci::use(token_id), soci::use(person_id));
+    remove.execute(true);
+    if (remove.get_affected_rows() != 1) return Error::NotFound("no such token");
+    return {};
+  });
+}
+
+Result<communities::Person> AccountRepository::FindByApiToken(const std::string& token_hash) {
+  communities::Person person;
+  bool found = false;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    int is_admin = 0;
+    sql << "SELECT p.id, p.email, p.name, p.language, p.is_admin FROM api_tokens t "
+           "JOIN persons p ON p.id = t.person_id WHERE t.token_hash = :h",
+        soci::use(token_hash), soci::into(person.id), soci::into(person.email),
+        soci::into(person.name), soci::into(person.language), soci::into(is_admin);
+    found = sql.got_data();
+    person.is_admin = is_admin != 0;
+    return {};
+  });
+  if (!status) return status.error();
+  if (!found) return Error::Unauthenticated("the API token is not valid");
+  return person;
+}
+
+Status AccountRepository::CreatePasswordReset(const std::string& token_hash, int64_t person_id,
+                                              int64_t expires_at) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "INSERT INTO password_resets (token_hash, person_id, expires_at) VALUES (:h, :p, :e)",
+        soci::use(token_hash), soci::use(person_id), soci::use(expires_at);
+    return {};
+  });
+}
+
+Result<int64_t> AccountRepository::ConsumePasswordReset(const std::string& token_hash,
+                                                        int64_t now) {
+  int64_t person_id = 0;
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    soci::statement update =
+        (sql.prepare << "UPDATE password_resets SET used = 1 "
+                        "WHERE token_hash = :h AND used = 0 AND expires_at > :t",
+         soci::use(token_hash), soci::use(now));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) {
+      return Error::NotFound("this reset link is not valid or has expired");
+    }
+    sql << "SELECT person_id FROM password_resets WHERE token_hash = :h", soci::use(token_hash),
+        soci::into(person_id);
+    return {};
+  });
+  if (!status) return status.error();
+  return person_id;
+}
+
+Status AccountRepository::QueueMail(const std::string& recipient, const std::string& subject,
+                                    const std::string& body, int64_t now) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "INSERT INTO outbox (recipient, subject, body, created_at) VALUES (:r, :s, :b, :t)",
+        soci::use(recipient), soci::use(subject), soci::use(body), soci::use(now);
+    return {};
+  });
+}
+
+Result<std::vector<OutboxMail>> AccountRepository::ListOutbox(int limit) {
+  std::vector<OutboxMail> mails;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    OutboxMail mail;
+    soci::statement select =
+        (sql.prepare << "SELECT id, recipient, subject, body, created_at FROM outbox "
+                        "ORDER BY id DESC LIMIT :n",
+         soci::use(limit), soci::into(mail.id), soci::into(mail.recipient),
+         soci::into(mail.subject), soci::into(mail.body), soci::into(mail.created_at));
+    select.execute();
+    while (select.fetch()) mails.push_back(mail);
+    return {};
+  });
+  if (!status) return status.error();
+  return mails;
+}
+
+Result<std::string> AccountRepository::GetOrCreateSetting(const std::string& key,
+                                                          const std::string& fallback) {
+  std::string value;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    sql << "INSERT INTO settings (key, value) VALUES (:k, :v) ON CONFLICT (key) DO NOTHING",
+        soci::use(key), soci::use(fallback);
+    sql << "SELECT value FROM settings WHERE key = :k", soci::use(key), soci::into(value);
+    return {};
+  });
+  if (!status) return status.error();
+  return value;
+}
+
+Result<int64_t> AccountRepository::CountPersons() {
+  int64_t count = 0;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    sql << "SELECT COUNT(*) FROM persons", soci::into(count);
+    return {};
+  });
+  if (!status) return status.error();
+  return count;
+}
+
+}  // namespace andel::store

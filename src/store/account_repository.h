@@ -1,0 +1,83 @@
+// Accounts in the database: persons, sessions, personal API tokens, password resets, the mail
+// outbox and server settings. Token values never reach this layer, only their hashes.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "communities/community.h"
+#include "core/result.h"
+
+namespace andel::store {
+
+class Database;
+
+struct Account {
+  communities::Person person;
+  std::string password_hash;  // empty: the person has never set a password
+};
+
+struct ApiTokenRecord {
+  int64_t id = 0;
+  std::string name;
+  int64_t created_at = 0;
+};
+
+struct OutboxMail {
+  int64_t id = 0;
+  std::string recipient;
+  std::string subject;
+  std::string body;
+  int64_t created_at = 0;
+};
+
+class AccountRepository {
+ public:
+  explicit AccountRepository(Database& db) : db_(db) {}
+
+  // kAlreadyExists if the email is taken. Returns the new person's id.
+  Result<int64_t> CreatePerson(const communities::Person& person,
+                               const std::string& password_hash, int64_t now);
+  Result<Account> FindByEmail(const std::string& email);
+  Result<Account> FindById(int64_t person_id);
+  // Updates name, email and language. kAlreadyExists if the new email is taken.
+  Status UpdatePerson(const communities::Person& person);
+  Status SetPasswordHash(int64_t person_id, const std::string& password_hash);
+  // Gives a person who was only imported as a member a password (their sign-up).
+  Status ClaimImportedPerson(int64_t person_id, const std::string& name,
+                             const std::string& password_hash, const std::string& language);
+
+  Status CreateSession(const std::string& token_hash, int64_t person_id, int64_t now,
+                       int64_t expires_at);
+  // The person whose session this is, or kUnauthenticated if none or expired.
+  Result<communities::Person> FindSession(const std::string& token_hash, int64_t now);
+  Status DeleteSession(const std::string& token_hash);
+  Status DeleteSessionsOf(int64_t person_id);
+
+  Result<int64_t> CreateApiToken(int64_t person_id, const std::string& name,
+                                 const std::string& token_hash, int64_t now);
+  Result<std::vector<ApiTokenRecord>> ListApiTokens(int64_t person_id);
+  // kNotFound unless the token exists and belongs to the person.
+  Status DeleteApiToken(int64_t person_id, int64_t token_id);
+  Result<communities::Person> FindByApiToken(const std::string& token_hash);
+
+  Status CreatePasswordReset(const std::string& token_hash, int64_t person_id, int64_t expires_at);
+  // Marks the reset used and returns its person; kNotFound if unknown, used or expired.
+  Result<int64_t> ConsumePasswordReset(const std::string& token_hash, int64_t now);
+
+  Status QueueMail(const std::string& recipient, const std::string& subject,
+                   const std::string& body, int64_t now);
+  Result<std::vector<OutboxMail>> ListOutbox(int limit);
+
+  // The setting's value, storing `fallback` first if the key has none (races resolve to one).
+  Result<std::string> GetOrCreateSetting(const std::string& key, const std::string& fallback);
+
+  Result<int64_t> CountPersons();
+
+ private:
+  Database& db_;
+};
+
+}  // namespace andel::store

@@ -1,0 +1,720 @@
+// SQL for communities, categories, statutes, memberships, invitations and member import.
+#include "store/community_repository.h"
+
+#include <soci/soci.h>
+
+#include <map>
+
+#include "store/database.h"
+#include "store/search_key.h"
+
+namespace andel::store {
+namespace {
+
+using communities::Category;
+using communities::Community;
+using communities::Membership;
+using communities::MemberRow;
+using communities::Statutes;
+
+// Reading enum columns written by this code; an unknown value means a broken database.
+template <typename T>
+T Parsed(Result<T> value, T fallback) {
+  return value ? *value : fallback;
+}
+
+std::string DateText(const std::optional<Date>& date) {
+  return date ? FormatIsoDate(*date) : std::string();
+}
+
+std::optional<Date> DateFrom(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  Result<Date> date = ParseIsoDate(text);
+  return date ? std::optional<Date>(*date) : std::nullopt;
+}
+
+// Columns of a member row, in the order ReadMember expects.
+constexpr const char* kMemberSelect =
+    "SELECT m.id, m.community_id, m.person_id, COALESCE(m.organisation_id, 0), m.category_id, "
+    "m.role, m.shares, m.joined_on, m.left_on, m.status, p.name, p.email, COALESCE(o.name, '') "
+    "FROM memberships m JOIN persons p ON p.id = m.person_id "
+    "LEFT JOIN organisations o ON o.id = m.organisation_id ";
+
+struct MemberColumns {
+  int64_t id = 0, community_id = 0, person_id = 0, organisation_id = 0, category_id = 0;
+  std::string role, joined_on, left_on, status, person_name, email, organisation;
+  int64_t shares = 0;
+
+  void Bind(soci::statement& statement) {
+    statement.exchange(soci::into(id));
+    statement.exchange(soci::into(community_id));
+    statement.exchange(soci::into(person_id));
+    statement.exchange(soci::into(organisation_id));
+    statement.exchange(soci::into(category_id));
+    statement.exchange(soci::into(role));
+    statement.exchange(soci::into(shares));
+    statement.exchange(soci::into(joined_on));
+    statement.exchange(soci::into(left_on));
+    statement.exchange(soci::into(status));
+    statement.exchange(soci::into(person_name));
+    statement.exchange(soci::into(email));
+    statement.exchange(soci::into(organisation));
+  }
+
+  MemberView View() const {
+    MemberView view;
+    Membership& m = view.membership;
+    m.id = id;
+    m.community_id = community_id;
+    m.person_id = person_id;
+    if (organisation_id != 0) m.organisation_id = organisation_id;
+    m.category_id = category_id;
+    m.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
+    m.shares = shares;
+    m.joined_on = DateFrom(joined_on);
+    m.left_on = DateFrom(left_on);
+    m.status = Parsed(communities::ParseMemberStatus(status), communities::MemberStatus::kLeft);
+    view.person_name = person_name;
+    view.email = email;
+    view.organisation = organisation;
+    view.name = organisation.empty() ? person_name : organisation;
+    return view;
+  }
+};
+
+Community ReadCommunity(int64_t id, const std::string& slug, const std::string& name,
+                        const std::string& kind, const std::string& about, int is_public,
+                        const std::string& signup) {
+  Community community;
+  community.id = id;
+  community.slug = slug;
+  community.name = name;
+  community.kind = Parsed(communities::ParseCommunityKind(kind),
+                          communities::CommunityKind::kCooperative);
+  community.about = about;
+  community.is_public = is_public != 0;
+  community.signup =
+      Parsed(communities::ParseSignupPolicy(signup), communities::SignupPolicy::kInvitation);
+  return community;
+}
+
+void InsertCategory(soci::session& sql, const Category& category, int64_t& id) {
+  sql << "INSERT INTO categories (community_id, code, name_en, name_da, name_nl, position) "
+         "VALUES (:c, :code, :en, :da, :nl, :pos) RETURNING id",
+      soci::use(category.community_id), soci::use(category.code), soci::use(category.name_en),
+      soci::use(category.name_da), soci::use(category.name_nl), soci::use(category.position),
+      soci::into(id);
+}
+
+int64_t FindOrCreatePersonIn(soci::session& sql, const std::string& email,
+                             const std::string& name, int64_t now) {
+  int64_t id = 0;
+  sql << "SELECT id FROM persons WHERE email = :e", soci::use(email), soci::into(id);
+  if (sql.got_data()) return id;
+  sql << "INSERT INTO persons (email, name, created_at) VALUES (:e, :n, :t) RETURNING id",
+      soci::use(email), soci::use(name), soci::use(now), soci::into(id);
+  return id;
+}
+
+int64_t FindOrCreateOrganisation(soci::session& sql, const std::string& name, int64_t now) {
+  int64_t id = 0;
+  sql << "SELECT id FROM organisations WHERE name = :n", soci::use(name), soci::into(id);
+  if (sql.got_data()) return id;
+  sql << "INSERT INTO organisations (name, created_at) VALUES (:n, :t) RETURNING id",
+      soci::use(name), soci::use(now), soci::into(id);
+  return id;
+}
+
+int64_t InsertMembership(soci::session& sql, const Membership& m, const std::string& search_key,
+                         int64_t now) {
+  int64_t id = 0;
+  const std::string role(communities::Name(m.role));
+  const std::string status(communities::Name(m.status));
+  const std::string joined = DateText(m.joined_on);
+  const std::string left = DateText(m.left_on);
+  soci::indicator organisation_null = m.organisation_id ? soci::i_ok : soci::i_null;
+  const int64_t organisation_id = m.organisation_id.value_or(0);
+  sql << "INSERT INTO memberships (community_id, person_id, organisation_id, category_id, role, "
+         "shares, joined_on, left_on, status, search_key, created_at) VALUES "
+         "(:c, :p, :o, :cat, :r, :s, :j, :l, :st, :k, :t) RETURNING id",
+      soci::use(m.community_id), soci::use(m.person_id),
+      soci::use(organisation_id, organisation_null), soci::use(m.category_id), soci::use(role),
+      soci::use(m.shares), soci::use(joined), soci::use(left), soci::use(status),
+      soci::use(search_key), soci::use(now), soci::into(id);
+  return id;
+}
+
+std::string KeyFor(soci::session& sql, const Membership& m) {
+  std::string name, email, organisation;
+  sql << "SELECT name, email FROM persons WHERE id = :p", soci::use(m.person_id), soci::into(name),
+      soci::into(email);
+  if (m.organisation_id) {
+    sql << "SELECT name FROM organisations WHERE id = :o", soci::use(*m.organisation_id),
+        soci::into(organisation);
+  }
+  return MemberSearchKey(name, email, organisation);
+}
+
+}  // namespace
+
+Result<int64_t> CommunityRepository::CreateCommunity(const Community& community,
+                                                     int64_t founder_person_id,
+                                                     const std::string& founder_category,
+                                                     int64_t now) {
+  int64_t id = 0;
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    const std::string kind(communities::Name(community.kind));
+    const std::string signup(communities::Name(community.signup));
+    const int is_public = community.is_public ? 1 : 0;
+    sql << "INSERT INTO communities (slug, name, kind, about, is_public, signup, created_at) "
+           "VALUES (:s, :n, :k, :a, :p, :g, :t) RETURNING id",
+        soci::use(community.slug), soci::use(community.name), soci::use(kind),
+        soci::use(community.about), soci::use(is_public), soci::use(signup), soci::use(now),
+        soci::into(id);
+    int64_t founder_category_id = 0;
+    for (Category category : communities::DefaultCategories()) {
+      category.community_id = id;
+      int64_t category_id = 0;
+      InsertCategory(sql, category, category_id);
+      if (category.code == founder_category || founder_category_id == 0) {
+        founder_category_id = category_id;
+      }
+    }
+    const Statutes statutes;
+    const std::string weight(communities::Name(statutes.vote_weight));
+    sql << "INSERT INTO statutes (community_id, quorum_percent, simple_num, simple_den, "
+           "qualified_num, qualified_den, vote_weight) VALUES (:c, :q, :sn, :sd, :qn, :qd, :w)",
+        soci::use(id), soci::use(statutes.quorum_percent), soci::use(statutes.simple_majority.num),
+        soci::use(statutes.simple_majority.den), soci::use(statutes.qualified_majority.num),
+        soci::use(statutes.qualified_majority.den), soci::use(weight);
+    if (founder_person_id != 0) {
+      Membership founder;
+      founder.community_id = id;
+      founder.person_id = founder_person_id;
+      founder.category_id = founder_category_id;
+      founder.role = communities::Role::kAdmin;
+      founder.joined_on = DateFromUnixSeconds(now);
+      InsertMembership(sql, founder, KeyFor(sql, founder), now);
+    }
+    return {};
+  });
+  if (!status) {
+    if (status.error().code == ErrorCode::kAlreadyExists) {
+      return Error::AlreadyExists("this short name is taken", "slug");
+    }
+    return status.error();
+  }
+  return id;
+}
+
+Result<Community> CommunityRepository::FindBySlug(const std::string& slug) {
+  Community community;
+  bool found = false;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    int64_t id = 0;
+    std::string found_slug, name, kind, about, signup;
+    int is_public = 0;
+    sql << "SELECT id, slug, name, kind, about, is_public, signup FROM communities "
+           "WHERE slug = :s",
+        soci::use(slug), soci::into(id), soci::into(found_slug), soci::into(name),
+        soci::into(kind), soci::into(about), soci::into(is_public), soci::into(signup);
+    found = sql.got_data();
+    if (found) community = ReadCommunity(id, found_slug, name, kind, about, is_public, signup);
+    return {};
+  });
+  if (!status) return status.error();
+  if (!found) return Error::NotFound("no such community", "slug");
+  return community;
+}
+
+Status CommunityRepository::UpdateCommunity(const Community& community) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    const std::string kind(communities::Name(community.kind));
+    const std::string signup(communities::Name(community.signup));
+    const int is_public = community.is_public ? 1 : 0;
+    sql << "UPDATE communities SET name = :n, kind = :k, about = :a, is_public = :p, "
+           "signup = :g WHERE id = :id",
+        soci::use(community.name), soci::use(kind), soci::use(community.about),
+        soci::use(is_public), soci::use(signup), soci::use(community.id);
+    return {};
+  });
+}
+
+Status CommunityRepository::DeleteCommunity(int64_t community_id) {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    sql << "DELETE FROM invitations WHERE community_id = :c", soci::use(community_id);
+    sql << "DELETE FROM memberships WHERE community_id = :c", soci::use(community_id);
+    sql << "DELETE FROM statutes WHERE community_id = :c", soci::use(community_id);
+    sql << "DELETE FROM categories WHERE community_id = :c", soci::use(community_id);
+    sql << "DELETE FROM communities WHERE id = :c", soci::use(community_id);
+    return {};
+  });
+}
+
+Result<std::vector<CommunitySummary>> CommunityRepository::ListVisible(int64_t viewer_person_id,
+                                                                       int offset, int limit) {
+  std::vector<CommunitySummary> summaries;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    int64_t id = 0, member_count = 0;
+    std::string slug, name, kind, about, signup, role;
+    int is_public = 0;
+    soci::statement select =
+        (sql.prepare
+             << "SELECT c.id, c.slug, c.name, c.kind, c.about, c.is_public, c.signup, "
+                "(SELECT COUNT(*) FROM memberships a WHERE a.community_id = c.id "
+                "AND a.status = 'active'), COALESCE(mine.role, '') "
+                "FROM communities c LEFT JOIN memberships mine ON mine.community_id = c.id "
+                "AND mine.person_id = :v AND mine.organisation_id IS NULL "
+                "AND mine.status <> 'left' "
+                "WHERE c.is_public = 1 OR mine.id IS NOT NULL "
+                "ORDER BY c.name, c.id LIMIT :lim OFFSET :off",
+         soci::use(viewer_person_id), soci::use(limit), soci::use(offset), soci::into(id),
+         soci::into(slug), soci::into(name), soci::into(kind), soci::into(about),
+         soci::into(is_public), soci::into(signup), soci::into(member_count), soci::into(role));
+    select.execute();
+    while (select.fetch()) {
+      CommunitySummary summary;
+      summary.community = ReadCommunity(id, slug, name, kind, about, is_public, signup);
+      summary.member_count = member_count;
+      if (!role.empty()) summary.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
+      summaries.push_back(std::move(summary));
+    }
+    return {};
+  });
+  if (!status) return status.error();
+  return summaries;
+}
+
+Result<int64_t> CommunityRepository::CountVisible(int64_t viewer_person_id) {
+  int64_t count = 0;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    sql << "SELECT COUNT(*) FROM communities c WHERE c.is_public = 1 OR EXISTS (SELECT 1 FROM "
+           "memberships m WHERE m.community_id = c.id AND m.person_id = :v "
+           "AND m.organisation_id IS NULL AND m.status <> 'left')",
+        soci::use(viewer_person_id), soci::into(count);
+    return {};
+  });
+  if (!status) return status.error();
+  return count;
+}
+
+Result<std::vector<Category>> CommunityRepository::ListCategories(int64_t community_id) {
+  std::vector<Category> categories;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    Category category;
+    soci::statement select =
+        (sql.prepare << "SELECT id, community_id, code, name_en, name_da, name_nl, position "
+                        "FROM categories WHERE community_id = :c ORDER BY position, id",
+         soci::use(community_id), soci::into(category.id), soci::into(category.community_id),
+         soci::into(category.code), soci::into(category.name_en), soci::into(category.name_da),
+         soci::into(category.name_nl), soci::into(category.position));
+    select.execute();
+    while (select.fetch()) categories.push_back(category);
+    return {};
+  });
+  if (!status) return status.error();
+  return categories;
+}
+
+Result<Category> CommunityRepository::FindCategory(int64_t community_id, int64_t category_id) {
+  Result<std::vector<Category>> categories = ListCategories(community_id);
+  if (!categories) return categories.error();
+  for (const Category& category : *categories) {
+    if (category.id == category_id) return category;
+  }
+  return Error::NotFound("no such category", "category");
+}
+
+Result<int64_t> CommunityRepository::CreateCategory(const Category& category) {
+  int64_t id = 0;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    InsertCategory(sql, category, id);
+    return {};
+  });
+  if (!status) {
+    if (status.error().code == ErrorCode::kAlreadyExists) {
+      return Error::AlreadyExists("a category with this code already exists", "code");
+    }
+    return status.error();
+  }
+  return id;
+}
+
+Status CommunityRepository::UpdateCategory(const Category& category) {
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    soci::statement update =
+        (sql.prepare << "UPDATE categories SET code = :code, name_en = :en, name_da = :da, "
+                        "name_nl = :nl, position = :pos WHERE id = :id AND community_id = :c",
+         soci::use(category.code), soci::use(category.name_en), soci::use(category.name_da),
+         soci::use(category.name_nl), soci::use(category.position), soci::use(category.id),
+         soci::use(category.community_id));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) return Error::NotFound("no such category", "category");
+    return {};
+  });
+  if (!status && status.error().code == ErrorCode::kAlreadyExists) {
+    return Error::AlreadyExists("a category with this code already exists", "code");
+  }
+  return status;
+}
+
+Status CommunityRepository::DeleteCategory(int64_t community_id, int64_t category_id) {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    int64_t users = 0;
+    sql << "SELECT (SELECT COUNT(*) FROM memberships WHERE category_id = :a) + "
+           "(SELECT COUNT(*) FROM invitations WHERE category_id = :b)",
+        soci::use(category_id), soci::use(category_id), soci::into(users);
+    if (users > 0) {
+      return Error::FailedPrecondition("members still belong to this category; move them first",
+                                       "category");
+    }
+    soci::statement remove =
+        (sql.prepare << "DELETE FROM categories WHERE id = :id AND community_id = :c",
+         soci::use(category_id), soci::use(community_id));
+    remove.execute(true);
+    if (remove.get_affected_rows() != 1) return Error::NotFound("no such category", "category");
+    return {};
+  });
+}
+
+Result<Statutes> CommunityRepository::GetStatutes(int64_t community_id) {
+  Statutes statutes;
+  bool found = false;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    std::string weight;
+    sql << "SELECT quorum_percent, simple_num, simple_den, qualified_num, qualified_den, "
+           "vote_weight FROM statutes WHERE community_id = :c",
+        soci::use(community_id), soci::into(statutes.quorum_percent),
+        soci::into(statutes.simple_majority.num), soci::into(statutes.simple_majority.den),
+        soci::into(statutes.qualified_majority.num), soci::into(statutes.qualified_majority.den),
+        soci::into(weight);
+    found = sql.got_data();
+    statutes.vote_weight = Parsed(communities::ParseVoteWeight(weight),
+                                  communities::VoteWeight::kOneMemberOneVote);
+    return {};
+  });
+  if (!status) return status.error();
+  if (!found) return Error::NotFound("no such community");
+  return statutes;
+}
+
+Status CommunityRepository::SaveStatutes(int64_t community_id, const Statutes& statutes) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    const std::string weight(communities::Name(statutes.vote_weight));
+    sql << "UPDATE statutes SET quorum_percent = :q, simple_num = :sn, simple_den = :sd, "
+           "qualified_num = :qn, qualified_den = :qd, vote_weight = :w WHERE community_id = :c",
+        soci::use(statutes.quorum_percent), soci::use(statutes.simple_majority.num),
+        soci::use(statutes.simple_majority.den), soci::use(statutes.qualified_majority.num),
+        soci::use(statutes.qualified_majority.den), soci::use(weight), soci::use(community_id);
+    return {};
+  });
+}
+
+Result<std::optional<Membership>> CommunityRepository::FindMembershipOf(int64_t community_id,
+                                                                        int64_t person_id) {
+  std::optional<Membership> membership;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    MemberColumns columns;
+    soci::statement select = (sql.prepare << std::string(kMemberSelect) +
+                                                 "WHERE m.community_id = :c AND m.person_id = :p "
+                                                 "ORDER BY m.organisation_id IS NOT NULL, m.id "
+                                                 "LIMIT 1",
+                              soci::use(community_id), soci::use(person_id));
+    columns.Bind(select);
+    select.define_and_bind();
+    select.execute();
+    if (select.fetch()) membership = columns.View().membership;
+    return {};
+  });
+  if (!status) return status.error();
+  return membership;
+}
+
+Result<MemberPage> CommunityRepository::ListMembers(int64_t community_id,
+                                                    const MemberQuery& query) {
+  MemberPage page;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    std::string where = "WHERE m.community_id = :c AND (:cat = 0 OR m.category_id = :cat2) ";
+    if (!query.include_left) where += "AND m.status <> 'left' ";
+    const std::string pattern = ContainsPattern(query.search);
+    where += "AND m.search_key LIKE :q ESCAPE '\\' ";
+    sql << "SELECT COUNT(*) FROM memberships m " + where, soci::use(community_id),
+        soci::use(query.category_id), soci::use(query.category_id), soci::use(pattern),
+        soci::into(page.total);
+    MemberColumns columns;
+    soci::statement select =
+        (sql.prepare << std::string(kMemberSelect) + where +
+                            "ORDER BY CASE WHEN o.name IS NULL THEN p.name ELSE o.name END, m.id "
+                            "LIMIT :lim OFFSET :off",
+         soci::use(community_id), soci::use(query.category_id), soci::use(query.category_id),
+         soci::use(pattern), soci::use(query.limit), soci::use(query.offset));
+    columns.Bind(select);
+    select.define_and_bind();
+    select.execute();
+    while (select.fetch()) page.members.push_back(columns.View());
+    return {};
+  });
+  if (!status) return status.error();
+  return page;
+}
+
+Result<MemberView> CommunityRepository::FindMember(int64_t community_id, int64_t membership_id) {
+  std::optional<MemberView> view;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    MemberColumns columns;
+    soci::statement select =
+        (sql.prepare << std::string(kMemberSelect) + "WHERE m.community_id = :c AND m.id = :id",
+         soci::use(community_id), soci::use(membership_id));
+    columns.Bind(select);
+    select.define_and_bind();
+    select.execute();
+    if (select.fetch()) view = columns.View();
+    return {};
+  });
+  if (!status) return status.error();
+  if (!view) return Error::NotFound("no such member", "member");
+  return *view;
+}
+
+Result<int64_t> CommunityRepository::AddMember(const Membership& membership, int64_t now) {
+  int64_t id = 0;
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    int64_t existing = 0;
+    const int64_t organisation_id = membership.organisation_id.value_or(0);
+    sql << "SELECT COUNT(*) FROM memberships WHERE community_id = :c AND person_id = :p "
+           "AND COALESCE(organisation_id, 0) = :o",
+        soci::use(membership.community_id), soci::use(membership.person_id),
+        soci::use(organisation_id), soci::into(existing);
+    if (existing > 0) return Error::AlreadyExists("already a member of this community", "email");
+    id = InsertMembership(sql, membership, KeyFor(sql, membership), now);
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
+}
+
+Status CommunityRepository::UpdateMember(const Membership& m) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    const std::string role(communities::Name(m.role));
+    const std::string status(communities::Name(m.status));
+    const std::string joined = DateText(m.joined_on);
+    const std::string left = DateText(m.left_on);
+    soci::statement update =
+        (sql.prepare << "UPDATE memberships SET category_id = :cat, role = :r, shares = :s, "
+                        "status = :st, joined_on = :j, left_on = :l "
+                        "WHERE id = :id AND community_id = :c",
+         soci::use(m.category_id), soci::use(role), soci::use(m.shares), soci::use(status),
+         soci::use(joined), soci::use(left), soci::use(m.id), soci::use(m.community_id));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) return Error::NotFound("no such member", "member");
+    return {};
+  });
+}
+
+Status CommunityRepository::RemoveMember(int64_t community_id, int64_t membership_id,
+                                         const Date& left_on) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    const std::string left = FormatIsoDate(left_on);
+    soci::statement update =
+        (sql.prepare << "UPDATE memberships SET status = 'left', left_on = :l "
+                        "WHERE id = :id AND community_id = :c",
+         soci::use(left), soci::use(membership_id), soci::use(community_id));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) return Error::NotFound("no such member", "member");
+    return {};
+  });
+}
+
+Result<int64_t> CommunityRepository::CountAdmins(int64_t community_id) {
+  int64_t count = 0;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    sql << "SELECT COUNT(*) FROM memberships WHERE community_id = :c AND role = 'admin' "
+           "AND status = 'active'",
+        soci::use(community_id), soci::into(count);
+    return {};
+  });
+  if (!status) return status.error();
+  return count;
+}
+
+Result<int> CommunityRepository::ImportMembers(int64_t community_id,
+                                               const std::vector<MemberRow>& rows, int64_t now) {
+  int imported = 0;
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    std::map<std::string, int64_t> category_ids;
+    {
+      int64_t id = 0;
+      std::string code;
+      soci::statement select =
+          (sql.prepare << "SELECT id, code FROM categories WHERE community_id = :c",
+           soci::use(community_id), soci::into(id), soci::into(code));
+      select.execute();
+      while (select.fetch()) category_ids[code] = id;
+    }
+    for (const MemberRow& row : rows) {
+      auto category = category_ids.find(row.category);
+      if (category == category_ids.end()) {
+        return Error::InvalidArgument("unknown category", "category");
+      }
+      Membership m;
+      m.community_id = community_id;
+      m.person_id = FindOrCreatePersonIn(sql, row.email, row.name, now);
+      if (!row.organisation.empty()) {
+        m.organisation_id = FindOrCreateOrganisation(sql, row.organisation, now);
+      }
+      m.category_id = category->second;
+      m.role = row.role;
+      m.shares = row.shares;
+      m.joined_on = row.joined_on;
+      m.status = row.status;
+      if (m.status == communities::MemberStatus::kLeft) m.left_on = DateFromUnixSeconds(now);
+      int64_t existing = 0;
+      const int64_t organisation_id = m.organisation_id.value_or(0);
+      sql << "SELECT COALESCE(MAX(id), 0) FROM memberships WHERE community_id = :c "
+             "AND person_id = :p AND COALESCE(organisation_id, 0) = :o",
+          soci::use(community_id), soci::use(m.person_id), soci::use(organisation_id),
+          soci::into(existing);
+      const std::string key = KeyFor(sql, m);
+      if (existing == 0) {
+        InsertMembership(sql, m, key, now);
+      } else {
+        const std::string role(communities::Name(m.role));
+        const std::string status(communities::Name(m.status));
+        const std::string joined = DateText(m.joined_on);
+        const std::string left = DateText(m.left_on);
+        sql << "UPDATE memberships SET category_id = :cat, role = :r, shares = :s, "
+               "status = :st, joined_on = :j, left_on = :l, search_key = :k WHERE id = :id",
+            soci::use(m.category_id), soci::use(role), soci::use(m.shares), soci::use(status),
+            soci::use(joined), soci::use(left), soci::use(key), soci::use(existing);
+      }
+      ++imported;
+    }
+    return {};
+  });
+  if (!status) return status.error();
+  return imported;
+}
+
+Result<std::vector<MemberRow>> CommunityRepository::ExportMembers(int64_t community_id) {
+  std::vector<MemberRow> rows;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    MemberColumns columns;
+    std::string code;
+    soci::statement select =
+        (sql.prepare << "SELECT m.id, m.community_id, m.person_id, "
+                        "COALESCE(m.organisation_id, 0), m.category_id, m.role, m.shares, "
+                        "m.joined_on, m.left_on, m.status, p.name, p.email, "
+                        "COALESCE(o.name, ''), c.code FROM memberships m "
+                        "JOIN persons p ON p.id = m.person_id "
+                        "JOIN categories c ON c.id = m.category_id "
+                        "LEFT JOIN organisations o ON o.id = m.organisation_id "
+                        "WHERE m.community_id = :c ORDER BY p.name, m.id",
+         soci::use(community_id));
+    columns.Bind(select);
+    select.exchange(soci::into(code));
+    select.define_and_bind();
+    select.execute();
+    while (select.fetch()) {
+      const MemberView view = columns.View();
+      MemberRow row;
+      row.email = view.email;
+      row.name = view.person_name;
+      row.organisation = view.organisation;
+      row.category = code;
+      row.role = view.membership.role;
+      row.shares = view.membership.shares;
+      row.joined_on = view.membership.joined_on;
+      row.status = view.membership.status;
+      rows.push_back(std::move(row));
+    }
+    return {};
+  });
+  if (!status) return status.error();
+  return rows;
+}
+
+Result<int64_t> CommunityRepository::CreateInvitation(const Invitation& invitation,
+                                                      const std::string& token_hash,
+                                                      int64_t invited_by, int64_t now) {
+  int64_t id = 0;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    const std::string role(communities::Name(invitation.role));
+    sql << "INSERT INTO invitations (community_id, email, category_id, role, token_hash, "
+           "invited_by, created_at) VALUES (:c, :e, :cat, :r, :h, :b, :t) RETURNING id",
+        soci::use(invitation.community_id), soci::use(invitation.email),
+        soci::use(invitation.category_id), soci::use(role), soci::use(token_hash),
+        soci::use(invited_by), soci::use(now), soci::into(id);
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
+}
+
+Result<Invitation> CommunityRepository::FindInvitation(const std::string& token_hash) {
+  Invitation invitation;
+  bool found = false;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    std::string role;
+    sql << "SELECT id, community_id, email, category_id, role, accepted_at FROM invitations "
+           "WHERE token_hash = :h",
+        soci::use(token_hash), soci::into(invitation.id), soci::into(invitation.community_id),
+        soci::into(invitation.email), soci::into(invitation.category_id), soci::into(role),
+        soci::into(invitation.accepted_at);
+    found = sql.got_data();
+    invitation.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
+    return {};
+  });
+  if (!status) return status.error();
+  if (!found) return Error::NotFound("this invitation is not valid", "invitation");
+  return invitation;
+}
+
+Status CommunityRepository::AcceptInvitation(const std::string& token_hash, int64_t person_id,
+                                             const Date& today, int64_t now) {
+  Result<Invitation> invitation = FindInvitation(token_hash);
+  if (!invitation) return invitation.error();
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    soci::statement update =
+        (sql.prepare << "UPDATE invitations SET accepted_at = :t "
+                        "WHERE token_hash = :h AND accepted_at = 0",
+         soci::use(now), soci::use(token_hash));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) {
+      return Error::FailedPrecondition("this invitation has already been used", "invitation");
+    }
+    int64_t existing = 0;
+    sql << "SELECT COALESCE(MAX(id), 0) FROM memberships WHERE community_id = :c "
+           "AND person_id = :p AND organisation_id IS NULL",
+        soci::use(invitation->community_id), soci::use(person_id), soci::into(existing);
+    const std::string role(communities::Name(invitation->role));
+    const std::string joined = FormatIsoDate(today);
+    if (existing != 0) {
+      sql << "UPDATE memberships SET status = 'active', role = :r, category_id = :cat, "
+             "joined_on = :j, left_on = '' WHERE id = :id",
+          soci::use(role), soci::use(invitation->category_id), soci::use(joined),
+          soci::use(existing);
+      return {};
+    }
+    Membership m;
+    m.community_id = invitation->community_id;
+    m.person_id = person_id;
+    m.category_id = invitation->category_id;
+    m.role = invitation->role;
+    m.joined_on = today;
+    InsertMembership(sql, m, KeyFor(sql, m), now);
+    return {};
+  });
+}
+
+Result<int64_t> CommunityRepository::FindOrCreatePerson(const std::string& email,
+                                                        const std::string& name, int64_t now) {
+  int64_t id = 0;
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    id = FindOrCreatePersonIn(sql, email, name, now);
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
+}
+
+}  // namespace andel::store

@@ -1,0 +1,117 @@
+// Communities in the database: the communities themselves, their categories and statutes,
+// organisations, memberships (with search and paging), invitations and member import.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "communities/community.h"
+#include "communities/member_csv.h"
+#include "core/result.h"
+
+namespace andel::store {
+
+class Database;
+
+// A membership with what a page shows of it.
+struct MemberView {
+  communities::Membership membership;
+  std::string name;          // the organisation's name for an organisation, else the person's
+  std::string person_name;   // the person (or the organisation's representative)
+  std::string email;
+  std::string organisation;  // empty for a person
+};
+
+struct MemberQuery {
+  std::string search;       // matched case-insensitively against names, email and organisation
+  int64_t category_id = 0;  // 0: every category
+  bool include_left = false;
+  int offset = 0;
+  int limit = 50;
+};
+
+struct MemberPage {
+  std::vector<MemberView> members;
+  int64_t total = 0;  // matching members over all pages
+};
+
+struct CommunitySummary {
+  communities::Community community;
+  int64_t member_count = 0;             // active members
+  std::optional<communities::Role> role;  // the viewer's role, if a member (active or invited)
+};
+
+struct Invitation {
+  int64_t id = 0;
+  int64_t community_id = 0;
+  std::string email;
+  int64_t category_id = 0;
+  communities::Role role = communities::Role::kMember;
+  int64_t accepted_at = 0;
+};
+
+class CommunityRepository {
+ public:
+  explicit CommunityRepository(Database& db) : db_(db) {}
+
+  // Creates the community with the default categories and statutes, and `founder_person_id`
+  // (if not 0) as its first admin in category `founder_category`. kAlreadyExists for a taken slug.
+  Result<int64_t> CreateCommunity(const communities::Community& community,
+                                  int64_t founder_person_id, const std::string& founder_category,
+                                  int64_t now);
+  Result<communities::Community> FindBySlug(const std::string& slug);
+  Status UpdateCommunity(const communities::Community& community);
+  Status DeleteCommunity(int64_t community_id);
+  // Public communities, and those `viewer_person_id` belongs to (0: nobody), by name.
+  Result<std::vector<CommunitySummary>> ListVisible(int64_t viewer_person_id, int offset,
+                                                    int limit);
+  Result<int64_t> CountVisible(int64_t viewer_person_id);
+
+  Result<std::vector<communities::Category>> ListCategories(int64_t community_id);
+  Result<communities::Category> FindCategory(int64_t community_id, int64_t category_id);
+  Result<int64_t> CreateCategory(const communities::Category& category);
+  Status UpdateCategory(const communities::Category& category);
+  // kFailedPrecondition while members or invitations use the category.
+  Status DeleteCategory(int64_t community_id, int64_t category_id);
+
+  Result<communities::Statutes> GetStatutes(int64_t community_id);
+  Status SaveStatutes(int64_t community_id, const communities::Statutes& statutes);
+
+  // The person's membership in the community, if any (including invited and left).
+  Result<std::optional<communities::Membership>> FindMembershipOf(int64_t community_id,
+                                                                  int64_t person_id);
+  Result<MemberPage> ListMembers(int64_t community_id, const MemberQuery& query);
+  Result<MemberView> FindMember(int64_t community_id, int64_t membership_id);
+  // Adds a membership; kAlreadyExists if the person already holds one as themself.
+  Result<int64_t> AddMember(const communities::Membership& membership, int64_t now);
+  // Updates category, role, shares, status and dates of an existing membership.
+  Status UpdateMember(const communities::Membership& membership);
+  // Marks the membership left as of `left_on`.
+  Status RemoveMember(int64_t community_id, int64_t membership_id, const Date& left_on);
+  Result<int64_t> CountAdmins(int64_t community_id);
+
+  // Imports every row in one transaction: persons are found or created by email (without a
+  // password), organisations by name; an existing membership is updated. All or nothing.
+  Result<int> ImportMembers(int64_t community_id, const std::vector<communities::MemberRow>& rows,
+                            int64_t now);
+  // Every membership as CSV rows, by name.
+  Result<std::vector<communities::MemberRow>> ExportMembers(int64_t community_id);
+
+  Result<int64_t> CreateInvitation(const Invitation& invitation, const std::string& token_hash,
+                                   int64_t invited_by, int64_t now);
+  Result<Invitation> FindInvitation(const std::string& token_hash);
+  // Marks the invitation accepted and makes `person_id` an active member as invited.
+  Status AcceptInvitation(const std::string& token_hash, int64_t person_id, const Date& today,
+                          int64_t now);
+
+  // Any person's id by email, creating an account without a password if absent.
+  Result<int64_t> FindOrCreatePerson(const std::string& email, const std::string& name,
+                                     int64_t now);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace andel::store

@@ -1,0 +1,185 @@
+// Connection pool, URL parsing, error translation and the migration runner.
+#include "store/database.h"
+
+#include <soci/connection-pool.h>
+#include <soci/postgresql/soci-postgresql.h>
+#include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
+
+#include <algorithm>
+#include <ctime>
+#include <span>
+#include <vector>
+
+#include "core/embedded.h"
+
+namespace andel {
+std::span<const EmbeddedFile> EmbeddedMigrations();
+}
+
+namespace andel::store {
+namespace {
+
+thread_local std::string last_failure;
+
+Error Translate(const std::exception& error) {
+  last_failure = error.what();
+  const std::string_view text = last_failure;
+  if (text.find("UNIQUE constraint") != std::string_view::npos ||
+      text.find("duplicate key") != std::string_view::npos) {
+    return Error::AlreadyExists("this already exists");
+  }
+  return Error::Unavailable("the database is not available");
+}
+
+std::string ExpandDialect(std::string_view sql, Dialect dialect) {
+  std::string out(sql);
+  const std::string_view marker = "{{id}}";
+  const std::string id = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
+                                                     : "BIGSERIAL PRIMARY KEY";
+  for (size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at)) {
+    out.replace(at, marker.size(), id);
+  }
+  return out;
+}
+
+// Statements end with ';' at the end of a line; comments are "--" lines.
+std::vector<std::string> SplitStatements(std::string_view sql) {
+  std::vector<std::string> statements;
+  std::string current;
+  size_t start = 0;
+  while (start < sql.size()) {
+    size_t end = sql.find('\n', start);
+    if (end == std::string_view::npos) end = sql.size();
+    std::string_view line = sql.substr(start, end - start);
+    start = end + 1;
+    const size_t first = line.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || line.substr(first, 2) == "--") continue;
+    current.append(line);
+    current.push_back('\n');
+    const size_t last = line.find_last_not_of(" \t\r");
+    if (line[last] == ';') {
+      current.erase(current.find_last_of(';'));
+      statements.push_back(std::move(current));
+      current.clear();
+    }
+  }
+  return statements;
+}
+
+}  // namespace
+
+const std::string& LastDatabaseFailure() { return last_failure; }
+
+struct Database::Pool {
+  explicit Pool(size_t size) : connections(size), size(size) {}
+  soci::connection_pool connections;
+  size_t size;
+};
+
+Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url) {
+  DatabaseUrl parsed;
+  if (url.starts_with("sqlite:")) {
+    std::string path(url.substr(7));
+    if (path.starts_with("//")) path.erase(0, 2);
+    if (path.empty()) {
+      return Error::InvalidArgument("a sqlite URL needs a file path, as in sqlite:andel.db", "db");
+    }
+    if (path.find_first_of(" '\"") != std::string::npos) {
+      return Error::InvalidArgument("a sqlite path cannot contain spaces or quotes", "db");
+    }
+    parsed.dialect = Dialect::kSqlite;
+    parsed.connect = "db=" + path + " timeout=10 shared_cache=false";
+    return parsed;
+  }
+  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    parsed.dialect = Dialect::kPostgresql;
+    parsed.connect = std::string(url);
+    return parsed;
+  }
+  return Error::InvalidArgument(
+      "a database URL starts with sqlite: or postgresql://", "db");
+}
+
+Database::Database(Dialect dialect, std::unique_ptr<Pool> pool)
+    : dialect_(dialect), pool_(std::move(pool)) {}
+
+Database::~Database() = default;
+
+Result<std::unique_ptr<Database>> Database::Open(std::string_view url, size_t pool_size) {
+  Result<DatabaseUrl> parsed = ParseDatabaseUrl(url);
+  if (!parsed) return parsed.error();
+  auto pool = std::make_unique<Pool>(std::max<size_t>(1, pool_size));
+  try {
+    for (size_t i = 0; i < pool->size; ++i) {
+      soci::session& sql = pool->connections.at(i);
+      if (parsed->dialect == Dialect::kSqlite) {
+        sql.open(*soci::factory_sqlite3(), parsed->connect);
+        sql << "PRAGMA journal_mode=WAL";
+        sql << "PRAGMA synchronous=FULL";
+        sql << "PRAGMA foreign_keys=ON";
+        sql << "PRAGMA busy_timeout=10000";
+      } else {
+        sql.open(*soci::factory_postgresql(), parsed->connect);
+        sql << "SET client_min_messages TO WARNING";
+      }
+    }
+  } catch (const std::exception& error) {
+    last_failure = error.what();
+    return Error::Unavailable("the database is not available", "db");
+  }
+  return std::unique_ptr<Database>(new Database(parsed->dialect, std::move(pool)));
+}
+
+Status Database::Run(const std::function<Status(soci::session&)>& work) {
+  try {
+    soci::session sql(pool_->connections);
+    return work(sql);
+  } catch (const std::exception& error) {
+    return Translate(error);
+  }
+}
+
+Status Database::RunInTransaction(const std::function<Status(soci::session&)>& work) {
+  try {
+    soci::session sql(pool_->connections);
+    soci::transaction transaction(sql);
+    Status status = work(sql);
+    if (status) transaction.commit();
+    return status;
+  } catch (const std::exception& error) {
+    return Translate(error);
+  }
+}
+
+Result<int> Database::Migrate() {
+  int applied = 0;
+  Status status = Run([&](soci::session& sql) -> Status {
+    sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+           "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
+    for (const EmbeddedFile& file : EmbeddedMigrations()) {
+      int version = 0;
+      for (char c : file.path.substr(0, 4)) version = version * 10 + (c - '0');
+      int present = 0;
+      sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version),
+          soci::into(present);
+      if (present) continue;
+      soci::transaction transaction(sql);
+      for (const std::string& statement :
+           SplitStatements(ExpandDialect(file.content, dialect_))) {
+        sql << statement;
+      }
+      const std::string name(file.path);
+      const long long now = static_cast<long long>(std::time(nullptr));
+      sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
+          soci::use(version), soci::use(name), soci::use(now);
+      transaction.commit();
+      ++applied;
+    }
+    return {};
+  });
+  if (!status) return status.error();
+  return applied;
+}
+
+}  // namespace andel::store

@@ -1,0 +1,60 @@
+// The database: a pool of SOCI sessions on SQLite or PostgreSQL, chosen by a URL, and the
+// forward-only migrations that bring its schema up to date. Only src/store/ includes SOCI.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace soci {
+class session;
+}
+
+namespace andel::store {
+
+enum class Dialect { kSqlite, kPostgresql };
+
+// A parsed --db URL: "sqlite:PATH" or "postgresql://user@host:port/dbname".
+struct DatabaseUrl {
+  Dialect dialect = Dialect::kSqlite;
+  std::string connect;  // the backend's connection string
+};
+Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url);
+
+class Database {
+ public:
+  // Opens `pool_size` connections. kInvalidArgument for a bad URL, kUnavailable if the
+  // database cannot be reached.
+  static Result<std::unique_ptr<Database>> Open(std::string_view url, size_t pool_size = 8);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Dialect dialect() const { return dialect_; }
+
+  // Applies the embedded migrations not yet recorded; returns how many were applied.
+  Result<int> Migrate();
+
+  // Runs `work` on a pooled session, translating database exceptions into Errors: a unique
+  // constraint becomes kAlreadyExists, anything else kUnavailable (and is logged by the caller).
+  Status Run(const std::function<Status(soci::session&)>& work);
+
+  // As Run, inside one transaction that is committed only if `work` succeeds.
+  Status RunInTransaction(const std::function<Status(soci::session&)>& work);
+
+ private:
+  struct Pool;
+  Database(Dialect dialect, std::unique_ptr<Pool> pool);
+
+  Dialect dialect_;
+  std::unique_ptr<Pool> pool_;
+};
+
+// The text of the last database failure seen on this thread, for the server log only.
+const std::string& LastDatabaseFailure();
+
+}  // namespace andel::store

@@ -1,0 +1,23 @@
+// The folded text that member search matches against, kept on each membership row so that
+// search is one indexed-table scan on both databases (SQLite's lower() knows only ASCII).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace soci {
+class session;
+}
+
+namespace andel::store {
+
+std::string MemberSearchKey(const std::string& person_name, const std::string& email,
+                            const std::string& organisation);
+
+// Recomputes the search keys of every membership of `person_id` (after a name or email change).
+void RefreshSearchKeys(soci::session& sql, int64_t person_id);
+
+// A LIKE pattern matching `text` anywhere, with % _ and \ escaped (use with ESCAPE '\').
+std::string ContainsPattern(const std::string& text);
+
+}  // namespace andel::store
