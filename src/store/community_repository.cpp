@@ -655,11 +655,13 @@ Result<Invitation> CommunityRepository::FindInvitation(const std::string& token_
   bool found = false;
   Status status = db_.Run([&](soci::session& sql) -> Status {
     std::string role;
-    sql << "SELECT id, community_id, email, category_id, role, accepted_at FROM invitations "
-           "WHERE token_hash = :h",
+    sql << "SELECT i.id, i.community_id, i.email, i.category_id, i.role, i.accepted_at, "
+           "c.slug, c.name FROM invitations i JOIN communities c ON c.id = i.community_id "
+           "WHERE i.token_hash = :h",
         soci::use(token_hash), soci::into(invitation.id), soci::into(invitation.community_id),
         soci::into(invitation.email), soci::into(invitation.category_id), soci::into(role),
-        soci::into(invitation.accepted_at);
+        soci::into(invitation.accepted_at), soci::into(invitation.community_slug),
+        soci::into(invitation.community_name);
     found = sql.got_data();
     invitation.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
     return {};

@@ -50,6 +50,8 @@ struct Invitation {
   int64_t category_id = 0;
   communities::Role role = communities::Role::kMember;
   int64_t accepted_at = 0;
+  std::string community_slug;  // filled when read
+  std::string community_name;
 };
 
 class CommunityRepository {

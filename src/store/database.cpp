@@ -140,6 +140,13 @@ Status Database::Run(const std::function<Status(soci::session&)>& work) {
   }
 }
 
+Status Database::Execute(const std::string& statement) {
+  return Run([&](soci::session& sql) -> Status {
+    sql << statement;
+    return {};
+  });
+}
+
 Status Database::RunInTransaction(const std::function<Status(soci::session&)>& work) {
   try {
     soci::session sql(pool_->connections);

@@ -39,6 +39,9 @@ class Database {
   // Applies the embedded migrations not yet recorded; returns how many were applied.
   Result<int> Migrate();
 
+  // Runs one SQL statement without parameters (maintenance: CREATE DATABASE, VACUUM).
+  Status Execute(const std::string& statement);
+
   // Runs `work` on a pooled session, translating database exceptions into Errors: a unique
   // constraint becomes kAlreadyExists, anything else kUnavailable (and is logged by the caller).
   Status Run(const std::function<Status(soci::session&)>& work);

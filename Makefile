@@ -1,0 +1,30 @@
+# Andel: the two commands for a fresh Debian machine are `make run` and `make test`.
+BUILD ?= build
+JOBS ?= $(shell nproc)
+PORT ?= 8080
+DB ?= sqlite:andel.db
+
+.PHONY: deps build run test bench fmt clean
+
+deps:
+	./scripts/install-deps
+
+build: deps
+	cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	cmake --build $(BUILD) -j $(JOBS)
+
+run: build
+	$(BUILD)/src/app/andel serve --db $(DB) --port $(PORT) --demo
+
+test: build
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+
+bench: build
+	$(BUILD)/bench/andel_bench_core --benchmark_min_time=0.2
+	./bench/http.sh $(BUILD)/src/app/andel
+
+fmt:
+	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+
+clean:
+	rm -rf $(BUILD)

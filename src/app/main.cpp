@@ -1,0 +1,207 @@
+// andel: the command line. Wires the store, the web layer and the domains together.
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <atomic>
+#include <csignal>
+#include <ctime>
+#include <iostream>
+#include <string>
+#include <thread>
+
+#include "app/demo_data.h"
+#include "communities/community.h"
+#include "core/text.h"
+#include "store/account_repository.h"
+#include "store/database.h"
+#include "web/http_server.h"
+#include "web/security.h"
+#include "web/web_app.h"
+
+namespace {
+
+using andel::Error;
+using andel::Result;
+using andel::Status;
+
+std::atomic<int> stop_signal{0};
+
+void OnSignal(int signal) { stop_signal.store(signal); }
+
+int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
+
+int Fail(const Error& error) {
+  std::cerr << "andel: " << error.message;
+  if (!error.where.empty()) std::cerr << " (" << error.where << ")";
+  const std::string& cause = andel::store::LastDatabaseFailure();
+  if (error.code == andel::ErrorCode::kUnavailable && !cause.empty()) {
+    std::cerr << "\n  cause: " << cause;
+  }
+  std::cerr << "\n";
+  return error.code == andel::ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+Result<std::unique_ptr<andel::store::Database>> OpenMigrated(const std::string& url) {
+  Result<std::unique_ptr<andel::store::Database>> db = andel::store::Database::Open(url);
+  if (!db) return db.error();
+  Result<int> applied = (*db)->Migrate();
+  if (!applied) return applied.error();
+  if (*applied > 0) spdlog::info("applied {} migration(s)", *applied);
+  return db;
+}
+
+void PrintDemoAccounts() {
+  std::cout << "Demo accounts (email / password):\n";
+  for (const andel::app::DemoAccount& account : andel::app::DemoAccounts()) {
+    std::cout << "  " << account.email << " / " << account.password << "  (" << account.role
+              << ")\n";
+  }
+}
+
+// Loads the demo if the database has no communities yet; says so otherwise.
+Status LoadDemoIfEmpty(andel::store::Database& db) {
+  Status status = andel::app::LoadDemo(db, Now());
+  if (!status && status.error().code == andel::ErrorCode::kFailedPrecondition) {
+    spdlog::info("demo data not loaded: the database already has communities");
+    return {};
+  }
+  return status;
+}
+
+int Serve(const std::string& db_url, const std::string& host, int port, bool demo,
+          const std::string& public_url, int workers) {
+  if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
+  Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
+  if (!db) return Fail(db.error());
+  if (demo) {
+    if (Status status = LoadDemoIfEmpty(**db); !status) return Fail(status.error());
+  }
+  andel::web::WebConfig config;
+  const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
+  config.public_url =
+      public_url.empty() ? "http://" + shown_host + ":" + std::to_string(port) : public_url;
+  andel::web::WebApp app(**db, config, Now);
+  if (Status status = app.Init(); !status) return Fail(status.error());
+  andel::web::ServerOptions options;
+  options.host = host;
+  options.port = static_cast<uint16_t>(port);
+  options.worker_threads = static_cast<size_t>(workers);
+  andel::web::HttpServer server(
+      options, [&app](andel::web::Request& request) { return app.Handle(request); },
+      [&app](andel::web::Method method, const std::string& path) {
+        return app.BodyLimit(method, path);
+      });
+  std::signal(SIGINT, OnSignal);
+  std::signal(SIGTERM, OnSignal);
+  Result<uint16_t> bound = server.Start();
+  if (!bound) return Fail(bound.error());
+  std::cout << "Andel is running at http://" << shown_host << ":" << *bound << "/\n";
+  if (demo) PrintDemoAccounts();
+  std::cout.flush();
+  while (stop_signal.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  spdlog::info("signal {} received: finishing requests in flight", stop_signal.load());
+  server.Stop();
+  db->reset();
+  spdlog::info("stopped; database closed");
+  return 0;
+}
+
+int CreateUser(const std::string& db_url, const std::string& email_text, const std::string& name,
+               bool admin) {
+  if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
+  const std::string email = andel::ToLowerAscii(andel::Trim(email_text));
+  if (!andel::IsPlausibleEmail(email)) {
+    return Fail(Error::InvalidArgument("not a valid email address", "--email"));
+  }
+  Result<std::string> valid_name = andel::communities::ValidateName(name, "--name");
+  if (!valid_name) return Fail(valid_name.error());
+  std::string password;
+  std::getline(std::cin, password);
+  if (!password.empty() && password.back() == '\r') password.pop_back();
+  if (Status status = andel::web::ValidatePassword(password, "stdin"); !status) {
+    return Fail(status.error());
+  }
+  Result<std::string> hash = andel::web::HashPassword(password);
+  if (!hash) return Fail(hash.error());
+  Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
+  if (!db) return Fail(db.error());
+  andel::store::AccountRepository accounts(**db);
+  andel::communities::Person person;
+  person.email = email;
+  person.name = *valid_name;
+  person.is_admin = admin;
+  Result<int64_t> id = accounts.CreatePerson(person, *hash, Now());
+  if (!id) return Fail(id.error());
+  std::cout << "{\"id\":" << *id << ",\"email\":\"" << email << "\",\"admin\":"
+            << (admin ? "true" : "false") << "}\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"Andel: an open platform for the cooperative economy"};
+  cli.require_subcommand(1);
+  std::string db_url = "sqlite:andel.db";
+  const auto add_db = [&db_url](CLI::App* command) {
+    command->add_option("--db", db_url,
+                        "database URL: sqlite:PATH or postgresql://user@host:port/dbname")
+        ->capture_default_str();
+  };
+
+  CLI::App* serve = cli.add_subcommand("serve", "Run the web server (applies migrations first)");
+  add_db(serve);
+  std::string host = "127.0.0.1";
+  int port = 8080;
+  bool demo = false;
+  std::string public_url;
+  int workers = 4;
+  serve->add_option("--host", host, "address to listen on")->capture_default_str();
+  serve->add_option("--port", port, "port to listen on (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_flag("--demo", demo, "load the demo communities into an empty database");
+  serve->add_option("--public-url", public_url,
+                    "the address people use, for links in mails (default: http://HOST:PORT)");
+  serve->add_option("--workers", workers, "request worker threads")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+
+  CLI::App* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
+  add_db(migrate);
+  CLI::App* demo_command =
+      cli.add_subcommand("demo", "Load the demo communities into an empty database");
+  add_db(demo_command);
+
+  CLI::App* user = cli.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  CLI::App* user_create =
+      user->add_subcommand("create", "Create an account; the password is read from stdin");
+  add_db(user_create);
+  std::string email, name;
+  bool admin = false;
+  user_create->add_option("--email", email, "email address")->required();
+  user_create->add_option("--name", name, "display name")->required();
+  user_create->add_flag("--admin", admin, "may administer every community on this server");
+
+  CLI11_PARSE(cli, argc, argv);
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+
+  if (serve->parsed()) return Serve(db_url, host, port, demo, public_url, workers);
+  if (migrate->parsed()) {
+    Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
+    if (!db) return Fail(db.error());
+    std::cout << "{\"migrated\":true}\n";
+    return 0;
+  }
+  if (demo_command->parsed()) {
+    if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
+    Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
+    if (!db) return Fail(db.error());
+    if (Status status = andel::app::LoadDemo(**db, Now()); !status) return Fail(status.error());
+    PrintDemoAccounts();
+    return 0;
+  }
+  if (user_create->parsed()) return CreateUser(db_url, email, name, admin);
+  return 0;
+}

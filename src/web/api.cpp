@@ -1,0 +1,531 @@
+// The JSON API under /api/v1: the same data as the pages, for integrators. Paging with
+// ?page=&per_page=; errors as {"error":{"code","message"}} (see responses.cpp).
+#include <boost/json.hpp>
+#include <charconv>
+#include <span>
+
+#include "core/embedded.h"
+#include "core/text.h"
+#include "web/handlers.h"
+#include "web/responses.h"
+#include "web/security.h"
+
+namespace andel {
+std::span<const EmbeddedFile> EmbeddedApiDocs();
+}
+
+namespace andel::web {
+namespace {
+
+namespace json = boost::json;
+
+struct Paging {
+  int page = 1;
+  int per_page = 50;
+};
+
+Result<int> QueryInt(const Context& ctx, const char* name, int fallback, int low, int high) {
+  const std::string& text = ctx.query.Get(name);
+  if (text.empty()) return fallback;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < low || value > high) {
+    return Error::InvalidArgument("a paging parameter is out of range", name);
+  }
+  return value;
+}
+
+Result<Paging> ReadPaging(const Context& ctx) {
+  Paging paging;
+  Result<int> page = QueryInt(ctx, "page", 1, 1, 1000000);
+  if (!page) return page.error();
+  Result<int> per_page = QueryInt(ctx, "per_page", 50, 1, 200);
+  if (!per_page) return per_page.error();
+  paging.page = *page;
+  paging.per_page = *per_page;
+  return paging;
+}
+
+Response JsonOf(const json::value& value, int status = 200) {
+  return JsonResponse(json::serialize(value), status);
+}
+
+json::object PageOf(json::array items, const Paging& paging, int64_t total) {
+  return {{"items", std::move(items)},
+          {"page", paging.page},
+          {"per_page", paging.per_page},
+          {"total", total}};
+}
+
+Result<json::object> BodyObject(const Context& ctx) {
+  json::error_code ec;
+  json::value value = json::parse(ctx.request.body, ec);
+  if (ec || !value.is_object()) {
+    return Error::InvalidArgument("the body must be a JSON object", "body");
+  }
+  return value.as_object();
+}
+
+// A string member of a JSON object; `fallback` if absent; kInvalidArgument if not a string.
+Result<std::string> StringField(const json::object& body, const char* name,
+                                const std::string& fallback = {}) {
+  const json::value* value = body.if_contains(name);
+  if (!value) return fallback;
+  if (!value->is_string()) return Error::InvalidArgument("this field must be a string", name);
+  return std::string(value->as_string());
+}
+
+json::object CommunityJson(const communities::Community& community, int64_t member_count) {
+  return {{"slug", community.slug},
+          {"name", community.name},
+          {"kind", communities::Name(community.kind)},
+          {"about", community.about},
+          {"public", community.is_public},
+          {"signup", communities::Name(community.signup)},
+          {"member_count", member_count}};
+}
+
+json::object CategoryJson(const communities::Category& category) {
+  return {{"id", category.id},
+          {"code", category.code},
+          {"names", {{"en", category.name_en}, {"da", category.name_da}, {"nl", category.name_nl}}},
+          {"position", category.position}};
+}
+
+json::object MemberJson(const Context& ctx, const store::MemberView& member,
+                        const std::vector<communities::Category>& categories) {
+  const communities::Membership& m = member.membership;
+  json::object object{{"id", m.id},
+                      {"name", member.name},
+                      {"person_name", member.person_name},
+                      {"organisation", member.organisation},
+                      {"category_id", m.category_id},
+                      {"role", communities::Name(m.role)},
+                      {"shares", m.shares},
+                      {"status", communities::Name(m.status)},
+                      {"joined_on", m.joined_on ? FormatIsoDate(*m.joined_on) : ""},
+                      {"left_on", m.left_on ? FormatIsoDate(*m.left_on) : ""}};
+  for (const communities::Category& category : categories) {
+    if (category.id == m.category_id) object["category"] = category.code;
+  }
+  if (ctx.membership || ctx.IsBoard()) object["email"] = member.email;
+  return object;
+}
+
+Result<int64_t> CategoryIdByCode(Context& ctx, const std::string& code) {
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  for (const communities::Category& category : *categories) {
+    if (category.code == code) return category.id;
+  }
+  return Error::InvalidArgument("unknown category", "category");
+}
+
+// Applies the fields present in `body` to a community.
+Status ApplyCommunityFields(const json::object& body, communities::Community& community) {
+  Result<std::string> name = StringField(body, "name", community.name);
+  if (!name) return name.error();
+  community.name = std::string(Trim(*name));
+  Result<std::string> about = StringField(body, "about", community.about);
+  if (!about) return about.error();
+  community.about = *about;
+  Result<std::string> kind = StringField(body, "kind", std::string(communities::Name(community.kind)));
+  if (!kind) return kind.error();
+  Result<communities::CommunityKind> parsed_kind = communities::ParseCommunityKind(*kind);
+  if (!parsed_kind) return parsed_kind.error();
+  community.kind = *parsed_kind;
+  Result<std::string> signup =
+      StringField(body, "signup", std::string(communities::Name(community.signup)));
+  if (!signup) return signup.error();
+  Result<communities::SignupPolicy> policy = communities::ParseSignupPolicy(*signup);
+  if (!policy) return policy.error();
+  community.signup = *policy;
+  if (const json::value* is_public = body.if_contains("public")) {
+    if (!is_public->is_bool()) return Error::InvalidArgument("this field must be true or false", "public");
+    community.is_public = is_public->as_bool();
+  }
+  return communities::ValidateCommunity(community);
+}
+
+// Applies category, role, shares and status from `body` to a membership.
+Status ApplyMemberFields(Context& ctx, const json::object& body, communities::Membership& m) {
+  if (body.contains("category")) {
+    Result<std::string> code = StringField(body, "category");
+    if (!code) return code.error();
+    Result<int64_t> id = CategoryIdByCode(ctx, *code);
+    if (!id) return id.error();
+    m.category_id = *id;
+  }
+  if (body.contains("role")) {
+    Result<std::string> text = StringField(body, "role");
+    if (!text) return text.error();
+    Result<communities::Role> role = communities::ParseRole(*text);
+    if (!role) return role.error();
+    m.role = *role;
+  }
+  if (body.contains("status")) {
+    Result<std::string> text = StringField(body, "status");
+    if (!text) return text.error();
+    Result<communities::MemberStatus> state = communities::ParseMemberStatus(*text);
+    if (!state) return state.error();
+    m.status = *state;
+  }
+  if (const json::value* shares = body.if_contains("shares")) {
+    if (!shares->is_int64() || shares->as_int64() < 0 || shares->as_int64() > 1'000'000'000) {
+      return Error::InvalidArgument("shares must be a whole number from 0 to 1,000,000,000",
+                                    "shares");
+    }
+    m.shares = shares->as_int64();
+  }
+  return {};
+}
+
+Result<communities::Category> CategoryFromJson(const json::object& body,
+                                               communities::Category category) {
+  Result<std::string> code = StringField(body, "code", category.code);
+  if (!code) return code.error();
+  category.code = ToLowerAscii(Trim(*code));
+  bool code_ok = !category.code.empty() && category.code.size() <= 40;
+  for (char c : category.code) code_ok = code_ok && ((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'));
+  if (!code_ok) return Error::InvalidArgument("a code has 1-40 characters: a-z, 0-9 and _", "code");
+  if (const json::value* names = body.if_contains("names")) {
+    if (!names->is_object()) return Error::InvalidArgument("names must be an object", "names");
+    for (auto [key, target] : {std::pair{"en", &category.name_en}, std::pair{"da", &category.name_da},
+                               std::pair{"nl", &category.name_nl}}) {
+      Result<std::string> text = StringField(names->as_object(), key, *target);
+      if (!text) return text.error();
+      Result<std::string> name = communities::ValidateName(*text, std::string("names.") + key);
+      if (!name) return name.error();
+      *target = *name;
+    }
+  }
+  if (category.name_en.empty() || category.name_da.empty() || category.name_nl.empty()) {
+    return Error::InvalidArgument("a name is required", "names");
+  }
+  if (const json::value* position = body.if_contains("position")) {
+    if (!position->is_int64() || position->as_int64() < 0 || position->as_int64() > 1000) {
+      return Error::InvalidArgument("the position must be a number from 0 to 1000", "position");
+    }
+    category.position = static_cast<int>(position->as_int64());
+  }
+  return category;
+}
+
+}  // namespace
+
+Result<Response> ApiHealth(Context& ctx) {
+  Result<int64_t> persons = ctx.services.accounts.CountPersons();
+  if (!persons) return persons.error();
+  return JsonOf(json::object{{"status", "ok"}, {"database", "ok"}});
+}
+
+Result<Response> ApiOpenApi(Context&) {
+  for (const EmbeddedFile& file : EmbeddedApiDocs()) {
+    if (file.path == "openapi.yaml") {
+      Response response;
+      response.content_type = "application/yaml; charset=utf-8";
+      response.body = std::string(file.content);
+      return response;
+    }
+  }
+  return Error::NotFound("this page does not exist", "path");
+}
+
+Result<Response> ApiMe(Context& ctx) {
+  const communities::Person& person = *ctx.person;
+  return JsonOf(json::object{{"id", person.id},
+                             {"email", person.email},
+                             {"name", person.name},
+                             {"language", person.language},
+                             {"admin", person.is_admin}});
+}
+
+Result<Response> ApiCreateToken(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  Result<std::string> email_text = StringField(*body, "email");
+  if (!email_text) return email_text.error();
+  Result<std::string> password = StringField(*body, "password");
+  if (!password) return password.error();
+  Result<std::string> name = StringField(*body, "name", "API");
+  if (!name) return name.error();
+  Result<std::string> token_name = communities::ValidateName(*name, "name");
+  if (!token_name) return token_name.error();
+  const std::string email = ToLowerAscii(Trim(*email_text));
+  const int64_t now = ctx.Now();
+  const std::string address_key = "ip:" + ctx.request.remote_address;
+  const std::string account_key = "account:" + email;
+  if (!ctx.services.limit_by_address.Allowed(address_key, now) ||
+      !ctx.services.limit_by_account.Allowed(account_key, now)) {
+    Response response = JsonResponse(
+        R"({"error":{"code":"rate_limited","message":")" +
+            JsonEscape(ctx.T("too many failed attempts; please wait a quarter of an hour")) +
+            "\"}}",
+        429);
+    response.AddHeader("Retry-After", "900");
+    return response;
+  }
+  Result<store::Account> account = ctx.services.accounts.FindByEmail(email);
+  if (!account && account.error().code != ErrorCode::kNotFound) return account.error();
+  if (!account || !VerifyPassword(*password, account->password_hash)) {
+    ctx.services.limit_by_address.RecordFailure(address_key, now);
+    ctx.services.limit_by_account.RecordFailure(account_key, now);
+    return Error::Unauthenticated("the email or the password is not right", "email");
+  }
+  const std::string token = RandomToken();
+  Result<int64_t> id =
+      ctx.services.accounts.CreateApiToken(account->person.id, *token_name, HashToken(token), now);
+  if (!id) return id.error();
+  return JsonOf(json::object{{"id", *id}, {"token", token}, {"name", *token_name}}, 201);
+}
+
+Result<Response> ApiListCommunities(Context& ctx) {
+  Result<Paging> paging = ReadPaging(ctx);
+  if (!paging) return paging.error();
+  const int64_t viewer = ctx.person ? ctx.person->id : 0;
+  Result<std::vector<store::CommunitySummary>> list = ctx.services.communities.ListVisible(
+      viewer, (paging->page - 1) * paging->per_page, paging->per_page);
+  if (!list) return list.error();
+  Result<int64_t> total = ctx.services.communities.CountVisible(viewer);
+  if (!total) return total.error();
+  json::array items;
+  for (const store::CommunitySummary& summary : *list) {
+    json::object item = CommunityJson(summary.community, summary.member_count);
+    if (summary.role) item["my_role"] = communities::Name(*summary.role);
+    items.push_back(std::move(item));
+  }
+  return JsonOf(PageOf(std::move(items), *paging, *total));
+}
+
+Result<Response> ApiCreateCommunity(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  communities::Community community;
+  Result<std::string> slug = StringField(*body, "slug");
+  if (!slug) return slug.error();
+  community.slug = ToLowerAscii(Trim(*slug));
+  if (Status status = ApplyCommunityFields(*body, community); !status) return status.error();
+  Result<int64_t> id =
+      ctx.services.communities.CreateCommunity(community, ctx.person->id, "citizen", ctx.Now());
+  if (!id) return id.error();
+  Response response = JsonOf(CommunityJson(community, 1), 201);
+  response.AddHeader("Location", "/api/v1/communities/" + community.slug);
+  return response;
+}
+
+Result<Response> ApiGetCommunity(Context& ctx) {
+  store::MemberQuery query;
+  query.limit = 0;
+  Result<store::MemberPage> members = ctx.services.communities.ListMembers(ctx.community->id, query);
+  if (!members) return members.error();
+  json::object object = CommunityJson(*ctx.community, members->total);
+  Result<communities::Statutes> statutes = ctx.services.communities.GetStatutes(ctx.community->id);
+  if (!statutes) return statutes.error();
+  object["statutes"] = {
+      {"quorum_percent", statutes->quorum_percent},
+      {"simple_majority", communities::FormatFraction(statutes->simple_majority)},
+      {"qualified_majority", communities::FormatFraction(statutes->qualified_majority)},
+      {"vote_weight", communities::Name(statutes->vote_weight)}};
+  return JsonOf(object);
+}
+
+Result<Response> ApiUpdateCommunity(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  communities::Community community = *ctx.community;
+  if (body->contains("slug")) {
+    return Error::InvalidArgument("the short name of a community cannot change", "slug");
+  }
+  if (Status status = ApplyCommunityFields(*body, community); !status) return status.error();
+  if (Status status = ctx.services.communities.UpdateCommunity(community); !status) {
+    return status.error();
+  }
+  *ctx.community = community;
+  return ApiGetCommunity(ctx);
+}
+
+Result<Response> ApiDeleteCommunity(Context& ctx) {
+  if (Status status = ctx.services.communities.DeleteCommunity(ctx.community->id); !status) {
+    return status.error();
+  }
+  Response response;
+  response.status = 204;
+  response.content_type = "application/json";
+  return response;
+}
+
+Result<Response> ApiListMembers(Context& ctx) {
+  Result<Paging> paging = ReadPaging(ctx);
+  if (!paging) return paging.error();
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  store::MemberQuery query;
+  query.search = std::string(Trim(ctx.query.Get("q")));
+  if (const std::string& code = ctx.query.Get("category"); !code.empty()) {
+    Result<int64_t> id = CategoryIdByCode(ctx, code);
+    if (!id) return id.error();
+    query.category_id = *id;
+  }
+  query.offset = (paging->page - 1) * paging->per_page;
+  query.limit = paging->per_page;
+  Result<store::MemberPage> members = ctx.services.communities.ListMembers(ctx.community->id, query);
+  if (!members) return members.error();
+  json::array items;
+  for (const store::MemberView& member : members->members) {
+    items.push_back(MemberJson(ctx, member, *categories));
+  }
+  return JsonOf(PageOf(std::move(items), *paging, members->total));
+}
+
+Result<Response> ApiCreateMember(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  Result<std::string> email_text = StringField(*body, "email");
+  if (!email_text) return email_text.error();
+  const std::string email = ToLowerAscii(Trim(*email_text));
+  if (!IsPlausibleEmail(email)) return Error::InvalidArgument("not a valid email address", "email");
+  Result<std::string> name_text = StringField(*body, "name");
+  if (!name_text) return name_text.error();
+  Result<std::string> name = communities::ValidateName(*name_text, "name");
+  if (!name) return name.error();
+  if (!body->contains("category")) return Error::InvalidArgument("choose a category", "category");
+  communities::Membership membership;
+  membership.community_id = ctx.community->id;
+  if (Status status = ApplyMemberFields(ctx, *body, membership); !status) return status.error();
+  Result<int64_t> person = ctx.services.communities.FindOrCreatePerson(email, *name, ctx.Now());
+  if (!person) return person.error();
+  membership.person_id = *person;
+  membership.joined_on = DateFromUnixSeconds(ctx.Now());
+  Result<int64_t> id = ctx.services.communities.AddMember(membership, ctx.Now());
+  if (!id) return id.error();
+  ctx.params["id"] = std::to_string(*id);
+  Result<Response> created = ApiGetMember(ctx);
+  if (created) created->status = 201;
+  return created;
+}
+
+Result<Response> ApiGetMember(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such member", "id");
+  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  if (!member) return member.error();
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  return JsonOf(MemberJson(ctx, *member, *categories));
+}
+
+Result<Response> ApiUpdateMember(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such member", "id");
+  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  if (!member) return member.error();
+  communities::Membership updated = member->membership;
+  if (Status status = ApplyMemberFields(ctx, *body, updated); !status) return status.error();
+  const bool was_admin = member->membership.role == communities::Role::kAdmin &&
+                         member->membership.status == communities::MemberStatus::kActive;
+  const bool stays_admin = updated.role == communities::Role::kAdmin &&
+                           updated.status == communities::MemberStatus::kActive;
+  if (was_admin && !stays_admin) {
+    Result<int64_t> admins = ctx.services.communities.CountAdmins(ctx.community->id);
+    if (!admins) return admins.error();
+    if (*admins <= 1) {
+      return Error::FailedPrecondition("a community needs at least one administrator", "role");
+    }
+  }
+  if (updated.status == communities::MemberStatus::kLeft && !updated.left_on) {
+    updated.left_on = DateFromUnixSeconds(ctx.Now());
+  }
+  if (Status status = ctx.services.communities.UpdateMember(updated); !status) {
+    return status.error();
+  }
+  return ApiGetMember(ctx);
+}
+
+Result<Response> ApiDeleteMember(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such member", "id");
+  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  if (!member) return member.error();
+  if (member->membership.role == communities::Role::kAdmin) {
+    Result<int64_t> admins = ctx.services.communities.CountAdmins(ctx.community->id);
+    if (!admins) return admins.error();
+    if (*admins <= 1) {
+      return Error::FailedPrecondition("a community needs at least one administrator", "role");
+    }
+  }
+  if (Status status = ctx.services.communities.RemoveMember(ctx.community->id, id,
+                                                            DateFromUnixSeconds(ctx.Now()));
+      !status) {
+    return status.error();
+  }
+  Response response;
+  response.status = 204;
+  response.content_type = "application/json";
+  return response;
+}
+
+Result<Response> ApiListCategories(Context& ctx) {
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  json::array items;
+  for (const communities::Category& category : *categories) items.push_back(CategoryJson(category));
+  const int64_t total = static_cast<int64_t>(items.size());
+  return JsonOf(PageOf(std::move(items), Paging{1, static_cast<int>(std::max<int64_t>(total, 1))},
+                       total));
+}
+
+Result<Response> ApiCreateCategory(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  communities::Category blank;
+  blank.community_id = ctx.community->id;
+  Result<communities::Category> category = CategoryFromJson(*body, blank);
+  if (!category) return category.error();
+  Result<int64_t> id = ctx.services.communities.CreateCategory(*category);
+  if (!id) return id.error();
+  category->id = *id;
+  return JsonOf(CategoryJson(*category), 201);
+}
+
+Result<Response> ApiGetCategory(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such category", "id");
+  Result<communities::Category> category = ctx.services.communities.FindCategory(ctx.community->id, id);
+  if (!category) return category.error();
+  return JsonOf(CategoryJson(*category));
+}
+
+Result<Response> ApiUpdateCategory(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such category", "id");
+  Result<communities::Category> existing = ctx.services.communities.FindCategory(ctx.community->id, id);
+  if (!existing) return existing.error();
+  Result<communities::Category> category = CategoryFromJson(*body, *existing);
+  if (!category) return category.error();
+  if (Status status = ctx.services.communities.UpdateCategory(*category); !status) {
+    return status.error();
+  }
+  return JsonOf(CategoryJson(*category));
+}
+
+Result<Response> ApiDeleteCategory(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such category", "id");
+  if (Status status = ctx.services.communities.DeleteCategory(ctx.community->id, id); !status) {
+    return status.error();
+  }
+  Response response;
+  response.status = 204;
+  response.content_type = "application/json";
+  return response;
+}
+
+}  // namespace andel::web

@@ -1,0 +1,93 @@
+// Labels and list rows for community pages.
+#include "web/community_views.h"
+
+namespace andel::web {
+
+const std::string& CategoryLabel(const Context& ctx, const communities::Category& category) {
+  if (ctx.language == "da" && !category.name_da.empty()) return category.name_da;
+  if (ctx.language == "nl" && !category.name_nl.empty()) return category.name_nl;
+  return category.name_en;
+}
+
+const std::string& RoleLabel(const Context& ctx, communities::Role role) {
+  static const std::string kMember = "Member", kBoard = "Board", kAdmin = "Administrator";
+  switch (role) {
+    case communities::Role::kMember:
+      return ctx.T(kMember);
+    case communities::Role::kBoard:
+      return ctx.T(kBoard);
+    case communities::Role::kAdmin:
+      return ctx.T(kAdmin);
+  }
+  return ctx.T(kMember);
+}
+
+const std::string& KindLabel(const Context& ctx, communities::CommunityKind kind) {
+  static const std::string kCooperative = "Cooperative", kPartnership = "Partnership",
+                           kArena = "Co-creation arena", kProgramme = "Municipal programme";
+  switch (kind) {
+    case communities::CommunityKind::kCooperative:
+      return ctx.T(kCooperative);
+    case communities::CommunityKind::kPartnership:
+      return ctx.T(kPartnership);
+    case communities::CommunityKind::kCoCreationArena:
+      return ctx.T(kArena);
+    case communities::CommunityKind::kMunicipalProgramme:
+      return ctx.T(kProgramme);
+  }
+  return ctx.T(kCooperative);
+}
+
+const std::string& StatusLabel(const Context& ctx, communities::MemberStatus status) {
+  static const std::string kInvited = "Invited", kActive = "Active", kLeft = "Left";
+  switch (status) {
+    case communities::MemberStatus::kInvited:
+      return ctx.T(kInvited);
+    case communities::MemberStatus::kActive:
+      return ctx.T(kActive);
+    case communities::MemberStatus::kLeft:
+      return ctx.T(kLeft);
+  }
+  return ctx.T(kActive);
+}
+
+ViewData MemberItem(const Context& ctx, const store::MemberView& member,
+                    const std::vector<communities::Category>& categories) {
+  const communities::Membership& m = member.membership;
+  ViewData item = MakeObject();
+  item.set("id", std::to_string(m.id));
+  item.set("name", member.name);
+  if (!member.organisation.empty()) item.set("representative", member.person_name);
+  for (const communities::Category& category : categories) {
+    if (category.id == m.category_id) {
+      item.set("category", CategoryLabel(ctx, category));
+      item.set("category_code", category.code);
+    }
+  }
+  item.set("role", RoleLabel(ctx, m.role));
+  item.set("role_code", std::string(communities::Name(m.role)));
+  item.set("status", StatusLabel(ctx, m.status));
+  item.set("status_code", std::string(communities::Name(m.status)));
+  item.set("shares", FormatInteger(ctx.language, m.shares));
+  item.set("shares_raw", std::to_string(m.shares));
+  if (m.joined_on) item.set("joined", FormatDate(ctx.language, *m.joined_on));
+  if (m.left_on) item.set("left", FormatDate(ctx.language, *m.left_on));
+  if (m.role != communities::Role::kMember) item.set("has_role", true);
+  return item;
+}
+
+ViewData CategoryOptions(const Context& ctx, const std::vector<communities::Category>& categories,
+                         int64_t selected_id) {
+  ViewData options = MakeList();
+  for (const communities::Category& category : categories) {
+    ViewData option = MakeObject();
+    option.set("id", std::to_string(category.id));
+    option.set("code", category.code);
+    option.set("label", CategoryLabel(ctx, category));
+    if (category.id == selected_id) option.set("selected", true);
+    options.push_back(option);
+  }
+  return options;
+}
+
+}  // namespace andel::web

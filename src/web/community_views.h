@@ -1,0 +1,28 @@
+// View data shared by the community pages: labels of categories, roles and kinds in the
+// request's language, and a member as a list row.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "communities/community.h"
+#include "store/community_repository.h"
+#include "web/context.h"
+#include "web/views.h"
+
+namespace andel::web {
+
+const std::string& CategoryLabel(const Context& ctx, const communities::Category& category);
+const std::string& RoleLabel(const Context& ctx, communities::Role role);
+const std::string& KindLabel(const Context& ctx, communities::CommunityKind kind);
+const std::string& StatusLabel(const Context& ctx, communities::MemberStatus status);
+
+// One member for a page; `categories` gives the category's label.
+ViewData MemberItem(const Context& ctx, const store::MemberView& member,
+                    const std::vector<communities::Category>& categories);
+
+// The categories as <option>s, `selected_id` marked.
+ViewData CategoryOptions(const Context& ctx, const std::vector<communities::Category>& categories,
+                         int64_t selected_id);
+
+}  // namespace andel::web

@@ -1,0 +1,74 @@
+// What a handler works with: the request, the services of the running server, the caller (if
+// signed in), the community and membership the route is about, and the chosen language.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "communities/community.h"
+#include "store/account_repository.h"
+#include "store/community_repository.h"
+#include "web/forms.h"
+#include "web/http.h"
+#include "web/i18n.h"
+#include "web/rate_limiter.h"
+#include "web/views.h"
+
+namespace andel::web {
+
+struct WebConfig {
+  std::string public_url = "http://127.0.0.1:8080";  // for links in mails
+  size_t max_body_bytes = 1024 * 1024;
+  size_t max_upload_bytes = 8 * 1024 * 1024;
+  int64_t session_seconds = 14 * 24 * 3600;
+};
+
+// Long-lived parts of the server, shared by all requests.
+struct Services {
+  store::Database& db;
+  store::AccountRepository accounts;
+  store::CommunityRepository communities;
+  WebConfig config;
+  Catalog catalog;
+  Views views;
+  std::string secret_key;  // for CSRF tokens; kept in the database's settings
+  RateLimiter limit_by_address{20, 15 * 60};
+  RateLimiter limit_by_account{5, 15 * 60};
+  std::function<int64_t()> now;  // Unix seconds
+  std::string static_version;    // appended to asset URLs so caches refresh on upgrade
+};
+
+struct Context {
+  Request& request;
+  Services& services;
+  std::map<std::string, std::string> params;  // from the route pattern: slug, id
+  Form query;
+  Form form;  // parsed body of a form post
+  std::vector<UploadedFile> files;
+  std::optional<communities::Person> person;
+  bool via_api_token = false;
+  std::optional<communities::Community> community;
+  std::optional<communities::Membership> membership;  // the caller's, in `community`
+  std::string language = "en";
+  std::string session_token;  // the raw cookie value, if signed in by cookie
+  std::string visitor_token;  // the raw anti-forgery cookie of a visitor not signed in
+  std::vector<std::string> set_cookies;
+
+  // The translation of English text `english` into the request's language.
+  const std::string& T(const std::string& english) const {
+    return services.catalog.Translate(language, english);
+  }
+  // The token every form on this page must carry (creates the visitor cookie if needed).
+  std::string CsrfToken();
+  int64_t Now() const { return services.now(); }
+  bool IsBoard() const;
+  bool IsAdmin() const;
+  int64_t ParamId(const std::string& name) const;  // 0 if not a positive integer
+};
+
+}  // namespace andel::web

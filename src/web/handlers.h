@@ -1,0 +1,75 @@
+// Every request handler, grouped by the file that implements it. The route table in routes.cpp
+// says which address, method and role each one serves.
+#pragma once
+
+#include "core/result.h"
+#include "web/context.h"
+
+namespace andel::web {
+
+// pages_auth.cpp: signing in and out, signing up, password reset, invitations.
+Result<Response> ShowLogin(Context& ctx);
+Result<Response> SubmitLogin(Context& ctx);
+Result<Response> SubmitLogout(Context& ctx);
+Result<Response> ShowSignup(Context& ctx);
+Result<Response> SubmitSignup(Context& ctx);
+Result<Response> ShowResetRequest(Context& ctx);
+Result<Response> SubmitResetRequest(Context& ctx);
+Result<Response> ShowResetPassword(Context& ctx);
+Result<Response> SubmitResetPassword(Context& ctx);
+Result<Response> ShowInvitation(Context& ctx);
+Result<Response> AcceptInvitation(Context& ctx);
+
+// pages_account.cpp: the signed-in person's own account.
+Result<Response> ShowAccount(Context& ctx);
+Result<Response> SubmitAccount(Context& ctx);
+Result<Response> SubmitPassword(Context& ctx);
+Result<Response> SubmitCreateToken(Context& ctx);
+Result<Response> SubmitDeleteToken(Context& ctx);
+
+// pages_community.cpp: home, communities and their members, static files.
+Result<Response> ShowHome(Context& ctx);
+Result<Response> SubmitCreateCommunity(Context& ctx);
+Result<Response> ShowCommunity(Context& ctx);
+Result<Response> SubmitJoin(Context& ctx);
+Result<Response> ShowMembers(Context& ctx);
+Result<Response> ShowMember(Context& ctx);
+Result<Response> ServeStatic(Context& ctx);
+
+// pages_admin.cpp: running a community.
+Result<Response> ShowAdmin(Context& ctx);
+Result<Response> SubmitSettings(Context& ctx);
+Result<Response> SubmitStatutes(Context& ctx);
+Result<Response> ShowAdminMembers(Context& ctx);
+Result<Response> SubmitMemberUpdate(Context& ctx);
+Result<Response> SubmitInvite(Context& ctx);
+Result<Response> ShowCategories(Context& ctx);
+Result<Response> SubmitCategoryCreate(Context& ctx);
+Result<Response> SubmitCategoryUpdate(Context& ctx);
+Result<Response> SubmitCategoryDelete(Context& ctx);
+Result<Response> ShowImport(Context& ctx);
+Result<Response> SubmitImport(Context& ctx);
+Result<Response> ExportMembersCsv(Context& ctx);
+
+// api.cpp: the JSON API under /api/v1.
+Result<Response> ApiHealth(Context& ctx);
+Result<Response> ApiOpenApi(Context& ctx);
+Result<Response> ApiMe(Context& ctx);
+Result<Response> ApiCreateToken(Context& ctx);
+Result<Response> ApiListCommunities(Context& ctx);
+Result<Response> ApiCreateCommunity(Context& ctx);
+Result<Response> ApiGetCommunity(Context& ctx);
+Result<Response> ApiUpdateCommunity(Context& ctx);
+Result<Response> ApiDeleteCommunity(Context& ctx);
+Result<Response> ApiListMembers(Context& ctx);
+Result<Response> ApiCreateMember(Context& ctx);
+Result<Response> ApiGetMember(Context& ctx);
+Result<Response> ApiUpdateMember(Context& ctx);
+Result<Response> ApiDeleteMember(Context& ctx);
+Result<Response> ApiListCategories(Context& ctx);
+Result<Response> ApiCreateCategory(Context& ctx);
+Result<Response> ApiGetCategory(Context& ctx);
+Result<Response> ApiUpdateCategory(Context& ctx);
+Result<Response> ApiDeleteCategory(Context& ctx);
+
+}  // namespace andel::web

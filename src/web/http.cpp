@@ -1,0 +1,73 @@
+// Small helpers on the web layer's request and response types.
+#include "web/http.h"
+
+namespace andel::web {
+
+Method ParseMethod(std::string_view text) {
+  if (text == "GET") return Method::kGet;
+  if (text == "HEAD") return Method::kHead;
+  if (text == "POST") return Method::kPost;
+  if (text == "PUT") return Method::kPut;
+  if (text == "PATCH") return Method::kPatch;
+  if (text == "DELETE") return Method::kDelete;
+  return Method::kOther;
+}
+
+std::string_view MethodName(Method method) {
+  switch (method) {
+    case Method::kGet:
+      return "GET";
+    case Method::kHead:
+      return "HEAD";
+    case Method::kPost:
+      return "POST";
+    case Method::kPut:
+      return "PUT";
+    case Method::kPatch:
+      return "PATCH";
+    case Method::kDelete:
+      return "DELETE";
+    case Method::kOther:
+      return "OTHER";
+  }
+  return "OTHER";
+}
+
+std::string_view Request::Header(std::string_view name) const {
+  for (const auto& [key, value] : headers) {
+    if (key == name) return value;
+  }
+  return {};
+}
+
+Response Redirect(std::string location) {
+  Response response;
+  response.status = 303;
+  response.AddHeader("Location", std::move(location));
+  return response;
+}
+
+std::string_view ReasonPhrase(int status) {
+  switch (status) {
+    case 200: return "OK";
+    case 201: return "Created";
+    case 204: return "No Content";
+    case 303: return "See Other";
+    case 304: return "Not Modified";
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 405: return "Method Not Allowed";
+    case 408: return "Request Timeout";
+    case 409: return "Conflict";
+    case 413: return "Content Too Large";
+    case 429: return "Too Many Requests";
+    case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
+    case 503: return "Service Unavailable";
+    default: return "Unknown";
+  }
+}
+
+}  // namespace andel::web

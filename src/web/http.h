@@ -1,0 +1,47 @@
+// The web layer's own view of HTTP: a parsed request and the response a handler returns.
+// Free of Boost, so handlers and views compile fast; only http_server.cpp knows Beast.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace andel::web {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOther };
+
+Method ParseMethod(std::string_view text);
+std::string_view MethodName(Method method);
+
+struct Request {
+  Method method = Method::kGet;
+  std::string path;   // percent-decoded path, without the query
+  std::string query;  // raw query string, without '?'
+  std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
+  std::string body;
+  std::string remote_address;
+
+  // The first header with this (lower-case) name, or empty.
+  std::string_view Header(std::string_view name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  void AddHeader(std::string name, std::string value) {
+    headers.emplace_back(std::move(name), std::move(value));
+  }
+};
+
+// A 303 See Other to `location` (after a successful form post).
+Response Redirect(std::string location);
+
+// Standard reason phrase for a status code.
+std::string_view ReasonPhrase(int status);
+
+}  // namespace andel::web

@@ -1,0 +1,412 @@
+// Running a community: settings, statutes, members and roles, invitations, categories, and
+// member import and export as CSV.
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <set>
+
+#include "communities/member_csv.h"
+#include "core/text.h"
+#include "web/community_views.h"
+#include "web/handlers.h"
+#include "web/responses.h"
+#include "web/security.h"
+
+namespace andel::web {
+namespace {
+
+std::string AdminPath(const Context& ctx, const std::string& rest) {
+  return "/c/" + ctx.community->slug + "/admin" + rest;
+}
+
+Result<int> ParsePercent(std::string_view text, std::string_view field) {
+  text = Trim(text);
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || value < 0 ||
+      value > 100) {
+    return Error::InvalidArgument("the quorum must be between 0 and 100 percent",
+                                  std::string(field));
+  }
+  return value;
+}
+
+ViewData RoleOptions(const Context& ctx, communities::Role selected) {
+  ViewData options = MakeList();
+  for (auto role : {communities::Role::kMember, communities::Role::kBoard,
+                    communities::Role::kAdmin}) {
+    ViewData option = MakeObject();
+    option.set("code", std::string(communities::Name(role)));
+    option.set("label", RoleLabel(ctx, role));
+    if (role == selected) option.set("selected", true);
+    options.push_back(option);
+  }
+  return options;
+}
+
+Result<Response> AdminPage(Context& ctx, int status, const std::optional<Error>& error) {
+  const communities::Community& community = *ctx.community;
+  ViewData page = BasePage(ctx, ctx.T("Administration") + " · " + community.name);
+  const bool resubmit = error && ctx.form.Has("name");
+  page.set("name", resubmit ? ctx.form.Get("name") : community.name);
+  page.set("about", resubmit ? ctx.form.Get("about") : community.about);
+  ViewData kinds = MakeList();
+  for (auto kind : {communities::CommunityKind::kCooperative,
+                    communities::CommunityKind::kPartnership,
+                    communities::CommunityKind::kCoCreationArena,
+                    communities::CommunityKind::kMunicipalProgramme}) {
+    ViewData option = MakeObject();
+    option.set("code", std::string(communities::Name(kind)));
+    option.set("label", KindLabel(ctx, kind));
+    if (kind == community.kind) option.set("selected", true);
+    kinds.push_back(option);
+  }
+  page.set("kinds", kinds);
+  if (community.is_public) page.set("is_public", true);
+  if (community.signup == communities::SignupPolicy::kInvitation) page.set("by_invitation", true);
+  Result<communities::Statutes> statutes = ctx.services.communities.GetStatutes(community.id);
+  if (!statutes) return statutes.error();
+  const bool statutes_resubmit = error && ctx.form.Has("quorum_percent");
+  page.set("quorum_percent", statutes_resubmit ? ctx.form.Get("quorum_percent")
+                                               : std::to_string(statutes->quorum_percent));
+  page.set("simple_majority", statutes_resubmit
+                                  ? ctx.form.Get("simple_majority")
+                                  : communities::FormatFraction(statutes->simple_majority));
+  page.set("qualified_majority", statutes_resubmit
+                                     ? ctx.form.Get("qualified_majority")
+                                     : communities::FormatFraction(statutes->qualified_majority));
+  if (statutes->vote_weight == communities::VoteWeight::kByShares) page.set("by_shares", true);
+  if (ctx.IsAdmin()) page.set("is_admin", true);
+  if (error) AddFieldError(ctx, page, *error);
+  return HtmlPage(ctx, "admin", page, status);
+}
+
+Result<Response> MembersAdminPage(Context& ctx, int status, const std::optional<Error>& error) {
+  const communities::Community& community = *ctx.community;
+  ViewData page = BasePage(ctx, ctx.T("Members") + " · " + community.name);
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(community.id);
+  if (!categories) return categories.error();
+  store::MemberQuery query;
+  query.search = std::string(Trim(ctx.query.Get("q")));
+  query.include_left = true;
+  query.limit = 1000;
+  Result<store::MemberPage> members = ctx.services.communities.ListMembers(community.id, query);
+  if (!members) return members.error();
+  ViewData list = MakeList();
+  for (const store::MemberView& member : members->members) {
+    ViewData item = MemberItem(ctx, member, *categories);
+    item.set("categories", CategoryOptions(ctx, *categories, member.membership.category_id));
+    item.set("roles", RoleOptions(ctx, member.membership.role));
+    ViewData statuses = MakeList();
+    for (auto state : {communities::MemberStatus::kInvited, communities::MemberStatus::kActive,
+                       communities::MemberStatus::kLeft}) {
+      ViewData option = MakeObject();
+      option.set("code", std::string(communities::Name(state)));
+      option.set("label", StatusLabel(ctx, state));
+      if (state == member.membership.status) option.set("selected", true);
+      statuses.push_back(option);
+    }
+    item.set("statuses", statuses);
+    item.set("action", AdminPath(ctx, "/members/" + std::to_string(member.membership.id)));
+    list.push_back(item);
+  }
+  page.set("members", list);
+  page.set("q", query.search);
+  page.set("total", FormatInteger(ctx.language, members->total));
+  page.set("invite_categories", CategoryOptions(ctx, *categories, 0));
+  page.set("invite_roles", RoleOptions(ctx, communities::Role::kMember));
+  page.set("invite_email", ctx.form.Get("email"));
+  if (ctx.IsAdmin()) page.set("is_admin", true);
+  if (error) AddFieldError(ctx, page, *error);
+  return HtmlPage(ctx, "admin_members", page, status);
+}
+
+Result<Response> CategoriesPage(Context& ctx, int status, const std::optional<Error>& error) {
+  ViewData page = BasePage(ctx, ctx.T("Categories") + " · " + ctx.community->name);
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  ViewData list = MakeList();
+  for (const communities::Category& category : *categories) {
+    ViewData item = MakeObject();
+    item.set("id", std::to_string(category.id));
+    item.set("code", category.code);
+    item.set("name_en", category.name_en);
+    item.set("name_da", category.name_da);
+    item.set("name_nl", category.name_nl);
+    item.set("position", std::to_string(category.position));
+    item.set("action", AdminPath(ctx, "/categories/" + std::to_string(category.id)));
+    list.push_back(item);
+  }
+  page.set("categories", list);
+  if (ctx.IsAdmin()) page.set("is_admin", true);
+  if (error) AddFieldError(ctx, page, *error);
+  return HtmlPage(ctx, "admin_categories", page, status);
+}
+
+// A category from the form; kInvalidArgument naming the field at fault.
+Result<communities::Category> CategoryFromForm(const Context& ctx) {
+  communities::Category category;
+  category.community_id = ctx.community->id;
+  category.code = ToLowerAscii(Trim(ctx.form.Get("code")));
+  bool code_ok = !category.code.empty() && category.code.size() <= 40;
+  for (char c : category.code) code_ok = code_ok && ((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'));
+  if (!code_ok) {
+    return Error::InvalidArgument("a code has 1-40 characters: a-z, 0-9 and _", "code");
+  }
+  Result<std::string> en = communities::ValidateName(ctx.form.Get("name_en"), "name_en");
+  if (!en) return en.error();
+  Result<std::string> da = communities::ValidateName(ctx.form.Get("name_da"), "name_da");
+  if (!da) return da.error();
+  Result<std::string> nl = communities::ValidateName(ctx.form.Get("name_nl"), "name_nl");
+  if (!nl) return nl.error();
+  category.name_en = *en;
+  category.name_da = *da;
+  category.name_nl = *nl;
+  const std::string& position = ctx.form.Get("position");
+  if (!position.empty()) {
+    auto [ptr, ec] =
+        std::from_chars(position.data(), position.data() + position.size(), category.position);
+    if (ec != std::errc() || ptr != position.data() + position.size() || category.position < 0 ||
+        category.position > 1000) {
+      return Error::InvalidArgument("the position must be a number from 0 to 1000", "position");
+    }
+  }
+  return category;
+}
+
+}  // namespace
+
+Result<Response> ShowAdmin(Context& ctx) { return AdminPage(ctx, 200, std::nullopt); }
+
+Result<Response> SubmitSettings(Context& ctx) {
+  communities::Community community = *ctx.community;
+  community.name = std::string(Trim(ctx.form.Get("name")));
+  community.about = ctx.form.Get("about");
+  Result<communities::CommunityKind> kind = communities::ParseCommunityKind(ctx.form.Get("kind"));
+  if (!kind) return AdminPage(ctx, 400, kind.error());
+  community.kind = *kind;
+  community.is_public = ctx.form.Get("visibility") != "private";
+  community.signup = ctx.form.Get("signup") == "invitation" ? communities::SignupPolicy::kInvitation
+                                                            : communities::SignupPolicy::kOpen;
+  if (Status valid = communities::ValidateCommunity(community); !valid) {
+    return AdminPage(ctx, 400, valid.error());
+  }
+  if (Status status = ctx.services.communities.UpdateCommunity(community); !status) {
+    return status.error();
+  }
+  return Redirect(AdminPath(ctx, "?notice=" + UrlEncode("Saved.")));
+}
+
+Result<Response> SubmitStatutes(Context& ctx) {
+  communities::Statutes statutes;
+  Result<int> quorum = ParsePercent(ctx.form.Get("quorum_percent"), "quorum_percent");
+  if (!quorum) return AdminPage(ctx, 400, quorum.error());
+  statutes.quorum_percent = *quorum;
+  Result<communities::Fraction> simple =
+      communities::ParseFraction(ctx.form.Get("simple_majority"), "simple_majority");
+  if (!simple) return AdminPage(ctx, 400, simple.error());
+  statutes.simple_majority = *simple;
+  Result<communities::Fraction> qualified =
+      communities::ParseFraction(ctx.form.Get("qualified_majority"), "qualified_majority");
+  if (!qualified) return AdminPage(ctx, 400, qualified.error());
+  statutes.qualified_majority = *qualified;
+  Result<communities::VoteWeight> weight =
+      communities::ParseVoteWeight(ctx.form.Get("vote_weight"));
+  if (!weight) return AdminPage(ctx, 400, weight.error());
+  statutes.vote_weight = *weight;
+  if (Status valid = communities::Validate(statutes); !valid) {
+    return AdminPage(ctx, 400, valid.error());
+  }
+  if (Status status = ctx.services.communities.SaveStatutes(ctx.community->id, statutes);
+      !status) {
+    return status.error();
+  }
+  return Redirect(AdminPath(ctx, "?notice=" + UrlEncode("Saved.")));
+}
+
+Result<Response> ShowAdminMembers(Context& ctx) {
+  return MembersAdminPage(ctx, 200, std::nullopt);
+}
+
+Result<Response> SubmitMemberUpdate(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such member", "id");
+  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  if (!member) return member.error();
+  communities::Membership updated = member->membership;
+  int64_t category_id = 0;
+  const std::string& category_text = ctx.form.Get("category");
+  std::from_chars(category_text.data(), category_text.data() + category_text.size(), category_id);
+  if (!ctx.services.communities.FindCategory(ctx.community->id, category_id)) {
+    return MembersAdminPage(ctx, 400, Error::InvalidArgument("choose a category", "category"));
+  }
+  updated.category_id = category_id;
+  Result<communities::Role> role = communities::ParseRole(ctx.form.Get("role"));
+  if (!role) return MembersAdminPage(ctx, 400, role.error());
+  updated.role = *role;
+  Result<communities::MemberStatus> state =
+      communities::ParseMemberStatus(ctx.form.Get("status"));
+  if (!state) return MembersAdminPage(ctx, 400, state.error());
+  updated.status = *state;
+  Result<int64_t> shares = communities::ParseShares(ctx.form.Get("shares"));
+  if (!shares) return MembersAdminPage(ctx, 400, shares.error());
+  updated.shares = *shares;
+  if (updated.status == communities::MemberStatus::kLeft && !updated.left_on) {
+    updated.left_on = DateFromUnixSeconds(ctx.Now());
+  } else if (updated.status != communities::MemberStatus::kLeft) {
+    updated.left_on.reset();
+  }
+  const bool was_admin = member->membership.role == communities::Role::kAdmin &&
+                         member->membership.status == communities::MemberStatus::kActive;
+  const bool stays_admin = updated.role == communities::Role::kAdmin &&
+                           updated.status == communities::MemberStatus::kActive;
+  if (was_admin && !stays_admin) {
+    Result<int64_t> admins = ctx.services.communities.CountAdmins(ctx.community->id);
+    if (!admins) return admins.error();
+    if (*admins <= 1) {
+      return MembersAdminPage(
+          ctx, 409,
+          Error::FailedPrecondition("a community needs at least one administrator", "role"));
+    }
+  }
+  if (Status status = ctx.services.communities.UpdateMember(updated); !status) {
+    return status.error();
+  }
+  return Redirect(AdminPath(ctx, "/members?notice=" + UrlEncode("Saved.")));
+}
+
+Result<Response> SubmitInvite(Context& ctx) {
+  const std::string email = ToLowerAscii(Trim(ctx.form.Get("email")));
+  if (!IsPlausibleEmail(email)) {
+    return MembersAdminPage(ctx, 400, Error::InvalidArgument("not a valid email address", "email"));
+  }
+  int64_t category_id = 0;
+  const std::string& category_text = ctx.form.Get("category");
+  std::from_chars(category_text.data(), category_text.data() + category_text.size(), category_id);
+  if (!ctx.services.communities.FindCategory(ctx.community->id, category_id)) {
+    return MembersAdminPage(ctx, 400, Error::InvalidArgument("choose a category", "category"));
+  }
+  Result<communities::Role> role = communities::ParseRole(ctx.form.Get("role"));
+  if (!role) return MembersAdminPage(ctx, 400, role.error());
+  if (*role == communities::Role::kAdmin && !ctx.IsAdmin()) {
+    return Error::PermissionDenied("only administrators of this community may do this");
+  }
+  store::Invitation invitation;
+  invitation.community_id = ctx.community->id;
+  invitation.email = email;
+  invitation.category_id = category_id;
+  invitation.role = *role;
+  const std::string token = RandomToken();
+  const int64_t now = ctx.Now();
+  Result<int64_t> id = ctx.services.communities.CreateInvitation(invitation, HashToken(token),
+                                                                 ctx.person->id, now);
+  if (!id) return id.error();
+  const std::string link = ctx.services.config.public_url + "/invitations/" + token;
+  const Catalog& catalog = ctx.services.catalog;
+  const std::string body = catalog.Translate(ctx.language, "You are invited to join") + " " +
+                           ctx.community->name + ".\n\n" + link;
+  if (Status status = ctx.services.accounts.QueueMail(
+          email, catalog.Translate(ctx.language, "Invitation"), body, now);
+      !status) {
+    return status.error();
+  }
+  spdlog::info("outbox: invitation to {} for {}: {}", ctx.community->slug, email, link);
+  return Redirect(AdminPath(ctx, "/members?notice=" + UrlEncode("The invitation has been sent.")));
+}
+
+Result<Response> ShowCategories(Context& ctx) { return CategoriesPage(ctx, 200, std::nullopt); }
+
+Result<Response> SubmitCategoryCreate(Context& ctx) {
+  Result<communities::Category> category = CategoryFromForm(ctx);
+  if (!category) return CategoriesPage(ctx, 400, category.error());
+  Result<int64_t> id = ctx.services.communities.CreateCategory(*category);
+  if (!id) {
+    if (id.error().code == ErrorCode::kAlreadyExists) return CategoriesPage(ctx, 409, id.error());
+    return id.error();
+  }
+  return Redirect(AdminPath(ctx, "/categories?notice=" + UrlEncode("Saved.")));
+}
+
+Result<Response> SubmitCategoryUpdate(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such category", "id");
+  Result<communities::Category> category = CategoryFromForm(ctx);
+  if (!category) return CategoriesPage(ctx, 400, category.error());
+  category->id = id;
+  if (Status status = ctx.services.communities.UpdateCategory(*category); !status) {
+    if (status.error().code == ErrorCode::kAlreadyExists) {
+      return CategoriesPage(ctx, 409, status.error());
+    }
+    return status.error();
+  }
+  return Redirect(AdminPath(ctx, "/categories?notice=" + UrlEncode("Saved.")));
+}
+
+Result<Response> SubmitCategoryDelete(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such category", "id");
+  if (Status status = ctx.services.communities.DeleteCategory(ctx.community->id, id); !status) {
+    if (status.error().code == ErrorCode::kFailedPrecondition) {
+      return CategoriesPage(ctx, 409, status.error());
+    }
+    return status.error();
+  }
+  return Redirect(AdminPath(ctx, "/categories?notice=" + UrlEncode("Deleted.")));
+}
+
+Result<Response> ShowImport(Context& ctx) {
+  ViewData page = BasePage(ctx, ctx.T("Import members") + " · " + ctx.community->name);
+  return HtmlPage(ctx, "admin_import", page);
+}
+
+Result<Response> SubmitImport(Context& ctx) {
+  ViewData page = BasePage(ctx, ctx.T("Import members") + " · " + ctx.community->name);
+  std::string_view text;
+  for (const UploadedFile& file : ctx.files) {
+    if (file.field == "file") text = file.content;
+  }
+  if (text.empty()) text = ctx.form.Get("csv");
+  if (text.empty()) {
+    AddFieldError(ctx, page, Error::InvalidArgument("choose a CSV file to import", "file"));
+    return HtmlPage(ctx, "admin_import", page, 400);
+  }
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  std::set<std::string> codes;
+  for (const communities::Category& category : *categories) codes.insert(category.code);
+  communities::MemberCsv csv = communities::ParseMemberCsv(text, codes);
+  if (!csv.errors.empty()) {
+    ViewData problems = MakeList();
+    for (const Error& error : csv.errors) {
+      ViewData item = MakeObject();
+      item.set("where", error.where);
+      item.set("message", ctx.T(error.message));
+      problems.push_back(item);
+    }
+    page.set("problems", problems);
+    page.set("problem_count", std::to_string(csv.errors.size()));
+    page.set("error", ctx.T("The file has errors; nothing was imported."));
+    return HtmlPage(ctx, "admin_import", page, 400);
+  }
+  Result<int> imported =
+      ctx.services.communities.ImportMembers(ctx.community->id, csv.rows, ctx.Now());
+  if (!imported) return imported.error();
+  return Redirect(AdminPath(ctx, "/members?notice=" + UrlEncode("The members have been imported.")));
+}
+
+Result<Response> ExportMembersCsv(Context& ctx) {
+  Result<std::vector<communities::MemberRow>> rows =
+      ctx.services.communities.ExportMembers(ctx.community->id);
+  if (!rows) return rows.error();
+  Response response;
+  response.content_type = "text/csv; charset=utf-8";
+  response.AddHeader("Content-Disposition",
+                     "attachment; filename=\"" + ctx.community->slug + "-members.csv\"");
+  response.body = communities::WriteMemberCsv(*rows);
+  return response;
+}
+
+}  // namespace andel::web

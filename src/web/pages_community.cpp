@@ -1,0 +1,251 @@
+// Home, communities, their member lists and member profiles, and the static assets.
+#include <charconv>
+#include <span>
+
+#include "core/embedded.h"
+#include "core/text.h"
+#include "web/community_views.h"
+#include "web/handlers.h"
+#include "web/responses.h"
+
+namespace andel {
+std::span<const EmbeddedFile> EmbeddedStatic();
+}
+
+namespace andel::web {
+namespace {
+
+constexpr int kMembersPerPage = 50;
+
+int PageNumber(const Context& ctx) {
+  const std::string& text = ctx.query.Get("page");
+  int page = 1;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), page);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || page < 1) return 1;
+  return std::min(page, 1000000);
+}
+
+ViewData CommunityItem(const Context& ctx, const store::CommunitySummary& summary) {
+  ViewData item = MakeObject();
+  item.set("slug", summary.community.slug);
+  item.set("name", summary.community.name);
+  item.set("kind", KindLabel(ctx, summary.community.kind));
+  item.set("members", FormatInteger(ctx.language, summary.member_count));
+  if (summary.role) item.set("role", RoleLabel(ctx, *summary.role));
+  return item;
+}
+
+ViewData KindOptions(const Context& ctx, communities::CommunityKind selected) {
+  ViewData options = MakeList();
+  for (auto kind : {communities::CommunityKind::kCooperative,
+                    communities::CommunityKind::kPartnership,
+                    communities::CommunityKind::kCoCreationArena,
+                    communities::CommunityKind::kMunicipalProgramme}) {
+    ViewData option = MakeObject();
+    option.set("code", std::string(communities::Name(kind)));
+    option.set("label", KindLabel(ctx, kind));
+    if (kind == selected) option.set("selected", true);
+    options.push_back(option);
+  }
+  return options;
+}
+
+Result<Response> HomePage(Context& ctx, int status, const std::optional<Error>& error) {
+  ViewData page = BasePage(ctx, "Andel");
+  const int64_t viewer = ctx.person ? ctx.person->id : 0;
+  Result<std::vector<store::CommunitySummary>> visible =
+      ctx.services.communities.ListVisible(viewer, 0, 500);
+  if (!visible) return visible.error();
+  ViewData mine = MakeList();
+  ViewData others = MakeList();
+  for (const store::CommunitySummary& summary : *visible) {
+    (summary.role ? mine : others).push_back(CommunityItem(ctx, summary));
+  }
+  if (!mine.is_empty_list()) {
+    page.set("mine", mine);
+    page.set("has_mine", true);
+  }
+  if (!others.is_empty_list()) page.set("public", others);
+  communities::CommunityKind kind = communities::CommunityKind::kCooperative;
+  if (Result<communities::CommunityKind> parsed =
+          communities::ParseCommunityKind(ctx.form.Get("kind"));
+      parsed) {
+    kind = *parsed;
+  }
+  page.set("kinds", KindOptions(ctx, kind));
+  page.set("new_name", ctx.form.Get("name"));
+  page.set("new_slug", ctx.form.Get("slug"));
+  if (error) AddFieldError(ctx, page, *error);
+  return HtmlPage(ctx, "home", page, status);
+}
+
+}  // namespace
+
+Result<Response> ShowHome(Context& ctx) { return HomePage(ctx, 200, std::nullopt); }
+
+Result<Response> SubmitCreateCommunity(Context& ctx) {
+  communities::Community community;
+  community.name = std::string(Trim(ctx.form.Get("name")));
+  community.slug = ToLowerAscii(Trim(ctx.form.Get("slug")));
+  community.about = ctx.form.Get("about");
+  Result<communities::CommunityKind> kind = communities::ParseCommunityKind(ctx.form.Get("kind"));
+  if (!kind) return HomePage(ctx, 400, kind.error());
+  community.kind = *kind;
+  community.is_public = ctx.form.Get("visibility") != "private";
+  community.signup = ctx.form.Get("signup") == "invitation" ? communities::SignupPolicy::kInvitation
+                                                            : communities::SignupPolicy::kOpen;
+  if (Status valid = communities::ValidateCommunity(community); !valid) {
+    return HomePage(ctx, 400, valid.error());
+  }
+  Result<int64_t> id =
+      ctx.services.communities.CreateCommunity(community, ctx.person->id, "citizen", ctx.Now());
+  if (!id) {
+    if (id.error().code == ErrorCode::kAlreadyExists) return HomePage(ctx, 409, id.error());
+    return id.error();
+  }
+  return Redirect("/c/" + community.slug + "/admin?notice=" + UrlEncode("Saved."));
+}
+
+Result<Response> ShowCommunity(Context& ctx) {
+  const communities::Community& community = *ctx.community;
+  ViewData page = BasePage(ctx, community.name);
+  page.set("name", community.name);
+  page.set("slug", community.slug);
+  page.set("kind", KindLabel(ctx, community.kind));
+  page.set("about", community.about);
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(community.id);
+  if (!categories) return categories.error();
+  ViewData category_list = MakeList();
+  for (const communities::Category& category : *categories) {
+    ViewData item = MakeObject();
+    item.set("id", std::to_string(category.id));
+    item.set("label", CategoryLabel(ctx, category));
+    category_list.push_back(item);
+  }
+  page.set("categories", category_list);
+  store::MemberQuery query;
+  query.limit = 0;
+  Result<store::MemberPage> members = ctx.services.communities.ListMembers(community.id, query);
+  if (!members) return members.error();
+  page.set("member_count", FormatInteger(ctx.language, members->total));
+  if (ctx.membership) {
+    page.set("my_role", RoleLabel(ctx, ctx.membership->role));
+  } else if (ctx.person && community.signup == communities::SignupPolicy::kOpen) {
+    page.set("can_join", true);
+    page.set("join_categories", CategoryOptions(ctx, *categories, 0));
+  } else if (!ctx.person && community.signup == communities::SignupPolicy::kOpen) {
+    page.set("sign_in_to_join", true);
+  } else {
+    page.set("by_invitation", true);
+  }
+  return HtmlPage(ctx, "community", page);
+}
+
+Result<Response> SubmitJoin(Context& ctx) {
+  Result<communities::Community> community =
+      ctx.services.communities.FindBySlug(ctx.params["slug"]);
+  if (!community) return community.error();
+  if (community->signup != communities::SignupPolicy::kOpen) {
+    return Error::PermissionDenied("this community accepts members by invitation only");
+  }
+  if (!community->is_public) return Error::NotFound("no such community", "slug");
+  int64_t category_id = 0;
+  const std::string& category_text = ctx.form.Get("category");
+  std::from_chars(category_text.data(), category_text.data() + category_text.size(), category_id);
+  Result<communities::Category> category =
+      ctx.services.communities.FindCategory(community->id, category_id);
+  if (!category) return Error::InvalidArgument("choose a category", "category");
+  communities::Membership membership;
+  membership.community_id = community->id;
+  membership.person_id = ctx.person->id;
+  membership.category_id = category->id;
+  membership.joined_on = DateFromUnixSeconds(ctx.Now());
+  Result<int64_t> id = ctx.services.communities.AddMember(membership, ctx.Now());
+  if (!id) return id.error();
+  return Redirect("/c/" + community->slug + "?notice=" + UrlEncode("You are now a member."));
+}
+
+Result<Response> ShowMembers(Context& ctx) {
+  const communities::Community& community = *ctx.community;
+  ViewData page = BasePage(ctx, ctx.T("Members") + " · " + community.name);
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(community.id);
+  if (!categories) return categories.error();
+  store::MemberQuery query;
+  query.search = std::string(Trim(ctx.query.Get("q")));
+  if (CodePointCount(query.search) > 100) {
+    return Error::InvalidArgument("a search can have at most 100 characters", "q");
+  }
+  const std::string& category_code = ctx.query.Get("category");
+  if (!category_code.empty()) {
+    for (const communities::Category& category : *categories) {
+      if (category.code == category_code) query.category_id = category.id;
+    }
+    if (query.category_id == 0) return Error::InvalidArgument("unknown category", "category");
+  }
+  const int page_number = PageNumber(ctx);
+  query.offset = (page_number - 1) * kMembersPerPage;
+  query.limit = kMembersPerPage;
+  Result<store::MemberPage> members = ctx.services.communities.ListMembers(community.id, query);
+  if (!members) return members.error();
+  ViewData list = MakeList();
+  for (const store::MemberView& member : members->members) {
+    ViewData item = MemberItem(ctx, member, *categories);
+    item.set("href", "/c/" + community.slug + "/members/" + std::to_string(member.membership.id));
+    list.push_back(item);
+  }
+  page.set("members", list);
+  page.set("q", query.search);
+  ViewData options = MakeList();
+  for (const communities::Category& category : *categories) {
+    ViewData option = MakeObject();
+    option.set("code", category.code);
+    option.set("label", CategoryLabel(ctx, category));
+    if (category.id == query.category_id) option.set("selected", true);
+    options.push_back(option);
+  }
+  page.set("category_options", options);
+  page.set("total", FormatInteger(ctx.language, members->total));
+  const std::string base = "/c/" + community.slug + "/members?q=" + UrlEncode(query.search) +
+                           "&category=" + UrlEncode(category_code) + "&page=";
+  if (page_number > 1) page.set("previous", base + std::to_string(page_number - 1));
+  if (static_cast<int64_t>(page_number) * kMembersPerPage < members->total) {
+    page.set("next", base + std::to_string(page_number + 1));
+  }
+  if (members->members.empty()) page.set("none", true);
+  return HtmlPage(ctx, "members", page);
+}
+
+Result<Response> ShowMember(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such member", "id");
+  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  if (!member) return member.error();
+  Result<std::vector<communities::Category>> categories =
+      ctx.services.communities.ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  ViewData page = BasePage(ctx, member->name);
+  page.set("member", MemberItem(ctx, *member, *categories));
+  if (ctx.membership || ctx.IsBoard()) page.set("email", member->email);
+  return HtmlPage(ctx, "member", page);
+}
+
+Result<Response> ServeStatic(Context& ctx) {
+  const std::string& file = ctx.params["file"];
+  for (const EmbeddedFile& asset : EmbeddedStatic()) {
+    if (asset.path != file) continue;
+    Response response;
+    response.body = std::string(asset.content);
+    if (file.ends_with(".css")) response.content_type = "text/css; charset=utf-8";
+    else if (file.ends_with(".js")) response.content_type = "text/javascript; charset=utf-8";
+    else if (file.ends_with(".svg")) response.content_type = "image/svg+xml";
+    else if (file.ends_with(".png")) response.content_type = "image/png";
+    else response.content_type = "application/octet-stream";
+    response.AddHeader("Cache-Control", "public, max-age=86400");
+    return response;
+  }
+  return Error::NotFound("this page does not exist", "path");
+}
+
+}  // namespace andel::web

@@ -1,0 +1,137 @@
+// Response builders and the error renderer.
+#include "web/responses.h"
+
+#include <spdlog/spdlog.h>
+
+#include "store/database.h"
+#include "web/forms.h"
+
+namespace andel::web {
+
+int HttpStatus(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidArgument:
+      return 400;
+    case ErrorCode::kUnauthenticated:
+      return 401;
+    case ErrorCode::kPermissionDenied:
+      return 403;
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kAlreadyExists:
+    case ErrorCode::kFailedPrecondition:
+      return 409;
+    case ErrorCode::kTooLarge:
+      return 413;
+    case ErrorCode::kUnavailable:
+      return 503;
+    case ErrorCode::kInternal:
+      return 500;
+  }
+  return 500;
+}
+
+ViewData LanguageLinks(Context& ctx) {
+  ViewData links = MakeList();
+  static constexpr std::pair<const char*, const char*> kLanguages[] = {
+      {"da", "Dansk"}, {"nl", "Nederlands"}, {"en", "English"}};
+  std::string base = ctx.request.path + "?";
+  for (const auto& [name, value] : ctx.query.fields()) {
+    if (name == "lang" || name == "notice") continue;
+    base += UrlEncode(name) + "=" + UrlEncode(value) + "&";
+  }
+  for (const auto& [code, label] : kLanguages) {
+    ViewData link = MakeObject();
+    link.set("code", code);
+    link.set("label", label);
+    link.set("href", base + "lang=" + code);
+    if (ctx.language == code) link.set("current", true);
+    links.push_back(link);
+  }
+  return links;
+}
+
+ViewData BasePage(Context& ctx, const std::string& title) {
+  ViewData page = MakeObject();
+  page.set("title", title);
+  page.set("lang", ctx.language);
+  page.set("csrf", ctx.CsrfToken());
+  page.set("languages", LanguageLinks(ctx));
+  page.set("static_version", ctx.services.static_version);
+  if (ctx.person) {
+    ViewData me = MakeObject();
+    me.set("name", ctx.person->name);
+    me.set("email", ctx.person->email);
+    page.set("me", me);
+  }
+  if (ctx.community) {
+    ViewData community = MakeObject();
+    community.set("slug", ctx.community->slug);
+    community.set("name", ctx.community->name);
+    page.set("community", community);
+    if (ctx.IsBoard()) page.set("can_admin", true);
+  }
+  static constexpr const char* kNotices[] = {
+      "Saved.", "Welcome to Andel.", "You are now a member.", "You have signed out.",
+      "Your password has been changed.", "The invitation has been sent.",
+      "If an account exists for this address, a reset link has been sent.", "Deleted.",
+      "The members have been imported."};
+  const std::string& notice = ctx.query.Get("notice");
+  for (const char* known : kNotices) {
+    if (notice == known) page.set("notice", ctx.T(notice));
+  }
+  return page;
+}
+
+Response HtmlPage(Context& ctx, std::string_view view, ViewData& page, int status) {
+  Response response;
+  response.status = status;
+  response.body = ctx.services.views.Page(view, ctx.language, page);
+  return response;
+}
+
+Response JsonResponse(std::string body, int status) {
+  Response response;
+  response.status = status;
+  response.content_type = "application/json";
+  response.body = std::move(body);
+  return response;
+}
+
+Response ErrorResponse(Context& ctx, const Error& error) {
+  const int status = HttpStatus(error.code);
+  std::string message = error.message;
+  if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
+    spdlog::error("request {} {} failed: {} ({}); cause: {}", MethodName(ctx.request.method),
+                  ctx.request.path, error.message, error.where, store::LastDatabaseFailure());
+    if (error.code == ErrorCode::kInternal) message = "something went wrong on our side";
+  }
+  const bool api = ctx.request.path.starts_with("/api/");
+  if (api) {
+    std::string body = R"({"error":{"code":")" + std::string(ErrorCodeName(error.code)) +
+                       R"(","message":")" + JsonEscape(ctx.T(message)) + "\"";
+    if (!error.where.empty()) body += R"(,"field":")" + JsonEscape(error.where) + "\"";
+    body += "}}";
+    Response response = JsonResponse(std::move(body), status);
+    if (status == 401) response.AddHeader("WWW-Authenticate", "Bearer");
+    return response;
+  }
+  if (error.code == ErrorCode::kUnauthenticated && ctx.request.method == Method::kGet) {
+    return Redirect("/login?next=" + UrlEncode(ctx.request.path));
+  }
+  ViewData page = BasePage(ctx, ctx.T("Something is not right"));
+  page.set("status", std::to_string(status));
+  page.set("message", ctx.T(message));
+  if (!error.where.empty()) page.set("where", error.where);
+  return HtmlPage(ctx, "error", page, status);
+}
+
+void AddFieldError(Context& ctx, ViewData& page, const Error& error) {
+  page.set("error", ctx.T(error.message));
+  if (!error.where.empty()) {
+    page.set("error_field", error.where);
+    page.set("error_" + error.where, true);
+  }
+}
+
+}  // namespace andel::web

@@ -1,0 +1,36 @@
+// Building responses the same way everywhere: HTML pages inside the layout, JSON bodies, and
+// the one renderer of errors (a translated page, or {"error":{"code","message"}} for the API).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "web/context.h"
+#include "web/views.h"
+
+namespace andel::web {
+
+// The HTTP status for an error code.
+int HttpStatus(ErrorCode code);
+
+// The layout's fields: title, the signed-in person, CSRF token, language switcher, notices.
+ViewData BasePage(Context& ctx, const std::string& title);
+
+Response HtmlPage(Context& ctx, std::string_view view, ViewData& page, int status = 200);
+
+Response JsonResponse(std::string body, int status = 200);
+
+// The error as the caller's surface wants it: JSON under /api/, else a page (or, for a missing
+// sign-in on a page, a redirect to /login). Internal and unavailable errors are logged with
+// their cause and shown only as a generic message.
+Response ErrorResponse(Context& ctx, const Error& error);
+
+// Marks a form field as wrong on a page shown again: sets "error" (the message, translated)
+// and "error_<field>" so the template can flag the field.
+void AddFieldError(Context& ctx, ViewData& page, const Error& error);
+
+// "?lang=xx"-style links to the current page in each language, for the switcher.
+ViewData LanguageLinks(Context& ctx);
+
+}  // namespace andel::web

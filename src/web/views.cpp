@@ -1,0 +1,70 @@
+// Template loading and rendering.
+#include "web/views.h"
+
+#include <span>
+
+#include "core/embedded.h"
+#include "web/forms.h"
+
+namespace andel {
+std::span<const EmbeddedFile> EmbeddedTemplates();
+}
+
+namespace andel::web {
+
+ViewData MakeList() { return ViewData(ViewData::type::list); }
+ViewData MakeObject() { return ViewData(ViewData::type::object); }
+
+Result<std::string> TranslateTemplate(std::string_view source, std::string_view language,
+                                      const Catalog& catalog) {
+  static constexpr std::string_view kOpen = "{{#t}}";
+  static constexpr std::string_view kClose = "{{/t}}";
+  std::string out;
+  size_t position = 0;
+  while (true) {
+    const size_t open = source.find(kOpen, position);
+    if (open == std::string_view::npos) {
+      out.append(source.substr(position));
+      return out;
+    }
+    const size_t close = source.find(kClose, open);
+    if (close == std::string_view::npos) {
+      return Error::InvalidArgument("a {{#t}} marker is not closed");
+    }
+    out.append(source.substr(position, open - position));
+    const std::string english(source.substr(open + kOpen.size(), close - open - kOpen.size()));
+    out.append(HtmlEscape(catalog.Translate(language, english)));
+    position = close + kClose.size();
+  }
+}
+
+Status Views::Load(const Catalog& catalog) {
+  for (const EmbeddedFile& file : EmbeddedTemplates()) {
+    std::string name(file.path);
+    if (!name.ends_with(".html")) continue;
+    name.resize(name.size() - 5);
+    for (const char* language : {"en", "da", "nl"}) {
+      Result<std::string> source = TranslateTemplate(file.content, language, catalog);
+      if (!source) return Error::Internal(source.error().message, name);
+      auto tmpl = std::make_unique<Template>(*source);
+      if (!tmpl->is_valid()) return Error::Internal(tmpl->error_message(), name);
+      templates_[std::string(language) + "/" + name] = std::move(tmpl);
+    }
+  }
+  return {};
+}
+
+bool Views::Has(std::string_view name) const {
+  return templates_.count("en/" + std::string(name)) > 0;
+}
+
+std::string Views::Page(std::string_view name, std::string_view language, ViewData& page) const {
+  const std::string prefix = std::string(language) + "/";
+  auto content = templates_.find(prefix + std::string(name));
+  auto layout = templates_.find(prefix + "layout");
+  if (content == templates_.end() || layout == templates_.end()) return {};
+  page.set("content", content->second->render(page));
+  return layout->second->render(page);
+}
+
+}  // namespace andel::web

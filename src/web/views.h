@@ -1,0 +1,45 @@
+// HTML views: the Mustache templates under templates/, translated once per language at start-up
+// ({{#t}}English text{{/t}} becomes the translation) and parsed once, then rendered per request.
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+#include "web/i18n.h"
+
+namespace andel::web {
+
+using ViewData = kainjow::mustache::data;
+using ViewList = kainjow::mustache::data;  // a ViewData of list type
+
+ViewData MakeList();
+ViewData MakeObject();
+
+class Views {
+ public:
+  // Loads every embedded template for da, nl and en. kInternal naming a template that fails to
+  // parse or keeps an unbalanced {{#t}}.
+  Status Load(const Catalog& catalog);
+
+  // Renders template `name` ("members") in `language` with `page`, then the layout around it.
+  // `page` should hold the layout's fields too (title, nav, csrf, languages).
+  std::string Page(std::string_view name, std::string_view language, ViewData& page) const;
+
+  bool Has(std::string_view name) const;
+
+ private:
+  using Template = kainjow::mustache::mustache;
+  std::map<std::string, std::unique_ptr<Template>, std::less<>> templates_;  // "en/members"
+};
+
+// Replaces each {{#t}}text{{/t}} with the HTML-escaped translation of text. kInvalidArgument if
+// a marker is not closed.
+Result<std::string> TranslateTemplate(std::string_view source, std::string_view language,
+                                      const Catalog& catalog);
+
+}  // namespace andel::web

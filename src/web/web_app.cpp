@@ -1,0 +1,331 @@
+// Request pipeline: route -> authenticate -> language -> body -> CSRF -> access -> handler.
+#include "web/web_app.h"
+
+#include <spdlog/spdlog.h>
+
+#include <charconv>
+#include <span>
+
+#include "core/embedded.h"
+#include "core/text.h"
+#include "store/database.h"
+#include "web/responses.h"
+#include "web/routes.h"
+#include "web/security.h"
+
+namespace andel {
+std::span<const EmbeddedFile> EmbeddedLocales();
+}
+
+namespace andel::web {
+namespace {
+
+constexpr const char* kSessionCookie = "andel_session";
+constexpr const char* kVisitorCookie = "andel_visitor";
+constexpr const char* kLanguageCookie = "andel_lang";
+
+bool Unsafe(Method method) {
+  return method == Method::kPost || method == Method::kPut || method == Method::kPatch ||
+         method == Method::kDelete;
+}
+
+void AddSecurityHeaders(Response& response) {
+  response.AddHeader("Content-Security-Policy",
+                     "default-src 'self'; script-src 'self'; style-src 'self'; "
+                     "img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; "
+                     "base-uri 'none'; object-src 'none'");
+  response.AddHeader("X-Content-Type-Options", "nosniff");
+  response.AddHeader("X-Frame-Options", "DENY");
+  response.AddHeader("Referrer-Policy", "same-origin");
+}
+
+Status Authenticate(Context& ctx) {
+  const std::string_view authorization = ctx.request.Header("authorization");
+  if (!authorization.empty()) {
+    if (!authorization.starts_with("Bearer ")) {
+      return Error::Unauthenticated("the Authorization header must be a Bearer token");
+    }
+    Result<communities::Person> person =
+        ctx.services.accounts.FindByApiToken(HashToken(Trim(authorization.substr(7))));
+    if (!person) return person.error();
+    ctx.person = *person;
+    ctx.via_api_token = true;
+    return {};
+  }
+  const std::string_view cookies = ctx.request.Header("cookie");
+  if (std::optional<std::string> visitor = CookieValue(cookies, kVisitorCookie)) {
+    if (visitor->size() == 43) ctx.visitor_token = *visitor;
+  }
+  std::optional<std::string> session = CookieValue(cookies, kSessionCookie);
+  if (!session || session->size() != 43) return {};
+  Result<communities::Person> person =
+      ctx.services.accounts.FindSession(HashToken(*session), ctx.Now());
+  if (person) {
+    ctx.person = *person;
+    ctx.session_token = *session;
+  } else if (person.error().code != ErrorCode::kUnauthenticated) {
+    return person.error();
+  } else {
+    ctx.set_cookies.push_back(std::string(kSessionCookie) +
+                              "=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+  }
+  return {};
+}
+
+void ChooseLanguage(Context& ctx) {
+  const std::string& wanted = ctx.query.Get("lang");
+  const bool valid_wanted = communities::IsSupportedLanguage(wanted);
+  if (ctx.person) {
+    if (valid_wanted && wanted != ctx.person->language) {
+      communities::Person updated = *ctx.person;
+      updated.language = wanted;
+      if (ctx.services.accounts.UpdatePerson(updated)) ctx.person->language = wanted;
+    }
+    ctx.language = ctx.person->language;
+    if (!communities::IsSupportedLanguage(ctx.language)) ctx.language = "en";
+    return;
+  }
+  if (valid_wanted) {
+    ctx.language = wanted;
+    ctx.set_cookies.push_back(std::string(kLanguageCookie) + "=" + wanted +
+                              "; Path=/; Max-Age=31536000; SameSite=Lax");
+    return;
+  }
+  std::optional<std::string> cookie = CookieValue(ctx.request.Header("cookie"), kLanguageCookie);
+  if (cookie && communities::IsSupportedLanguage(*cookie)) {
+    ctx.language = *cookie;
+    return;
+  }
+  ctx.language = NegotiateLanguage(ctx.request.Header("accept-language"));
+}
+
+Status ParseBody(Context& ctx) {
+  const std::string_view type = ctx.request.Header("content-type");
+  if (type.starts_with("application/x-www-form-urlencoded")) {
+    Result<Form> form = ParseUrlEncoded(ctx.request.body);
+    if (!form) return form.error();
+    ctx.form = std::move(*form);
+  } else if (type.starts_with("multipart/form-data")) {
+    Result<Form> form = ParseMultipart(ctx.request.body, type, ctx.files);
+    if (!form) return form.error();
+    ctx.form = std::move(*form);
+  }
+  return {};
+}
+
+Status CheckCsrf(Context& ctx, const Route& route) {
+  if (!Unsafe(ctx.request.method) || ctx.via_api_token) return {};
+  if (route.surface == Surface::kApi && ctx.session_token.empty()) return {};
+  std::string sent = ctx.form.Get("csrf");
+  if (sent.empty()) sent = std::string(ctx.request.Header("x-csrf-token"));
+  const std::string& cookie = ctx.session_token.empty() ? ctx.visitor_token : ctx.session_token;
+  if (cookie.empty() || sent.empty() ||
+      !ConstantTimeEquals(sent, CsrfToken(ctx.services.secret_key, cookie))) {
+    return Error::PermissionDenied("the form has expired or did not come from this site; "
+                                   "please go back, reload and try again",
+                                   "csrf");
+  }
+  return {};
+}
+
+Status CheckAccess(Context& ctx, const Route& route) {
+  if (route.access == Access::kPublic) return {};
+  if (route.access != Access::kVisible && !ctx.person) {
+    return Error::Unauthenticated("please sign in");
+  }
+  if (route.access == Access::kSignedIn) return {};
+  const auto slug = ctx.params.find("slug");
+  if (slug == ctx.params.end()) return {};
+  Result<communities::Community> community = ctx.services.communities.FindBySlug(slug->second);
+  if (!community) return community.error();
+  ctx.community = *community;
+  if (ctx.person) {
+    Result<std::optional<communities::Membership>> membership =
+        ctx.services.communities.FindMembershipOf(community->id, ctx.person->id);
+    if (!membership) return membership.error();
+    if (*membership && (*membership)->status == communities::MemberStatus::kActive) {
+      ctx.membership = **membership;
+    }
+  }
+  const bool site_admin = ctx.person && ctx.person->is_admin;
+  switch (route.access) {
+    case Access::kVisible:
+      if (community->is_public || ctx.membership || site_admin) return {};
+      if (!ctx.person) return Error::Unauthenticated("please sign in");
+      return Error::NotFound("no such community", "slug");
+    case Access::kMember:
+      if (ctx.membership || site_admin) return {};
+      return Error::PermissionDenied("only members of this community may do this");
+    case Access::kBoard:
+      if (ctx.IsBoard()) return {};
+      return Error::PermissionDenied("only the board of this community may do this");
+    case Access::kAdmin:
+      if (ctx.IsAdmin()) return {};
+      return Error::PermissionDenied("only administrators of this community may do this");
+    default:
+      return {};
+  }
+}
+
+std::vector<std::string_view> Segments(std::string_view path) {
+  std::vector<std::string_view> segments = Split(path.substr(1), '/');
+  if (!segments.empty() && segments.back().empty() && segments.size() > 1) segments.pop_back();
+  return segments;
+}
+
+}  // namespace
+
+std::string Context::CsrfToken() {
+  if (!session_token.empty()) return web::CsrfToken(services.secret_key, session_token);
+  if (visitor_token.empty()) {
+    visitor_token = RandomToken();
+    set_cookies.push_back(std::string(kVisitorCookie) + "=" + visitor_token +
+                          "; Path=/; HttpOnly; SameSite=Lax");
+  }
+  return web::CsrfToken(services.secret_key, visitor_token);
+}
+
+bool Context::IsBoard() const {
+  if (person && person->is_admin) return true;
+  return membership && communities::RoleAtLeast(membership->role, communities::Role::kBoard);
+}
+
+bool Context::IsAdmin() const {
+  if (person && person->is_admin) return true;
+  return membership && communities::RoleAtLeast(membership->role, communities::Role::kAdmin);
+}
+
+int64_t Context::ParamId(const std::string& name) const {
+  auto it = params.find(name);
+  if (it == params.end()) return 0;
+  int64_t id = 0;
+  auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), id);
+  if (ec != std::errc() || ptr != it->second.data() + it->second.size() || id <= 0) return 0;
+  return id;
+}
+
+const Route* MatchRoute(Method method, const std::string& path,
+                        std::map<std::string, std::string>& params, bool& path_known) {
+  path_known = false;
+  if (path.empty() || path[0] != '/') return nullptr;
+  const std::vector<std::string_view> segments = Segments(path);
+  const Method wanted = method == Method::kHead ? Method::kGet : method;
+  for (const Route& route : RouteTable()) {
+    const std::vector<std::string_view> pattern = Segments(route.pattern);
+    if (pattern.size() != segments.size()) continue;
+    std::map<std::string, std::string> found;
+    bool match = true;
+    for (size_t i = 0; i < pattern.size() && match; ++i) {
+      if (pattern[i].size() > 2 && pattern[i].front() == '{' && pattern[i].back() == '}') {
+        if (segments[i].empty()) match = false;
+        found[std::string(pattern[i].substr(1, pattern[i].size() - 2))] = segments[i];
+      } else {
+        match = pattern[i] == segments[i];
+      }
+    }
+    if (!match) continue;
+    path_known = true;
+    if (route.method == wanted) {
+      params = std::move(found);
+      return &route;
+    }
+  }
+  return nullptr;
+}
+
+WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> now)
+    : services_(new Services{db, store::AccountRepository(db), store::CommunityRepository(db),
+                             std::move(config), {}, {}, {}, RateLimiter(20, 15 * 60),
+                             RateLimiter(5, 15 * 60), std::move(now), "1"}) {}
+
+WebApp::~WebApp() = default;
+
+Status WebApp::Init() {
+  if (Status status = InitSecurity(); !status) return status;
+  for (const EmbeddedFile& file : EmbeddedLocales()) {
+    if (!file.path.ends_with(".po")) continue;
+    Result<std::unordered_map<std::string, std::string>> entries = ParsePo(file.content);
+    if (!entries) return Error::Internal(entries.error().message, std::string(file.path));
+    services_->catalog.Add(std::string(file.path.substr(0, file.path.size() - 3)),
+                           std::move(*entries));
+  }
+  if (Status status = services_->views.Load(services_->catalog); !status) return status;
+  Result<std::string> secret = services_->accounts.GetOrCreateSetting("csrf_secret", RandomToken());
+  if (!secret) return secret.error();
+  services_->secret_key = *secret;
+  services_->static_version = std::to_string(services_->now() / 60);
+  return {};
+}
+
+size_t WebApp::BodyLimit(Method method, const std::string& path) const {
+  std::map<std::string, std::string> params;
+  bool known = false;
+  const Route* route = MatchRoute(method, path, params, known);
+  if (route && route->body_limit) return route->body_limit;
+  return services_->config.max_body_bytes;
+}
+
+Response WebApp::Handle(Request& request) {
+  Context ctx{request, *services_, {}, {}, {}, {}, {}, false, {}, {}, "en", {}, {}, {}};
+  Response response;
+  try {
+    response = Dispatch(ctx);
+  } catch (const std::exception& error) {
+    spdlog::error("unhandled exception for {} {}: {}", MethodName(request.method), request.path,
+                  error.what());
+    response = ErrorResponse(ctx, Error::Internal("unhandled exception"));
+  }
+  AddSecurityHeaders(response);
+  for (std::string& cookie : ctx.set_cookies) response.AddHeader("Set-Cookie", std::move(cookie));
+  if (!request.path.starts_with("/static/")) response.AddHeader("Cache-Control", "no-store");
+  response.AddHeader("Vary", "Cookie, Accept-Language");
+  return response;
+}
+
+Response WebApp::Dispatch(Context& ctx) {
+  Request& request = ctx.request;
+  Result<Form> query = ParseUrlEncoded(request.query);
+  if (!query) return ErrorResponse(ctx, query.error());
+  ctx.query = std::move(*query);
+  if (!IsValidUtf8(request.path)) {
+    return ErrorResponse(ctx, Error::InvalidArgument("the address is not valid UTF-8", "path"));
+  }
+  bool path_known = false;
+  const Route* route = MatchRoute(request.method, request.path, ctx.params, path_known);
+  if (Status status = Authenticate(ctx); !status) {
+    ChooseLanguage(ctx);
+    return ErrorResponse(ctx, status.error());
+  }
+  ChooseLanguage(ctx);
+  if (!route) {
+    if (path_known) {
+      Response response = ErrorResponse(
+          ctx, Error::InvalidArgument("this address does not accept this method", "method"));
+      response.status = 405;
+      std::string allow;
+      for (const Route& candidate : RouteTable()) {
+        std::map<std::string, std::string> ignored;
+        bool known = false;
+        if (MatchRoute(candidate.method, request.path, ignored, known) == &candidate) {
+          if (!allow.empty()) allow += ", ";
+          allow += MethodName(candidate.method);
+        }
+      }
+      response.AddHeader("Allow", allow);
+      return response;
+    }
+    return ErrorResponse(ctx, Error::NotFound("this page does not exist", "path"));
+  }
+  if (Unsafe(request.method)) {
+    if (Status status = ParseBody(ctx); !status) return ErrorResponse(ctx, status.error());
+  }
+  if (Status status = CheckCsrf(ctx, *route); !status) return ErrorResponse(ctx, status.error());
+  if (Status status = CheckAccess(ctx, *route); !status) {
+    return ErrorResponse(ctx, status.error());
+  }
+  Result<Response> response = route->handler(ctx);
+  if (!response) return ErrorResponse(ctx, response.error());
+  return std::move(*response);
+}
+
+}  // namespace andel::web

@@ -1,0 +1,43 @@
+// The web application: matches a request against the route table, authenticates the caller,
+// chooses the language, checks the CSRF token and the route's role, runs the handler, and adds
+// the security headers. The HTTP server calls Handle() for every request.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "core/result.h"
+#include "web/context.h"
+#include "web/http.h"
+
+namespace andel::store {
+class Database;
+}
+
+namespace andel::web {
+
+class WebApp {
+ public:
+  WebApp(store::Database& db, WebConfig config, std::function<int64_t()> now);
+  ~WebApp();
+
+  // Loads translations and templates and the server's secret key. kInternal if any is broken.
+  Status Init();
+
+  Response Handle(Request& request);
+  size_t BodyLimit(Method method, const std::string& path) const;
+
+  Services& services() { return *services_; }
+
+ private:
+  Response Dispatch(Context& ctx);
+  std::unique_ptr<Services> services_;
+};
+
+// The route matching `path` for `method`. Fills `params`. Sets `path_known` if any route has this
+// path (so that a wrong method is a 405 rather than a 404).
+const struct Route* MatchRoute(Method method, const std::string& path,
+                               std::map<std::string, std::string>& params, bool& path_known);
+
+}  // namespace andel::web

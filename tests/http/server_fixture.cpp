@@ -1,0 +1,83 @@
+#include "http/server_fixture.h"
+
+#include "communities/community.h"
+#include "store/account_repository.h"
+#include "store/community_repository.h"
+#include "web/security.h"
+
+namespace andel::testing {
+
+void ServerTest::SetUp() {
+  database_ = FreshDatabase();
+  ASSERT_TRUE(database_.db);
+  ASSERT_TRUE(web::InitSecurity().has_value());
+  store::AccountRepository accounts(*database_.db);
+  store::CommunityRepository communities_repo(*database_.db);
+  const std::string hash = *web::HashPassword(Accounts::kPassword);
+  std::vector<int64_t> ids;
+  for (const char* email :
+       {Accounts::kAdmin, Accounts::kBoard, Accounts::kMember, Accounts::kOutsider}) {
+    communities::Person person;
+    person.email = email;
+    person.name = std::string("Test ") + email;
+    ids.push_back(*accounts.CreatePerson(person, hash, now_));
+  }
+  for (const char* slug : {"open-coop", "closed-club"}) {
+    communities::Community community;
+    community.slug = slug;
+    community.name = slug == std::string("open-coop") ? "Åben Andel" : "Closed Club";
+    community.is_public = slug == std::string("open-coop");
+    community.signup = community.is_public ? communities::SignupPolicy::kOpen
+                                           : communities::SignupPolicy::kInvitation;
+    const int64_t id = *communities_repo.CreateCommunity(community, ids[0], "citizen", now_);
+    std::vector<communities::MemberRow> rows(2);
+    rows[0].email = Accounts::kBoard;
+    rows[0].name = "Board Person";
+    rows[0].category = "business";
+    rows[0].role = communities::Role::kBoard;
+    rows[1].email = Accounts::kMember;
+    rows[1].name = "Member Person";
+    rows[1].category = "research";
+    ASSERT_TRUE(communities_repo.ImportMembers(id, rows, now_).has_value());
+  }
+  web::WebConfig config;
+  app_ = std::make_unique<web::WebApp>(*database_.db, config, [this] { return now_; });
+  ASSERT_TRUE(app_->Init().has_value());
+  web::ServerOptions options;
+  options.port = 0;
+  options.read_timeout = std::chrono::seconds(2);
+  options.idle_timeout = std::chrono::seconds(2);
+  server_ = std::make_unique<web::HttpServer>(
+      options, [this](web::Request& request) { return app_->Handle(request); },
+      [this](web::Method method, const std::string& path) { return app_->BodyLimit(method, path); });
+  Result<uint16_t> port = server_->Start();
+  ASSERT_TRUE(port.has_value());
+  port_ = *port;
+}
+
+void ServerTest::TearDown() {
+  if (server_) server_->Stop();
+}
+
+HttpClient ServerTest::SignedIn(const std::string& email) {
+  HttpClient client = Client();
+  HttpReply reply = client.PostForm("/login", "/login",
+                                    "email=" + FormEncode(email) + "&password=" +
+                                        FormEncode(Accounts::kPassword));
+  EXPECT_EQ(reply.status, 303) << email << ": " << reply.body.substr(0, 400);
+  EXPECT_TRUE(client.cookies().count("andel_session"));
+  return client;
+}
+
+std::string ServerTest::TokenFor(const std::string& email) {
+  HttpReply reply = Client().Post(
+      "/api/v1/tokens",
+      std::string(R"({"email":")") + email + R"(","password":")" + Accounts::kPassword + "\"}",
+      "application/json");
+  EXPECT_EQ(reply.status, 201) << reply.body;
+  const size_t at = reply.body.find("\"token\":\"");
+  if (at == std::string::npos) return {};
+  return reply.body.substr(at + 9, 43);
+}
+
+}  // namespace andel::testing

@@ -1,0 +1,182 @@
+// The store on the database this run was started for (SQLite or PostgreSQL): accounts,
+// sessions, communities, categories, memberships with search and paging, import all-or-nothing.
+#include <gtest/gtest.h>
+
+#include "store/account_repository.h"
+#include "store/community_repository.h"
+#include "support/test_database.h"
+
+namespace andel::store {
+namespace {
+
+using communities::Community;
+using communities::MemberRow;
+
+constexpr int64_t kNow = 1790000000;
+
+int64_t MakePerson(AccountRepository& accounts, const std::string& email) {
+  communities::Person person;
+  person.email = email;
+  person.name = "Person " + email;
+  Result<int64_t> id = accounts.CreatePerson(person, "hash", kNow);
+  EXPECT_TRUE(id.has_value());
+  return id ? *id : 0;
+}
+
+TEST(Store, MigrationsAreIdempotent) {
+  testing::TestDatabase t = testing::FreshDatabase();
+  ASSERT_TRUE(t.db);
+  Result<int> again = t.db->Migrate();
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(*again, 0);
+}
+
+TEST(Store, PersonsSessionsAndTokens) {
+  testing::TestDatabase t = testing::FreshDatabase();
+  ASSERT_TRUE(t.db);
+  AccountRepository accounts(*t.db);
+  const int64_t id = MakePerson(accounts, "mette@example.dk");
+  communities::Person duplicate;
+  duplicate.email = "mette@example.dk";
+  duplicate.name = "Other";
+  Result<int64_t> again = accounts.CreatePerson(duplicate, "", kNow);
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::kAlreadyExists);
+  EXPECT_EQ(again.error().where, "email");
+
+  ASSERT_TRUE(accounts.CreateSession("h1", id, kNow, kNow + 100).has_value());
+  EXPECT_EQ(accounts.FindSession("h1", kNow + 1)->id, id);
+  EXPECT_EQ(accounts.FindSession("h1", kNow + 101).error().code, ErrorCode::kUnauthenticated);
+  ASSERT_TRUE(accounts.DeleteSession("h1").has_value());
+  EXPECT_FALSE(accounts.FindSession("h1", kNow + 1).has_value());
+
+  Result<int64_t> token = accounts.CreateApiToken(id, "ci", "th", kNow);
+  ASSERT_TRUE(token.has_value());
+  EXPECT_EQ(accounts.FindByApiToken("th")->email, "mette@example.dk");
+  EXPECT_EQ(accounts.ListApiTokens(id)->size(), 1u);
+  EXPECT_EQ(accounts.DeleteApiToken(id + 1, *token).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(accounts.DeleteApiToken(id, *token).has_value());
+  EXPECT_FALSE(accounts.FindByApiToken("th").has_value());
+
+  ASSERT_TRUE(accounts.CreatePasswordReset("r1", id, kNow + 60).has_value());
+  EXPECT_EQ(*accounts.ConsumePasswordReset("r1", kNow), id);
+  EXPECT_EQ(accounts.ConsumePasswordReset("r1", kNow).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(accounts.CreatePasswordReset("r2", id, kNow + 60).has_value());
+  EXPECT_FALSE(accounts.ConsumePasswordReset("r2", kNow + 61).has_value());
+
+  EXPECT_EQ(*accounts.GetOrCreateSetting("k", "first"), "first");
+  EXPECT_EQ(*accounts.GetOrCreateSetting("k", "second"), "first");
+}
+
+TEST(Store, CommunitiesCategoriesAndMembers) {
+  testing::TestDatabase t = testing::FreshDatabase();
+  ASSERT_TRUE(t.db);
+  AccountRepository accounts(*t.db);
+  CommunityRepository repo(*t.db);
+  const int64_t founder = MakePerson(accounts, "founder@example.dk");
+  Community community;
+  community.slug = "test-coop";
+  community.name = "Test Coop";
+  Result<int64_t> id = repo.CreateCommunity(community, founder, "business", kNow);
+  ASSERT_TRUE(id.has_value());
+  EXPECT_EQ(repo.CreateCommunity(community, founder, "business", kNow).error().where, "slug");
+  Result<std::vector<communities::Category>> categories = repo.ListCategories(*id);
+  ASSERT_EQ(categories->size(), 7u);
+  EXPECT_EQ(categories->at(0).code, "citizen");
+  EXPECT_EQ(categories->at(0).name_da, "Borger");
+  auto founder_membership = repo.FindMembershipOf(*id, founder);
+  ASSERT_TRUE(founder_membership.has_value() && founder_membership->has_value());
+  EXPECT_EQ((*founder_membership)->role, communities::Role::kAdmin);
+  EXPECT_EQ((*founder_membership)->category_id, categories->at(2).id);
+
+  std::vector<MemberRow> rows;
+  for (int i = 0; i < 30; ++i) {
+    MemberRow row;
+    row.email = "m" + std::to_string(i) + "@example.dk";
+    row.name = i % 3 == 0 ? "Søren Ærø " + std::to_string(i) : "Anna " + std::to_string(i);
+    row.category = i % 2 ? "citizen" : "research";
+    if (i == 5) row.organisation = "Aarhus Universitet";
+    rows.push_back(row);
+  }
+  ASSERT_EQ(*repo.ImportMembers(*id, rows, kNow), 30);
+  MemberQuery all;
+  all.limit = 10;
+  Result<MemberPage> page = repo.ListMembers(*id, all);
+  EXPECT_EQ(page->total, 31);
+  EXPECT_EQ(page->members.size(), 10u);
+  MemberQuery search;
+  search.search = "søREN ærø";
+  EXPECT_EQ(repo.ListMembers(*id, search)->total, 10);
+  search.search = "universitet";
+  ASSERT_EQ(repo.ListMembers(*id, search)->total, 1);
+  EXPECT_EQ(repo.ListMembers(*id, search)->members[0].name, "Aarhus Universitet");
+  search.search = "%";
+  EXPECT_EQ(repo.ListMembers(*id, search)->total, 0);
+  MemberQuery by_category;
+  by_category.category_id = categories->at(4).id;  // research
+  EXPECT_EQ(repo.ListMembers(*id, by_category)->total, 15);
+
+  // Re-importing updates rather than duplicates; a bad row rolls back the whole import.
+  rows[1].shares = 7;
+  ASSERT_EQ(*repo.ImportMembers(*id, rows, kNow), 30);
+  EXPECT_EQ(repo.ListMembers(*id, all)->total, 31);
+  rows.push_back(rows[0]);
+  rows.back().email = "new@example.dk";
+  rows.back().category = "no-such-category";
+  EXPECT_FALSE(repo.ImportMembers(*id, rows, kNow).has_value());
+  EXPECT_EQ(repo.ListMembers(*id, all)->total, 31);
+  EXPECT_FALSE(accounts.FindByEmail("new@example.dk").has_value());
+
+  EXPECT_EQ(repo.DeleteCategory(*id, categories->at(0).id).error().code,
+            ErrorCode::kFailedPrecondition);
+  EXPECT_TRUE(repo.DeleteCategory(*id, categories->at(6).id).has_value());
+  communities::Statutes statutes;
+  statutes.quorum_percent = 30;
+  statutes.vote_weight = communities::VoteWeight::kByShares;
+  ASSERT_TRUE(repo.SaveStatutes(*id, statutes).has_value());
+  EXPECT_EQ(repo.GetStatutes(*id)->quorum_percent, 30);
+  EXPECT_EQ(repo.GetStatutes(*id)->vote_weight, communities::VoteWeight::kByShares);
+
+  auto exported = repo.ExportMembers(*id);
+  ASSERT_TRUE(exported.has_value());
+  EXPECT_EQ(exported->size(), 31u);
+
+  // Renaming a person keeps member search right.
+  Result<Account> anna = accounts.FindByEmail("m1@example.dk");
+  communities::Person renamed = anna->person;
+  renamed.name = "Zelda Østergaard";
+  ASSERT_TRUE(accounts.UpdatePerson(renamed).has_value());
+  search.search = "østergaard";
+  EXPECT_EQ(repo.ListMembers(*id, search)->total, 1);
+}
+
+TEST(Store, Invitations) {
+  testing::TestDatabase t = testing::FreshDatabase();
+  ASSERT_TRUE(t.db);
+  AccountRepository accounts(*t.db);
+  CommunityRepository repo(*t.db);
+  const int64_t founder = MakePerson(accounts, "founder@example.dk");
+  const int64_t guest = MakePerson(accounts, "guest@example.dk");
+  Community community;
+  community.slug = "closed";
+  community.name = "Closed";
+  community.signup = communities::SignupPolicy::kInvitation;
+  const int64_t id = *repo.CreateCommunity(community, founder, "citizen", kNow);
+  Invitation invitation;
+  invitation.community_id = id;
+  invitation.email = "guest@example.dk";
+  invitation.category_id = repo.ListCategories(id)->at(1).id;
+  invitation.role = communities::Role::kBoard;
+  ASSERT_TRUE(repo.CreateInvitation(invitation, "inv", founder, kNow).has_value());
+  EXPECT_EQ(repo.FindInvitation("inv")->community_name, "Closed");
+  ASSERT_TRUE(repo.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).has_value());
+  EXPECT_EQ(repo.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).error().code,
+            ErrorCode::kFailedPrecondition);
+  auto membership = repo.FindMembershipOf(id, guest);
+  ASSERT_TRUE(membership->has_value());
+  EXPECT_EQ((*membership)->role, communities::Role::kBoard);
+  EXPECT_EQ((*membership)->status, communities::MemberStatus::kActive);
+}
+
+}  // namespace
+}  // namespace andel::store

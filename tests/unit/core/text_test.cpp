@@ -1,0 +1,79 @@
+#include "core/text.h"
+
+#include <gtest/gtest.h>
+
+#include "core/date.h"
+
+namespace andel {
+namespace {
+
+TEST(Utf8, AcceptsWellFormedAndRejectsMalformed) {
+  struct Case {
+    std::string text;
+    bool valid;
+  };
+  const Case kCases[] = {{"", true},
+                         {"plain ascii", true},
+                         {"Ærø Å æøå", true},
+                         {"coöperatie", true},
+                         {"\xF0\x9F\x8C\xB1", true},
+                         {"\xC3", false},
+                         {"\xC0\xAF", false},          // overlong
+                         {"\xED\xA0\x80", false},      // surrogate
+                         {"\xF4\x90\x80\x80", false},  // past U+10FFFF
+                         {"ok\xFFno", false}};
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    EXPECT_EQ(IsValidUtf8(c.text), c.valid);
+  }
+  EXPECT_EQ(FindInvalidUtf8("ok\xFFno"), 2u);
+}
+
+TEST(FoldCase, FoldsDanishAndDutchLetters) {
+  EXPECT_EQ(FoldCase("ÆRØ Åse"), "ærø åse");
+  EXPECT_EQ(FoldCase("COÖPERATIE"), "coöperatie");
+  EXPECT_EQ(FoldCase("Łódź"), "łódź");
+  EXPECT_EQ(FoldCase("ŹŸ"), "źŸ");
+}
+
+TEST(Email, PlausibleAddresses) {
+  EXPECT_TRUE(IsPlausibleEmail("mette@example.dk"));
+  EXPECT_FALSE(IsPlausibleEmail("mette@example"));
+  EXPECT_FALSE(IsPlausibleEmail("@example.dk"));
+  EXPECT_FALSE(IsPlausibleEmail("a b@example.dk"));
+  EXPECT_FALSE(IsPlausibleEmail("a@@example.dk"));
+}
+
+TEST(Slug, Rules) {
+  EXPECT_TRUE(IsValidSlug("aarhus-partnerskab"));
+  EXPECT_FALSE(IsValidSlug("a"));
+  EXPECT_FALSE(IsValidSlug("-x"));
+  EXPECT_FALSE(IsValidSlug("Caps"));
+  EXPECT_FALSE(IsValidSlug("æble"));
+}
+
+TEST(Date, ParsesRealDaysOnly) {
+  EXPECT_TRUE(ParseIsoDate("2024-02-29").has_value());
+  EXPECT_FALSE(ParseIsoDate("2023-02-29").has_value());
+  EXPECT_FALSE(ParseIsoDate("2023-13-01").has_value());
+  EXPECT_FALSE(ParseIsoDate("2023-1-01").has_value());
+  EXPECT_EQ(FormatIsoDate(*ParseIsoDate("2026-11-22")), "2026-11-22");
+}
+
+TEST(Date, FromUnixSecondsMatchesBruteForceDayCount) {
+  // Property: walking day by day from 1970-01-01 agrees with the closed formula.
+  Date walked{1970, 1, 1};
+  for (int64_t day = 0; day < 40000; ++day) {
+    ASSERT_EQ(DateFromUnixSeconds(day * 86400 + 3600), walked) << "day " << day;
+    if (++walked.day > DaysInMonth(walked.year, walked.month)) {
+      walked.day = 1;
+      if (++walked.month > 12) {
+        walked.month = 1;
+        ++walked.year;
+      }
+    }
+  }
+}
+
+}  // namespace
+}  // namespace andel

@@ -1,0 +1,171 @@
+// Pure parts of the web layer: .po catalogues, translation coverage, forms, language choice,
+// formatting, security helpers and the route table against the OpenAPI file.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "web/forms.h"
+#include "web/i18n.h"
+#include "web/routes.h"
+#include "web/security.h"
+#include "web/views.h"
+
+namespace andel::web {
+namespace {
+
+std::string ReadSource(const std::string& relative) {
+  std::ifstream in(std::string(ANDEL_SOURCE_DIR) + "/" + relative);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(Po, ParsesEntriesAndContinuations) {
+  auto entries = ParsePo("# comment\nmsgid \"Sign in\"\nmsgstr \"Log ind\"\n\nmsgid \"\"\n\"Two \"\n\"lines\"\nmsgstr \"To \\\"linjer\\\"\"\n");
+  ASSERT_TRUE(entries.has_value());
+  EXPECT_EQ(entries->at("Sign in"), "Log ind");
+  EXPECT_EQ(entries->at("Two lines"), "To \"linjer\"");
+  auto bad = ParsePo("msgid \"x\"\nmsgstr nope\n");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().where, "line 2");
+}
+
+// Every English string a user can see has a Danish and a Dutch translation: the {{#t}} texts
+// of the templates and the messages and labels in the web layer's and domains' code.
+TEST(Translations, CatalogueCoversEveryUserFacingString) {
+  std::set<std::string> english;
+  const std::regex marker(R"(\{\{#t\}\}(.*?)\{\{/t\}\})");
+  for (const auto& entry : std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/templates")) {
+    const std::string text = ReadSource("templates/" + entry.path().filename().string());
+    for (std::sregex_iterator it(text.begin(), text.end(), marker), end; it != end; ++it) {
+      english.insert((*it)[1]);
+    }
+  }
+  const std::regex message(R"((?:Error::[A-Za-z]+|T|ctx\.T|Translate\([a-z_.>-]+,)\(\s*\"([^\"]+)\")");
+  const std::regex label(R"(static const std::string k[A-Za-z]+ = \"([^\"]+)\")");
+  const std::regex more_labels(R"(, k[A-Za-z]+ = \"([^\"]+)\")");
+  const std::regex notice(R"(UrlEncode\(\"([^\"]+)\"\))");
+  std::vector<std::string> sources;
+  for (const char* dir : {"src/web", "src/communities", "src/core", "src/store"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/" + dir)) {
+      sources.push_back(ReadSource(std::string(dir) + "/" + entry.path().filename().string()));
+    }
+  }
+  for (const std::string& text : sources) {
+    for (const std::regex* pattern : {&message, &label, &more_labels, &notice}) {
+      for (std::sregex_iterator it(text.begin(), text.end(), *pattern), end; it != end; ++it) {
+        english.insert((*it)[1]);
+      }
+    }
+  }
+  ASSERT_GT(english.size(), 100u);
+  for (const char* language : {"da", "nl"}) {
+    auto entries = ParsePo(ReadSource(std::string("locale/") + language + ".po"));
+    ASSERT_TRUE(entries.has_value()) << language << ": " << entries.error().where;
+    for (const std::string& text : english) {
+      EXPECT_TRUE(entries->count(text)) << language << " lacks: " << text;
+    }
+  }
+}
+
+TEST(Language, NegotiatesFromAcceptLanguage) {
+  EXPECT_EQ(NegotiateLanguage("da-DK,da;q=0.9,en;q=0.5"), "da");
+  EXPECT_EQ(NegotiateLanguage("fr-FR,nl;q=0.4,en;q=0.3"), "nl");
+  EXPECT_EQ(NegotiateLanguage("fr"), "en");
+  EXPECT_EQ(NegotiateLanguage(""), "en");
+  EXPECT_EQ(NegotiateLanguage("en;q=0.2, nl;q=0.8"), "nl");
+}
+
+TEST(Formatting, DatesAndNumbersPerLanguage) {
+  const Date date{2026, 5, 3};
+  EXPECT_EQ(FormatDate("en", date), "3 May 2026");
+  EXPECT_EQ(FormatDate("da", date), "3. maj 2026");
+  EXPECT_EQ(FormatDate("nl", date), "3 mei 2026");
+  EXPECT_EQ(FormatInteger("en", 1234567), "1,234,567");
+  EXPECT_EQ(FormatInteger("da", 1234567), "1.234.567");
+  EXPECT_EQ(FormatInteger("nl", -1000), "-1.000");
+  EXPECT_EQ(FormatInteger("en", 999), "999");
+}
+
+TEST(Forms, UrlEncodedAndCookies) {
+  auto form = ParseUrlEncoded("name=S%C3%B8ren+Lund&empty=&flag");
+  ASSERT_TRUE(form.has_value());
+  EXPECT_EQ(form->Get("name"), "Søren Lund");
+  EXPECT_TRUE(form->Has("flag"));
+  auto bad = ParseUrlEncoded("name=%FF%FE");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().where, "name");
+  EXPECT_FALSE(ParseUrlEncoded("x=%4").has_value());
+  EXPECT_EQ(CookieValue("a=1; andel_session=xyz; b=2", "andel_session"), "xyz");
+  EXPECT_FALSE(CookieValue("a=1", "andel_session").has_value());
+}
+
+TEST(Forms, Multipart) {
+  const std::string body =
+      "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n"
+      "--XyZ\r\nContent-Disposition: form-data; name=\"file\"; filename=\"m.csv\"\r\n"
+      "Content-Type: text/csv\r\n\r\nemail,name\r\na,b\r\n--XyZ--\r\n";
+  std::vector<UploadedFile> files;
+  auto form = ParseMultipart(body, "multipart/form-data; boundary=XyZ", files);
+  ASSERT_TRUE(form.has_value());
+  EXPECT_EQ(form->Get("csrf"), "abc");
+  ASSERT_EQ(files.size(), 1u);
+  EXPECT_EQ(files[0].content, "email,name\r\na,b");
+  EXPECT_FALSE(ParseMultipart("garbage", "multipart/form-data; boundary=XyZ", files).has_value());
+}
+
+TEST(Security, TokensHashesAndPasswords) {
+  ASSERT_TRUE(InitSecurity().has_value());
+  const std::string a = RandomToken(), b = RandomToken();
+  EXPECT_EQ(a.size(), 43u);
+  EXPECT_NE(a, b);
+  EXPECT_EQ(HashToken(a).size(), 64u);
+  EXPECT_EQ(HashToken(a), HashToken(a));
+  EXPECT_NE(CsrfToken("k1", a), CsrfToken("k2", a));
+  auto hash = HashPassword("correct horse battery");
+  ASSERT_TRUE(hash.has_value());
+  EXPECT_TRUE(hash->starts_with("$argon2id$"));
+  EXPECT_TRUE(VerifyPassword("correct horse battery", *hash));
+  EXPECT_FALSE(VerifyPassword("wrong horse battery", *hash));
+  EXPECT_FALSE(VerifyPassword("x", ""));
+  EXPECT_FALSE(ValidatePassword("short").has_value());
+}
+
+TEST(Views, TranslateTemplateMarkers) {
+  Catalog catalog;
+  catalog.Add("da", {{"Members", "Medlemmer"}, {"A & B", "A & B"}});
+  EXPECT_EQ(*TranslateTemplate("<h1>{{#t}}Members{{/t}}</h1>", "da", catalog), "<h1>Medlemmer</h1>");
+  EXPECT_EQ(*TranslateTemplate("{{#t}}A & B{{/t}}", "da", catalog), "A &amp; B");
+  EXPECT_FALSE(TranslateTemplate("{{#t}}open", "da", catalog).has_value());
+}
+
+TEST(Routes, EveryRouteIsInTheOpenApiFile) {
+  const std::string openapi = ReadSource("docs/openapi.yaml");
+  for (const Route& route : RouteTable()) {
+    if (route.surface != Surface::kApi) continue;
+    const std::string path = route.pattern.substr(std::string("/api/v1").size());
+    std::string method(MethodName(route.method));
+    for (char& c : method) c = static_cast<char>(std::tolower(c));
+    const size_t at = openapi.find("\n  " + path + ":\n");
+    ASSERT_NE(at, std::string::npos) << "missing path " << path;
+    const size_t next = openapi.find("\n  /", at + 1);
+    const std::string block = openapi.substr(at, next - at);
+    EXPECT_NE(block.find("\n    " + method + ":"), std::string::npos)
+        << "missing " << method << " " << path;
+  }
+}
+
+TEST(Routes, PatternsAreUniquePerMethod) {
+  std::set<std::string> seen;
+  for (const Route& route : RouteTable()) {
+    EXPECT_TRUE(seen.insert(std::string(MethodName(route.method)) + " " + route.pattern).second)
+        << route.pattern;
+  }
+}
+
+}  // namespace
+}  // namespace andel::web
