@@ -93,8 +93,35 @@ Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url) {
     return parsed;
   }
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
+    // libpq keyword form, which SOCI passes through unchanged (it mangles URIs).
+    const Error bad = Error::InvalidArgument(
+        "a PostgreSQL URL looks like postgresql://user:password@host:port/dbname", "db");
+    std::string_view rest = url.substr(url.find("//") + 2);
+    const size_t slash = rest.find('/');
+    if (slash == std::string_view::npos || slash + 1 >= rest.size()) return bad;
+    std::string_view authority = rest.substr(0, slash);
+    const std::string_view dbname = rest.substr(slash + 1, rest.find('?', slash) - slash - 1);
+    std::string connect = "dbname=" + std::string(dbname);
+    if (const size_t at = authority.rfind('@'); at != std::string_view::npos) {
+      const std::string_view credentials = authority.substr(0, at);
+      authority = authority.substr(at + 1);
+      const size_t colon = credentials.find(':');
+      connect += " user=" + std::string(credentials.substr(0, colon));
+      if (colon != std::string_view::npos) {
+        connect += " password=" + std::string(credentials.substr(colon + 1));
+      }
+    }
+    const size_t colon = authority.rfind(':');
+    const std::string_view host = authority.substr(0, colon);
+    if (!host.empty()) connect += " host=" + std::string(host);
+    if (colon != std::string_view::npos) {
+      connect += " port=" + std::string(authority.substr(colon + 1));
+    }
+    for (char c : connect) {
+      if (c == '\'' || c == '\\') return bad;
+    }
     parsed.dialect = Dialect::kPostgresql;
-    parsed.connect = std::string(url);
+    parsed.connect = connect;
     return parsed;
   }
   return Error::InvalidArgument(

@@ -1,0 +1,314 @@
+// HTTP tests against a live server on loopback: accounts, CSRF, role checks on every admin
+// route, member import, the JSON API, and bad input of every kind.
+#include <gtest/gtest.h>
+
+#include "http/server_fixture.h"
+#include "web/routes.h"
+
+namespace andel::testing {
+namespace {
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+TEST_F(ServerTest, HealthAndSecurityHeaders) {
+  HttpReply reply = Client().Get("/api/v1/health");
+  EXPECT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.body, R"({"status":"ok","database":"ok"})");
+  EXPECT_TRUE(Contains(reply.Header("content-security-policy"), "frame-ancestors 'none'"));
+  EXPECT_TRUE(Contains(reply.Header("content-security-policy"), "script-src 'self'"));
+  EXPECT_EQ(reply.Header("x-content-type-options"), "nosniff");
+}
+
+TEST_F(ServerTest, SignUpSignInAndOut) {
+  HttpClient client = Client();
+  HttpReply reply = client.PostForm("/signup", "/signup",
+                                    "name=Ny+Bruger&email=ny%40test.dk&password=long-enough-pw");
+  ASSERT_EQ(reply.status, 303) << reply.body;
+  ASSERT_TRUE(client.cookies().count("andel_session"));
+  EXPECT_TRUE(Contains(client.Get("/account").body, "ny@test.dk"));
+  // The session cookie is HttpOnly and SameSite=Lax.
+  HttpClient fresh = Client();
+  HttpReply login = fresh.PostForm("/login", "/login",
+                                   "email=ny%40test.dk&password=long-enough-pw");
+  ASSERT_EQ(login.status, 303);
+  const std::string cookie = login.Header("set-cookie");
+  EXPECT_TRUE(Contains(cookie, "HttpOnly"));
+  EXPECT_TRUE(Contains(cookie, "SameSite=Lax"));
+  // The session token rotates at sign-in.
+  const std::string first = fresh.cookies()["andel_session"];
+  fresh.PostForm("/login", "/login", "email=ny%40test.dk&password=long-enough-pw");
+  EXPECT_NE(fresh.cookies()["andel_session"], first);
+  HttpReply out = fresh.PostForm("/", "/logout", "");
+  EXPECT_EQ(out.status, 303);
+  EXPECT_EQ(fresh.Get("/account").status, 303);  // to the sign-in page
+}
+
+TEST_F(ServerTest, SignUpErrorsKeepTheInput) {
+  HttpClient client = Client();
+  HttpReply reply = client.PostForm("/signup", "/signup",
+                                    "name=Kept+Name&email=not-an-email&password=long-enough-pw");
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_TRUE(Contains(reply.body, "value=\"Kept Name\""));
+  EXPECT_TRUE(Contains(reply.body, "not a valid email address"));
+  EXPECT_TRUE(Contains(reply.body, "aria-invalid"));
+  reply = client.PostForm("/signup", "/signup",
+                          "name=X&email=admin%40test.dk&password=long-enough-pw");
+  EXPECT_EQ(reply.status, 409);
+}
+
+TEST_F(ServerTest, WrongPasswordIsRateLimited) {
+  HttpClient client = Client();
+  int last = 0;
+  for (int i = 0; i < 6; ++i) {
+    last = client.PostForm("/login", "/login", "email=member%40test.dk&password=wrong-password")
+               .status;
+  }
+  EXPECT_EQ(last, 429);
+  // Even the right password is refused while the account is limited.
+  EXPECT_EQ(client.PostForm("/login", "/login",
+                            "email=member%40test.dk&password=a-long-test-password")
+                .status,
+            429);
+}
+
+TEST_F(ServerTest, FormsWithoutCsrfTokenAreRejected) {
+  HttpClient client = SignedIn(Accounts::kAdmin);
+  HttpReply reply = client.Post("/c/open-coop/admin/statutes",
+                                "quorum_percent=10&simple_majority=1/2&qualified_majority=2/3"
+                                "&vote_weight=shares");
+  EXPECT_EQ(reply.status, 403);
+  reply = client.Post("/c/open-coop/admin/statutes",
+                      "csrf=forged&quorum_percent=10&simple_majority=1/2&qualified_majority=2/3");
+  EXPECT_EQ(reply.status, 403);
+  EXPECT_EQ(Client().Post("/login", "email=a%40b.dk&password=x").status, 403);
+  reply = client.PostForm("/c/open-coop/admin", "/c/open-coop/admin/statutes",
+                          "quorum_percent=10&simple_majority=1/2&qualified_majority=2/3"
+                          "&vote_weight=shares");
+  EXPECT_EQ(reply.status, 303);
+}
+
+// Every admin and board route refuses those without the role: 403 when signed in, a sign-in
+// redirect (pages) or 401 (API) otherwise.
+TEST_F(ServerTest, RoleDenialOnEveryRestrictedRoute) {
+  struct Caller {
+    std::string email;
+    int rank;  // 0 outsider, 1 member, 2 board, 3 admin
+  };
+  const Caller callers[] = {{Accounts::kOutsider, 0}, {Accounts::kMember, 1},
+                            {Accounts::kBoard, 2}, {Accounts::kAdmin, 3}};
+  std::map<std::string, HttpClient> clients;
+  std::map<std::string, std::string> tokens;
+  for (const Caller& caller : callers) {
+    clients.emplace(caller.email, SignedIn(caller.email));
+    tokens[caller.email] = TokenFor(caller.email);
+  }
+  int checked = 0;
+  for (const web::Route& route : web::RouteTable()) {
+    int needed = 0;
+    if (route.access == web::Access::kMember) needed = 1;
+    if (route.access == web::Access::kBoard) needed = 2;
+    if (route.access == web::Access::kAdmin) needed = 3;
+    if (needed == 0) continue;
+    std::string path = route.pattern;
+    path.replace(path.find("{slug}"), 6, "open-coop");
+    if (size_t id = path.find("{id}"); id != std::string::npos) path.replace(id, 4, "999999");
+    const std::string method(web::MethodName(route.method));
+    for (const Caller& caller : callers) {
+      if (caller.rank >= needed) continue;
+      SCOPED_TRACE(method + " " + path + " as " + caller.email);
+      HttpClient& client = clients.at(caller.email);
+      HttpReply reply;
+      if (route.surface == web::Surface::kApi) {
+        reply = client.Send(method, path, "{}",
+                            {{"Authorization", "Bearer " + tokens[caller.email]},
+                             {"Content-Type", "application/json"}});
+      } else if (route.method == web::Method::kGet) {
+        reply = client.Get(path);
+      } else {
+        const std::string csrf = HttpClient::CsrfOf(client.Get("/").body);
+        reply = client.Post(path, "csrf=" + FormEncode(csrf));
+      }
+      EXPECT_EQ(reply.status, 403);
+      ++checked;
+    }
+    // Nobody signed in: pages send to sign-in, the API says 401.
+    HttpClient anonymous = Client();
+    if (route.surface == web::Surface::kApi) {
+      EXPECT_EQ(anonymous.Send(method, path, "{}", {{"Content-Type", "application/json"}}).status,
+                401)
+          << method << " " << path;
+    } else if (route.method == web::Method::kGet) {
+      HttpReply reply = anonymous.Get(path);
+      EXPECT_EQ(reply.status, 303) << path;
+      EXPECT_TRUE(Contains(reply.Header("location"), "/login?next="));
+    }
+  }
+  EXPECT_GT(checked, 40);
+}
+
+TEST_F(ServerTest, PrivateCommunityIsHiddenFromOutsiders) {
+  EXPECT_EQ(SignedIn(Accounts::kOutsider).Get("/c/closed-club").status, 404);
+  EXPECT_EQ(SignedIn(Accounts::kMember).Get("/c/closed-club").status, 200);
+  EXPECT_EQ(Client().Get("/c/closed-club").status, 303);
+  EXPECT_FALSE(Contains(Client().Get("/api/v1/communities").body, "closed-club"));
+}
+
+TEST_F(ServerTest, MembersPageSearchesAndFilters) {
+  HttpClient client = Client();
+  HttpReply all = client.Get("/c/open-coop/members");
+  ASSERT_EQ(all.status, 200);
+  EXPECT_TRUE(Contains(all.body, "Test board@test.dk"));
+  EXPECT_TRUE(Contains(all.body, "Test member@test.dk"));
+  HttpReply filtered = client.Get("/c/open-coop/members?category=research");
+  EXPECT_TRUE(Contains(filtered.body, "Test member@test.dk"));
+  EXPECT_FALSE(Contains(filtered.body, "Test board@test.dk"));
+  HttpReply searched = client.Get("/c/open-coop/members?q=BOARD");
+  EXPECT_TRUE(Contains(searched.body, "Test board@test.dk"));
+  EXPECT_FALSE(Contains(searched.body, "Test member@test.dk"));
+  EXPECT_EQ(client.Get("/c/open-coop/members?category=astronaut").status, 400);
+  HttpReply danish = client.Get("/c/open-coop/members?lang=da");
+  EXPECT_TRUE(Contains(danish.body, "Medlemmer"));
+  EXPECT_TRUE(Contains(danish.body, "lang=\"da\""));
+  // The choice sticks in a cookie.
+  EXPECT_TRUE(Contains(client.Get("/c/open-coop").body, "lang=\"da\""));
+  HttpClient dutch = Client();
+  EXPECT_TRUE(
+      Contains(dutch.Get("/", {{"Accept-Language", "nl-NL,nl;q=0.9"}}).body, "lang=\"nl\""));
+}
+
+TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
+  HttpClient client = SignedIn(Accounts::kAdmin);
+  const std::string csrf = HttpClient::CsrfOf(client.Get("/c/open-coop/admin/import").body);
+  const auto upload = [&](const std::string& csv) {
+    const std::string body = "--B0UND\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
+                             csrf + "\r\n--B0UND\r\nContent-Disposition: form-data; name=\"file\";"
+                             " filename=\"m.csv\"\r\nContent-Type: text/csv\r\n\r\n" + csv +
+                             "\r\n--B0UND--\r\n";
+    return client.Post("/c/open-coop/admin/import", body, "multipart/form-data; boundary=B0UND");
+  };
+  HttpReply bad = upload(
+      "email,name,category\nok@test.dk,Ok,citizen\nbroken,Bad,citizen\nx@test.dk,X,martian\n");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Contains(bad.body, "line 3, column email"));
+  EXPECT_TRUE(Contains(bad.body, "line 4, column category"));
+  EXPECT_FALSE(Contains(client.Get("/c/open-coop/members").body, "ok@test.dk"));
+  EXPECT_FALSE(Contains(client.Get("/c/open-coop/members?q=Ok").body, ">Ok<"));
+  HttpReply good = upload("email,name,category\nnew1@test.dk,Nina Ny,citizen\n");
+  EXPECT_EQ(good.status, 303) << good.body.substr(0, 500);
+  EXPECT_TRUE(Contains(client.Get("/c/open-coop/members").body, "Nina Ny"));
+  HttpReply exported = client.Get("/c/open-coop/admin/members.csv");
+  EXPECT_EQ(exported.status, 200);
+  EXPECT_TRUE(Contains(exported.body, "new1@test.dk,Nina Ny,,citizen,member"));
+}
+
+TEST_F(ServerTest, InvalidFieldsAreNamedAndInputKept) {
+  HttpClient client = SignedIn(Accounts::kAdmin);
+  HttpReply reply = client.PostForm("/c/open-coop/admin", "/c/open-coop/admin/statutes",
+                                    "quorum_percent=150&simple_majority=1/2&"
+                                    "qualified_majority=2/3&vote_weight=shares");
+  EXPECT_EQ(reply.status, 400);
+  EXPECT_TRUE(Contains(reply.body, "value=\"150\""));
+  EXPECT_TRUE(Contains(reply.body, "between 0 and 100"));
+}
+
+TEST_F(ServerTest, JsonApi) {
+  const std::string token = TokenFor(Accounts::kAdmin);
+  HttpClient client = Client();
+  const std::vector<std::pair<std::string, std::string>> auth = {
+      {"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+  HttpReply me = client.Get("/api/v1/me", auth);
+  EXPECT_EQ(me.status, 200);
+  EXPECT_TRUE(Contains(me.body, "\"email\":\"admin@test.dk\""));
+  EXPECT_EQ(client.Get("/api/v1/me").status, 401);
+  EXPECT_TRUE(Contains(client.Get("/api/v1/me", {{"Authorization", "Bearer nope"}}).body,
+                       "\"code\":\"unauthenticated\""));
+  HttpReply members = client.Get("/api/v1/communities/open-coop/members?per_page=1&page=2", auth);
+  EXPECT_EQ(members.status, 200);
+  EXPECT_TRUE(Contains(members.body, "\"total\":3"));
+  EXPECT_TRUE(Contains(members.body, "\"page\":2"));
+  EXPECT_EQ(client.Get("/api/v1/communities/open-coop/members?per_page=0", auth).status, 400);
+  HttpReply created = client.Send("POST", "/api/v1/communities/open-coop/categories",
+                                  R"({"code":"artist","names":{"en":"Artist","da":"Kunstner",)"
+                                  R"("nl":"Kunstenaar"},"position":9})",
+                                  auth);
+  EXPECT_EQ(created.status, 201) << created.body;
+  HttpReply member = client.Send("POST", "/api/v1/communities/open-coop/members",
+                                 R"({"email":"api@test.dk","name":"Api Person",)"
+                                 R"("category":"artist","shares":4})",
+                                 auth);
+  EXPECT_EQ(member.status, 201) << member.body;
+  EXPECT_TRUE(Contains(member.body, "\"category\":\"artist\""));
+  EXPECT_EQ(client.Send("DELETE", "/api/v1/communities/open-coop/categories/1", "", auth).status,
+            409);
+  HttpReply bad = client.Send("POST", "/api/v1/communities/open-coop/categories", "{not json",
+                              auth);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Contains(bad.body, R"("error":{"code":"invalid_argument")"));
+  HttpReply community = client.Send("POST", "/api/v1/communities",
+                                    R"({"slug":"api-made","name":"Made by API"})", auth);
+  EXPECT_EQ(community.status, 201) << community.body;
+  EXPECT_EQ(client.Send("POST", "/api/v1/communities", R"({"slug":"api-made","name":"Again"})",
+                        auth)
+                .status,
+            409);
+  EXPECT_EQ(client.Send("PATCH", "/api/v1/communities/api-made", R"({"name":""})", auth).status,
+            400);
+  EXPECT_EQ(client.Get("/api/v1/openapi.yaml").status, 200);
+}
+
+TEST_F(ServerTest, BadInputNeverCrashes) {
+  HttpClient client = Client();
+  EXPECT_EQ(client.Get("/no/such/page").status, 404);
+  EXPECT_EQ(client.Get("/api/v1/nothing").status, 404);
+  EXPECT_TRUE(Contains(client.Get("/api/v1/nothing").body, "\"code\":\"not_found\""));
+  HttpReply wrong_method = client.Send("DELETE", "/login", "", {});
+  EXPECT_EQ(wrong_method.status, 405);
+  EXPECT_TRUE(Contains(wrong_method.Header("allow"), "GET"));
+  EXPECT_EQ(client.Get("/c/%FF%FE").status, 400);
+  EXPECT_EQ(client.Get("/c/open-coop/members?q=%FF").status, 400);
+  EXPECT_EQ(client.Get("/c/open-coop/members/abc").status, 404);
+  EXPECT_EQ(client.Get("/c/open-coop/members?page=-3").status, 200);
+  EXPECT_EQ(client.Get("/c/" + std::string(5000, 'a')).status, 404);
+  // Oversized body: 413 from the declared length alone.
+  const std::string big(2 * 1024 * 1024, 'x');
+  EXPECT_EQ(client.Post("/login", big).status, 413);
+  // Oversized headers.
+  EXPECT_EQ(client.Get("/", {{"X-Filler", std::string(64 * 1024, 'y')}}).status, 431);
+  // Malformed HTTP.
+  const std::string garbage = client.Raw("THIS IS NOT HTTP\r\n\r\n");
+  EXPECT_TRUE(Contains(garbage, " 400 ")) << garbage;
+  const std::string bad_length =
+      client.Raw("POST /login HTTP/1.1\r\nHost: x\r\nContent-Length: abc\r\n\r\n");
+  EXPECT_TRUE(Contains(bad_length, " 400 ")) << bad_length;
+  // A slow client that never finishes its request is timed out and others are still served.
+  std::thread slow([&] { client.Raw("GET / HTTP/1.1\r\nHost: x\r\n"); });
+  EXPECT_EQ(Client().Get("/api/v1/health").status, 200);
+  slow.join();
+  // The server is still healthy after all of this.
+  EXPECT_EQ(Client().Get("/api/v1/health").status, 200);
+}
+
+TEST_F(ServerTest, PasswordResetByOneTimeLink) {
+  HttpClient client = Client();
+  EXPECT_EQ(client.PostForm("/reset", "/reset", "email=member%40test.dk").status, 303);
+  EXPECT_EQ(client.PostForm("/reset", "/reset", "email=nobody%40test.dk").status, 303);
+  store::AccountRepository accounts(*database_.db);
+  Result<std::vector<store::OutboxMail>> outbox = accounts.ListOutbox(10);
+  ASSERT_TRUE(outbox.has_value());
+  ASSERT_EQ(outbox->size(), 1u);
+  const std::string& body = outbox->at(0).body;
+  const size_t at = body.find("/reset/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string path = body.substr(at, 7 + 43);
+  EXPECT_EQ(client.PostForm(path, path, "password=brand-new-password").status, 303);
+  EXPECT_EQ(client.PostForm(path, path, "password=brand-new-password").status, 404);
+  EXPECT_EQ(client.PostForm("/login", "/login",
+                            "email=member%40test.dk&password=brand-new-password")
+                .status,
+            303);
+}
+
+}  // namespace
+}  // namespace andel::testing
