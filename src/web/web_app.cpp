@@ -121,9 +121,9 @@ Status CheckCsrf(Context& ctx, const Route& route) {
   const std::string& cookie = ctx.session_token.empty() ? ctx.visitor_token : ctx.session_token;
   if (cookie.empty() || sent.empty() ||
       !ConstantTimeEquals(sent, CsrfToken(ctx.services.secret_key, cookie))) {
-    return Error::PermissionDenied("the form has expired or did not come from this site; "
-                                   "please go back, reload and try again",
-                                   "csrf");
+    return Error::PermissionDenied(
+        "the form has expired or did not come from this site; please reload and try again",
+        "csrf");
   }
   return {};
 }
