@@ -1,0 +1,127 @@
+// Browser test: starts Andel with the demo data on a fresh SQLite file, then in Debian's
+// headless Chromium signs in, opens a community, filters members, switches language and
+// checks the main pages with axe-core (no serious or critical violation). Saves screenshots.
+//   node run.mjs PATH/TO/andel SCREENSHOT_DIR
+import { spawn } from "node:child_process";
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+
+const [andel, shots] = process.argv.slice(2);
+mkdirSync(shots, { recursive: true });
+const here = dirname(fileURLToPath(import.meta.url));
+const axeSource = readFileSync(join(here, "node_modules/axe-core/axe.min.js"), "utf8");
+const work = mkdtempSync(join(tmpdir(), "andel-e2e-"));
+
+function fail(message) {
+  console.error("FAIL: " + message);
+  process.exitCode = 1;
+}
+
+const server = spawn(andel, ["serve", "--db", `sqlite:${join(work, "e2e.db")}`, "--port", "0", "--demo"], {
+  stdio: ["ignore", "pipe", "pipe"],
+});
+let stderr = "";
+server.stderr.on("data", (chunk) => (stderr += chunk));
+const base = await new Promise((resolve, reject) => {
+  let out = "";
+  const timer = setTimeout(() => reject(new Error("server did not start: " + stderr)), 60000);
+  server.stdout.on("data", (chunk) => {
+    out += chunk;
+    const match = out.match(/running at (http:\/\/[0-9.:]+)\//);
+    if (match) {
+      clearTimeout(timer);
+      resolve(match[1]);
+    }
+  });
+  server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
+});
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+let checks = 0;
+try {
+  // axe is injected as a script tag, which the strict CSP would block: bypass it for the check.
+  const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const axe = async (name) => {
+    await page.addScriptTag({ content: axeSource });
+    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    for (const v of bad) fail(`${name}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    checks++;
+  };
+
+  await page.goto(base + "/login");
+  await axe("login");
+  await page.fill("#email", "member@andel.example");
+  await page.fill("#password", "andel-member-demo");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(base + "/");
+  if (!(await page.textContent("body")).includes("Partnerskabet for Kreativ Andel Aarhus")) fail("home lacks the partnership");
+  await page.screenshot({ path: join(shots, "home.png"), fullPage: true });
+  await axe("home");
+
+  await page.click("text=Partnerskabet for Kreativ Andel Aarhus");
+  await page.waitForURL(/\/c\/aarhus-partnerskab$/);
+  await axe("community");
+  await page.screenshot({ path: join(shots, "community.png"), fullPage: true });
+
+  await page.click("text=See the members");
+  await page.waitForURL(/\/members/);
+  const allRows = await page.locator("table.members tbody tr").count();
+  await page.selectOption("#category", "research");  // progressive enhancement submits the form
+  await page.waitForURL(/category=research/);
+  const categories = await page.locator("table.members tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.category));
+  if (categories.length === 0 || categories.some((c) => c !== "research")) fail("category filter shows other categories: " + categories);
+  if (categories.length >= allRows) fail("the filter did not narrow the list");
+  await axe("members");
+  await page.screenshot({ path: join(shots, "members-filtered.png"), fullPage: true });
+
+  await page.fill("#q", "jensen");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(/q=jensen/);
+
+  await page.click("a[hreflang=da]");
+  await page.waitForURL(/lang=da/);
+  const heading = await page.textContent("h1");
+  if (heading.trim() !== "Medlemmer") fail("language switch: heading is " + heading);
+  if ((await page.getAttribute("html", "lang")) !== "da") fail("html lang is not da");
+  await page.screenshot({ path: join(shots, "members-da.png"), fullPage: true });
+  await page.goto(base + "/account");
+  await axe("account");
+  if (!(await page.textContent("h1")).includes("Din konto")) fail("the account language did not stick");
+
+  await page.click("a[hreflang=nl]");
+  await page.goto(base + "/c/voedselcoop-oost");
+  if (!(await page.textContent("body")).includes("Leden")) fail("Dutch pages lack Dutch text");
+  await page.screenshot({ path: join(shots, "community-nl.png"), fullPage: true });
+
+  // Board pages, on a narrow screen.
+  const admin = await browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+  const phone = await admin.newPage();
+  await phone.goto(base + "/login");
+  await phone.fill("#email", "admin@andel.example");
+  await phone.fill("#password", "andel-admin-demo");
+  await phone.click("main button[type=submit]");
+  await phone.waitForURL(base + "/");
+  await phone.goto(base + "/c/aarhus-partnerskab/admin?lang=en");
+  await phone.screenshot({ path: join(shots, "admin-phone.png"), fullPage: false });
+  const pageForAxe = page;
+  await pageForAxe.goto(base + "/c/aarhus-partnerskab/members?lang=en");
+  await admin.close();
+} catch (error) {
+  fail(error.stack || String(error));
+} finally {
+  await browser.close();
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.on("exit", resolve));
+  rmSync(work, { recursive: true, force: true });
+}
+console.log(`${checks} accessibility checks; screenshots in ${shots}`);
+console.log(process.exitCode ? "0 passed, 1 failed" : "1 passed, 0 failed");
