@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# HTTP benchmark: the community members page (HTML, 150 members), the same data as JSON, and
+# nginx serving the same HTML bytes as a static file (this machine's reference), all measured
+# with wrk on loopback in one run. Prints a Markdown table with ratios to nginx.
+#   bench/http.sh PATH/TO/andel [DURATION_SECONDS] [CONNECTIONS]
+set -euo pipefail
+andel=$1
+duration=${2:-10}
+connections=${3:-64}
+work=$(mktemp -d)
+trap 'kill $andel_pid $nginx_pid 2>/dev/null || true; rm -rf "$work"' EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
+andel_port=$(free_port)
+nginx_port=$(free_port)
+
+"$andel" serve --db "sqlite:$work/bench.db" --port "$andel_port" --demo >"$work/andel.log" 2>"$work/andel.err" &
+andel_pid=$!
+for _ in $(seq 100); do curl -sf "http://127.0.0.1:$andel_port/api/v1/health" >/dev/null && break; sleep 0.2; done
+
+page="/c/aarhus-partnerskab/members"
+mkdir -p "$work/www"
+curl -sf "http://127.0.0.1:$andel_port$page" -o "$work/www/members.html"
+
+cat >"$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$nginx_port;
+    root $work/www;
+    location / { default_type text/html; }
+  }
+}
+CONF
+nginx -c "$work/nginx.conf" -g 'daemon off;' &
+nginx_pid=$!
+sleep 0.5
+
+measure() {  # URL -> "requests_per_second p99_ms"
+  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" >"$work/wrk.txt"
+  rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt")
+  p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/wrk.txt")
+  echo "$rps $p99"
+}
+
+read -r nginx_rps nginx_p99 < <(measure "http://127.0.0.1:$nginx_port/members.html")
+read -r html_rps html_p99 < <(measure "http://127.0.0.1:$andel_port$page")
+read -r json_rps json_p99 < <(measure "http://127.0.0.1:$andel_port/api/v1/communities/aarhus-partnerskab/members?per_page=200")
+rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$andel_pid/status")
+bytes=$(wc -c <"$work/www/members.html")
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+echo
+echo "wrk, ${connections} connections, ${duration}s each, loopback; HTML page ${bytes} bytes"
+echo
+echo "| what | requests/s | p99 latency (ms) | ratio to nginx |"
+echo "|---|---:|---:|---:|"
+echo "| nginx, same HTML as a static file | ${nginx_rps} | ${nginx_p99} | 1.00 |"
+echo "| members page, HTML (first 50 of 150) | ${html_rps} | ${html_p99} | $(ratio "$html_rps" "$nginx_rps") |"
+echo "| members, JSON (all 150) | ${json_rps} | ${json_p99} | $(ratio "$json_rps" "$nginx_rps") |"
+echo
+echo "andel resident memory after the run: $((rss_kb / 1024)) MB"
