@@ -37,7 +37,8 @@ void BM_Utf8Validation(benchmark::State& state) {
 BENCHMARK(BM_Utf8Validation);
 
 void BM_ParseForm(benchmark::State& state) {
-  const std::string body = "csrf=0123456789abcdef0123456789abcdef&name=S%C3%B8ren+Lund&email=s%40x.dk";
+  const std::string body =
+      "csrf=0123456789abcdef0123456789abcdef&name=S%C3%B8ren+Lund&email=s%40x.dk";
   for (auto _ : state) benchmark::DoNotOptimize(andel::web::ParseUrlEncoded(body));
 }
 BENCHMARK(BM_ParseForm);

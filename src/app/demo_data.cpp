@@ -20,29 +20,29 @@ using communities::MemberRow;
 using communities::MemberStatus;
 using communities::Role;
 
-constexpr const char* kDanishFirst[] = {"Mette", "Lars", "Sofie", "Anders", "Freja", "Mads",
-                                        "Ida", "Rasmus", "Karen", "Søren", "Astrid", "Jens",
-                                        "Signe", "Niels", "Line", "Bjørn", "Maja", "Henrik"};
-constexpr const char* kDanishLast[] = {"Jensen", "Nielsen", "Hansen", "Pedersen", "Andersen",
-                                       "Christensen", "Larsen", "Sørensen", "Rasmussen",
-                                       "Møller", "Kjær", "Østergaard", "Lund", "Thomsen"};
-constexpr const char* kDutchFirst[] = {"Sanne", "Joost", "Femke", "Daan", "Lotte", "Bram",
-                                       "Eva", "Thijs", "Anouk", "Ruben", "Noor", "Sem"};
+constexpr const char* kDanishFirst[] = {"Mette", "Lars",   "Sofie", "Anders", "Freja",  "Mads",
+                                        "Ida",   "Rasmus", "Karen", "Søren",  "Astrid", "Jens",
+                                        "Signe", "Niels",  "Line",  "Bjørn",  "Maja",   "Henrik"};
+constexpr const char* kDanishLast[] = {
+    "Jensen",   "Nielsen",   "Hansen", "Pedersen", "Andersen",   "Christensen", "Larsen",
+    "Sørensen", "Rasmussen", "Møller", "Kjær",     "Østergaard", "Lund",        "Thomsen"};
+constexpr const char* kDutchFirst[] = {"Sanne", "Joost", "Femke", "Daan",  "Lotte", "Bram",
+                                       "Eva",   "Thijs", "Anouk", "Ruben", "Noor",  "Sem"};
 constexpr const char* kDutchLast[] = {"de Vries", "Jansen", "van Dijk", "Bakker", "Visser",
-                                      "Smit", "Meijer", "de Boer", "Mulder", "van den Berg"};
+                                      "Smit",     "Meijer", "de Boer",  "Mulder", "van den Berg"};
 
 struct OrganisationSeed {
   const char* name;
   const char* category;
 };
 constexpr OrganisationSeed kAarhusOrganisations[] = {
-    {"Aarhus Kommune", "public_sector"},      {"Region Midtjylland", "public_sector"},
-    {"Aarhus Universitet", "research"},       {"VIA University College", "education"},
-    {"Kulturhus Aarhus", "civil_society"},    {"Frivilligcenter Aarhus", "civil_society"},
-    {"Andelskassen Østjylland", "business"},  {"Grøn Byg ApS", "business"},
-    {"Smedjen Design", "business"},           {"Fonden for Social Økonomi", "foundation"},
-    {"Lokale Fonde Midt", "foundation"},      {"Erhvervsakademi Aarhus", "education"},
-    {"Teknologisk Institut", "research"},     {"Boligforeningen Ringgården", "civil_society"},
+    {"Aarhus Kommune", "public_sector"},     {"Region Midtjylland", "public_sector"},
+    {"Aarhus Universitet", "research"},      {"VIA University College", "education"},
+    {"Kulturhus Aarhus", "civil_society"},   {"Frivilligcenter Aarhus", "civil_society"},
+    {"Andelskassen Østjylland", "business"}, {"Grøn Byg ApS", "business"},
+    {"Smedjen Design", "business"},          {"Fonden for Social Økonomi", "foundation"},
+    {"Lokale Fonde Midt", "foundation"},     {"Erhvervsakademi Aarhus", "education"},
+    {"Teknologisk Institut", "research"},    {"Boligforeningen Ringgården", "civil_society"},
 };
 
 std::string Slugify(const std::string& text) {
@@ -55,10 +55,14 @@ std::string Slugify(const std::string& text) {
       out.push_back(static_cast<char>(c - 'A' + 'a'));
     } else if (c == 0xC3 && i + 1 < text.size()) {
       const auto next = static_cast<unsigned char>(text[++i]);
-      if (next == 0xB8 || next == 0x98) out += "oe";       // ø Ø
-      else if (next == 0xA6 || next == 0x86) out += "ae";  // æ Æ
-      else if (next == 0xA5 || next == 0x85) out += "aa";  // å Å
-      else out.push_back('x');
+      if (next == 0xB8 || next == 0x98)
+        out += "oe";  // ø Ø
+      else if (next == 0xA6 || next == 0x86)
+        out += "ae";  // æ Æ
+      else if (next == 0xA5 || next == 0x85)
+        out += "aa";  // å Å
+      else
+        out.push_back('x');
     } else if (!out.empty() && out.back() != '.') {
       out.push_back('.');
     }
@@ -69,8 +73,8 @@ std::string Slugify(const std::string& text) {
 // Members of a community: persons across the categories, some representing organisations.
 std::vector<MemberRow> GeneratedMembers(std::mt19937& random, size_t count, bool dutch,
                                         const std::string& domain, int start_year) {
-  static constexpr const char* kCategories[] = {"citizen",  "civil_society", "business",
-                                                "public_sector", "research", "education",
+  static constexpr const char* kCategories[] = {"citizen",       "civil_society", "business",
+                                                "public_sector", "research",      "education",
                                                 "foundation"};
   std::vector<MemberRow> rows;
   std::set<std::string> emails;
@@ -150,8 +154,9 @@ Status LoadDemo(store::Database& db, int64_t now) {
   Result<int64_t> existing = communities_repo.CountVisible(0);
   if (!existing) return existing.error();
   if (*existing > 0) {
-    return Error::FailedPrecondition("the database already has communities; demo data goes into "
-                                     "an empty database");
+    return Error::FailedPrecondition(
+        "the database already has communities; demo data goes into "
+        "an empty database");
   }
   std::vector<int64_t> account_ids;
   const char* names[] = {"Birgitte Holm", "Karsten Vestergaard", "Emma Friis"};
@@ -178,11 +183,11 @@ Status LoadDemo(store::Database& db, int64_t now) {
     community.name = seed.name;
     community.kind = seed.kind;
     community.about = seed.about;
-    Result<int64_t> id = communities_repo.CreateCommunity(community, account_ids[0],
-                                                          "public_sector", now);
+    Result<int64_t> id =
+        communities_repo.CreateCommunity(community, account_ids[0], "public_sector", now);
     if (!id) return id.error();
-    std::vector<MemberRow> rows = GeneratedMembers(random, seed.members - (first ? 3 : 1),
-                                                   seed.dutch, seed.domain, 2021);
+    std::vector<MemberRow> rows =
+        GeneratedMembers(random, seed.members - (first ? 3 : 1), seed.dutch, seed.domain, 2021);
     if (first) {
       MemberRow board;
       board.email = "board@andel.example";

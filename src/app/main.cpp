@@ -132,8 +132,8 @@ int CreateUser(const std::string& db_url, const std::string& email_text, const s
   person.is_admin = admin;
   Result<int64_t> id = accounts.CreatePerson(person, *hash, Now());
   if (!id) return Fail(id.error());
-  std::cout << "{\"id\":" << *id << ",\"email\":\"" << email << "\",\"admin\":"
-            << (admin ? "true" : "false") << "}\n";
+  std::cout << "{\"id\":" << *id << ",\"email\":\"" << email
+            << "\",\"admin\":" << (admin ? "true" : "false") << "}\n";
   return 0;
 }
 
@@ -144,8 +144,9 @@ int main(int argc, char** argv) {
   cli.require_subcommand(1);
   std::string db_url = "sqlite:andel.db";
   const auto add_db = [&db_url](CLI::App* command) {
-    command->add_option("--db", db_url,
-                        "database URL: sqlite:PATH or postgresql://user@host:port/dbname")
+    command
+        ->add_option("--db", db_url,
+                     "database URL: sqlite:PATH or postgresql://user@host:port/dbname")
         ->capture_default_str();
   };
 

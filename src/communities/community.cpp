@@ -113,8 +113,8 @@ std::vector<Category> DefaultCategories() {
 }
 
 Result<Fraction> ParseFraction(std::string_view text, std::string_view field) {
-  const Error bad = Error::InvalidArgument("a threshold must be a fraction such as 2/3",
-                                           std::string(field));
+  const Error bad =
+      Error::InvalidArgument("a threshold must be a fraction such as 2/3", std::string(field));
   text = Trim(text);
   const size_t slash = text.find('/');
   const std::string_view num_text = text.substr(0, slash);

@@ -68,8 +68,8 @@ struct Fraction {
 
 // How a community decides: the decision module reads these.
 struct Statutes {
-  int quorum_percent = 50;          // share of eligible members who must take part
-  Fraction simple_majority{1, 2};   // a motion passes with more than this share of yes
+  int quorum_percent = 50;            // share of eligible members who must take part
+  Fraction simple_majority{1, 2};     // a motion passes with more than this share of yes
   Fraction qualified_majority{2, 3};  // at least this share, for statute changes and the like
   VoteWeight vote_weight = VoteWeight::kOneMemberOneVote;
 };

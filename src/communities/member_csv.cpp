@@ -10,8 +10,8 @@
 namespace andel::communities {
 namespace {
 
-constexpr std::array<std::string_view, 8> kColumns = {
-    "email", "name", "organisation", "category", "role", "shares", "joined_on", "status"};
+constexpr std::array<std::string_view, 8> kColumns = {"email", "name",   "organisation", "category",
+                                                      "role",  "shares", "joined_on",    "status"};
 
 std::string Where(size_t line, std::string_view column) {
   return "line " + std::to_string(line) + ", column " + std::string(column);
@@ -19,7 +19,8 @@ std::string Where(size_t line, std::string_view column) {
 
 std::string QuoteField(std::string_view field) {
   std::string value(field);
-  if (!value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
+  if (!value.empty() &&
+      (value[0] == '=' || value[0] == '+' || value[0] == '-' || value[0] == '@')) {
     value.insert(value.begin(), '\'');
   }
   if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
@@ -182,14 +183,14 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& cat
     }
     row.category = ToLowerAscii(field("category"));
     if (!category_codes.count(row.category)) {
-      result.errors.push_back(
-          Error::InvalidArgument("unknown category", Where(line, "category")));
+      result.errors.push_back(Error::InvalidArgument("unknown category", Where(line, "category")));
     }
     if (std::string_view role = field("role"); !role.empty()) {
       if (Result<Role> parsed = ParseRole(role); parsed) {
         row.role = *parsed;
       } else {
-        result.errors.push_back(Error::InvalidArgument(parsed.error().message, Where(line, "role")));
+        result.errors.push_back(
+            Error::InvalidArgument(parsed.error().message, Where(line, "role")));
       }
     }
     if (Result<int64_t> shares = ParseShares(field("shares")); shares) {

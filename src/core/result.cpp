@@ -27,8 +27,8 @@ const char* ErrorCodeName(ErrorCode code) {
   return "internal";
 }
 
-#define ANDEL_ERROR_CTOR(Name, Code)                      \
-  Error Error::Name(std::string message, std::string where) { \
+#define ANDEL_ERROR_CTOR(Name, Code)                                     \
+  Error Error::Name(std::string message, std::string where) {            \
     return Error{ErrorCode::Code, std::move(message), std::move(where)}; \
   }
 ANDEL_ERROR_CTOR(InvalidArgument, kInvalidArgument)

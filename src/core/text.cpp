@@ -40,9 +40,7 @@ size_t FindInvalidUtf8(std::string_view text) {
   return std::string_view::npos;
 }
 
-bool IsValidUtf8(std::string_view text) {
-  return FindInvalidUtf8(text) == std::string_view::npos;
-}
+bool IsValidUtf8(std::string_view text) { return FindInvalidUtf8(text) == std::string_view::npos; }
 
 std::string_view Trim(std::string_view text) {
   const auto is_space = [](char c) {
@@ -75,8 +73,7 @@ std::string FoldCase(std::string_view text) {
       if (code >= 0xC0 && code <= 0xDE && code != 0xD7) {
         code += 0x20;  // Latin-1 capitals sit 0x20 below their small letters
       } else if (code >= 0x100 && code <= 0x17F && code != 0x130 && code != 0x131 &&
-                 code != 0x138 && code != 0x149 && code != 0x178 &&
-                 code != 0x17F) {
+                 code != 0x138 && code != 0x149 && code != 0x178 && code != 0x17F) {
         // Latin Extended-A pairs capital/small on even/odd code points, with the run
         // U+0139-U+0148 and U+0179-U+017E shifted by one.
         const bool odd_run = (code >= 0x139 && code <= 0x148) || (code >= 0x179 && code <= 0x17E);

@@ -17,10 +17,10 @@ Result<Account> FindAccount(Database& db, const std::string& where_sql, auto val
   bool found = false;
   Status status = db.Run([&](soci::session& sql) -> Status {
     int is_admin = 0;
-    sql << std::string(kPersonColumns) + where_sql, soci::use(value),
-        soci::into(account.person.id), soci::into(account.person.email),
-        soci::into(account.person.name), soci::into(account.person.language),
-        soci::into(is_admin), soci::into(account.password_hash);
+    sql << std::string(kPersonColumns) + where_sql, soci::use(value), soci::into(account.person.id),
+        soci::into(account.person.email), soci::into(account.person.name),
+        soci::into(account.person.language), soci::into(is_admin),
+        soci::into(account.password_hash);
     found = sql.got_data();
     account.person.is_admin = is_admin != 0;
     return {};

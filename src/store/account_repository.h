@@ -38,8 +38,8 @@ class AccountRepository {
   explicit AccountRepository(Database& db) : db_(db) {}
 
   // kAlreadyExists if the email is taken. Returns the new person's id.
-  Result<int64_t> CreatePerson(const communities::Person& person,
-                               const std::string& password_hash, int64_t now);
+  Result<int64_t> CreatePerson(const communities::Person& person, const std::string& password_hash,
+                               int64_t now);
   Result<Account> FindByEmail(const std::string& email);
   Result<Account> FindById(int64_t person_id);
   // Updates name, email and language. kAlreadyExists if the new email is taken.

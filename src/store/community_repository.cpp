@@ -13,8 +13,8 @@ namespace {
 
 using communities::Category;
 using communities::Community;
-using communities::Membership;
 using communities::MemberRow;
+using communities::Membership;
 using communities::Statutes;
 
 // Reading enum columns written by this code; an unknown value means a broken database.
@@ -89,8 +89,8 @@ Community ReadCommunity(int64_t id, const std::string& slug, const std::string& 
   community.id = id;
   community.slug = slug;
   community.name = name;
-  community.kind = Parsed(communities::ParseCommunityKind(kind),
-                          communities::CommunityKind::kCooperative);
+  community.kind =
+      Parsed(communities::ParseCommunityKind(kind), communities::CommunityKind::kCooperative);
   community.about = about;
   community.is_public = is_public != 0;
   community.signup =
@@ -106,8 +106,8 @@ void InsertCategory(soci::session& sql, const Category& category, int64_t& id) {
       soci::into(id);
 }
 
-int64_t FindOrCreatePersonIn(soci::session& sql, const std::string& email,
-                             const std::string& name, int64_t now) {
+int64_t FindOrCreatePersonIn(soci::session& sql, const std::string& email, const std::string& name,
+                             int64_t now) {
   int64_t id = 0;
   sql << "SELECT id FROM persons WHERE email = :e", soci::use(email), soci::into(id);
   if (sql.got_data()) return id;
@@ -216,8 +216,8 @@ Result<Community> CommunityRepository::FindBySlug(const std::string& slug) {
     int is_public = 0;
     sql << "SELECT id, slug, name, kind, about, is_public, signup FROM communities "
            "WHERE slug = :s",
-        soci::use(slug), soci::into(id), soci::into(found_slug), soci::into(name),
-        soci::into(kind), soci::into(about), soci::into(is_public), soci::into(signup);
+        soci::use(slug), soci::into(id), soci::into(found_slug), soci::into(name), soci::into(kind),
+        soci::into(about), soci::into(is_public), soci::into(signup);
     found = sql.got_data();
     if (found) community = ReadCommunity(id, found_slug, name, kind, about, is_public, signup);
     return {};
@@ -259,15 +259,14 @@ Result<std::vector<CommunitySummary>> CommunityRepository::ListVisible(int64_t v
     std::string slug, name, kind, about, signup, role;
     int is_public = 0;
     soci::statement select =
-        (sql.prepare
-             << "SELECT c.id, c.slug, c.name, c.kind, c.about, c.is_public, c.signup, "
-                "(SELECT COUNT(*) FROM memberships a WHERE a.community_id = c.id "
-                "AND a.status = 'active'), COALESCE(mine.role, '') "
-                "FROM communities c LEFT JOIN memberships mine ON mine.community_id = c.id "
-                "AND mine.person_id = :v AND mine.organisation_id IS NULL "
-                "AND mine.status <> 'left' "
-                "WHERE c.is_public = 1 OR mine.id IS NOT NULL "
-                "ORDER BY c.name, c.id LIMIT :lim OFFSET :off",
+        (sql.prepare << "SELECT c.id, c.slug, c.name, c.kind, c.about, c.is_public, c.signup, "
+                        "(SELECT COUNT(*) FROM memberships a WHERE a.community_id = c.id "
+                        "AND a.status = 'active'), COALESCE(mine.role, '') "
+                        "FROM communities c LEFT JOIN memberships mine ON mine.community_id = c.id "
+                        "AND mine.person_id = :v AND mine.organisation_id IS NULL "
+                        "AND mine.status <> 'left' "
+                        "WHERE c.is_public = 1 OR mine.id IS NOT NULL "
+                        "ORDER BY c.name, c.id LIMIT :lim OFFSET :off",
          soci::use(viewer_person_id), soci::use(limit), soci::use(offset), soci::into(id),
          soci::into(slug), soci::into(name), soci::into(kind), soci::into(about),
          soci::into(is_public), soci::into(signup), soci::into(member_count), soci::into(role));
@@ -276,7 +275,8 @@ Result<std::vector<CommunitySummary>> CommunityRepository::ListVisible(int64_t v
       CommunitySummary summary;
       summary.community = ReadCommunity(id, slug, name, kind, about, is_public, signup);
       summary.member_count = member_count;
-      if (!role.empty()) summary.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
+      if (!role.empty())
+        summary.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
       summaries.push_back(std::move(summary));
     }
     return {};
@@ -389,8 +389,8 @@ Result<Statutes> CommunityRepository::GetStatutes(int64_t community_id) {
         soci::into(statutes.qualified_majority.num), soci::into(statutes.qualified_majority.den),
         soci::into(weight);
     found = sql.got_data();
-    statutes.vote_weight = Parsed(communities::ParseVoteWeight(weight),
-                                  communities::VoteWeight::kOneMemberOneVote);
+    statutes.vote_weight =
+        Parsed(communities::ParseVoteWeight(weight), communities::VoteWeight::kOneMemberOneVote);
     return {};
   });
   if (!status) return status.error();
@@ -515,10 +515,9 @@ Status CommunityRepository::RemoveMember(int64_t community_id, int64_t membershi
                                          const Date& left_on) {
   return db_.Run([&](soci::session& sql) -> Status {
     const std::string left = FormatIsoDate(left_on);
-    soci::statement update =
-        (sql.prepare << "UPDATE memberships SET status = 'left', left_on = :l "
-                        "WHERE id = :id AND community_id = :c",
-         soci::use(left), soci::use(membership_id), soci::use(community_id));
+    soci::statement update = (sql.prepare << "UPDATE memberships SET status = 'left', left_on = :l "
+                                             "WHERE id = :id AND community_id = :c",
+                              soci::use(left), soci::use(membership_id), soci::use(community_id));
     update.execute(true);
     if (update.get_affected_rows() != 1) return Error::NotFound("no such member", "member");
     return {};
@@ -676,10 +675,9 @@ Status CommunityRepository::AcceptInvitation(const std::string& token_hash, int6
   Result<Invitation> invitation = FindInvitation(token_hash);
   if (!invitation) return invitation.error();
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
-    soci::statement update =
-        (sql.prepare << "UPDATE invitations SET accepted_at = :t "
-                        "WHERE token_hash = :h AND accepted_at = 0",
-         soci::use(now), soci::use(token_hash));
+    soci::statement update = (sql.prepare << "UPDATE invitations SET accepted_at = :t "
+                                             "WHERE token_hash = :h AND accepted_at = 0",
+                              soci::use(now), soci::use(token_hash));
     update.execute(true);
     if (update.get_affected_rows() != 1) {
       return Error::FailedPrecondition("this invitation has already been used", "invitation");

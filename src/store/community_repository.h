@@ -18,8 +18,8 @@ class Database;
 // A membership with what a page shows of it.
 struct MemberView {
   communities::Membership membership;
-  std::string name;          // the organisation's name for an organisation, else the person's
-  std::string person_name;   // the person (or the organisation's representative)
+  std::string name;         // the organisation's name for an organisation, else the person's
+  std::string person_name;  // the person (or the organisation's representative)
   std::string email;
   std::string organisation;  // empty for a person
 };
@@ -39,7 +39,7 @@ struct MemberPage {
 
 struct CommunitySummary {
   communities::Community community;
-  int64_t member_count = 0;             // active members
+  int64_t member_count = 0;               // active members
   std::optional<communities::Role> role;  // the viewer's role, if a member (active or invited)
 };
 

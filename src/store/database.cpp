@@ -35,8 +35,8 @@ Error Translate(const std::exception& error) {
 std::string ExpandDialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);
   const std::string_view marker = "{{id}}";
-  const std::string id = dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT"
-                                                     : "BIGSERIAL PRIMARY KEY";
+  const std::string id =
+      dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
   for (size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at)) {
     out.replace(at, marker.size(), id);
   }
@@ -124,8 +124,7 @@ Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url) {
     parsed.connect = connect;
     return parsed;
   }
-  return Error::InvalidArgument(
-      "a database URL starts with sqlite: or postgresql://", "db");
+  return Error::InvalidArgument("a database URL starts with sqlite: or postgresql://", "db");
 }
 
 Database::Database(Dialect dialect, std::unique_ptr<Pool> pool)
@@ -199,8 +198,7 @@ Result<int> Database::Migrate() {
           soci::into(present);
       if (present) continue;
       soci::transaction transaction(sql);
-      for (const std::string& statement :
-           SplitStatements(ExpandDialect(file.content, dialect_))) {
+      for (const std::string& statement : SplitStatements(ExpandDialect(file.content, dialect_))) {
         sql << statement;
       }
       const std::string name(file.path);

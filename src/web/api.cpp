@@ -130,7 +130,8 @@ Status ApplyCommunityFields(const json::object& body, communities::Community& co
   Result<std::string> about = StringField(body, "about", community.about);
   if (!about) return about.error();
   community.about = *about;
-  Result<std::string> kind = StringField(body, "kind", std::string(communities::Name(community.kind)));
+  Result<std::string> kind =
+      StringField(body, "kind", std::string(communities::Name(community.kind)));
   if (!kind) return kind.error();
   Result<communities::CommunityKind> parsed_kind = communities::ParseCommunityKind(*kind);
   if (!parsed_kind) return parsed_kind.error();
@@ -142,7 +143,8 @@ Status ApplyCommunityFields(const json::object& body, communities::Community& co
   if (!policy) return policy.error();
   community.signup = *policy;
   if (const json::value* is_public = body.if_contains("public")) {
-    if (!is_public->is_bool()) return Error::InvalidArgument("this field must be true or false", "public");
+    if (!is_public->is_bool())
+      return Error::InvalidArgument("this field must be true or false", "public");
     community.is_public = is_public->as_bool();
   }
   return communities::ValidateCommunity(community);
@@ -187,12 +189,14 @@ Result<communities::Category> CategoryFromJson(const json::object& body,
   if (!code) return code.error();
   category.code = ToLowerAscii(Trim(*code));
   bool code_ok = !category.code.empty() && category.code.size() <= 40;
-  for (char c : category.code) code_ok = code_ok && ((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'));
+  for (char c : category.code)
+    code_ok = code_ok && ((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'));
   if (!code_ok) return Error::InvalidArgument("a code has 1-40 characters: a-z, 0-9 and _", "code");
   if (const json::value* names = body.if_contains("names")) {
     if (!names->is_object()) return Error::InvalidArgument("names must be an object", "names");
-    for (auto [key, target] : {std::pair{"en", &category.name_en}, std::pair{"da", &category.name_da},
-                               std::pair{"nl", &category.name_nl}}) {
+    for (auto [key, target] :
+         {std::pair{"en", &category.name_en}, std::pair{"da", &category.name_da},
+          std::pair{"nl", &category.name_nl}}) {
       Result<std::string> text = StringField(names->as_object(), key, *target);
       if (!text) return text.error();
       Result<std::string> name = communities::ValidateName(*text, std::string("names.") + key);
@@ -317,7 +321,8 @@ Result<Response> ApiCreateCommunity(Context& ctx) {
 Result<Response> ApiGetCommunity(Context& ctx) {
   store::MemberQuery query;
   query.limit = 0;
-  Result<store::MemberPage> members = ctx.services.communities.ListMembers(ctx.community->id, query);
+  Result<store::MemberPage> members =
+      ctx.services.communities.ListMembers(ctx.community->id, query);
   if (!members) return members.error();
   json::object object = CommunityJson(*ctx.community, members->total);
   Result<communities::Statutes> statutes = ctx.services.communities.GetStatutes(ctx.community->id);
@@ -370,7 +375,8 @@ Result<Response> ApiListMembers(Context& ctx) {
   }
   query.offset = (paging->page - 1) * paging->per_page;
   query.limit = paging->per_page;
-  Result<store::MemberPage> members = ctx.services.communities.ListMembers(ctx.community->id, query);
+  Result<store::MemberPage> members =
+      ctx.services.communities.ListMembers(ctx.community->id, query);
   if (!members) return members.error();
   json::array items;
   for (const store::MemberView& member : members->members) {
@@ -476,8 +482,8 @@ Result<Response> ApiListCategories(Context& ctx) {
   json::array items;
   for (const communities::Category& category : *categories) items.push_back(CategoryJson(category));
   const int64_t total = static_cast<int64_t>(items.size());
-  return JsonOf(PageOf(std::move(items), Paging{1, static_cast<int>(std::max<int64_t>(total, 1))},
-                       total));
+  return JsonOf(
+      PageOf(std::move(items), Paging{1, static_cast<int>(std::max<int64_t>(total, 1))}, total));
 }
 
 Result<Response> ApiCreateCategory(Context& ctx) {
@@ -496,7 +502,8 @@ Result<Response> ApiCreateCategory(Context& ctx) {
 Result<Response> ApiGetCategory(Context& ctx) {
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such category", "id");
-  Result<communities::Category> category = ctx.services.communities.FindCategory(ctx.community->id, id);
+  Result<communities::Category> category =
+      ctx.services.communities.FindCategory(ctx.community->id, id);
   if (!category) return category.error();
   return JsonOf(CategoryJson(*category));
 }
@@ -506,7 +513,8 @@ Result<Response> ApiUpdateCategory(Context& ctx) {
   if (!body) return body.error();
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such category", "id");
-  Result<communities::Category> existing = ctx.services.communities.FindCategory(ctx.community->id, id);
+  Result<communities::Category> existing =
+      ctx.services.communities.FindCategory(ctx.community->id, id);
   if (!existing) return existing.error();
   Result<communities::Category> category = CategoryFromJson(*body, *existing);
   if (!category) return category.error();

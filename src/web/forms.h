@@ -14,7 +14,9 @@ namespace andel::web {
 
 class Form {
  public:
-  void Add(std::string name, std::string value) { fields_.emplace_back(std::move(name), std::move(value)); }
+  void Add(std::string name, std::string value) {
+    fields_.emplace_back(std::move(name), std::move(value));
+  }
   // The first value of `name`, or empty.
   const std::string& Get(std::string_view name) const;
   bool Has(std::string_view name) const;

@@ -94,10 +94,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
     parser_->body_limit(1024 * 1024);
     stream_.expires_after(server_.options.idle_timeout);
-    bhttp::async_read_header(stream_, buffer_, *parser_,
-                             [self = shared_from_this()](beast::error_code ec, size_t) {
-                               self->OnHeader(ec);
-                             });
+    bhttp::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
   }
 
   void OnHeader(beast::error_code ec) {
@@ -118,7 +117,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     if (beast::iequals(header[bhttp::field::expect], "100-continue")) {
       auto cont = std::make_shared<bhttp::response<bhttp::empty_body>>(bhttp::status::continue_,
-                                                                        header.version());
+                                                                       header.version());
       bhttp::async_write(stream_, *cont,
                          [self = shared_from_this(), cont](beast::error_code wec, size_t) {
                            if (wec) return self->Close();
@@ -147,7 +146,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
       if (parser_ && parser_->got_some()) return WriteError(408, "the request took too long");
       return Close();
     }
-    if (ec == bhttp::error::header_limit) return WriteError(431, "the request headers are too large");
+    if (ec == bhttp::error::header_limit)
+      return WriteError(431, "the request headers are too large");
     if (ec == bhttp::error::body_limit) return WriteError(413, "the request body is too large");
     WriteError(400, "the request is not valid HTTP");
   }
@@ -160,7 +160,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const size_t question = target.find('?');
     bool decoded = true;
     request->path = PercentDecodePath(target.substr(0, question), decoded);
-    if (question != std::string_view::npos) request->query = std::string(target.substr(question + 1));
+    if (question != std::string_view::npos)
+      request->query = std::string(target.substr(question + 1));
     for (const auto& field : raw) {
       std::string name(field.name_string());
       for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -263,7 +264,8 @@ void HttpServer::Impl::Accept() {
 }
 
 HttpServer::HttpServer(ServerOptions options, RequestHandler handler, BodyLimit body_limit)
-    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(body_limit))) {}
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(body_limit))) {
+}
 
 HttpServer::~HttpServer() { Stop(std::chrono::milliseconds(1000)); }
 

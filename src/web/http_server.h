@@ -21,8 +21,8 @@ struct ServerOptions {
   size_t io_threads = 1;
   size_t worker_threads = 4;
   size_t max_header_bytes = 16 * 1024;
-  std::chrono::seconds read_timeout{15};   // to receive a whole request once it has begun
-  std::chrono::seconds idle_timeout{60};   // between requests on a kept-alive connection
+  std::chrono::seconds read_timeout{15};  // to receive a whole request once it has begun
+  std::chrono::seconds idle_timeout{60};  // between requests on a kept-alive connection
 };
 
 // Turns a request into a response. Must not throw; the server answers 500 if it does anyway.

@@ -68,7 +68,8 @@ Result<std::unordered_map<std::string, std::string>> ParsePo(std::string_view te
       part = Part::kId;
     } else if (line.starts_with("msgstr ")) {
       if (part != Part::kId) {
-        return Error::InvalidArgument("msgstr without msgid", "line " + std::to_string(line_number));
+        return Error::InvalidArgument("msgstr without msgid",
+                                      "line " + std::to_string(line_number));
       }
       Result<std::string> value = Unquote(line.substr(7), line_number);
       if (!value) return value.error();
@@ -97,8 +98,7 @@ void Catalog::Add(std::string language, std::unordered_map<std::string, std::str
   languages_[std::move(language)] = std::move(entries);
 }
 
-const std::string& Catalog::Translate(std::string_view language,
-                                      const std::string& english) const {
+const std::string& Catalog::Translate(std::string_view language, const std::string& english) const {
   auto table = languages_.find(language);
   if (table == languages_.end()) return english;
   auto entry = table->second.find(english);

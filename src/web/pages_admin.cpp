@@ -33,8 +33,8 @@ Result<int> ParsePercent(std::string_view text, std::string_view field) {
 
 ViewData RoleOptions(const Context& ctx, communities::Role selected) {
   ViewData options = MakeList();
-  for (auto role : {communities::Role::kMember, communities::Role::kBoard,
-                    communities::Role::kAdmin}) {
+  for (auto role :
+       {communities::Role::kMember, communities::Role::kBoard, communities::Role::kAdmin}) {
     ViewData option = MakeObject();
     option.set("code", std::string(communities::Name(role)));
     option.set("label", RoleLabel(ctx, role));
@@ -51,10 +51,10 @@ Result<Response> AdminPage(Context& ctx, int status, const std::optional<Error>&
   page.set("name", resubmit ? ctx.form.Get("name") : community.name);
   page.set("about", resubmit ? ctx.form.Get("about") : community.about);
   ViewData kinds = MakeList();
-  for (auto kind : {communities::CommunityKind::kCooperative,
-                    communities::CommunityKind::kPartnership,
-                    communities::CommunityKind::kCoCreationArena,
-                    communities::CommunityKind::kMunicipalProgramme}) {
+  for (auto kind :
+       {communities::CommunityKind::kCooperative, communities::CommunityKind::kPartnership,
+        communities::CommunityKind::kCoCreationArena,
+        communities::CommunityKind::kMunicipalProgramme}) {
     ViewData option = MakeObject();
     option.set("code", std::string(communities::Name(kind)));
     option.set("label", KindLabel(ctx, kind));
@@ -151,7 +151,8 @@ Result<communities::Category> CategoryFromForm(const Context& ctx) {
   category.community_id = ctx.community->id;
   category.code = ToLowerAscii(Trim(ctx.form.Get("code")));
   bool code_ok = !category.code.empty() && category.code.size() <= 40;
-  for (char c : category.code) code_ok = code_ok && ((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'));
+  for (char c : category.code)
+    code_ok = code_ok && ((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'));
   if (!code_ok) {
     return Error::InvalidArgument("a code has 1-40 characters: a-z, 0-9 and _", "code");
   }
@@ -219,16 +220,13 @@ Result<Response> SubmitStatutes(Context& ctx) {
   if (Status valid = communities::Validate(statutes); !valid) {
     return AdminPage(ctx, 400, valid.error());
   }
-  if (Status status = ctx.services.communities.SaveStatutes(ctx.community->id, statutes);
-      !status) {
+  if (Status status = ctx.services.communities.SaveStatutes(ctx.community->id, statutes); !status) {
     return status.error();
   }
   return Redirect(AdminPath(ctx, "?notice=" + UrlEncode("Saved.")));
 }
 
-Result<Response> ShowAdminMembers(Context& ctx) {
-  return MembersAdminPage(ctx, 200, std::nullopt);
-}
+Result<Response> ShowAdminMembers(Context& ctx) { return MembersAdminPage(ctx, 200, std::nullopt); }
 
 Result<Response> SubmitMemberUpdate(Context& ctx) {
   const int64_t id = ctx.ParamId("id");
@@ -246,8 +244,7 @@ Result<Response> SubmitMemberUpdate(Context& ctx) {
   Result<communities::Role> role = communities::ParseRole(ctx.form.Get("role"));
   if (!role) return MembersAdminPage(ctx, 400, role.error());
   updated.role = *role;
-  Result<communities::MemberStatus> state =
-      communities::ParseMemberStatus(ctx.form.Get("status"));
+  Result<communities::MemberStatus> state = communities::ParseMemberStatus(ctx.form.Get("status"));
   if (!state) return MembersAdminPage(ctx, 400, state.error());
   updated.status = *state;
   Result<int64_t> shares = communities::ParseShares(ctx.form.Get("shares"));
@@ -300,8 +297,8 @@ Result<Response> SubmitInvite(Context& ctx) {
   invitation.role = *role;
   const std::string token = RandomToken();
   const int64_t now = ctx.Now();
-  Result<int64_t> id = ctx.services.communities.CreateInvitation(invitation, HashToken(token),
-                                                                 ctx.person->id, now);
+  Result<int64_t> id =
+      ctx.services.communities.CreateInvitation(invitation, HashToken(token), ctx.person->id, now);
   if (!id) return id.error();
   const std::string link = ctx.services.config.public_url + "/invitations/" + token;
   const Catalog& catalog = ctx.services.catalog;
@@ -394,7 +391,8 @@ Result<Response> SubmitImport(Context& ctx) {
   Result<int> imported =
       ctx.services.communities.ImportMembers(ctx.community->id, csv.rows, ctx.Now());
   if (!imported) return imported.error();
-  return Redirect(AdminPath(ctx, "/members?notice=" + UrlEncode("The members have been imported.")));
+  return Redirect(
+      AdminPath(ctx, "/members?notice=" + UrlEncode("The members have been imported.")));
 }
 
 Result<Response> ExportMembersCsv(Context& ctx) {

@@ -156,9 +156,8 @@ Result<Response> SubmitResetRequest(Context& ctx) {
   if (account) {
     const std::string token = RandomToken();
     const int64_t now = ctx.Now();
-    if (Status status = ctx.services.accounts.CreatePasswordReset(HashToken(token),
-                                                                  account->person.id,
-                                                                  now + kResetSeconds);
+    if (Status status = ctx.services.accounts.CreatePasswordReset(
+            HashToken(token), account->person.id, now + kResetSeconds);
         !status) {
       return status.error();
     }
@@ -212,8 +211,7 @@ Result<Response> SubmitResetPassword(Context& ctx) {
 
 Result<Response> ShowInvitation(Context& ctx) {
   const std::string& token = ctx.params["token"];
-  Result<store::Invitation> invitation =
-      ctx.services.communities.FindInvitation(HashToken(token));
+  Result<store::Invitation> invitation = ctx.services.communities.FindInvitation(HashToken(token));
   if (!invitation) return invitation.error();
   ViewData page = BasePage(ctx, ctx.T("Invitation"));
   page.set("community_name", invitation->community_name);

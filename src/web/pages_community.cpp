@@ -37,10 +37,10 @@ ViewData CommunityItem(const Context& ctx, const store::CommunitySummary& summar
 
 ViewData KindOptions(const Context& ctx, communities::CommunityKind selected) {
   ViewData options = MakeList();
-  for (auto kind : {communities::CommunityKind::kCooperative,
-                    communities::CommunityKind::kPartnership,
-                    communities::CommunityKind::kCoCreationArena,
-                    communities::CommunityKind::kMunicipalProgramme}) {
+  for (auto kind :
+       {communities::CommunityKind::kCooperative, communities::CommunityKind::kPartnership,
+        communities::CommunityKind::kCoCreationArena,
+        communities::CommunityKind::kMunicipalProgramme}) {
     ViewData option = MakeObject();
     option.set("code", std::string(communities::Name(kind)));
     option.set("label", KindLabel(ctx, kind));
@@ -237,11 +237,16 @@ Result<Response> ServeStatic(Context& ctx) {
     if (asset.path != file) continue;
     Response response;
     response.body = std::string(asset.content);
-    if (file.ends_with(".css")) response.content_type = "text/css; charset=utf-8";
-    else if (file.ends_with(".js")) response.content_type = "text/javascript; charset=utf-8";
-    else if (file.ends_with(".svg")) response.content_type = "image/svg+xml";
-    else if (file.ends_with(".png")) response.content_type = "image/png";
-    else response.content_type = "application/octet-stream";
+    if (file.ends_with(".css"))
+      response.content_type = "text/css; charset=utf-8";
+    else if (file.ends_with(".js"))
+      response.content_type = "text/javascript; charset=utf-8";
+    else if (file.ends_with(".svg"))
+      response.content_type = "image/svg+xml";
+    else if (file.ends_with(".png"))
+      response.content_type = "image/png";
+    else
+      response.content_type = "application/octet-stream";
     response.AddHeader("Cache-Control", "public, max-age=86400");
     return response;
   }

@@ -72,9 +72,14 @@ ViewData BasePage(Context& ctx, const std::string& title) {
     if (ctx.IsBoard()) page.set("can_admin", true);
   }
   static constexpr const char* kNotices[] = {
-      "Saved.", "Welcome to Andel.", "You are now a member.", "You have signed out.",
-      "Your password has been changed.", "The invitation has been sent.",
-      "If an account exists for this address, a reset link has been sent.", "Deleted.",
+      "Saved.",
+      "Welcome to Andel.",
+      "You are now a member.",
+      "You have signed out.",
+      "Your password has been changed.",
+      "The invitation has been sent.",
+      "If an account exists for this address, a reset link has been sent.",
+      "Deleted.",
       "The members have been imported."};
   const std::string& notice = ctx.query.Get("notice");
   for (const char* known : kNotices) {

@@ -13,12 +13,12 @@
 namespace andel::web {
 
 enum class Access {
-  kPublic,     // anyone
-  kSignedIn,   // any signed-in person
-  kVisible,    // anyone who may see the community: public ones, or members of private ones
-  kMember,     // an active member of the community
-  kBoard,      // its board or admins
-  kAdmin,      // its admins
+  kPublic,    // anyone
+  kSignedIn,  // any signed-in person
+  kVisible,   // anyone who may see the community: public ones, or members of private ones
+  kMember,    // an active member of the community
+  kBoard,     // its board or admins
+  kAdmin,     // its admins
 };
 
 enum class Surface { kPage, kApi };

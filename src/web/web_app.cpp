@@ -122,8 +122,7 @@ Status CheckCsrf(Context& ctx, const Route& route) {
   if (cookie.empty() || sent.empty() ||
       !ConstantTimeEquals(sent, CsrfToken(ctx.services.secret_key, cookie))) {
     return Error::PermissionDenied(
-        "the form has expired or did not come from this site; please reload and try again",
-        "csrf");
+        "the form has expired or did not come from this site; please reload and try again", "csrf");
   }
   return {};
 }
@@ -234,9 +233,17 @@ const Route* MatchRoute(Method method, const std::string& path,
 }
 
 WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> now)
-    : services_(new Services{db, store::AccountRepository(db), store::CommunityRepository(db),
-                             std::move(config), {}, {}, {}, RateLimiter(20, 15 * 60),
-                             RateLimiter(5, 15 * 60), std::move(now), "1"}) {}
+    : services_(new Services{db,
+                             store::AccountRepository(db),
+                             store::CommunityRepository(db),
+                             std::move(config),
+                             {},
+                             {},
+                             {},
+                             RateLimiter(20, 15 * 60),
+                             RateLimiter(5, 15 * 60),
+                             std::move(now),
+                             "1"}) {}
 
 WebApp::~WebApp() = default;
 

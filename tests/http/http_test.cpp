@@ -30,8 +30,8 @@ TEST_F(ServerTest, SignUpSignInAndOut) {
   EXPECT_TRUE(Contains(client.Get("/account").body, "ny@test.dk"));
   // The session cookie is HttpOnly and SameSite=Lax.
   HttpClient fresh = Client();
-  HttpReply login = fresh.PostForm("/login", "/login",
-                                   "email=ny%40test.dk&password=long-enough-pw");
+  HttpReply login =
+      fresh.PostForm("/login", "/login", "email=ny%40test.dk&password=long-enough-pw");
   ASSERT_EQ(login.status, 303);
   const std::string cookie = login.Header("set-cookie");
   EXPECT_TRUE(Contains(cookie, "HttpOnly"));
@@ -53,8 +53,8 @@ TEST_F(ServerTest, SignUpErrorsKeepTheInput) {
   EXPECT_TRUE(Contains(reply.body, "value=\"Kept Name\""));
   EXPECT_TRUE(Contains(reply.body, "not a valid email address"));
   EXPECT_TRUE(Contains(reply.body, "aria-invalid"));
-  reply = client.PostForm("/signup", "/signup",
-                          "name=X&email=admin%40test.dk&password=long-enough-pw");
+  reply =
+      client.PostForm("/signup", "/signup", "name=X&email=admin%40test.dk&password=long-enough-pw");
   EXPECT_EQ(reply.status, 409);
 }
 
@@ -67,10 +67,10 @@ TEST_F(ServerTest, WrongPasswordIsRateLimited) {
   }
   EXPECT_EQ(last, 429);
   // Even the right password is refused while the account is limited.
-  EXPECT_EQ(client.PostForm("/login", "/login",
-                            "email=member%40test.dk&password=a-long-test-password")
-                .status,
-            429);
+  EXPECT_EQ(
+      client.PostForm("/login", "/login", "email=member%40test.dk&password=a-long-test-password")
+          .status,
+      429);
 }
 
 TEST_F(ServerTest, FormsWithoutCsrfTokenAreRejected) {
@@ -96,8 +96,10 @@ TEST_F(ServerTest, RoleDenialOnEveryRestrictedRoute) {
     std::string email;
     int rank;  // 0 outsider, 1 member, 2 board, 3 admin
   };
-  const Caller callers[] = {{Accounts::kOutsider, 0}, {Accounts::kMember, 1},
-                            {Accounts::kBoard, 2}, {Accounts::kAdmin, 3}};
+  const Caller callers[] = {{Accounts::kOutsider, 0},
+                            {Accounts::kMember, 1},
+                            {Accounts::kBoard, 2},
+                            {Accounts::kAdmin, 3}};
   std::map<std::string, HttpClient> clients;
   std::map<std::string, std::string> tokens;
   for (const Caller& caller : callers) {
@@ -183,9 +185,10 @@ TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
   const std::string csrf = HttpClient::CsrfOf(client.Get("/c/open-coop/admin/import").body);
   const auto upload = [&](const std::string& csv) {
     const std::string body = "--B0UND\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
-                             csrf + "\r\n--B0UND\r\nContent-Disposition: form-data; name=\"file\";"
-                             " filename=\"m.csv\"\r\nContent-Type: text/csv\r\n\r\n" + csv +
-                             "\r\n--B0UND--\r\n";
+                             csrf +
+                             "\r\n--B0UND\r\nContent-Disposition: form-data; name=\"file\";"
+                             " filename=\"m.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
+                             csv + "\r\n--B0UND--\r\n";
     return client.Post("/c/open-coop/admin/import", body, "multipart/form-data; boundary=B0UND");
   };
   HttpReply bad = upload(
@@ -242,17 +245,17 @@ TEST_F(ServerTest, JsonApi) {
   EXPECT_TRUE(Contains(member.body, "\"category\":\"artist\""));
   EXPECT_EQ(client.Send("DELETE", "/api/v1/communities/open-coop/categories/1", "", auth).status,
             409);
-  HttpReply bad = client.Send("POST", "/api/v1/communities/open-coop/categories", "{not json",
-                              auth);
+  HttpReply bad =
+      client.Send("POST", "/api/v1/communities/open-coop/categories", "{not json", auth);
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(Contains(bad.body, R"("error":{"code":"invalid_argument")"));
   HttpReply community = client.Send("POST", "/api/v1/communities",
                                     R"({"slug":"api-made","name":"Made by API"})", auth);
   EXPECT_EQ(community.status, 201) << community.body;
-  EXPECT_EQ(client.Send("POST", "/api/v1/communities", R"({"slug":"api-made","name":"Again"})",
-                        auth)
-                .status,
-            409);
+  EXPECT_EQ(
+      client.Send("POST", "/api/v1/communities", R"({"slug":"api-made","name":"Again"})", auth)
+          .status,
+      409);
   EXPECT_EQ(client.Send("PATCH", "/api/v1/communities/api-made", R"({"name":""})", auth).status,
             400);
   EXPECT_EQ(client.Get("/api/v1/openapi.yaml").status, 200);
@@ -304,10 +307,10 @@ TEST_F(ServerTest, PasswordResetByOneTimeLink) {
   const std::string path = body.substr(at, 7 + 43);
   EXPECT_EQ(client.PostForm(path, path, "password=brand-new-password").status, 303);
   EXPECT_EQ(client.PostForm(path, path, "password=brand-new-password").status, 404);
-  EXPECT_EQ(client.PostForm("/login", "/login",
-                            "email=member%40test.dk&password=brand-new-password")
-                .status,
-            303);
+  EXPECT_EQ(
+      client.PostForm("/login", "/login", "email=member%40test.dk&password=brand-new-password")
+          .status,
+      303);
 }
 
 }  // namespace

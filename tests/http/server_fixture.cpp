@@ -49,7 +49,9 @@ void ServerTest::SetUp() {
   options.idle_timeout = std::chrono::seconds(2);
   server_ = std::make_unique<web::HttpServer>(
       options, [this](web::Request& request) { return app_->Handle(request); },
-      [this](web::Method method, const std::string& path) { return app_->BodyLimit(method, path); });
+      [this](web::Method method, const std::string& path) {
+        return app_->BodyLimit(method, path);
+      });
   Result<uint16_t> port = server_->Start();
   ASSERT_TRUE(port.has_value());
   port_ = *port;
@@ -61,9 +63,9 @@ void ServerTest::TearDown() {
 
 HttpClient ServerTest::SignedIn(const std::string& email) {
   HttpClient client = Client();
-  HttpReply reply = client.PostForm("/login", "/login",
-                                    "email=" + FormEncode(email) + "&password=" +
-                                        FormEncode(Accounts::kPassword));
+  HttpReply reply = client.PostForm(
+      "/login", "/login",
+      "email=" + FormEncode(email) + "&password=" + FormEncode(Accounts::kPassword));
   EXPECT_EQ(reply.status, 303) << email << ": " << reply.body.substr(0, 400);
   EXPECT_TRUE(client.cookies().count("andel_session"));
   return client;

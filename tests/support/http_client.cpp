@@ -85,7 +85,8 @@ std::string HttpClient::Raw(const std::string& bytes) {
 HttpReply HttpClient::Send(const std::string& method, const std::string& target,
                            const std::string& body,
                            std::vector<std::pair<std::string, std::string>> headers) {
-  std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+  std::string request =
+      method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
   std::string cookie_header;
   for (const auto& [name, value] : cookies_) {
     if (!cookie_header.empty()) cookie_header += "; ";

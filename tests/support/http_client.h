@@ -21,7 +21,8 @@ class HttpClient {
  public:
   explicit HttpClient(uint16_t port) : port_(port) {}
 
-  HttpReply Get(const std::string& target, std::vector<std::pair<std::string, std::string>> headers = {});
+  HttpReply Get(const std::string& target,
+                std::vector<std::pair<std::string, std::string>> headers = {});
   HttpReply Post(const std::string& target, const std::string& body,
                  const std::string& content_type = "application/x-www-form-urlencoded",
                  std::vector<std::pair<std::string, std::string>> headers = {});

@@ -69,7 +69,8 @@ TEST(MemberCsv, WriteThenReadGivesTheSameRows) {
       row.category = random() % 2 ? "citizen" : "business";
       row.role = static_cast<Role>(random() % 3);
       row.shares = static_cast<int64_t>(random() % 1000);
-      row.joined_on = Date{2000 + static_cast<int>(random() % 20), 1 + static_cast<int>(random() % 12), 1};
+      row.joined_on =
+          Date{2000 + static_cast<int>(random() % 20), 1 + static_cast<int>(random() % 12), 1};
       row.status = static_cast<MemberStatus>(random() % 3);
       rows.push_back(row);
     }

@@ -25,7 +25,9 @@ std::string ReadSource(const std::string& relative) {
 }
 
 TEST(Po, ParsesEntriesAndContinuations) {
-  auto entries = ParsePo("# comment\nmsgid \"Sign in\"\nmsgstr \"Log ind\"\n\nmsgid \"\"\n\"Two \"\n\"lines\"\nmsgstr \"To \\\"linjer\\\"\"\n");
+  auto entries = ParsePo(
+      "# comment\nmsgid \"Sign in\"\nmsgstr \"Log ind\"\n\nmsgid \"\"\n\"Two \"\n\"lines\"\nmsgstr "
+      "\"To \\\"linjer\\\"\"\n");
   ASSERT_TRUE(entries.has_value());
   EXPECT_EQ(entries->at("Sign in"), "Log ind");
   EXPECT_EQ(entries->at("Two lines"), "To \"linjer\"");
@@ -39,19 +41,22 @@ TEST(Po, ParsesEntriesAndContinuations) {
 TEST(Translations, CatalogueCoversEveryUserFacingString) {
   std::set<std::string> english;
   const std::regex marker(R"(\{\{#t\}\}(.*?)\{\{/t\}\})");
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/templates")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/templates")) {
     const std::string text = ReadSource("templates/" + entry.path().filename().string());
     for (std::sregex_iterator it(text.begin(), text.end(), marker), end; it != end; ++it) {
       english.insert((*it)[1]);
     }
   }
-  const std::regex message(R"((?:Error::[A-Za-z]+|T|ctx\.T|Translate\([a-z_.>-]+,)\(\s*\"([^\"]+)\")");
+  const std::regex message(
+      R"((?:Error::[A-Za-z]+|T|ctx\.T|Translate\([a-z_.>-]+,)\(\s*\"([^\"]+)\")");
   const std::regex label(R"(static const std::string k[A-Za-z]+ = \"([^\"]+)\")");
   const std::regex more_labels(R"(, k[A-Za-z]+ = \"([^\"]+)\")");
   const std::regex notice(R"(UrlEncode\(\"([^\"]+)\"\))");
   std::vector<std::string> sources;
   for (const char* dir : {"src/web", "src/communities", "src/core", "src/store"}) {
-    for (const auto& entry : std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/" + dir)) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/" + dir)) {
       sources.push_back(ReadSource(std::string(dir) + "/" + entry.path().filename().string()));
     }
   }
@@ -138,7 +143,8 @@ TEST(Security, TokensHashesAndPasswords) {
 TEST(Views, TranslateTemplateMarkers) {
   Catalog catalog;
   catalog.Add("da", {{"Members", "Medlemmer"}, {"A & B", "A & B"}});
-  EXPECT_EQ(*TranslateTemplate("<h1>{{#t}}Members{{/t}}</h1>", "da", catalog), "<h1>Medlemmer</h1>");
+  EXPECT_EQ(*TranslateTemplate("<h1>{{#t}}Members{{/t}}</h1>", "da", catalog),
+            "<h1>Medlemmer</h1>");
   EXPECT_EQ(*TranslateTemplate("{{#t}}A & B{{/t}}", "da", catalog), "A &amp; B");
   EXPECT_FALSE(TranslateTemplate("{{#t}}open", "da", catalog).has_value());
 }
