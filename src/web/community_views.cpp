@@ -90,4 +90,19 @@ ViewData CategoryOptions(const Context& ctx, const std::vector<communities::Cate
   return options;
 }
 
+ViewData KindOptions(const Context& ctx, communities::CommunityKind selected) {
+  ViewData options = MakeList();
+  for (auto kind :
+       {communities::CommunityKind::kCooperative, communities::CommunityKind::kPartnership,
+        communities::CommunityKind::kCoCreationArena,
+        communities::CommunityKind::kMunicipalProgramme}) {
+    ViewData option = MakeObject();
+    option.set("code", std::string(communities::Name(kind)));
+    option.set("label", KindLabel(ctx, kind));
+    if (kind == selected) option.set("selected", true);
+    options.push_back(option);
+  }
+  return options;
+}
+
 }  // namespace andel::web

@@ -25,4 +25,7 @@ ViewData MemberItem(const Context& ctx, const store::MemberView& member,
 ViewData CategoryOptions(const Context& ctx, const std::vector<communities::Category>& categories,
                          int64_t selected_id);
 
+// The four community kinds as <option>s, `selected` marked.
+ViewData KindOptions(const Context& ctx, communities::CommunityKind selected);
+
 }  // namespace andel::web

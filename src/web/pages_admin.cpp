@@ -50,18 +50,7 @@ Result<Response> AdminPage(Context& ctx, int status, const std::optional<Error>&
   const bool resubmit = error && ctx.form.Has("name");
   page.set("name", resubmit ? ctx.form.Get("name") : community.name);
   page.set("about", resubmit ? ctx.form.Get("about") : community.about);
-  ViewData kinds = MakeList();
-  for (auto kind :
-       {communities::CommunityKind::kCooperative, communities::CommunityKind::kPartnership,
-        communities::CommunityKind::kCoCreationArena,
-        communities::CommunityKind::kMunicipalProgramme}) {
-    ViewData option = MakeObject();
-    option.set("code", std::string(communities::Name(kind)));
-    option.set("label", KindLabel(ctx, kind));
-    if (kind == community.kind) option.set("selected", true);
-    kinds.push_back(option);
-  }
-  page.set("kinds", kinds);
+  page.set("kinds", KindOptions(ctx, community.kind));
   if (community.is_public) page.set("is_public", true);
   if (community.signup == communities::SignupPolicy::kInvitation) page.set("by_invitation", true);
   Result<communities::Statutes> statutes = ctx.services.communities.GetStatutes(community.id);

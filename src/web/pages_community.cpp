@@ -35,21 +35,6 @@ ViewData CommunityItem(const Context& ctx, const store::CommunitySummary& summar
   return item;
 }
 
-ViewData KindOptions(const Context& ctx, communities::CommunityKind selected) {
-  ViewData options = MakeList();
-  for (auto kind :
-       {communities::CommunityKind::kCooperative, communities::CommunityKind::kPartnership,
-        communities::CommunityKind::kCoCreationArena,
-        communities::CommunityKind::kMunicipalProgramme}) {
-    ViewData option = MakeObject();
-    option.set("code", std::string(communities::Name(kind)));
-    option.set("label", KindLabel(ctx, kind));
-    if (kind == selected) option.set("selected", true);
-    options.push_back(option);
-  }
-  return options;
-}
-
 Result<Response> HomePage(Context& ctx, int status, const std::optional<Error>& error) {
   ViewData page = BasePage(ctx, "Andel");
   const int64_t viewer = ctx.person ? ctx.person->id : 0;
