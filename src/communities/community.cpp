@@ -193,6 +193,43 @@ Status ValidateCommunity(const Community& community) {
   return {};
 }
 
+Status ValidateCategory(Category& category) {
+  category.code = ToLowerAscii(Trim(category.code));
+  bool code_ok = !category.code.empty() && category.code.size() <= 40;
+  for (char c : category.code) {
+    code_ok = code_ok && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_');
+  }
+  if (!code_ok) {
+    return Error::InvalidArgument("a code has 1-40 characters: a-z, 0-9 and _", "code");
+  }
+  for (auto [name, field] :
+       {std::pair{&category.name_en, "name_en"}, std::pair{&category.name_da, "name_da"},
+        std::pair{&category.name_nl, "name_nl"}}) {
+    Result<std::string> valid = ValidateName(*name, field);
+    if (!valid) return valid.error();
+    *name = *valid;
+  }
+  if (category.position < 0 || category.position > 1000) {
+    return Error::InvalidArgument("the position must be a number from 0 to 1000", "position");
+  }
+  return {};
+}
+
+bool RemovesAnAdmin(const Membership& before, const Membership& after) {
+  const auto active_admin = [](const Membership& m) {
+    return m.role == Role::kAdmin && m.status == MemberStatus::kActive;
+  };
+  return active_admin(before) && !active_admin(after);
+}
+
+void UpdateStatusDates(Membership& membership, const Date& today) {
+  if (membership.status != MemberStatus::kLeft) {
+    membership.left_on.reset();
+  } else if (!membership.left_on) {
+    membership.left_on = today;
+  }
+}
+
 bool IsSupportedLanguage(std::string_view code) {
   return code == "en" || code == "da" || code == "nl";
 }

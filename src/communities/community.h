@@ -98,6 +98,19 @@ struct Membership {
 // about at most 10,000 characters. kInvalidArgument naming the field at fault.
 Status ValidateCommunity(const Community& community);
 
+// Normalises and checks a category: the code (trimmed, lower-cased) has 1-40 characters of
+// a-z, 0-9 and _; each name passes ValidateName (fields name_en, name_da, name_nl); the
+// position is 0-1000. kInvalidArgument naming the field at fault.
+Status ValidateCategory(Category& category);
+
+// True if turning `before` into `after` takes away an active administrator, so that the caller
+// must first check that another one remains.
+bool RemovesAnAdmin(const Membership& before, const Membership& after);
+
+// Keeps the dates in step with the status: a membership that is left gets `today` as its
+// left_on date unless it has one; one that is not left has none.
+void UpdateStatusDates(Membership& membership, const Date& today);
+
 // A person's or category's display name: 1-120 characters of valid UTF-8, trimmed.
 Result<std::string> ValidateName(std::string_view text, std::string_view field);
 

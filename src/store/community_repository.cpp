@@ -511,19 +511,6 @@ Status CommunityRepository::UpdateMember(const Membership& m) {
   });
 }
 
-Status CommunityRepository::RemoveMember(int64_t community_id, int64_t membership_id,
-                                         const Date& left_on) {
-  return db_.Run([&](soci::session& sql) -> Status {
-    const std::string left = FormatIsoDate(left_on);
-    soci::statement update = (sql.prepare << "UPDATE memberships SET status = 'left', left_on = :l "
-                                             "WHERE id = :id AND community_id = :c",
-                              soci::use(left), soci::use(membership_id), soci::use(community_id));
-    update.execute(true);
-    if (update.get_affected_rows() != 1) return Error::NotFound("no such member", "member");
-    return {};
-  });
-}
-
 Result<int64_t> CommunityRepository::CountAdmins(int64_t community_id) {
   int64_t count = 0;
   Status status = db_.Run([&](soci::session& sql) -> Status {
@@ -566,7 +553,7 @@ Result<int> CommunityRepository::ImportMembers(int64_t community_id,
       m.shares = row.shares;
       m.joined_on = row.joined_on;
       m.status = row.status;
-      if (m.status == communities::MemberStatus::kLeft) m.left_on = DateFromUnixSeconds(now);
+      communities::UpdateStatusDates(m, DateFromUnixSeconds(now));
       int64_t existing = 0;
       const int64_t organisation_id = m.organisation_id.value_or(0);
       sql << "SELECT COALESCE(MAX(id), 0) FROM memberships WHERE community_id = :c "

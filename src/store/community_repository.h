@@ -90,8 +90,6 @@ class CommunityRepository {
   Result<int64_t> AddMember(const communities::Membership& membership, int64_t now);
   // Updates category, role, shares, status and dates of an existing membership.
   Status UpdateMember(const communities::Membership& membership);
-  // Marks the membership left as of `left_on`.
-  Status RemoveMember(int64_t community_id, int64_t membership_id, const Date& left_on);
   Result<int64_t> CountAdmins(int64_t community_id);
 
   // Imports every row in one transaction: persons are found or created by email (without a

@@ -6,6 +6,7 @@
 
 #include "core/embedded.h"
 #include "core/text.h"
+#include "web/community_edits.h"
 #include "web/handlers.h"
 #include "web/responses.h"
 #include "web/security.h"
@@ -187,11 +188,7 @@ Result<communities::Category> CategoryFromJson(const json::object& body,
                                                communities::Category category) {
   Result<std::string> code = StringField(body, "code", category.code);
   if (!code) return code.error();
-  category.code = ToLowerAscii(Trim(*code));
-  bool code_ok = !category.code.empty() && category.code.size() <= 40;
-  for (char c : category.code)
-    code_ok = code_ok && ((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'));
-  if (!code_ok) return Error::InvalidArgument("a code has 1-40 characters: a-z, 0-9 and _", "code");
+  category.code = *code;
   if (const json::value* names = body.if_contains("names")) {
     if (!names->is_object()) return Error::InvalidArgument("names must be an object", "names");
     for (auto [key, target] :
@@ -199,13 +196,8 @@ Result<communities::Category> CategoryFromJson(const json::object& body,
           std::pair{"nl", &category.name_nl}}) {
       Result<std::string> text = StringField(names->as_object(), key, *target);
       if (!text) return text.error();
-      Result<std::string> name = communities::ValidateName(*text, std::string("names.") + key);
-      if (!name) return name.error();
-      *target = *name;
+      *target = *text;
     }
-  }
-  if (category.name_en.empty() || category.name_da.empty() || category.name_nl.empty()) {
-    return Error::InvalidArgument("a name is required", "names");
   }
   if (const json::value* position = body.if_contains("position")) {
     if (!position->is_int64() || position->as_int64() < 0 || position->as_int64() > 1000) {
@@ -213,6 +205,7 @@ Result<communities::Category> CategoryFromJson(const json::object& body,
     }
     category.position = static_cast<int>(position->as_int64());
   }
+  if (Status valid = communities::ValidateCategory(category); !valid) return valid.error();
   return category;
 }
 
@@ -432,21 +425,7 @@ Result<Response> ApiUpdateMember(Context& ctx) {
   if (!member) return member.error();
   communities::Membership updated = member->membership;
   if (Status status = ApplyMemberFields(ctx, *body, updated); !status) return status.error();
-  const bool was_admin = member->membership.role == communities::Role::kAdmin &&
-                         member->membership.status == communities::MemberStatus::kActive;
-  const bool stays_admin = updated.role == communities::Role::kAdmin &&
-                           updated.status == communities::MemberStatus::kActive;
-  if (was_admin && !stays_admin) {
-    Result<int64_t> admins = ctx.services.communities.CountAdmins(ctx.community->id);
-    if (!admins) return admins.error();
-    if (*admins <= 1) {
-      return Error::FailedPrecondition("a community needs at least one administrator", "role");
-    }
-  }
-  if (updated.status == communities::MemberStatus::kLeft && !updated.left_on) {
-    updated.left_on = DateFromUnixSeconds(ctx.Now());
-  }
-  if (Status status = ctx.services.communities.UpdateMember(updated); !status) {
+  if (Status status = SaveMemberChange(ctx, member->membership, updated); !status) {
     return status.error();
   }
   return ApiGetMember(ctx);
@@ -457,16 +436,9 @@ Result<Response> ApiDeleteMember(Context& ctx) {
   if (id == 0) return Error::NotFound("no such member", "id");
   Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
   if (!member) return member.error();
-  if (member->membership.role == communities::Role::kAdmin) {
-    Result<int64_t> admins = ctx.services.communities.CountAdmins(ctx.community->id);
-    if (!admins) return admins.error();
-    if (*admins <= 1) {
-      return Error::FailedPrecondition("a community needs at least one administrator", "role");
-    }
-  }
-  if (Status status = ctx.services.communities.RemoveMember(ctx.community->id, id,
-                                                            DateFromUnixSeconds(ctx.Now()));
-      !status) {
+  communities::Membership left = member->membership;
+  left.status = communities::MemberStatus::kLeft;
+  if (Status status = SaveMemberChange(ctx, member->membership, left); !status) {
     return status.error();
   }
   Response response;

@@ -7,6 +7,7 @@
 
 #include "communities/member_csv.h"
 #include "core/text.h"
+#include "web/community_edits.h"
 #include "web/community_views.h"
 #include "web/handlers.h"
 #include "web/responses.h"
@@ -138,31 +139,19 @@ Result<Response> CategoriesPage(Context& ctx, int status, const std::optional<Er
 Result<communities::Category> CategoryFromForm(const Context& ctx) {
   communities::Category category;
   category.community_id = ctx.community->id;
-  category.code = ToLowerAscii(Trim(ctx.form.Get("code")));
-  bool code_ok = !category.code.empty() && category.code.size() <= 40;
-  for (char c : category.code)
-    code_ok = code_ok && ((c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'));
-  if (!code_ok) {
-    return Error::InvalidArgument("a code has 1-40 characters: a-z, 0-9 and _", "code");
-  }
-  Result<std::string> en = communities::ValidateName(ctx.form.Get("name_en"), "name_en");
-  if (!en) return en.error();
-  Result<std::string> da = communities::ValidateName(ctx.form.Get("name_da"), "name_da");
-  if (!da) return da.error();
-  Result<std::string> nl = communities::ValidateName(ctx.form.Get("name_nl"), "name_nl");
-  if (!nl) return nl.error();
-  category.name_en = *en;
-  category.name_da = *da;
-  category.name_nl = *nl;
+  category.code = ctx.form.Get("code");
+  category.name_en = ctx.form.Get("name_en");
+  category.name_da = ctx.form.Get("name_da");
+  category.name_nl = ctx.form.Get("name_nl");
   const std::string& position = ctx.form.Get("position");
   if (!position.empty()) {
     auto [ptr, ec] =
         std::from_chars(position.data(), position.data() + position.size(), category.position);
-    if (ec != std::errc() || ptr != position.data() + position.size() || category.position < 0 ||
-        category.position > 1000) {
+    if (ec != std::errc() || ptr != position.data() + position.size()) {
       return Error::InvalidArgument("the position must be a number from 0 to 1000", "position");
     }
   }
+  if (Status valid = communities::ValidateCategory(category); !valid) return valid.error();
   return category;
 }
 
@@ -172,15 +161,7 @@ Result<Response> ShowAdmin(Context& ctx) { return AdminPage(ctx, 200, std::nullo
 
 Result<Response> SubmitSettings(Context& ctx) {
   communities::Community community = *ctx.community;
-  community.name = std::string(Trim(ctx.form.Get("name")));
-  community.about = ctx.form.Get("about");
-  Result<communities::CommunityKind> kind = communities::ParseCommunityKind(ctx.form.Get("kind"));
-  if (!kind) return AdminPage(ctx, 400, kind.error());
-  community.kind = *kind;
-  community.is_public = ctx.form.Get("visibility") != "private";
-  community.signup = ctx.form.Get("signup") == "invitation" ? communities::SignupPolicy::kInvitation
-                                                            : communities::SignupPolicy::kOpen;
-  if (Status valid = communities::ValidateCommunity(community); !valid) {
+  if (Status valid = ReadCommunityForm(ctx.form, community); !valid) {
     return AdminPage(ctx, 400, valid.error());
   }
   if (Status status = ctx.services.communities.UpdateCommunity(community); !status) {
@@ -239,25 +220,10 @@ Result<Response> SubmitMemberUpdate(Context& ctx) {
   Result<int64_t> shares = communities::ParseShares(ctx.form.Get("shares"));
   if (!shares) return MembersAdminPage(ctx, 400, shares.error());
   updated.shares = *shares;
-  if (updated.status == communities::MemberStatus::kLeft && !updated.left_on) {
-    updated.left_on = DateFromUnixSeconds(ctx.Now());
-  } else if (updated.status != communities::MemberStatus::kLeft) {
-    updated.left_on.reset();
-  }
-  const bool was_admin = member->membership.role == communities::Role::kAdmin &&
-                         member->membership.status == communities::MemberStatus::kActive;
-  const bool stays_admin = updated.role == communities::Role::kAdmin &&
-                           updated.status == communities::MemberStatus::kActive;
-  if (was_admin && !stays_admin) {
-    Result<int64_t> admins = ctx.services.communities.CountAdmins(ctx.community->id);
-    if (!admins) return admins.error();
-    if (*admins <= 1) {
-      return MembersAdminPage(
-          ctx, 409,
-          Error::FailedPrecondition("a community needs at least one administrator", "role"));
+  if (Status status = SaveMemberChange(ctx, member->membership, updated); !status) {
+    if (status.error().code == ErrorCode::kFailedPrecondition) {
+      return MembersAdminPage(ctx, 409, status.error());
     }
-  }
-  if (Status status = ctx.services.communities.UpdateMember(updated); !status) {
     return status.error();
   }
   return Redirect(AdminPath(ctx, "/members?notice=" + UrlEncode("Saved.")));

@@ -4,6 +4,7 @@
 
 #include "core/embedded.h"
 #include "core/text.h"
+#include "web/community_edits.h"
 #include "web/community_views.h"
 #include "web/handlers.h"
 #include "web/responses.h"
@@ -70,16 +71,8 @@ Result<Response> ShowHome(Context& ctx) { return HomePage(ctx, 200, std::nullopt
 
 Result<Response> SubmitCreateCommunity(Context& ctx) {
   communities::Community community;
-  community.name = std::string(Trim(ctx.form.Get("name")));
   community.slug = ToLowerAscii(Trim(ctx.form.Get("slug")));
-  community.about = ctx.form.Get("about");
-  Result<communities::CommunityKind> kind = communities::ParseCommunityKind(ctx.form.Get("kind"));
-  if (!kind) return HomePage(ctx, 400, kind.error());
-  community.kind = *kind;
-  community.is_public = ctx.form.Get("visibility") != "private";
-  community.signup = ctx.form.Get("signup") == "invitation" ? communities::SignupPolicy::kInvitation
-                                                            : communities::SignupPolicy::kOpen;
-  if (Status valid = communities::ValidateCommunity(community); !valid) {
+  if (Status valid = ReadCommunityForm(ctx.form, community); !valid) {
     return HomePage(ctx, 400, valid.error());
   }
   Result<int64_t> id =
