@@ -44,6 +44,7 @@ struct Community {
   std::string about;
   bool is_public = true;
   SignupPolicy signup = SignupPolicy::kOpen;
+  int64_t version = 0;  // raised by every change to the community or its members
 };
 
 // A member category with its label in each language. `code` is stable ("civil_society").

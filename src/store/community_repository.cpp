@@ -84,8 +84,9 @@ struct MemberColumns {
 
 Community ReadCommunity(int64_t id, const std::string& slug, const std::string& name,
                         const std::string& kind, const std::string& about, int is_public,
-                        const std::string& signup) {
+                        const std::string& signup, int64_t version) {
   Community community;
+  community.version = version;
   community.id = id;
   community.slug = slug;
   community.name = name;
@@ -104,6 +105,7 @@ void InsertCategory(soci::session& sql, const Category& category, int64_t& id) {
       soci::use(category.community_id), soci::use(category.code), soci::use(category.name_en),
       soci::use(category.name_da), soci::use(category.name_nl), soci::use(category.position),
       soci::into(id);
+  BumpVersion(sql, category.community_id);
 }
 
 int64_t FindOrCreatePersonIn(soci::session& sql, const std::string& email, const std::string& name,
@@ -141,6 +143,7 @@ int64_t InsertMembership(soci::session& sql, const Membership& m, const std::str
       soci::use(organisation_id, organisation_null), soci::use(m.category_id), soci::use(role),
       soci::use(m.shares), soci::use(joined), soci::use(left), soci::use(status),
       soci::use(search_key), soci::use(now), soci::into(id);
+  BumpVersion(sql, m.community_id);
   return id;
 }
 
@@ -207,28 +210,44 @@ Result<int64_t> CommunityRepository::CreateCommunity(const Community& community,
   return id;
 }
 
+namespace {
+
+// Every community page and API call looks its community up by slug: prepared once per connection.
+struct SlugQuery : PreparedStatements::Entry {
+  explicit SlugQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT id, slug, name, kind, about, is_public, signup, version "
+                                  "FROM communities WHERE slug = :s",
+                   soci::use(slug), soci::into(id), soci::into(found_slug), soci::into(name),
+                   soci::into(kind), soci::into(about), soci::into(is_public),
+                   soci::into(signup), soci::into(version))) {}
+
+  std::string slug;
+  int64_t id = 0, version = 0;
+  std::string found_slug, name, kind, about, signup;
+  int is_public = 0;
+  soci::statement statement;
+};
+
+}  // namespace
+
 Result<Community> CommunityRepository::FindBySlug(const std::string& slug) {
-  Community community;
-  bool found = false;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
-    int64_t id = 0;
-    std::string found_slug, name, kind, about, signup;
-    int is_public = 0;
-    sql << "SELECT id, slug, name, kind, about, is_public, signup FROM communities "
-           "WHERE slug = :s",
-        soci::use(slug), soci::into(id), soci::into(found_slug), soci::into(name), soci::into(kind),
-        soci::into(about), soci::into(is_public), soci::into(signup);
-    found = sql.got_data();
-    if (found) community = ReadCommunity(id, found_slug, name, kind, about, is_public, signup);
+  std::optional<Community> community;
+  Status status = db_.RunPrepared([&](soci::session& sql, PreparedStatements& prepared) -> Status {
+    SlugQuery& query = prepared.Get<SlugQuery>("community_by_slug", sql);
+    query.slug = slug;
+    if (query.statement.execute(true)) {
+      community = ReadCommunity(query.id, query.found_slug, query.name, query.kind, query.about,
+                                query.is_public, query.signup, query.version);
+    }
     return {};
   });
   if (!status) return status.error();
-  if (!found) return Error::NotFound("no such community", "slug");
-  return community;
+  if (!community) return Error::NotFound("no such community", "slug");
+  return *community;
 }
 
 Status CommunityRepository::UpdateCommunity(const Community& community) {
-  return db_.Run([&](soci::session& sql) -> Status {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
     const std::string kind(communities::Name(community.kind));
     const std::string signup(communities::Name(community.signup));
     const int is_public = community.is_public ? 1 : 0;
@@ -236,6 +255,7 @@ Status CommunityRepository::UpdateCommunity(const Community& community) {
            "signup = :g WHERE id = :id",
         soci::use(community.name), soci::use(kind), soci::use(community.about),
         soci::use(is_public), soci::use(signup), soci::use(community.id);
+    BumpVersion(sql, community.id);
     return {};
   });
 }
@@ -255,25 +275,27 @@ Result<std::vector<CommunitySummary>> CommunityRepository::ListVisible(int64_t v
                                                                        int offset, int limit) {
   std::vector<CommunitySummary> summaries;
   Status status = db_.Run([&](soci::session& sql) -> Status {
-    int64_t id = 0, member_count = 0;
+    int64_t id = 0, member_count = 0, version = 0;
     std::string slug, name, kind, about, signup, role;
     int is_public = 0;
     soci::statement select =
-        (sql.prepare << "SELECT c.id, c.slug, c.name, c.kind, c.about, c.is_public, c.signup, "
-                        "(SELECT COUNT(*) FROM memberships a WHERE a.community_id = c.id "
-                        "AND a.status = 'active'), COALESCE(mine.role, '') "
-                        "FROM communities c LEFT JOIN memberships mine ON mine.community_id = c.id "
-                        "AND mine.person_id = :v AND mine.organisation_id IS NULL "
-                        "AND mine.status <> 'left' "
-                        "WHERE c.is_public = 1 OR mine.id IS NOT NULL "
-                        "ORDER BY c.name, c.id LIMIT :lim OFFSET :off",
+        (sql.prepare
+             << "SELECT c.id, c.slug, c.name, c.kind, c.about, c.is_public, c.signup, "
+                "c.version, (SELECT COUNT(*) FROM memberships a WHERE a.community_id = c.id "
+                "AND a.status = 'active'), COALESCE(mine.role, '') "
+                "FROM communities c LEFT JOIN memberships mine ON mine.community_id = c.id "
+                "AND mine.person_id = :v AND mine.organisation_id IS NULL "
+                "AND mine.status <> 'left' "
+                "WHERE c.is_public = 1 OR mine.id IS NOT NULL "
+                "ORDER BY c.name, c.id LIMIT :lim OFFSET :off",
          soci::use(viewer_person_id), soci::use(limit), soci::use(offset), soci::into(id),
          soci::into(slug), soci::into(name), soci::into(kind), soci::into(about),
-         soci::into(is_public), soci::into(signup), soci::into(member_count), soci::into(role));
+         soci::into(is_public), soci::into(signup), soci::into(version), soci::into(member_count),
+         soci::into(role));
     select.execute();
     while (select.fetch()) {
       CommunitySummary summary;
-      summary.community = ReadCommunity(id, slug, name, kind, about, is_public, signup);
+      summary.community = ReadCommunity(id, slug, name, kind, about, is_public, signup, version);
       summary.member_count = member_count;
       if (!role.empty())
         summary.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
@@ -327,7 +349,7 @@ Result<Category> CommunityRepository::FindCategory(int64_t community_id, int64_t
 
 Result<int64_t> CommunityRepository::CreateCategory(const Category& category) {
   int64_t id = 0;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
     InsertCategory(sql, category, id);
     return {};
   });
@@ -341,7 +363,7 @@ Result<int64_t> CommunityRepository::CreateCategory(const Category& category) {
 }
 
 Status CommunityRepository::UpdateCategory(const Category& category) {
-  Status status = db_.Run([&](soci::session& sql) -> Status {
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
     soci::statement update =
         (sql.prepare << "UPDATE categories SET code = :code, name_en = :en, name_da = :da, "
                         "name_nl = :nl, position = :pos WHERE id = :id AND community_id = :c",
@@ -350,6 +372,7 @@ Status CommunityRepository::UpdateCategory(const Category& category) {
          soci::use(category.community_id));
     update.execute(true);
     if (update.get_affected_rows() != 1) return Error::NotFound("no such category", "category");
+    BumpVersion(sql, category.community_id);
     return {};
   });
   if (!status && status.error().code == ErrorCode::kAlreadyExists) {
@@ -373,6 +396,7 @@ Status CommunityRepository::DeleteCategory(int64_t community_id, int64_t categor
          soci::use(category_id), soci::use(community_id));
     remove.execute(true);
     if (remove.get_affected_rows() != 1) return Error::NotFound("no such category", "category");
+    BumpVersion(sql, community_id);
     return {};
   });
 }
@@ -399,13 +423,14 @@ Result<Statutes> CommunityRepository::GetStatutes(int64_t community_id) {
 }
 
 Status CommunityRepository::SaveStatutes(int64_t community_id, const Statutes& statutes) {
-  return db_.Run([&](soci::session& sql) -> Status {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
     const std::string weight(communities::Name(statutes.vote_weight));
     sql << "UPDATE statutes SET quorum_percent = :q, simple_num = :sn, simple_den = :sd, "
            "qualified_num = :qn, qualified_den = :qd, vote_weight = :w WHERE community_id = :c",
         soci::use(statutes.quorum_percent), soci::use(statutes.simple_majority.num),
         soci::use(statutes.simple_majority.den), soci::use(statutes.qualified_majority.num),
         soci::use(statutes.qualified_majority.den), soci::use(weight), soci::use(community_id);
+    BumpVersion(sql, community_id);
     return {};
   });
 }
@@ -494,7 +519,7 @@ Result<int64_t> CommunityRepository::AddMember(const Membership& membership, int
 }
 
 Status CommunityRepository::UpdateMember(const Membership& m) {
-  return db_.Run([&](soci::session& sql) -> Status {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
     const std::string role(communities::Name(m.role));
     const std::string status(communities::Name(m.status));
     const std::string joined = DateText(m.joined_on);
@@ -507,6 +532,7 @@ Status CommunityRepository::UpdateMember(const Membership& m) {
          soci::use(joined), soci::use(left), soci::use(m.id), soci::use(m.community_id));
     update.execute(true);
     if (update.get_affected_rows() != 1) return Error::NotFound("no such member", "member");
+    BumpVersion(sql, m.community_id);
     return {};
   });
 }
@@ -575,6 +601,7 @@ Result<int> CommunityRepository::ImportMembers(int64_t community_id,
       }
       ++imported;
     }
+    BumpVersion(sql, community_id);
     return {};
   });
   if (!status) return status.error();
@@ -680,6 +707,7 @@ Status CommunityRepository::AcceptInvitation(const std::string& token_hash, int6
              "joined_on = :j, left_on = '' WHERE id = :id",
           soci::use(role), soci::use(invitation->category_id), soci::use(joined),
           soci::use(existing);
+      BumpVersion(sql, invitation->community_id);
       return {};
     }
     Membership m;

@@ -7,6 +7,7 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
+#include <optional>
 #include <ctime>
 #include <span>
 #include <vector>
@@ -72,10 +73,30 @@ std::vector<std::string> SplitStatements(std::string_view sql) {
 const std::string& LastDatabaseFailure() { return last_failure; }
 
 struct Database::Pool {
-  explicit Pool(size_t size) : connections(size), size(size) {}
+  explicit Pool(size_t size) : connections(size), prepared(size), size(size) {}
   soci::connection_pool connections;
+  std::vector<PreparedStatements> prepared;  // one set per connection
   size_t size;
 };
+
+namespace {
+
+// A connection taken from the pool for the length of a scope.
+class Lease {
+ public:
+  explicit Lease(soci::connection_pool& pool) : pool_(pool), position_(pool.lease()) {}
+  ~Lease() { pool_.give_back(position_); }
+  Lease(const Lease&) = delete;
+  Lease& operator=(const Lease&) = delete;
+  size_t position() const { return position_; }
+  soci::session& session() { return pool_.at(position_); }
+
+ private:
+  soci::connection_pool& pool_;
+  size_t position_;
+};
+
+}  // namespace
 
 Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url) {
   DatabaseUrl parsed;
@@ -171,6 +192,18 @@ Status Database::Execute(const std::string& statement) {
     sql << statement;
     return {};
   });
+}
+
+Status Database::RunPrepared(
+    const std::function<Status(soci::session&, PreparedStatements&)>& work) {
+  std::optional<Lease> lease;
+  try {
+    lease.emplace(pool_->connections);
+    return work(lease->session(), pool_->prepared[lease->position()]);
+  } catch (const std::exception& error) {
+    if (lease) pool_->prepared[lease->position()].Clear();
+    return Translate(error);
+  }
 }
 
 Status Database::RunInTransaction(const std::function<Status(soci::session&)>& work) {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include "core/result.h"
 
@@ -24,6 +25,27 @@ struct DatabaseUrl {
   std::string connect;  // the backend's connection string
 };
 Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url);
+
+// Statements prepared once on a connection and executed again and again, for the queries that
+// nearly every request makes. Each pooled connection has its own set.
+class PreparedStatements {
+ public:
+  struct Entry {
+    virtual ~Entry() = default;
+  };
+
+  // The entry of type T under `key`, constructed from the connection the first time.
+  template <typename T>
+  T& Get(const char* key, soci::session& sql) {
+    std::unique_ptr<Entry>& entry = entries_[key];
+    if (!entry) entry = std::make_unique<T>(sql);
+    return static_cast<T&>(*entry);
+  }
+  void Clear() { entries_.clear(); }
+
+ private:
+  std::unordered_map<const char*, std::unique_ptr<Entry>> entries_;
+};
 
 class Database {
  public:
@@ -48,6 +70,9 @@ class Database {
 
   // As Run, inside one transaction that is committed only if `work` succeeds.
   Status RunInTransaction(const std::function<Status(soci::session&)>& work);
+
+  // As Run, with the connection's prepared statements (dropped if the work throws).
+  Status RunPrepared(const std::function<Status(soci::session&, PreparedStatements&)>& work);
 
  private:
   struct Pool;

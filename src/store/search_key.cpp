@@ -35,6 +35,13 @@ void RefreshSearchKeys(soci::session& sql, int64_t person_id) {
     sql << "UPDATE memberships SET search_key = :k WHERE id = :id", soci::use(row.key),
         soci::use(row.id);
   }
+  sql << "UPDATE communities SET version = version + 1 WHERE id IN "
+         "(SELECT community_id FROM memberships WHERE person_id = :p)",
+      soci::use(person_id);
+}
+
+void BumpVersion(soci::session& sql, int64_t community_id) {
+  sql << "UPDATE communities SET version = version + 1 WHERE id = :c", soci::use(community_id);
 }
 
 std::string ContainsPattern(const std::string& text) {

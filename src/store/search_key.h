@@ -14,8 +14,12 @@ namespace andel::store {
 std::string MemberSearchKey(const std::string& person_name, const std::string& email,
                             const std::string& organisation);
 
-// Recomputes the search keys of every membership of `person_id` (after a name or email change).
+// Recomputes the search keys of every membership of `person_id` (after a name or email change)
+// and raises the version of each community the person belongs to.
 void RefreshSearchKeys(soci::session& sql, int64_t person_id);
+
+// Raises the version of a community after a change to it or its members.
+void BumpVersion(soci::session& sql, int64_t community_id);
 
 // A LIKE pattern matching `text` anywhere, with % _ and \ escaped (use with ESCAPE '\').
 std::string ContainsPattern(const std::string& text);

@@ -150,6 +150,51 @@ TEST(Store, CommunitiesCategoriesAndMembers) {
   EXPECT_EQ(repo.ListMembers(*id, search)->total, 1);
 }
 
+TEST(Store, EveryChangeRaisesTheCommunityVersion) {
+  testing::TestDatabase t = testing::FreshDatabase();
+  ASSERT_TRUE(t.db);
+  AccountRepository accounts(*t.db);
+  CommunityRepository repo(*t.db);
+  const int64_t founder = MakePerson(accounts, "founder@example.dk");
+  Community community;
+  community.slug = "versioned";
+  community.name = "Versioned";
+  const int64_t id = *repo.CreateCommunity(community, founder, "citizen", kNow);
+  int64_t last = repo.FindBySlug("versioned")->version;
+  const auto raised = [&](const char* what) {
+    const int64_t now_version = repo.FindBySlug("versioned")->version;
+    EXPECT_GT(now_version, last) << what;
+    last = now_version;
+  };
+  community = *repo.FindBySlug("versioned");
+  community.about = "changed";
+  ASSERT_TRUE(repo.UpdateCommunity(community).has_value());
+  raised("community");
+  ASSERT_TRUE(repo.SaveStatutes(id, communities::Statutes{}).has_value());
+  raised("statutes");
+  communities::Category category = repo.ListCategories(id)->at(0);
+  category.name_da = "Borgere";
+  ASSERT_TRUE(repo.UpdateCategory(category).has_value());
+  raised("category");
+  MemberRow row;
+  row.email = "v@example.dk";
+  row.name = "V";
+  row.category = "citizen";
+  ASSERT_TRUE(repo.ImportMembers(id, {row}, kNow).has_value());
+  raised("import");
+  MemberQuery query;
+  query.search = "v@example";
+  communities::Membership m = repo.ListMembers(id, query)->members.at(0).membership;
+  m.shares = 9;
+  ASSERT_TRUE(repo.UpdateMember(m).has_value());
+  raised("member");
+  Result<Account> v = accounts.FindByEmail("v@example.dk");
+  communities::Person person = v->person;
+  person.name = "Vera";
+  ASSERT_TRUE(accounts.UpdatePerson(person).has_value());
+  raised("person name");
+}
+
 TEST(Store, Invitations) {
   testing::TestDatabase t = testing::FreshDatabase();
   ASSERT_TRUE(t.db);
