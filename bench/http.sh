@@ -60,7 +60,7 @@ echo
 echo "| what | requests/s | p99 latency (ms) | ratio to nginx |"
 echo "|---|---:|---:|---:|"
 echo "| nginx, same HTML as a static file | ${nginx_rps} | ${nginx_p99} | 1.00 |"
-echo "| members page, HTML (first 50 of 150) | ${html_rps} | ${html_p99} | $(ratio "$html_rps" "$nginx_rps") |"
+echo "| members page, HTML (150 members) | ${html_rps} | ${html_p99} | $(ratio "$html_rps" "$nginx_rps") |"
 echo "| members, JSON (all 150) | ${json_rps} | ${json_p99} | $(ratio "$json_rps" "$nginx_rps") |"
 echo
 echo "andel resident memory after the run: $((rss_kb / 1024)) MB"

@@ -1,4 +1,5 @@
 // andel: the command line. Wires the store, the web layer and the domains together.
+#include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -85,7 +86,7 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   andel::web::ServerOptions options;
   options.host = host;
   options.port = static_cast<uint16_t>(port);
-  options.worker_threads = static_cast<size_t>(workers);
+  options.threads = static_cast<size_t>(workers);
   andel::web::HttpServer server(
       options, [&app](andel::web::Request& request) { return app.Handle(request); },
       [&app](andel::web::Method method, const std::string& path) {
@@ -103,6 +104,7 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   server.Stop();
   db->reset();
   spdlog::info("stopped; database closed");
+  spdlog::default_logger()->flush();
   return 0;
 }
 
@@ -164,7 +166,7 @@ int main(int argc, char** argv) {
   serve->add_flag("--demo", demo, "load the demo communities into an empty database");
   serve->add_option("--public-url", public_url,
                     "the address people use, for links in mails (default: http://HOST:PORT)");
-  serve->add_option("--workers", workers, "request worker threads")
+  serve->add_option("--workers", workers, "threads that serve requests")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
 
@@ -186,7 +188,14 @@ int main(int argc, char** argv) {
   user_create->add_flag("--admin", admin, "may administer every community on this server");
 
   CLI11_PARSE(cli, argc, argv);
+  // The log (one access line per request) goes to standard output through its buffer, flushed
+  // every second and at once for warnings and errors: a write per request would cost the server
+  // about a sixth of its throughput.
+  auto log_sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(std::cout, false);
+  spdlog::set_default_logger(std::make_shared<spdlog::logger>("andel", log_sink));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
+  spdlog::flush_on(spdlog::level::warn);
+  spdlog::flush_every(std::chrono::seconds(1));
 
   if (serve->parsed()) return Serve(db_url, host, port, demo, public_url, workers);
   if (migrate->parsed()) {

@@ -356,15 +356,27 @@ Result<Response> ApiDeleteCommunity(Context& ctx) {
 Result<Response> ApiListMembers(Context& ctx) {
   Result<Paging> paging = ReadPaging(ctx);
   if (!paging) return paging.error();
+  const bool sees_email = ctx.membership || ctx.IsBoard();
+  const std::string key = "api-members|" + std::to_string(ctx.community->id) + "|" +
+                          std::to_string(ctx.community->version) + "|" + ctx.query.Get("q") + "|" +
+                          ctx.query.Get("category") + "|" + std::to_string(paging->page) + "|" +
+                          std::to_string(paging->per_page) + "|" + (sees_email ? "e" : "-");
+  if (std::shared_ptr<const std::string> cached = ctx.services.cache.Find(key)) {
+    return JsonResponse(*cached);
+  }
   Result<std::vector<communities::Category>> categories =
       ctx.services.communities.ListCategories(ctx.community->id);
   if (!categories) return categories.error();
   store::MemberQuery query;
   query.search = std::string(Trim(ctx.query.Get("q")));
+  if (CodePointCount(query.search) > 100) {
+    return Error::InvalidArgument("a search can have at most 100 characters", "q");
+  }
   if (const std::string& code = ctx.query.Get("category"); !code.empty()) {
-    Result<int64_t> id = CategoryIdByCode(ctx, code);
-    if (!id) return id.error();
-    query.category_id = *id;
+    for (const communities::Category& category : *categories) {
+      if (category.code == code) query.category_id = category.id;
+    }
+    if (query.category_id == 0) return Error::InvalidArgument("unknown category", "category");
   }
   query.offset = (paging->page - 1) * paging->per_page;
   query.limit = paging->per_page;
@@ -375,7 +387,9 @@ Result<Response> ApiListMembers(Context& ctx) {
   for (const store::MemberView& member : members->members) {
     items.push_back(MemberJson(ctx, member, *categories));
   }
-  return JsonOf(PageOf(std::move(items), *paging, members->total));
+  std::string body = json::serialize(PageOf(std::move(items), *paging, members->total));
+  ctx.services.cache.Put(key, body);
+  return JsonResponse(std::move(body));
 }
 
 Result<Response> ApiCreateMember(Context& ctx) {

@@ -17,6 +17,7 @@
 #include "web/http.h"
 #include "web/i18n.h"
 #include "web/rate_limiter.h"
+#include "web/render_cache.h"
 #include "web/views.h"
 
 namespace andel::web {
@@ -41,6 +42,7 @@ struct Services {
   RateLimiter limit_by_account{5, 15 * 60};
   std::function<int64_t()> now;  // Unix seconds
   std::string static_version;    // appended to asset URLs so caches refresh on upgrade
+  RenderCache cache{4096, 64 * 1024 * 1024};
 };
 
 struct Context {

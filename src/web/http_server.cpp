@@ -60,17 +60,13 @@ struct HttpServer::Impl {
   asio::io_context io;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   tcp::acceptor acceptor{io};
-  asio::thread_pool workers;
-  std::vector<std::thread> io_threads;
+  std::vector<std::thread> threads;
   std::atomic<int> in_flight{0};
   std::atomic<bool> stopping{false};
   bool stopped = false;
 
   Impl(ServerOptions o, RequestHandler h, BodyLimit b)
-      : options(std::move(o)),
-        handler(std::move(h)),
-        body_limit(std::move(b)),
-        workers(std::max<size_t>(1, options.worker_threads)) {}
+      : options(std::move(o)), handler(std::move(h)), body_limit(std::move(b)) {}
 
   void Accept();
 };
@@ -177,23 +173,21 @@ class Connection : public std::enable_shared_from_this<Connection> {
     method_text_ = std::string(raw.method_string());
     path_ = request->path;
     ++server_.in_flight;
-    asio::post(server_.workers, [self = shared_from_this(), request] {
-      Response response;
-      try {
-        response = self->server_.handler(*request);
-      } catch (const std::exception& error) {
-        spdlog::error("unhandled exception in handler for {}: {}", request->path, error.what());
-        response = Response{};
-        response.status = 500;
-        response.body = "Internal Server Error";
-        response.content_type = "text/plain; charset=utf-8";
-      }
-      if (request->method == Method::kHead) response.body.clear();
-      asio::post(self->stream_.get_executor(), [self, response = std::move(response)]() mutable {
-        --self->server_.in_flight;
-        self->Write(std::move(response));
-      });
-    });
+    // The handler runs here, on one of the server's threads; a handler that waits for the
+    // database holds only this thread while the others go on serving.
+    Response response;
+    try {
+      response = server_.handler(*request);
+    } catch (const std::exception& error) {
+      spdlog::error("unhandled exception in handler for {}: {}", request->path, error.what());
+      response = Response{};
+      response.status = 500;
+      response.body = "Internal Server Error";
+      response.content_type = "text/plain; charset=utf-8";
+    }
+    if (request->method == Method::kHead) response.body.clear();
+    --server_.in_flight;
+    Write(std::move(response));
   }
 
   void WriteError(int status, std::string_view message) {
@@ -286,8 +280,8 @@ Result<uint16_t> HttpServer::Start() {
   const uint16_t port = impl_->acceptor.local_endpoint().port();
   impl_->work.emplace(impl_->io.get_executor());
   impl_->Accept();
-  for (size_t i = 0; i < std::max<size_t>(1, impl_->options.io_threads); ++i) {
-    impl_->io_threads.emplace_back([this] { impl_->io.run(); });
+  for (size_t i = 0; i < std::max<size_t>(1, impl_->options.threads); ++i) {
+    impl_->threads.emplace_back([this] { impl_->io.run(); });
   }
   return port;
 }
@@ -308,10 +302,9 @@ void HttpServer::Stop(std::chrono::milliseconds grace) {
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   impl_->work.reset();
   impl_->io.stop();
-  for (std::thread& thread : impl_->io_threads) {
+  for (std::thread& thread : impl_->threads) {
     if (thread.joinable()) thread.join();
   }
-  impl_->workers.join();
 }
 
 }  // namespace andel::web

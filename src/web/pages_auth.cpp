@@ -41,7 +41,7 @@ Status StartSession(Context& ctx, int64_t person_id) {
 }
 
 Response LoginForm(Context& ctx, int status, const std::optional<Error>& error) {
-  ViewData page = BasePage(ctx, ctx.T("Sign in"));
+  ViewData page = FormPage(ctx, ctx.T("Sign in"));
   page.set("email", ctx.form.Get("email"));
   page.set("next", ctx.form.Has("next") ? ctx.form.Get("next") : ctx.query.Get("next"));
   if (error) AddFieldError(ctx, page, *error);
@@ -49,7 +49,7 @@ Response LoginForm(Context& ctx, int status, const std::optional<Error>& error) 
 }
 
 Response SignupForm(Context& ctx, int status, const std::optional<Error>& error) {
-  ViewData page = BasePage(ctx, ctx.T("Create an account"));
+  ViewData page = FormPage(ctx, ctx.T("Create an account"));
   page.set("email", ctx.form.Get("email"));
   page.set("name", ctx.form.Get("name"));
   page.set("invite", ctx.form.Has("invite") ? ctx.form.Get("invite") : ctx.query.Get("invite"));
@@ -140,14 +140,14 @@ Result<Response> SubmitSignup(Context& ctx) {
 }
 
 Result<Response> ShowResetRequest(Context& ctx) {
-  ViewData page = BasePage(ctx, ctx.T("Reset your password"));
+  ViewData page = FormPage(ctx, ctx.T("Reset your password"));
   return HtmlPage(ctx, "reset_request", page);
 }
 
 Result<Response> SubmitResetRequest(Context& ctx) {
   const std::string email = ToLowerAscii(Trim(ctx.form.Get("email")));
   if (!IsPlausibleEmail(email)) {
-    ViewData page = BasePage(ctx, ctx.T("Reset your password"));
+    ViewData page = FormPage(ctx, ctx.T("Reset your password"));
     page.set("email", ctx.form.Get("email"));
     AddFieldError(ctx, page, Error::InvalidArgument("not a valid email address", "email"));
     return HtmlPage(ctx, "reset_request", page, 400);
@@ -182,7 +182,7 @@ Result<Response> SubmitResetRequest(Context& ctx) {
 }
 
 Result<Response> ShowResetPassword(Context& ctx) {
-  ViewData page = BasePage(ctx, ctx.T("Choose a new password"));
+  ViewData page = FormPage(ctx, ctx.T("Choose a new password"));
   page.set("token", ctx.params["token"]);
   return HtmlPage(ctx, "reset_password", page);
 }
@@ -190,7 +190,7 @@ Result<Response> ShowResetPassword(Context& ctx) {
 Result<Response> SubmitResetPassword(Context& ctx) {
   const std::string& password = ctx.form.Get("password");
   if (Status valid = ValidatePassword(password); !valid) {
-    ViewData page = BasePage(ctx, ctx.T("Choose a new password"));
+    ViewData page = FormPage(ctx, ctx.T("Choose a new password"));
     page.set("token", ctx.params["token"]);
     AddFieldError(ctx, page, valid.error());
     return HtmlPage(ctx, "reset_password", page, 400);

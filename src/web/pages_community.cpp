@@ -16,7 +16,7 @@ std::span<const EmbeddedFile> EmbeddedStatic();
 namespace andel::web {
 namespace {
 
-constexpr int kMembersPerPage = 50;
+constexpr int kMembersPerPage = 200;  // a community of a few hundred fits on one page
 
 int PageNumber(const Context& ctx) {
   const std::string& text = ctx.query.Get("page");
@@ -144,9 +144,12 @@ Result<Response> SubmitJoin(Context& ctx) {
   return Redirect("/c/" + community->slug + "?notice=" + UrlEncode("You are now a member."));
 }
 
-Result<Response> ShowMembers(Context& ctx) {
+namespace {
+
+// The member list of the members page, without the layout: it depends only on the community's
+// data (its version), the language and the query, so it can be cached.
+Result<std::string> RenderMemberList(Context& ctx) {
   const communities::Community& community = *ctx.community;
-  ViewData page = BasePage(ctx, ctx.T("Members") + " · " + community.name);
   Result<std::vector<communities::Category>> categories =
       ctx.services.communities.ListCategories(community.id);
   if (!categories) return categories.error();
@@ -167,14 +170,15 @@ Result<Response> ShowMembers(Context& ctx) {
   query.limit = kMembersPerPage;
   Result<store::MemberPage> members = ctx.services.communities.ListMembers(community.id, query);
   if (!members) return members.error();
+  ViewData view = MakeObject();
   ViewData list = MakeList();
   for (const store::MemberView& member : members->members) {
     ViewData item = MemberItem(ctx, member, *categories);
     item.set("href", "/c/" + community.slug + "/members/" + std::to_string(member.membership.id));
     list.push_back(item);
   }
-  page.set("members", list);
-  page.set("q", query.search);
+  view.set("members", list);
+  view.set("q", query.search);
   ViewData options = MakeList();
   for (const communities::Category& category : *categories) {
     ViewData option = MakeObject();
@@ -183,16 +187,34 @@ Result<Response> ShowMembers(Context& ctx) {
     if (category.id == query.category_id) option.set("selected", true);
     options.push_back(option);
   }
-  page.set("category_options", options);
-  page.set("total", FormatInteger(ctx.language, members->total));
+  view.set("category_options", options);
+  view.set("total", FormatInteger(ctx.language, members->total));
   const std::string base = "/c/" + community.slug + "/members?q=" + UrlEncode(query.search) +
                            "&category=" + UrlEncode(category_code) + "&page=";
-  if (page_number > 1) page.set("previous", base + std::to_string(page_number - 1));
+  if (page_number > 1) view.set("previous", base + std::to_string(page_number - 1));
   if (static_cast<int64_t>(page_number) * kMembersPerPage < members->total) {
-    page.set("next", base + std::to_string(page_number + 1));
+    view.set("next", base + std::to_string(page_number + 1));
   }
-  if (members->members.empty()) page.set("none", true);
-  return HtmlPage(ctx, "members", page);
+  if (members->members.empty()) view.set("none", true);
+  return ctx.services.views.Render("members", ctx.language, view);
+}
+
+}  // namespace
+
+Result<Response> ShowMembers(Context& ctx) {
+  const communities::Community& community = *ctx.community;
+  const std::string key = "members|" + ctx.language + "|" + std::to_string(community.id) + "|" +
+                          std::to_string(community.version) + "|" + ctx.query.Get("q") + "|" +
+                          ctx.query.Get("category") + "|" + std::to_string(PageNumber(ctx));
+  std::shared_ptr<const std::string> content = ctx.services.cache.Find(key);
+  if (!content) {
+    Result<std::string> rendered = RenderMemberList(ctx);
+    if (!rendered) return rendered.error();
+    ctx.services.cache.Put(key, *rendered);
+    content = std::make_shared<const std::string>(std::move(*rendered));
+  }
+  ViewData page = BasePage(ctx, ctx.T("Members") + " · " + community.name);
+  return HtmlPageAround(ctx, page, *content);
 }
 
 Result<Response> ShowMember(Context& ctx) {

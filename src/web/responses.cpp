@@ -55,10 +55,8 @@ ViewData BasePage(Context& ctx, const std::string& title) {
   ViewData page = MakeObject();
   page.set("title", title);
   page.set("lang", ctx.language);
-  page.set("csrf", ctx.CsrfToken());
-  page.set("languages", LanguageLinks(ctx));
-  page.set("static_version", ctx.services.static_version);
   if (ctx.person) {
+    page.set("csrf", ctx.CsrfToken());
     ViewData me = MakeObject();
     me.set("name", ctx.person->name);
     me.set("email", ctx.person->email);
@@ -88,10 +86,50 @@ ViewData BasePage(Context& ctx, const std::string& title) {
   return page;
 }
 
+ViewData FormPage(Context& ctx, const std::string& title) {
+  ViewData page = BasePage(ctx, title);
+  page.set("csrf", ctx.CsrfToken());
+  return page;
+}
+
+namespace {
+
+// The layout around `content`. The rendered layout is cached under everything it shows (the
+// language, the address for the language links, the title, the person and their CSRF token,
+// the community, the notice), so most requests only splice their content into it.
+std::string PageAround(Context& ctx, ViewData& page, const std::string& content) {
+  const auto text = [&page](const char* name) -> std::string {
+    const ViewData* value = page.get(name);
+    return value && value->is_string() ? value->string_value() : std::string();
+  };
+  std::string key = "layout|" + ctx.language + "|" + ctx.request.path + "?" + ctx.request.query +
+                    "|" + text("title") + "|" + text("csrf") + "|" + text("notice") + "|" +
+                    (page.get("can_admin") ? "a" : "-");
+  if (ctx.person) key += "|" + std::to_string(ctx.person->id) + ":" + ctx.person->name;
+  if (ctx.community) key += "|" + ctx.community->slug + ":" + ctx.community->name;
+  std::shared_ptr<const std::string> shell = ctx.services.cache.Find(key);
+  if (!shell) {
+    page.set("languages", LanguageLinks(ctx));
+    page.set("static_version", ctx.services.static_version);
+    std::string rendered = ctx.services.views.LayoutShell(ctx.language, page);
+    ctx.services.cache.Put(key, rendered);
+    shell = std::make_shared<const std::string>(std::move(rendered));
+  }
+  return Views::Splice(*shell, content);
+}
+
+}  // namespace
+
 Response HtmlPage(Context& ctx, std::string_view view, ViewData& page, int status) {
   Response response;
   response.status = status;
-  response.body = ctx.services.views.Page(view, ctx.language, page);
+  response.body = PageAround(ctx, page, ctx.services.views.Render(view, ctx.language, page));
+  return response;
+}
+
+Response HtmlPageAround(Context& ctx, ViewData& page, const std::string& content) {
+  Response response;
+  response.body = PageAround(ctx, page, content);
   return response;
 }
 

@@ -14,10 +14,16 @@ namespace andel::web {
 // The HTTP status for an error code.
 int HttpStatus(ErrorCode code);
 
-// The layout's fields: title, the signed-in person, CSRF token, language switcher, notices.
+// The layout's fields: title, the signed-in person (with the CSRF token for signing out), the
+// community, notices. The language switcher is added when the layout is rendered.
 ViewData BasePage(Context& ctx, const std::string& title);
+// BasePage for a page with a form that visitors who are not signed in post (sign-in, sign-up,
+// password reset): it always carries a CSRF token, creating the visitor cookie if needed.
+ViewData FormPage(Context& ctx, const std::string& title);
 
 Response HtmlPage(Context& ctx, std::string_view view, ViewData& page, int status = 200);
+// A page whose content was rendered before (and perhaps cached).
+Response HtmlPageAround(Context& ctx, ViewData& page, const std::string& content);
 
 Response JsonResponse(std::string body, int status = 200);
 

@@ -58,13 +58,35 @@ bool Views::Has(std::string_view name) const {
   return templates_.count("en/" + std::string(name)) > 0;
 }
 
-std::string Views::Page(std::string_view name, std::string_view language, ViewData& page) const {
-  const std::string prefix = std::string(language) + "/";
-  auto content = templates_.find(prefix + std::string(name));
-  auto layout = templates_.find(prefix + "layout");
-  if (content == templates_.end() || layout == templates_.end()) return {};
-  page.set("content", content->second->render(page));
+std::string Views::Render(std::string_view name, std::string_view language,
+                          const ViewData& data) const {
+  auto found = templates_.find(std::string(language) + "/" + std::string(name));
+  if (found == templates_.end()) return {};
+  return found->second->render(data);
+}
+
+namespace {
+// Where the content goes in a rendered layout; content is spliced in rather than walked through
+// the template engine, since it is often most of the page.
+constexpr std::string_view kContentMarker = "\x01andel-content\x01";
+}  // namespace
+
+std::string Views::LayoutShell(std::string_view language, ViewData& page) const {
+  auto layout = templates_.find(std::string(language) + "/layout");
+  if (layout == templates_.end()) return std::string(kContentMarker);
+  page.set("content", std::string(kContentMarker));
   return layout->second->render(page);
+}
+
+std::string Views::Splice(const std::string& shell, const std::string& content) {
+  const size_t at = shell.find(kContentMarker);
+  if (at == std::string::npos) return shell;
+  std::string html;
+  html.reserve(shell.size() + content.size());
+  html.append(shell, 0, at);
+  html.append(content);
+  html.append(shell, at + kContentMarker.size());
+  return html;
 }
 
 }  // namespace andel::web

@@ -25,9 +25,12 @@ class Views {
   // parse or keeps an unbalanced {{#t}}.
   Status Load(const Catalog& catalog);
 
-  // Renders template `name` ("members") in `language` with `page`, then the layout around it.
-  // `page` should hold the layout's fields too (title, nav, csrf, languages).
-  std::string Page(std::string_view name, std::string_view language, ViewData& page) const;
+  // Template `name` alone, without the layout.
+  std::string Render(std::string_view name, std::string_view language, const ViewData& data) const;
+  // The layout with a marker where the content goes (see Splice).
+  std::string LayoutShell(std::string_view language, ViewData& page) const;
+  // The layout `shell` with `content` in place of its marker.
+  static std::string Splice(const std::string& shell, const std::string& content);
 
   bool Has(std::string_view name) const;
 

@@ -207,10 +207,17 @@ const Route* MatchRoute(Method method, const std::string& path,
                         std::map<std::string, std::string>& params, bool& path_known) {
   path_known = false;
   if (path.empty() || path[0] != '/') return nullptr;
+  // The patterns' segments, split once; RouteTable() is a static that outlives them.
+  static const std::vector<std::vector<std::string_view>> kPatterns = [] {
+    std::vector<std::vector<std::string_view>> patterns;
+    for (const Route& route : RouteTable()) patterns.push_back(Segments(route.pattern));
+    return patterns;
+  }();
   const std::vector<std::string_view> segments = Segments(path);
   const Method wanted = method == Method::kHead ? Method::kGet : method;
-  for (const Route& route : RouteTable()) {
-    const std::vector<std::string_view> pattern = Segments(route.pattern);
+  for (size_t route_idx = 0; route_idx < RouteTable().size(); ++route_idx) {
+    const Route& route = RouteTable()[route_idx];
+    const std::vector<std::string_view>& pattern = kPatterns[route_idx];
     if (pattern.size() != segments.size()) continue;
     std::map<std::string, std::string> found;
     bool match = true;
