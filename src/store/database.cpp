@@ -7,8 +7,8 @@
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <algorithm>
-#include <optional>
 #include <ctime>
+#include <optional>
 #include <span>
 #include <vector>
 
@@ -221,6 +221,9 @@ Status Database::RunInTransaction(const std::function<Status(soci::session&)>& w
 Result<int> Database::Migrate() {
   int applied = 0;
   Status status = Run([&](soci::session& sql) -> Status {
+    // Servers starting together on one PostgreSQL database take turns (a SQLite file is served
+    // by one process).
+    if (dialect_ == Dialect::kPostgresql) sql << "SELECT pg_advisory_lock(2026112201)";
     sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
            "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
     for (const EmbeddedFile& file : EmbeddedMigrations()) {
@@ -241,6 +244,7 @@ Result<int> Database::Migrate() {
       transaction.commit();
       ++applied;
     }
+    if (dialect_ == Dialect::kPostgresql) sql << "SELECT pg_advisory_unlock(2026112201)";
     return {};
   });
   if (!status) return status.error();

@@ -180,6 +180,43 @@ TEST_F(ServerTest, MembersPageSearchesAndFilters) {
       Contains(dutch.Get("/", {{"Accept-Language", "nl-NL,nl;q=0.9"}}).body, "lang=\"nl\""));
 }
 
+// Pages and JSON are cached by community version: every change shows at once.
+TEST_F(ServerTest, CachedMemberListsFollowEveryChange) {
+  HttpClient admin = SignedIn(Accounts::kAdmin);
+  HttpClient visitor = Client();
+  const std::string token = TokenFor(Accounts::kAdmin);
+  const std::vector<std::pair<std::string, std::string>> auth = {
+      {"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+  EXPECT_FALSE(
+      Contains(visitor.Get("/c/open-coop/members?category=business").body, "Test member@test.dk"));
+  EXPECT_FALSE(Contains(visitor.Get("/api/v1/communities/open-coop/members?category=business").body,
+                        "Test member@test.dk"));
+  // The admin moves the member to the business category through the API.
+  HttpReply list = admin.Get("/api/v1/communities/open-coop/members?q=member%40test.dk", auth);
+  const size_t at = list.body.find("\"id\":");
+  ASSERT_NE(at, std::string::npos);
+  const std::string id = list.body.substr(at + 5, list.body.find(',', at) - at - 5);
+  ASSERT_EQ(admin
+                .Send("PATCH", "/api/v1/communities/open-coop/members/" + id,
+                      R"({"category":"business"})", auth)
+                .status,
+            200);
+  EXPECT_TRUE(
+      Contains(visitor.Get("/c/open-coop/members?category=business").body, "Test member@test.dk"));
+  EXPECT_TRUE(Contains(visitor.Get("/api/v1/communities/open-coop/members?category=business").body,
+                       "Test member@test.dk"));
+  // A member renames themself on the account page; the list shows the new name.
+  HttpClient member = SignedIn(Accounts::kMember);
+  ASSERT_EQ(member
+                .PostForm("/account", "/account",
+                          "name=Renamed+Person&email=member%40test.dk&language=en")
+                .status,
+            303);
+  const std::string page = visitor.Get("/c/open-coop/members?category=business").body;
+  EXPECT_TRUE(Contains(page, "Renamed Person"));
+  EXPECT_FALSE(Contains(page, "Test member@test.dk"));
+}
+
 TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
   HttpClient client = SignedIn(Accounts::kAdmin);
   const std::string csrf = HttpClient::CsrfOf(client.Get("/c/open-coop/admin/import").body);
