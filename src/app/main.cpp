@@ -7,12 +7,14 @@
 #include <csignal>
 #include <ctime>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <thread>
 
 #include "app/demo_data.h"
 #include "communities/community.h"
 #include "core/text.h"
+#include "mail/outbox_relay.h"
 #include "store/account_repository.h"
 #include "store/database.h"
 #include "web/http_server.h"
@@ -69,8 +71,13 @@ Status LoadDemoIfEmpty(andel::store::Database& db) {
   return status;
 }
 
+struct MailOptions {
+  std::string relay;  // host:port; empty: keep mail in the outbox and the log only
+  std::string from;
+};
+
 int Serve(const std::string& db_url, const std::string& host, int port, bool demo,
-          const std::string& public_url, int workers) {
+          const std::string& public_url, int workers, const MailOptions& mail_options) {
   if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
   Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
   if (!db) return Fail(db.error());
@@ -81,6 +88,20 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
   config.public_url =
       public_url.empty() ? "http://" + shown_host + ":" + std::to_string(port) : public_url;
+  std::optional<andel::mail::OutboxRelay> relay;
+  if (!mail_options.relay.empty()) {
+    Result<andel::mail::SmtpSettings> smtp =
+        andel::mail::ParseSmtpRelay(mail_options.relay, "--smtp");
+    if (!smtp) return Fail(smtp.error());
+    smtp->from = mail_options.from;
+    if (!andel::IsPlausibleEmail(smtp->from)) {
+      return Fail(Error::InvalidArgument("not a valid email address", "--mail-from"));
+    }
+    relay.emplace(andel::store::AccountRepository(**db), *smtp, Now,
+                  smtp->from.substr(smtp->from.find('@') + 1));
+    relay->Start(std::chrono::seconds(5));
+    spdlog::info("mail goes out through the SMTP relay {}", mail_options.relay);
+  }
   andel::web::WebApp app(**db, config, Now);
   if (Status status = app.Init(); !status) return Fail(status.error());
   andel::web::ServerOptions options;
@@ -102,6 +123,7 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   while (stop_signal.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
   spdlog::info("signal {} received: finishing requests in flight", stop_signal.load());
   server.Stop();
+  if (relay) relay->Stop();
   db->reset();
   spdlog::info("stopped; database closed");
   spdlog::default_logger()->flush();
@@ -166,6 +188,12 @@ int main(int argc, char** argv) {
   serve->add_flag("--demo", demo, "load the demo communities into an empty database");
   serve->add_option("--public-url", public_url,
                     "the address people use, for links in mails (default: http://HOST:PORT)");
+  MailOptions mail_options;
+  serve->add_option("--smtp", mail_options.relay,
+                    "SMTP relay (host:port) for reset links and invitations; without it they "
+                    "stay in the outbox table and the log");
+  serve->add_option("--mail-from", mail_options.from, "sender address of the mail Andel sends")
+      ->needs(serve->get_option("--smtp"));
   serve->add_option("--workers", workers, "threads that serve requests")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
@@ -197,7 +225,7 @@ int main(int argc, char** argv) {
   spdlog::flush_on(spdlog::level::warn);
   spdlog::flush_every(std::chrono::seconds(1));
 
-  if (serve->parsed()) return Serve(db_url, host, port, demo, public_url, workers);
+  if (serve->parsed()) return Serve(db_url, host, port, demo, public_url, workers, mail_options);
   if (migrate->parsed()) {
     Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
     if (!db) return Fail(db.error());

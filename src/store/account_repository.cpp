@@ -247,16 +247,52 @@ Result<std::vector<OutboxMail>> AccountRepository::ListOutbox(int limit) {
   Status status = db_.Run([&](soci::session& sql) -> Status {
     OutboxMail mail;
     soci::statement select =
-        (sql.prepare << "SELECT id, recipient, subject, body, created_at FROM outbox "
-                        "ORDER BY id DESC LIMIT :n",
+        (sql.prepare << "SELECT id, recipient, subject, body, created_at, sent_at, attempts "
+                        "FROM outbox ORDER BY id DESC LIMIT :n",
          soci::use(limit), soci::into(mail.id), soci::into(mail.recipient),
-         soci::into(mail.subject), soci::into(mail.body), soci::into(mail.created_at));
+         soci::into(mail.subject), soci::into(mail.body), soci::into(mail.created_at),
+         soci::into(mail.sent_at), soci::into(mail.attempts));
     select.execute();
     while (select.fetch()) mails.push_back(mail);
     return {};
   });
   if (!status) return status.error();
   return mails;
+}
+
+Result<std::vector<OutboxMail>> AccountRepository::ListUnsentMail(int limit, int max_attempts) {
+  std::vector<OutboxMail> mails;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    OutboxMail mail;
+    soci::statement select =
+        (sql.prepare << "SELECT id, recipient, subject, body, created_at, attempts FROM outbox "
+                        "WHERE sent_at = 0 AND attempts < :m ORDER BY id LIMIT :n",
+         soci::use(max_attempts), soci::use(limit), soci::into(mail.id),
+         soci::into(mail.recipient), soci::into(mail.subject), soci::into(mail.body),
+         soci::into(mail.created_at), soci::into(mail.attempts));
+    select.execute();
+    while (select.fetch()) mails.push_back(mail);
+    return {};
+  });
+  if (!status) return status.error();
+  return mails;
+}
+
+Status AccountRepository::MarkMailSent(int64_t mail_id, int64_t now) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "UPDATE outbox SET sent_at = :t, attempts = attempts + 1, last_error = '' "
+           "WHERE id = :id",
+        soci::use(now), soci::use(mail_id);
+    return {};
+  });
+}
+
+Status AccountRepository::RecordMailFailure(int64_t mail_id, const std::string& error) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "UPDATE outbox SET attempts = attempts + 1, last_error = :e WHERE id = :id",
+        soci::use(error), soci::use(mail_id);
+    return {};
+  });
 }
 
 Result<std::string> AccountRepository::GetOrCreateSetting(const std::string& key,

@@ -31,6 +31,8 @@ struct OutboxMail {
   std::string subject;
   std::string body;
   int64_t created_at = 0;
+  int64_t sent_at = 0;  // 0 until an SMTP relay accepted it
+  int attempts = 0;
 };
 
 class AccountRepository {
@@ -70,6 +72,10 @@ class AccountRepository {
   Status QueueMail(const std::string& recipient, const std::string& subject,
                    const std::string& body, int64_t now);
   Result<std::vector<OutboxMail>> ListOutbox(int limit);
+  // Mails not yet sent and tried fewer than `max_attempts` times, oldest first.
+  Result<std::vector<OutboxMail>> ListUnsentMail(int limit, int max_attempts);
+  Status MarkMailSent(int64_t mail_id, int64_t now);
+  Status RecordMailFailure(int64_t mail_id, const std::string& error);
 
   // The setting's value, storing `fallback` first if the key has none (races resolve to one).
   Result<std::string> GetOrCreateSetting(const std::string& key, const std::string& fallback);
