@@ -40,8 +40,8 @@ nginx -c "$work/nginx.conf" -g 'daemon off;' &
 nginx_pid=$!
 sleep 0.5
 
-measure() {  # URL -> "requests_per_second p99_ms"
-  wrk -t2 -c"$connections" -d"${duration}s" --latency "$1" >"$work/wrk.txt"
+measure() {  # URL [LUA_SCRIPT] -> "requests_per_second p99_ms"
+  wrk -t2 -c"$connections" -d"${duration}s" --latency ${2:+-s "$2"} "$1" >"$work/wrk.txt"
   rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/wrk.txt")
   echo "$rps $p99"
@@ -49,6 +49,17 @@ measure() {  # URL -> "requests_per_second p99_ms"
 
 read -r nginx_rps nginx_p99 < <(measure "http://127.0.0.1:$nginx_port/members.html")
 read -r html_rps html_p99 < <(measure "http://127.0.0.1:$andel_port$page")
+# Searches that are each new to the server: nothing cached, a query and a render every time.
+cat >"$work/search.lua" <<'LUA'
+counter = 0
+request = function()
+  counter = counter + 1
+  local names = {"jensen", "nielsen", "hansen", "mette", "lars", "sofie", "anders", "aarhus"}
+  local q = names[counter % #names + 1] .. "&page=" .. (counter % 100000 + 1)
+  return wrk.format(nil, "/c/aarhus-partnerskab/members?q=" .. q)
+end
+LUA
+read -r search_rps search_p99 < <(measure "http://127.0.0.1:$andel_port$page" "$work/search.lua")
 read -r json_rps json_p99 < <(measure "http://127.0.0.1:$andel_port/api/v1/communities/aarhus-partnerskab/members?per_page=200")
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$andel_pid/status")
 bytes=$(wc -c <"$work/www/members.html")
@@ -61,6 +72,7 @@ echo "| what | requests/s | p99 latency (ms) | ratio to nginx |"
 echo "|---|---:|---:|---:|"
 echo "| nginx, same HTML as a static file | ${nginx_rps} | ${nginx_p99} | 1.00 |"
 echo "| members page, HTML (150 members) | ${html_rps} | ${html_p99} | $(ratio "$html_rps" "$nginx_rps") |"
+echo "| member search, never cached | ${search_rps} | ${search_p99} | $(ratio "$search_rps" "$nginx_rps") |"
 echo "| members, JSON (all 150) | ${json_rps} | ${json_p99} | $(ratio "$json_rps" "$nginx_rps") |"
 echo
 echo "andel resident memory after the run: $((rss_kb / 1024)) MB"

@@ -70,7 +70,8 @@ std::string Slugify(const std::string& text) {
   return out;
 }
 
-// Members of a community: persons across the categories, some representing organisations.
+// Members of a community: `count` current members across the categories, some representing
+// organisations, and a few more who have left.
 std::vector<MemberRow> GeneratedMembers(std::mt19937& random, size_t count, bool dutch,
                                         const std::string& domain, int start_year) {
   static constexpr const char* kCategories[] = {"citizen",       "civil_society", "business",
@@ -79,7 +80,8 @@ std::vector<MemberRow> GeneratedMembers(std::mt19937& random, size_t count, bool
   std::vector<MemberRow> rows;
   std::set<std::string> emails;
   size_t organisation_index = 0;
-  while (rows.size() < count) {
+  const size_t total = count + count / 30;
+  while (rows.size() < total) {
     MemberRow row;
     const std::string first = dutch ? kDutchFirst[random() % std::size(kDutchFirst)]
                                     : kDanishFirst[random() % std::size(kDanishFirst)];
@@ -104,7 +106,7 @@ std::vector<MemberRow> GeneratedMembers(std::mt19937& random, size_t count, bool
     row.shares = static_cast<int64_t>(1 + random() % 5);
     row.joined_on = Date{start_year + static_cast<int>(random() % 4),
                          1 + static_cast<int>(random() % 12), 1 + static_cast<int>(random() % 28)};
-    row.status = random() % 25 == 0 ? MemberStatus::kLeft : MemberStatus::kActive;
+    row.status = rows.size() < count ? MemberStatus::kActive : MemberStatus::kLeft;
     rows.push_back(std::move(row));
   }
   return rows;

@@ -1,4 +1,5 @@
 // andel: the command line. Wires the store, the web layer and the domains together.
+#include <malloc.h>
 #include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
@@ -76,8 +77,18 @@ struct MailOptions {
   std::string from;
 };
 
+// glibc returns freed memory at the top of the heap to the system as soon as enough is free,
+// and moves its thresholds as large blocks come and go; under load that means a system call
+// for many responses (measured: half the throughput after a burst of uncached searches). Fixed
+// thresholds keep up to 64 MiB for reuse and give blocks of 1 MiB or more their own mappings.
+void TuneMemoryAllocator() {
+  mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
+  mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
+}
+
 int Serve(const std::string& db_url, const std::string& host, int port, bool demo,
           const std::string& public_url, int workers, const MailOptions& mail_options) {
+  TuneMemoryAllocator();
   if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
   Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
   if (!db) return Fail(db.error());
