@@ -31,6 +31,11 @@ constexpr const char* kDutchFirst[] = {"Sanne", "Joost", "Femke", "Daan",  "Lott
 constexpr const char* kDutchLast[] = {"de Vries", "Jansen", "van Dijk", "Bakker", "Visser",
                                       "Smit",     "Meijer", "de Boer",  "Mulder", "van den Berg"};
 
+constexpr const char* kEnglishFirst[] = {"Oliver", "Grace", "Samuel", "Hannah",
+                                         "Thomas", "Chloe", "Daniel", "Alice"};
+constexpr const char* kEnglishLast[] = {"Smith",  "Taylor", "Brown",  "Wilson",
+                                        "Clarke", "Walker", "Hughes", "Wright"};
+
 struct OrganisationSeed {
   const char* name;
   const char* category;
@@ -83,10 +88,17 @@ std::vector<MemberRow> GeneratedMembers(std::mt19937& random, size_t count, bool
   const size_t total = count + count / 30;
   while (rows.size() < total) {
     MemberRow row;
-    const std::string first = dutch ? kDutchFirst[random() % std::size(kDutchFirst)]
-                                    : kDanishFirst[random() % std::size(kDanishFirst)];
-    const std::string last = dutch ? kDutchLast[random() % std::size(kDutchLast)]
-                                   : kDanishLast[random() % std::size(kDanishLast)];
+    // One member in eight is an English speaker: researchers, expats, international partners.
+    const bool english = random() % 8 == 0;
+    const auto pick = [&random](const auto& names) -> std::string {
+      return names[random() % std::size(names)];
+    };
+    const std::string first = english ? pick(kEnglishFirst)
+                              : dutch ? pick(kDutchFirst)
+                                      : pick(kDanishFirst);
+    const std::string last = english ? pick(kEnglishLast)
+                             : dutch ? pick(kDutchLast)
+                                     : pick(kDanishLast);
     row.name = first + " " + last;
     std::string email = Slugify(first) + "." + Slugify(last);
     for (int n = 2; emails.count(email + "@" + domain); ++n) {
@@ -95,8 +107,8 @@ std::vector<MemberRow> GeneratedMembers(std::mt19937& random, size_t count, bool
     row.email = email + "@" + domain;
     emails.insert(row.email);
     // About half the members are citizens; the rest spread over the other six categories.
-    const size_t pick = random() % 12;
-    row.category = kCategories[pick < 6 ? 0 : pick - 5];
+    const size_t category_draw = random() % 12;
+    row.category = kCategories[category_draw < 6 ? 0 : category_draw - 5];
     if (!dutch && row.category != "citizen" && random() % 3 == 0) {
       const OrganisationSeed& seed =
           kAarhusOrganisations[organisation_index++ % std::size(kAarhusOrganisations)];

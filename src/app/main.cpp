@@ -226,7 +226,12 @@ int main(int argc, char** argv) {
   user_create->add_option("--name", name, "display name")->required();
   user_create->add_flag("--admin", admin, "may administer every community on this server");
 
-  CLI11_PARSE(cli, argc, argv);
+  try {
+    cli.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    // Help exits 0; any mistake on the command line exits 2, like other bad input.
+    return cli.exit(error) == 0 ? 0 : 2;
+  }
   // The log (one access line per request) goes to standard output through its buffer, flushed
   // every second and at once for warnings and errors: a write per request would cost the server
   // about a sixth of its throughput.

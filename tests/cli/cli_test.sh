@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# The andel command line: migrate, user create (password on stdin), demo, help, bad input,
+# and serve stopping cleanly on SIGTERM.   cli_test.sh PATH/TO/andel
+set -u
+andel=$1
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+db="sqlite:$work/cli.db"
+passed=0
+failed=0
+
+check() {  # NAME EXPECTED_STATUS COMMAND...
+  local name=$1 expected=$2
+  shift 2
+  "$@" >"$work/out" 2>"$work/err"
+  local status=$?
+  if [ "$status" -eq "$expected" ]; then
+    passed=$((passed + 1))
+  else
+    failed=$((failed + 1))
+    echo "FAIL: $name: exit $status, expected $expected"; cat "$work/out" "$work/err"
+  fi
+}
+
+contains() {  # NAME FILE TEXT
+  if grep -q -- "$3" "$2"; then passed=$((passed + 1)); else
+    failed=$((failed + 1)); echo "FAIL: $1: '$3' not in $2:"; cat "$2"; fi
+}
+
+check "help" 0 "$andel" --help
+check "serve help" 0 "$andel" serve --help
+contains "serve help names --db" "$work/out" "--db"
+check "migrate" 0 "$andel" migrate --db "$db"
+contains "migrate says so" "$work/out" '"migrated":true'
+check "user create" 0 sh -c "echo 'a-long-password' | '$andel' user create --db '$db' --email Admin@Example.org --name 'Ada Admin' --admin"
+contains "user create prints the account" "$work/out" '"email":"admin@example.org","admin":true'
+check "duplicate user" 1 sh -c "echo 'a-long-password' | '$andel' user create --db '$db' --email admin@example.org --name Again"
+contains "duplicate user is named" "$work/err" "already exists"
+check "short password" 2 sh -c "echo 'short' | '$andel' user create --db '$db' --email b@example.org --name B"
+check "bad email" 2 sh -c "echo 'a-long-password' | '$andel' user create --db '$db' --email nope --name B"
+contains "bad email names the option" "$work/err" "(--email)"
+check "bad database URL" 2 "$andel" migrate --db mysql://x
+contains "bad URL explained" "$work/err" "sqlite: or postgresql://"
+check "unreachable PostgreSQL" 1 "$andel" migrate --db postgresql://nobody@127.0.0.1:1/none
+check "demo" 0 "$andel" demo --db "sqlite:$work/demo.db"
+contains "demo prints the accounts" "$work/out" "member@andel.example"
+check "demo twice" 1 "$andel" demo --db "sqlite:$work/demo.db"
+check "bad port" 2 "$andel" serve --db "$db" --port 70000
+
+# serve: starts, answers, and stops cleanly on SIGTERM.
+"$andel" serve --db "sqlite:$work/serve.db" --port 0 --demo >"$work/serve.out" 2>&1 &
+pid=$!
+url=""
+for _ in $(seq 100); do
+  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/serve.out" | head -n 1)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+if [ -n "$url" ] && curl -sf "$url/api/v1/health" >/dev/null; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: serve did not answer"; cat "$work/serve.out"; fi
+kill -TERM "$pid"
+wait "$pid"
+status=$?
+if [ "$status" -eq 0 ]; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: serve exited $status on SIGTERM"; fi
+contains "serve closes the database" "$work/serve.out" "database closed"
+contains "serve logs requests" "$work/serve.out" "access method=GET path=/api/v1/health status=200"
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
