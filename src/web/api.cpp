@@ -7,6 +7,7 @@
 #include "core/embedded.h"
 #include "core/text.h"
 #include "web/community_edits.h"
+#include "web/community_views.h"
 #include "web/handlers.h"
 #include "web/responses.h"
 #include "web/security.h"
@@ -420,9 +421,7 @@ Result<Response> ApiCreateMember(Context& ctx) {
 }
 
 Result<Response> ApiGetMember(Context& ctx) {
-  const int64_t id = ctx.ParamId("id");
-  if (id == 0) return Error::NotFound("no such member", "id");
-  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
   Result<std::vector<communities::Category>> categories =
       ctx.services.communities.ListCategories(ctx.community->id);
@@ -433,9 +432,7 @@ Result<Response> ApiGetMember(Context& ctx) {
 Result<Response> ApiUpdateMember(Context& ctx) {
   Result<json::object> body = BodyObject(ctx);
   if (!body) return body.error();
-  const int64_t id = ctx.ParamId("id");
-  if (id == 0) return Error::NotFound("no such member", "id");
-  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
   communities::Membership updated = member->membership;
   if (Status status = ApplyMemberFields(ctx, *body, updated); !status) return status.error();
@@ -446,9 +443,7 @@ Result<Response> ApiUpdateMember(Context& ctx) {
 }
 
 Result<Response> ApiDeleteMember(Context& ctx) {
-  const int64_t id = ctx.ParamId("id");
-  if (id == 0) return Error::NotFound("no such member", "id");
-  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
   communities::Membership left = member->membership;
   left.status = communities::MemberStatus::kLeft;

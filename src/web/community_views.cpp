@@ -51,6 +51,12 @@ const std::string& StatusLabel(const Context& ctx, communities::MemberStatus sta
   return ctx.T(kActive);
 }
 
+Result<store::MemberView> MemberFromPath(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  if (id == 0) return Error::NotFound("no such member", "id");
+  return ctx.services.communities.FindMember(ctx.community->id, id);
+}
+
 ViewData MemberItem(const Context& ctx, const store::MemberView& member,
                     const std::vector<communities::Category>& categories) {
   const communities::Membership& m = member.membership;

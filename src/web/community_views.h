@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "communities/community.h"
+#include "core/result.h"
 #include "store/community_repository.h"
 #include "web/context.h"
 #include "web/views.h"
@@ -16,6 +17,9 @@ const std::string& CategoryLabel(const Context& ctx, const communities::Category
 const std::string& RoleLabel(const Context& ctx, communities::Role role);
 const std::string& KindLabel(const Context& ctx, communities::CommunityKind kind);
 const std::string& StatusLabel(const Context& ctx, communities::MemberStatus status);
+
+// The member the route's {id} names, in the route's community; kNotFound otherwise.
+Result<store::MemberView> MemberFromPath(Context& ctx);
 
 // One member for a page; `categories` gives the category's label.
 ViewData MemberItem(const Context& ctx, const store::MemberView& member,

@@ -199,9 +199,7 @@ Result<Response> SubmitStatutes(Context& ctx) {
 Result<Response> ShowAdminMembers(Context& ctx) { return MembersAdminPage(ctx, 200, std::nullopt); }
 
 Result<Response> SubmitMemberUpdate(Context& ctx) {
-  const int64_t id = ctx.ParamId("id");
-  if (id == 0) return Error::NotFound("no such member", "id");
-  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
   communities::Membership updated = member->membership;
   int64_t category_id = 0;

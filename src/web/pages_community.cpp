@@ -218,9 +218,7 @@ Result<Response> ShowMembers(Context& ctx) {
 }
 
 Result<Response> ShowMember(Context& ctx) {
-  const int64_t id = ctx.ParamId("id");
-  if (id == 0) return Error::NotFound("no such member", "id");
-  Result<store::MemberView> member = ctx.services.communities.FindMember(ctx.community->id, id);
+  Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
   Result<std::vector<communities::Category>> categories =
       ctx.services.communities.ListCategories(ctx.community->id);

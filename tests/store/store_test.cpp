@@ -23,6 +23,17 @@ int64_t MakePerson(AccountRepository& accounts, const std::string& email) {
   return id ? *id : 0;
 }
 
+int64_t MakeCommunity(CommunityRepository& repo, int64_t founder, const std::string& slug,
+                      communities::SignupPolicy signup = communities::SignupPolicy::kOpen) {
+  Community community;
+  community.slug = slug;
+  community.name = "Community " + slug;
+  community.signup = signup;
+  Result<int64_t> id = repo.CreateCommunity(community, founder, "citizen", kNow);
+  EXPECT_TRUE(id.has_value());
+  return id ? *id : 0;
+}
+
 TEST(Store, MigrationsAreIdempotent) {
   testing::TestDatabase t = testing::FreshDatabase();
   ASSERT_TRUE(t.db);
@@ -156,17 +167,14 @@ TEST(Store, EveryChangeRaisesTheCommunityVersion) {
   AccountRepository accounts(*t.db);
   CommunityRepository repo(*t.db);
   const int64_t founder = MakePerson(accounts, "founder@example.dk");
-  Community community;
-  community.slug = "versioned";
-  community.name = "Versioned";
-  const int64_t id = *repo.CreateCommunity(community, founder, "citizen", kNow);
+  const int64_t id = MakeCommunity(repo, founder, "versioned");
   int64_t last = repo.FindBySlug("versioned")->version;
   const auto raised = [&](const char* what) {
     const int64_t now_version = repo.FindBySlug("versioned")->version;
     EXPECT_GT(now_version, last) << what;
     last = now_version;
   };
-  community = *repo.FindBySlug("versioned");
+  Community community = *repo.FindBySlug("versioned");
   community.about = "changed";
   ASSERT_TRUE(repo.UpdateCommunity(community).has_value());
   raised("community");
@@ -202,18 +210,14 @@ TEST(Store, Invitations) {
   CommunityRepository repo(*t.db);
   const int64_t founder = MakePerson(accounts, "founder@example.dk");
   const int64_t guest = MakePerson(accounts, "guest@example.dk");
-  Community community;
-  community.slug = "closed";
-  community.name = "Closed";
-  community.signup = communities::SignupPolicy::kInvitation;
-  const int64_t id = *repo.CreateCommunity(community, founder, "citizen", kNow);
+  const int64_t id = MakeCommunity(repo, founder, "closed", communities::SignupPolicy::kInvitation);
   Invitation invitation;
   invitation.community_id = id;
   invitation.email = "guest@example.dk";
   invitation.category_id = repo.ListCategories(id)->at(1).id;
   invitation.role = communities::Role::kBoard;
   ASSERT_TRUE(repo.CreateInvitation(invitation, "inv", founder, kNow).has_value());
-  EXPECT_EQ(repo.FindInvitation("inv")->community_name, "Closed");
+  EXPECT_EQ(repo.FindInvitation("inv")->community_name, "Community closed");
   ASSERT_TRUE(repo.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).has_value());
   EXPECT_EQ(repo.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).error().code,
             ErrorCode::kFailedPrecondition);
