@@ -82,6 +82,14 @@ Status AccountRepository::SetPasswordHash(int64_t person_id, const std::string& 
   });
 }
 
+Status AccountRepository::SetLanguage(int64_t person_id, const std::string& language) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "UPDATE persons SET language = :l WHERE id = :id", soci::use(language),
+        soci::use(person_id);
+    return {};
+  });
+}
+
 Status AccountRepository::ClaimImportedPerson(int64_t person_id, const std::string& name,
                                               const std::string& password_hash,
                                               const std::string& language) {
@@ -267,9 +275,9 @@ Result<std::vector<OutboxMail>> AccountRepository::ListUnsentMail(int limit, int
     soci::statement select =
         (sql.prepare << "SELECT id, recipient, subject, body, created_at, attempts FROM outbox "
                         "WHERE sent_at = 0 AND attempts < :m ORDER BY id LIMIT :n",
-         soci::use(max_attempts), soci::use(limit), soci::into(mail.id),
-         soci::into(mail.recipient), soci::into(mail.subject), soci::into(mail.body),
-         soci::into(mail.created_at), soci::into(mail.attempts));
+         soci::use(max_attempts), soci::use(limit), soci::into(mail.id), soci::into(mail.recipient),
+         soci::into(mail.subject), soci::into(mail.body), soci::into(mail.created_at),
+         soci::into(mail.attempts));
     select.execute();
     while (select.fetch()) mails.push_back(mail);
     return {};

@@ -47,6 +47,8 @@ class AccountRepository {
   // Updates name, email and language. kAlreadyExists if the new email is taken.
   Status UpdatePerson(const communities::Person& person);
   Status SetPasswordHash(int64_t person_id, const std::string& password_hash);
+  // Only the language (the switcher): no names change, so member lists stay as they are.
+  Status SetLanguage(int64_t person_id, const std::string& language);
   // Gives a person who was only imported as a member a password (their sign-up).
   Status ClaimImportedPerson(int64_t person_id, const std::string& name,
                              const std::string& password_hash, const std::string& language);

@@ -218,8 +218,8 @@ struct SlugQuery : PreparedStatements::Entry {
       : statement((sql.prepare << "SELECT id, slug, name, kind, about, is_public, signup, version "
                                   "FROM communities WHERE slug = :s",
                    soci::use(slug), soci::into(id), soci::into(found_slug), soci::into(name),
-                   soci::into(kind), soci::into(about), soci::into(is_public),
-                   soci::into(signup), soci::into(version))) {}
+                   soci::into(kind), soci::into(about), soci::into(is_public), soci::into(signup),
+                   soci::into(version))) {}
 
   std::string slug;
   int64_t id = 0, version = 0;

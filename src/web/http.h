@@ -41,7 +41,4 @@ struct Response {
 // A 303 See Other to `location` (after a successful form post).
 Response Redirect(std::string location);
 
-// Standard reason phrase for a status code.
-std::string_view ReasonPhrase(int status);
-
 }  // namespace andel::web

@@ -105,11 +105,6 @@ const std::string& Catalog::Translate(std::string_view language, const std::stri
   return entry == table->second.end() ? english : entry->second;
 }
 
-bool Catalog::Has(std::string_view language, const std::string& english) const {
-  auto table = languages_.find(language);
-  return table != languages_.end() && table->second.count(english) > 0;
-}
-
 std::string NegotiateLanguage(std::string_view accept_language) {
   std::string best = "en";
   double best_quality = -1;

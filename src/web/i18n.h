@@ -25,7 +25,6 @@ class Catalog {
   void Add(std::string language, std::unordered_map<std::string, std::string> entries);
   // The translation of `english` into `language`; `english` itself if there is none.
   const std::string& Translate(std::string_view language, const std::string& english) const;
-  bool Has(std::string_view language, const std::string& english) const;
 
  private:
   std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> languages_;

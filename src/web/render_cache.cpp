@@ -31,9 +31,4 @@ void RenderCache::Put(const std::string& key, std::string value) {
   }
 }
 
-size_t RenderCache::size() const {
-  std::lock_guard lock(mutex_);
-  return entries_.size();
-}
-
 }  // namespace andel::web

@@ -21,7 +21,6 @@ class RenderCache {
   // The entry, or null.
   std::shared_ptr<const std::string> Find(const std::string& key) const;
   void Put(const std::string& key, std::string value);
-  size_t size() const;
 
  private:
   size_t max_entries_;

@@ -5,24 +5,6 @@
 
 namespace andel::web {
 
-std::string_view AccessName(Access access) {
-  switch (access) {
-    case Access::kPublic:
-      return "public";
-    case Access::kSignedIn:
-      return "signed_in";
-    case Access::kVisible:
-      return "visible";
-    case Access::kMember:
-      return "member";
-    case Access::kBoard:
-      return "board";
-    case Access::kAdmin:
-      return "admin";
-  }
-  return "admin";
-}
-
 const std::vector<Route>& RouteTable() {
   constexpr size_t kUploadLimit = 8 * 1024 * 1024;
   using enum Method;

@@ -36,6 +36,4 @@ struct Route {
 
 const std::vector<Route>& RouteTable();
 
-std::string_view AccessName(Access access);
-
 }  // namespace andel::web

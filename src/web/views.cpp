@@ -54,10 +54,6 @@ Status Views::Load(const Catalog& catalog) {
   return {};
 }
 
-bool Views::Has(std::string_view name) const {
-  return templates_.count("en/" + std::string(name)) > 0;
-}
-
 std::string Views::Render(std::string_view name, std::string_view language,
                           const ViewData& data) const {
   auto found = templates_.find(std::string(language) + "/" + std::string(name));

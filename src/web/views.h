@@ -14,7 +14,6 @@
 namespace andel::web {
 
 using ViewData = kainjow::mustache::data;
-using ViewList = kainjow::mustache::data;  // a ViewData of list type
 
 ViewData MakeList();
 ViewData MakeObject();
@@ -31,8 +30,6 @@ class Views {
   std::string LayoutShell(std::string_view language, ViewData& page) const;
   // The layout `shell` with `content` in place of its marker.
   static std::string Splice(const std::string& shell, const std::string& content);
-
-  bool Has(std::string_view name) const;
 
  private:
   using Template = kainjow::mustache::mustache;

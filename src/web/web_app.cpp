@@ -76,10 +76,9 @@ void ChooseLanguage(Context& ctx) {
   const std::string& wanted = ctx.query.Get("lang");
   const bool valid_wanted = communities::IsSupportedLanguage(wanted);
   if (ctx.person) {
-    if (valid_wanted && wanted != ctx.person->language) {
-      communities::Person updated = *ctx.person;
-      updated.language = wanted;
-      if (ctx.services.accounts.UpdatePerson(updated)) ctx.person->language = wanted;
+    if (valid_wanted && wanted != ctx.person->language &&
+        ctx.services.accounts.SetLanguage(ctx.person->id, wanted)) {
+      ctx.person->language = wanted;
     }
     ctx.language = ctx.person->language;
     if (!communities::IsSupportedLanguage(ctx.language)) ctx.language = "en";
