@@ -49,9 +49,9 @@ try {
   // axe is injected as a script tag, which the strict CSP would block: bypass it for the check.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  const axe = async (name) => {
-    await page.addScriptTag({ content: axeSource });
-    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const axe = async (name, on = page) => {
+    await on.addScriptTag({ content: axeSource });
+    const result = await on.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     for (const v of bad) fail(`${name}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
     checks++;
@@ -112,8 +112,20 @@ try {
   await phone.waitForURL(base + "/");
   await phone.goto(base + "/c/aarhus-partnerskab/admin?lang=en");
   await phone.screenshot({ path: join(shots, "admin-phone.png"), fullPage: false });
-  const pageForAxe = page;
-  await pageForAxe.goto(base + "/c/aarhus-partnerskab/members?lang=en");
+  for (const path of ["admin", "admin/members", "admin/categories", "admin/import"]) {
+    await phone.goto(`${base}/c/aarhus-partnerskab/${path}`);
+    await axe(path, phone);
+  }
+  // A bad CSV is refused with every problem listed, and nothing is imported.
+  await phone.goto(base + "/c/aarhus-partnerskab/admin/import");
+  await phone.setInputFiles("#file", {
+    name: "members.csv", mimeType: "text/csv",
+    buffer: Buffer.from("email,name,category\nok@x.dk,Ok,citizen\nbroken,Bad,citizen\n"),
+  });
+  await phone.click("main button[type=submit]");
+  if (!(await phone.textContent("main")).includes("line 3, column email")) fail("import errors not shown");
+  await phone.screenshot({ path: join(shots, "import-errors.png"), fullPage: true });
+  await axe("import errors", phone);
   await admin.close();
 } catch (error) {
   fail(error.stack || String(error));

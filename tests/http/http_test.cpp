@@ -233,6 +233,12 @@ TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
   EXPECT_EQ(bad.status, 400);
   EXPECT_TRUE(Contains(bad.body, "line 3, column email"));
   EXPECT_TRUE(Contains(bad.body, "line 4, column category"));
+  client.Get("/c/open-coop/admin/import?lang=da");  // the switcher sets the account's language
+  HttpReply danish = upload("email,name,category\nbroken,Bad,citizen\n");
+  EXPECT_EQ(danish.status, 400);
+  EXPECT_TRUE(Contains(danish.body, "linje 2, kolonne email"));
+  EXPECT_TRUE(Contains(danish.body, "ikke en gyldig e-mailadresse"));
+  client.Get("/c/open-coop/admin/import?lang=en");
   EXPECT_FALSE(Contains(client.Get("/c/open-coop/members").body, "ok@test.dk"));
   EXPECT_FALSE(Contains(client.Get("/c/open-coop/members?q=Ok").body, ">Ok<"));
   HttpReply good = upload("email,name,category\nnew1@test.dk,Nina Ny,citizen\n");
