@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/demo_data.h"
+#include "app/tally_command.h"
 #include "communities/community.h"
 #include "core/text.h"
 #include "mail/outbox_relay.h"
@@ -215,6 +216,24 @@ int main(int argc, char** argv) {
       cli.add_subcommand("demo", "Load the demo communities into an empty database");
   add_db(demo_command);
 
+  CLI::App* tally = cli.add_subcommand(
+      "tally", "Count an election file (PrefLib) with one method and print the result as JSON");
+  andel::app::TallyCommand tally_command;
+  tally
+      ->add_option("--method", tally_command.method,
+                   "plurality, borda, irv, schulze, schulze_wv, ranked_pairs, copeland, "
+                   "condorcet or stv")
+      ->required();
+  tally->add_option("--seats", tally_command.seats, "seats to fill (stv)")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  tally->add_option("--format", tally_command.format, "file format: preflib")
+      ->capture_default_str();
+  tally->add_option("--seed", tally_command.seed, "seed of the lot that breaks remaining ties")
+      ->capture_default_str();
+  tally->add_flag("--pairwise", tally_command.pairwise, "include the pairwise support matrix");
+  tally->add_option("file", tally_command.file, "the election file")->required();
+
   CLI::App* user = cli.add_subcommand("user", "Manage accounts");
   user->require_subcommand(1);
   CLI::App* user_create =
@@ -257,5 +276,6 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (user_create->parsed()) return CreateUser(db_url, email, name, admin);
+  if (tally->parsed()) return andel::app::RunTally(tally_command);
   return 0;
 }

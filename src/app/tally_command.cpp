@@ -1,0 +1,119 @@
+// The tally command: file -> profile -> count -> JSON.
+#include "app/tally_command.h"
+
+#include <boost/json.hpp>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "voting/preflib.h"
+#include "voting/tally.h"
+
+namespace andel::app {
+namespace {
+
+namespace json = boost::json;
+
+// Hundred-thousandths as an exact decimal number.
+json::value Decimal(int64_t scaled) {
+  std::string text = std::to_string(scaled / 100000) + ".";
+  std::string fraction = std::to_string(scaled % 100000);
+  text += std::string(5 - fraction.size(), '0') + fraction;
+  return json::parse(text);
+}
+
+json::array Ids(const voting::Profile& profile, const std::vector<int>& candidates) {
+  json::array ids;
+  std::vector<int> sorted;
+  for (int c : candidates) sorted.push_back(profile.candidate_ids()[c]);
+  std::sort(sorted.begin(), sorted.end());
+  for (int id : sorted) ids.push_back(id);
+  return ids;
+}
+
+json::object ResultJson(const voting::Profile& profile, const voting::TallyResult& result,
+                        const TallyCommand& command) {
+  const auto id = [&](int c) { return profile.candidate_ids()[c]; };
+  json::object out;
+  out["method"] = voting::MethodName(result.method);
+  json::array candidates;
+  for (int c = 0; c < profile.candidate_count(); ++c) {
+    candidates.push_back({{"id", id(c)}, {"name", profile.names()[c]}});
+  }
+  out["candidates"] = std::move(candidates);
+  out["ballots"] = profile.voter_count();
+  out["winners"] = Ids(profile, result.winners);
+  const int winner = voting::DrawWinner(result.winners, command.seed);
+  out["winner"] = winner < 0 ? json::value(nullptr) : json::value(id(winner));
+  const bool stv = result.method == voting::Method::kStv;
+  if (stv) {
+    out["elected"] = Ids(profile, result.elected);
+    out["seats"] = command.seats;
+    out["quota"] = Decimal(result.quota);
+  }
+  if (result.scores) {
+    json::object scores;
+    for (int c = 0; c < profile.candidate_count(); ++c) {
+      scores[std::to_string(id(c))] = (*result.scores)[c];
+    }
+    out["scores"] = std::move(scores);
+  }
+  if (!result.rounds.empty()) {
+    json::array rounds;
+    for (const voting::Round& round : result.rounds) {
+      json::object votes;
+      for (const auto& [c, count] : round.votes) {
+        votes[std::to_string(id(c))] = stv ? Decimal(count) : json::value(count);
+      }
+      json::object entry{{"votes", std::move(votes)},
+                         {"elected", Ids(profile, round.elected)},
+                         {"eliminated", Ids(profile, round.eliminated)}};
+      entry["exhausted"] = stv ? Decimal(round.exhausted) : json::value(round.exhausted);
+      if (round.transferred_from) entry["transferred_from"] = id(*round.transferred_from);
+      rounds.push_back(std::move(entry));
+    }
+    out["rounds"] = std::move(rounds);
+  }
+  if (command.pairwise && result.pairwise) {
+    json::array rows;
+    for (int a = 0; a < profile.candidate_count(); ++a) {
+      json::array row;
+      for (int b = 0; b < profile.candidate_count(); ++b) row.push_back(result.pairwise->at(a, b));
+      rows.push_back(std::move(row));
+    }
+    out["pairwise"] = std::move(rows);
+  }
+  return out;
+}
+
+int Fail(const Error& error, int code) {
+  std::cerr << "andel tally: " << error.message;
+  if (!error.where.empty()) std::cerr << " (" << error.where << ")";
+  std::cerr << "\n";
+  return code;
+}
+
+}  // namespace
+
+int RunTally(const TallyCommand& command) {
+  Result<voting::Method> method = voting::ParseMethod(command.method);
+  if (!method) return Fail(method.error(), 2);
+  if (command.format != "preflib") {
+    return Fail(Error::InvalidArgument("unknown ballot format", "--format"), 2);
+  }
+  std::ifstream in(command.file, std::ios::binary);
+  if (!in) return Fail(Error::NotFound("cannot read the file", command.file), 1);
+  std::stringstream text;
+  text << in.rdbuf();
+  Result<voting::Profile> profile = voting::ReadPrefLib(text.str());
+  if (!profile) return Fail(profile.error(), 2);
+  voting::TallyOptions options;
+  options.seats = command.seats;
+  options.seed = command.seed;
+  Result<voting::TallyResult> result = voting::Count(*profile, *method, options);
+  if (!result) return Fail(result.error(), 2);
+  std::cout << json::serialize(ResultJson(*profile, *result, command)) << "\n";
+  return 0;
+}
+
+}  // namespace andel::app

@@ -1,0 +1,69 @@
+// Profile storage.
+#include "voting/profile.h"
+
+#include <algorithm>
+
+namespace andel::voting {
+
+Profile::Profile(std::vector<int> candidate_ids, std::vector<std::string> names)
+    : ids_(std::move(candidate_ids)), names_(std::move(names)) {
+  names_.resize(ids_.size());
+}
+
+Status Profile::Add(const std::vector<std::vector<int>>& order, int64_t count) {
+  if (count < 1) return Error::InvalidArgument("a ballot count must be at least 1", "count");
+  const size_t n = ids_.size();
+  const size_t base = ranks_.size();
+  ranks_.resize(base + n, 0);
+  Rank rank = 0;
+  for (const std::vector<int>& position : order) {
+    if (position.empty()) continue;
+    ++rank;
+    for (int candidate : position) {
+      if (candidate < 0 || static_cast<size_t>(candidate) >= n) {
+        ranks_.resize(base);
+        return Error::InvalidArgument("a ballot names an unknown candidate", "candidate");
+      }
+      if (ranks_[base + candidate] != 0) {
+        ranks_.resize(base);
+        return Error::InvalidArgument("a ballot names a candidate twice", "candidate");
+      }
+      ranks_[base + candidate] = rank;
+    }
+  }
+  weights_.push_back(count);
+  voter_count_ += count;
+  return {};
+}
+
+int Profile::IndexOf(int candidate_id) const {
+  auto it = std::find(ids_.begin(), ids_.end(), candidate_id);
+  return it == ids_.end() ? -1 : static_cast<int>(it - ids_.begin());
+}
+
+void TruncatedOrder(const Profile& profile, size_t ballot, std::vector<int>& order) {
+  order.clear();
+  const int n = profile.candidate_count();
+  const Rank* ranks = profile.ranks(ballot);
+  // Count candidates per rank to find the first tied position.
+  Rank max_rank = 0;
+  for (int c = 0; c < n; ++c) max_rank = std::max(max_rank, ranks[c]);
+  order.resize(max_rank, -1);
+  for (int c = 0; c < n; ++c) {
+    const Rank r = ranks[c];
+    if (r == 0) continue;
+    if (order[r - 1] == -1) {
+      order[r - 1] = c;
+    } else {
+      order[r - 1] = -2;  // tied
+    }
+  }
+  for (size_t i = 0; i < order.size(); ++i) {
+    if (order[i] < 0) {
+      order.resize(i);
+      return;
+    }
+  }
+}
+
+}  // namespace andel::voting
