@@ -21,6 +21,8 @@ test: build
 
 bench: build
 	$(BUILD)/bench/andel_bench_core --benchmark_min_time=0.2
+	$(BUILD)/bench/andel_bench_voting
+	./bench/tally.sh $(BUILD)/src/app/andel
 	./bench/http.sh $(BUILD)/src/app/andel
 
 fmt:

@@ -28,34 +28,41 @@ TallyResult CountPlurality(const Profile& profile) {
   return result;
 }
 
-TallyResult CountIrv(const Profile& profile) {
+namespace {
+
+// IRV over ballots stored at a fixed stride (one slot per candidate), with candidate indices in
+// the narrowest type that holds them: each round is one sequential pass over the ballots.
+template <typename Candidate>
+TallyResult IrvRounds(const Profile& profile) {
   TallyResult result;
   result.method = Method::kIrv;
   const int n = profile.candidate_count();
-  // Flat truncated orders: ballot b's candidates are order[offset[b]..offset[b+1]).
-  std::vector<int> flat;
-  std::vector<size_t> offset{0};
+  const size_t ballots = profile.ballot_count();
+  std::vector<Candidate> orders(ballots * n);
+  std::vector<Candidate> length(ballots);
+  std::vector<Candidate> cursor(ballots, 0);
   std::vector<int> order;
-  for (size_t ballot = 0; ballot < profile.ballot_count(); ++ballot) {
+  for (size_t ballot = 0; ballot < ballots; ++ballot) {
     TruncatedOrder(profile, ballot, order);
-    flat.insert(flat.end(), order.begin(), order.end());
-    offset.push_back(flat.size());
+    std::copy(order.begin(), order.end(), orders.begin() + ballot * n);
+    length[ballot] = static_cast<Candidate>(order.size());
   }
-  std::vector<size_t> cursor(offset.begin(), offset.end() - 1);
   std::vector<char> continuing(n, 1);
-  int remaining = n;
-  while (remaining > 0) {
+  while (true) {
     std::vector<int64_t> tally(n, 0);
     int64_t active = 0;
     int64_t exhausted = 0;
-    for (size_t ballot = 0; ballot < cursor.size(); ++ballot) {
-      size_t& at = cursor[ballot];
-      while (at < offset[ballot + 1] && !continuing[flat[at]]) ++at;
-      if (at < offset[ballot + 1]) {
-        tally[flat[at]] += profile.weight(ballot);
-        active += profile.weight(ballot);
+    for (size_t ballot = 0; ballot < ballots; ++ballot) {
+      const Candidate* mine = orders.data() + ballot * n;
+      Candidate at = cursor[ballot];
+      while (at < length[ballot] && !continuing[mine[at]]) ++at;
+      cursor[ballot] = at;
+      const int64_t weight = profile.weight(ballot);
+      if (at < length[ballot]) {
+        tally[mine[at]] += weight;
+        active += weight;
       } else {
-        exhausted += profile.weight(ballot);
+        exhausted += weight;
       }
     }
     Round round;
@@ -85,12 +92,17 @@ TallyResult CountIrv(const Profile& profile) {
       if (continuing[c] && tally[c] == lowest) {
         round.eliminated.push_back(c);
         continuing[c] = 0;
-        --remaining;
       }
     }
     result.rounds.push_back(std::move(round));
   }
-  return result;
+}
+
+}  // namespace
+
+TallyResult CountIrv(const Profile& profile) {
+  if (profile.candidate_count() < 256) return IrvRounds<uint8_t>(profile);
+  return IrvRounds<uint16_t>(profile);
 }
 
 }  // namespace andel::voting

@@ -42,28 +42,19 @@ int Profile::IndexOf(int candidate_id) const {
 }
 
 void TruncatedOrder(const Profile& profile, size_t ballot, std::vector<int>& order) {
-  order.clear();
   const int n = profile.candidate_count();
   const Rank* ranks = profile.ranks(ballot);
-  // Count candidates per rank to find the first tied position.
-  Rank max_rank = 0;
-  for (int c = 0; c < n; ++c) max_rank = std::max(max_rank, ranks[c]);
-  order.resize(max_rank, -1);
+  // order[r - 1] is the candidate at rank r, -2 where several share it, -1 where none is.
+  order.assign(n, -1);
   for (int c = 0; c < n; ++c) {
     const Rank r = ranks[c];
     if (r == 0) continue;
-    if (order[r - 1] == -1) {
-      order[r - 1] = c;
-    } else {
-      order[r - 1] = -2;  // tied
-    }
+    int& slot = order[r - 1];
+    slot = slot == -1 ? c : -2;
   }
-  for (size_t i = 0; i < order.size(); ++i) {
-    if (order[i] < 0) {
-      order.resize(i);
-      return;
-    }
-  }
+  size_t length = 0;
+  while (length < order.size() && order[length] >= 0) ++length;
+  order.resize(length);
 }
 
 }  // namespace andel::voting
