@@ -47,6 +47,19 @@ contains "demo prints the accounts" "$work/out" "member@andel.example"
 check "demo twice" 1 "$andel" demo --db "sqlite:$work/demo.db"
 check "bad port" 2 "$andel" serve --db "$db" --port 70000
 
+# tally: a real election, and a broken file.
+data="$(cd "$(dirname "$0")/../../.." && pwd)/shared/data/preflib"
+check "tally stv" 0 "$andel" tally --method stv --seats 4 "$data/00001-00000001.soi"
+contains "tally elects Dublin North's four" "$work/out" '"elected":\[4,9,10,12\]'
+contains "tally names the candidates" "$work/out" '"name":"Trevor Sargent G.P."'
+check "tally irv" 0 "$andel" tally --method irv "$data/00005-00000002.toi"
+contains "tally irv winner" "$work/out" '"winners":\[1\]'
+printf '# NUMBER ALTERNATIVES: 2\n1: 1,2\n1: 1,3\n' >"$work/bad.soi"
+check "tally bad file" 2 "$andel" tally --method borda "$work/bad.soi"
+contains "tally names the line" "$work/err" "(line 3)"
+check "tally unknown method" 2 "$andel" tally --method dictator "$work/bad.soi"
+check "tally missing file" 1 "$andel" tally --method borda "$work/none.soi"
+
 # serve: starts, answers, and stops cleanly on SIGTERM.
 "$andel" serve --db "sqlite:$work/serve.db" --port 0 --demo >"$work/serve.out" 2>&1 &
 pid=$!
