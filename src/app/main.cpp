@@ -222,12 +222,15 @@ int main(int argc, char** argv) {
   tally
       ->add_option("--method", tally_command.method,
                    "plurality, borda, irv, schulze, schulze_wv, ranked_pairs, copeland, "
-                   "condorcet or stv")
+                   "condorcet, stv, approval (csv) or score (csv)")
       ->required();
   tally->add_option("--seats", tally_command.seats, "seats to fill (stv)")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
-  tally->add_option("--format", tally_command.format, "file format: preflib")
+  tally->add_option("--max-score", tally_command.max_score, "highest score (score ballots)")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  tally->add_option("--format", tally_command.format, "file format: preflib or csv")
       ->capture_default_str();
   tally->add_option("--seed", tally_command.seed, "seed of the lot that breaks remaining ties")
       ->capture_default_str();

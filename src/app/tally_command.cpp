@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "voting/csv_ballots.h"
 #include "voting/preflib.h"
 #include "voting/tally.h"
 
@@ -31,8 +32,8 @@ json::array Ids(const voting::Profile& profile, const std::vector<int>& candidat
   return ids;
 }
 
-json::object ResultJson(const voting::Profile& profile, const voting::TallyResult& result,
-                        const TallyCommand& command) {
+json::object ResultJson(const voting::Profile& profile, int64_t ballots,
+                        const voting::TallyResult& result, const TallyCommand& command) {
   const auto id = [&](int c) { return profile.candidate_ids()[c]; };
   json::object out;
   out["method"] = voting::MethodName(result.method);
@@ -41,7 +42,7 @@ json::object ResultJson(const voting::Profile& profile, const voting::TallyResul
     candidates.push_back({{"id", id(c)}, {"name", profile.names()[c]}});
   }
   out["candidates"] = std::move(candidates);
-  out["ballots"] = profile.voter_count();
+  out["ballots"] = ballots;
   out["winners"] = Ids(profile, result.winners);
   const int winner = voting::DrawWinner(result.winners, command.seed);
   out["winner"] = winner < 0 ? json::value(nullptr) : json::value(id(winner));
@@ -93,26 +94,66 @@ int Fail(const Error& error, int code) {
   return code;
 }
 
+// Counts approval or score ballots from the CSV format.
+Result<voting::TallyResult> CountCardinal(const voting::CsvBallots& ballots, voting::Method method,
+                                          int64_t max_score) {
+  const int n = static_cast<int>(ballots.names.size());
+  if (method == voting::Method::kApproval) {
+    Result<std::vector<voting::ApprovalBallot>> approvals = voting::ApprovalBallots(ballots);
+    if (!approvals) return approvals.error();
+    return voting::CountApproval(n, *approvals);
+  }
+  return voting::CountScore(n, voting::ScoreBallots(ballots), max_score);
+}
+
 }  // namespace
 
 int RunTally(const TallyCommand& command) {
   Result<voting::Method> method = voting::ParseMethod(command.method);
   if (!method) return Fail(method.error(), 2);
-  if (command.format != "preflib") {
+  if (command.format != "preflib" && command.format != "csv") {
     return Fail(Error::InvalidArgument("unknown ballot format", "--format"), 2);
   }
   std::ifstream in(command.file, std::ios::binary);
   if (!in) return Fail(Error::NotFound("cannot read the file", command.file), 1);
   std::stringstream text;
   text << in.rdbuf();
-  Result<voting::Profile> profile = voting::ReadPrefLib(text.str());
-  if (!profile) return Fail(profile.error(), 2);
   voting::TallyOptions options;
   options.seats = command.seats;
   options.seed = command.seed;
-  Result<voting::TallyResult> result = voting::Count(*profile, *method, options);
+  if (command.format == "preflib") {
+    if (!voting::IsRankedMethod(*method)) {
+      return Fail(
+          Error::InvalidArgument("approval and score ballots come in the csv format", "--format"),
+          2);
+    }
+    Result<voting::Profile> profile = voting::ReadPrefLib(text.str());
+    if (!profile) return Fail(profile.error(), 2);
+    Result<voting::TallyResult> result = voting::Count(*profile, *method, options);
+    if (!result) return Fail(result.error(), 2);
+    std::cout << json::serialize(ResultJson(*profile, profile->voter_count(), *result, command))
+              << "\n";
+    return 0;
+  }
+  Result<voting::CsvBallots> ballots = voting::ReadCsvBallots(text.str());
+  if (!ballots) return Fail(ballots.error(), 2);
+  if (voting::IsRankedMethod(*method)) {
+    Result<voting::Profile> profile = voting::RankedProfile(*ballots);
+    if (!profile) return Fail(profile.error(), 2);
+    Result<voting::TallyResult> result = voting::Count(*profile, *method, options);
+    if (!result) return Fail(result.error(), 2);
+    std::cout << json::serialize(ResultJson(*profile, profile->voter_count(), *result, command))
+              << "\n";
+    return 0;
+  }
+  Result<voting::TallyResult> result = CountCardinal(*ballots, *method, command.max_score);
   if (!result) return Fail(result.error(), 2);
-  std::cout << json::serialize(ResultJson(*profile, *result, command)) << "\n";
+  std::vector<int> ids;
+  int64_t voters = 0;
+  for (size_t c = 0; c < ballots->names.size(); ++c) ids.push_back(static_cast<int>(c + 1));
+  for (const voting::CsvBallots::Row& row : ballots->rows) voters += row.count;
+  const voting::Profile candidates(ids, ballots->names);
+  std::cout << json::serialize(ResultJson(candidates, voters, *result, command)) << "\n";
   return 0;
 }
 

@@ -11,6 +11,7 @@ struct TallyCommand {
   std::string file;
   std::string format = "preflib";
   int seats = 1;
+  int64_t max_score = 10;  // score ballots
   uint64_t seed = 1;
   bool pairwise = false;  // include the pairwise support matrix
 };

@@ -5,6 +5,7 @@
 #include <array>
 #include <map>
 
+#include "core/csv.h"
 #include "core/text.h"
 
 namespace andel::communities {
@@ -35,78 +36,6 @@ std::string QuoteField(std::string_view field) {
 
 }  // namespace
 
-Result<std::vector<std::vector<std::string>>> ParseCsvRecords(std::string_view text) {
-  std::vector<std::vector<std::string>> records;
-  std::vector<std::string> record;
-  std::string field;
-  size_t line = 1;
-  size_t record_line = 1;
-  size_t i = 0;
-  bool field_started = false;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a byte-order mark from spreadsheets
-  const auto end_record = [&] {
-    record.push_back(std::move(field));
-    field.clear();
-    const bool blank = record.size() == 1 && record[0].empty();
-    if (!blank) records.push_back(std::move(record));
-    record.clear();
-    field_started = false;
-  };
-  while (i < text.size()) {
-    const char c = text[i];
-    if (c == '"' && !field_started) {
-      field_started = true;
-      ++i;
-      while (true) {
-        if (i >= text.size()) {
-          return Error::InvalidArgument("a quoted field is not closed",
-                                        "line " + std::to_string(record_line));
-        }
-        if (text[i] == '"') {
-          if (i + 1 < text.size() && text[i + 1] == '"') {
-            field.push_back('"');
-            i += 2;
-            continue;
-          }
-          ++i;
-          break;
-        }
-        if (text[i] == '\n') ++line;
-        field.push_back(text[i++]);
-      }
-      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-        return Error::InvalidArgument("unexpected text after a closing quote",
-                                      "line " + std::to_string(line));
-      }
-      continue;
-    }
-    if (c == '"') {
-      return Error::InvalidArgument("a quote inside an unquoted field",
-                                    "line " + std::to_string(line));
-    }
-    if (c == ',') {
-      record.push_back(std::move(field));
-      field.clear();
-      field_started = false;
-      ++i;
-      continue;
-    }
-    if (c == '\r' || c == '\n') {
-      end_record();
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      ++i;
-      ++line;
-      record_line = line;
-      continue;
-    }
-    field_started = true;
-    field.push_back(c);
-    ++i;
-  }
-  if (field_started || !record.empty()) end_record();
-  return records;
-}
-
 MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& category_codes) {
   MemberCsv result;
   if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
@@ -115,7 +44,7 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& cat
         Error::InvalidArgument("the file is not valid UTF-8", "line " + std::to_string(line)));
     return result;
   }
-  Result<std::vector<std::vector<std::string>>> records = ParseCsvRecords(text);
+  Result<std::vector<CsvRecord>> records = ParseCsvRecords(text);
   if (!records) {
     result.errors.push_back(records.error());
     return result;
@@ -125,13 +54,15 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& cat
     return result;
   }
   std::map<std::string, size_t> column_of;
-  const std::vector<std::string>& header = records->front();
+  const std::vector<std::string>& header = records->front().fields;
+  const size_t header_line = records->front().line;
   for (size_t c = 0; c < header.size(); ++c) {
     const std::string name = ToLowerAscii(Trim(header[c]));
     bool known = false;
     for (std::string_view column : kColumns) known = known || column == name;
     if (!known) {
-      result.errors.push_back(Error::InvalidArgument("unknown column", Where(1, header[c])));
+      result.errors.push_back(
+          Error::InvalidArgument("unknown column", Where(header_line, header[c])));
       continue;
     }
     column_of[name] = c;
@@ -139,15 +70,15 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& cat
   for (std::string_view required : {"email", "name", "category"}) {
     if (!column_of.count(std::string(required))) {
       result.errors.push_back(
-          Error::InvalidArgument("a required column is missing", Where(1, required)));
+          Error::InvalidArgument("a required column is missing", Where(header_line, required)));
     }
   }
   if (!result.errors.empty()) return result;
 
   std::map<std::string, size_t> line_of_email;
   for (size_t r = 1; r < records->size(); ++r) {
-    const std::vector<std::string>& record = (*records)[r];
-    const size_t line = r + 1;
+    const std::vector<std::string>& record = (*records)[r].fields;
+    const size_t line = (*records)[r].line;
     const auto field = [&](std::string_view column) -> std::string_view {
       auto it = column_of.find(std::string(column));
       if (it == column_of.end() || it->second >= record.size()) return {};

@@ -40,8 +40,4 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& cat
 // would run as a formula (starting with = + - @) are prefixed with a single quote.
 std::string WriteMemberCsv(const std::vector<MemberRow>& rows);
 
-// Splits CSV text into records of fields. kInvalidArgument with "line L" for an unclosed quote or
-// a quote inside an unquoted field.
-Result<std::vector<std::vector<std::string>>> ParseCsvRecords(std::string_view text);
-
 }  // namespace andel::communities

@@ -6,7 +6,7 @@
 namespace andel::voting {
 namespace {
 
-constexpr std::array<std::pair<std::string_view, Method>, 9> kMethods{{
+constexpr std::array<std::pair<std::string_view, Method>, 11> kMethods{{
     {"plurality", Method::kPlurality},
     {"borda", Method::kBorda},
     {"irv", Method::kIrv},
@@ -16,6 +16,8 @@ constexpr std::array<std::pair<std::string_view, Method>, 9> kMethods{{
     {"copeland", Method::kCopeland},
     {"condorcet", Method::kCondorcet},
     {"stv", Method::kStv},
+    {"approval", Method::kApproval},
+    {"score", Method::kScore},
 }};
 
 }  // namespace
@@ -65,8 +67,16 @@ Result<TallyResult> Count(const Profile& profile, Method method, const TallyOpti
       return CountCondorcet(profile);
     case Method::kStv:
       return CountStv(profile, options.seats, options.seed);
+    case Method::kApproval:
+    case Method::kScore:
+      break;
   }
-  return Error::InvalidArgument("unknown counting method", "method");
+  return Error::InvalidArgument("this method counts approval or score ballots, not rankings",
+                                "method");
+}
+
+bool IsRankedMethod(Method method) {
+  return method != Method::kApproval && method != Method::kScore;
 }
 
 }  // namespace andel::voting

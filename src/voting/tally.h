@@ -24,10 +24,12 @@ enum class Method {
   kCopeland,
   kCondorcet,
   kStv,
+  kApproval,  // approval ballots (see cardinal.h), not rankings
+  kScore,     // score ballots
 };
 
 // "plurality", "borda", "irv", "schulze", "schulze_wv", "ranked_pairs", "copeland",
-// "condorcet", "stv".
+// "condorcet", "stv", "approval", "score".
 std::string_view MethodName(Method method);
 Result<Method> ParseMethod(std::string_view name);
 
@@ -78,7 +80,11 @@ struct TallyOptions {
   uint64_t seed = 1;  // lots (STV ties, and the single winner among co-winners)
 };
 
+// Counts rankings. kInvalidArgument for approval and score, which count other ballots.
 Result<TallyResult> Count(const Profile& profile, Method method, const TallyOptions& options);
+
+// True for the methods that count rankings.
+bool IsRankedMethod(Method method);
 
 // One winner from the co-winners by a lot drawn with `seed`: reproducible for the same seed.
 int DrawWinner(const std::vector<int>& winners, uint64_t seed);

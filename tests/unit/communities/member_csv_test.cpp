@@ -41,6 +41,17 @@ TEST(MemberCsv, ReportsEveryBadRowByLineAndColumn) {
                                               "line 6, column joined_on", "line 7, column email"}));
 }
 
+TEST(MemberCsv, LinesCountBlankLinesAndQuotedLineBreaks) {
+  const std::string text =
+      "email,name,organisation,category\n\n"
+      "a@example.dk,A,\"Two\nlines\",citizen\n"
+      "bad,B,,citizen\n";
+  MemberCsv csv = ParseMemberCsv(text, kCodes);
+  ASSERT_EQ(csv.errors.size(), 2u);
+  EXPECT_EQ(csv.errors[0].where, "line 3, column organisation");  // a line break in a name
+  EXPECT_EQ(csv.errors[1].where, "line 5, column email");
+}
+
 TEST(MemberCsv, RejectsStructuralProblems) {
   EXPECT_EQ(ParseMemberCsv("", kCodes).errors.at(0).message, "the file is empty");
   EXPECT_EQ(ParseMemberCsv("email,name\n", kCodes).errors.at(0).where, "line 1, column category");
