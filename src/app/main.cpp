@@ -14,6 +14,7 @@
 
 #include "app/demo_data.h"
 #include "app/tally_command.h"
+#include "app/tally_verify.h"
 #include "communities/community.h"
 #include "core/text.h"
 #include "mail/outbox_relay.h"
@@ -219,11 +220,9 @@ int main(int argc, char** argv) {
   CLI::App* tally = cli.add_subcommand(
       "tally", "Count an election file (PrefLib) with one method and print the result as JSON");
   andel::app::TallyCommand tally_command;
-  tally
-      ->add_option("--method", tally_command.method,
-                   "plurality, borda, irv, schulze, schulze_wv, ranked_pairs, copeland, "
-                   "condorcet, stv, approval (csv) or score (csv)")
-      ->required();
+  tally->add_option("--method", tally_command.method,
+                    "plurality, borda, irv, schulze, schulze_wv, ranked_pairs, copeland, "
+                    "condorcet, stv, approval (csv) or score (csv)");
   tally->add_option("--seats", tally_command.seats, "seats to fill (stv)")
       ->check(CLI::Range(1, 10000))
       ->capture_default_str();
@@ -235,7 +234,10 @@ int main(int argc, char** argv) {
   tally->add_option("--seed", tally_command.seed, "seed of the lot that breaks remaining ties")
       ->capture_default_str();
   tally->add_flag("--pairwise", tally_command.pairwise, "include the pairwise support matrix");
-  tally->add_option("file", tally_command.file, "the election file")->required();
+  std::string verify_path;
+  tally->add_option("--verify", verify_path,
+                    "recount an exported decision and check its result and receipts");
+  tally->add_option("file", tally_command.file, "the election file");
 
   CLI::App* user = cli.add_subcommand("user", "Manage accounts");
   user->require_subcommand(1);
@@ -279,6 +281,13 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (user_create->parsed()) return CreateUser(db_url, email, name, admin);
-  if (tally->parsed()) return andel::app::RunTally(tally_command);
+  if (tally->parsed()) {
+    if (!verify_path.empty()) return andel::app::VerifyExport(verify_path);
+    if (tally_command.method.empty() || tally_command.file.empty()) {
+      std::cerr << "andel tally: give --method and a file, or --verify EXPORT.json\n";
+      return 2;
+    }
+    return andel::app::RunTally(tally_command);
+  }
   return 0;
 }

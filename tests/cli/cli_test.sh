@@ -60,6 +60,17 @@ contains "tally names the line" "$work/err" "(line 3)"
 check "tally unknown method" 2 "$andel" tally --method dictator "$work/bad.soi"
 check "tally missing file" 1 "$andel" tally --method borda "$work/none.soi"
 
+# tally --verify: a published decision recounted from its export.
+exports="$(dirname "$0")/exports"
+check "verify" 0 "$andel" tally --verify "$exports/verified.json"
+contains "verify says so" "$work/out" "verified: schulze, 3 ballots"
+check "verify stv" 0 "$andel" tally --verify "$exports/stv.json"
+check "verify wrong winner" 1 "$andel" tally --verify "$exports/wrong-winner.json"
+contains "verify names the mismatch" "$work/out" "MISMATCH winners"
+check "verify wrong receipts" 1 "$andel" tally --verify "$exports/wrong-receipts.json"
+check "verify malformed" 2 "$andel" tally --verify "$exports/malformed.json"
+check "tally without input" 2 "$andel" tally
+
 # serve: starts, answers, and stops cleanly on SIGTERM.
 "$andel" serve --db "sqlite:$work/serve.db" --port 0 --demo >"$work/serve.out" 2>&1 &
 pid=$!

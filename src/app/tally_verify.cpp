@@ -1,0 +1,260 @@
+// Recounting an exported decision. The export is read into plain values first (every shape
+// checked, errors as values), then counted with the voting library.
+#include "app/tally_verify.h"
+
+#include <algorithm>
+#include <boost/json.hpp>
+#include <charconv>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <set>
+#include <sstream>
+
+#include "voting/cardinal.h"
+#include "voting/tally.h"
+
+namespace andel::app {
+namespace {
+
+namespace json = boost::json;
+
+struct Export {
+  voting::Method method = voting::Method::kPlurality;
+  voting::TallyOptions options;
+  int64_t max_score = 10;
+  std::vector<int> ids;
+  std::vector<std::string> names;
+  std::vector<std::string> ballot_receipts;
+  std::vector<std::vector<std::vector<int>>> rankings;  // candidate indices
+  std::vector<voting::ApprovalBallot> approvals;
+  std::vector<voting::ScoreBallot> scores;
+  std::vector<std::string> receipts;
+  std::optional<std::vector<int>> winners;  // published ids, ascending
+  std::optional<std::vector<int>> elected;
+};
+
+Error Malformed(const std::string& what) {
+  return Error::InvalidArgument("the export is malformed", what);
+}
+
+const json::value* Field(const json::object& object, const char* key) {
+  return object.if_contains(key);
+}
+
+Result<int64_t> Integer(const json::value* value, const std::string& what) {
+  if (!value || !value->is_int64()) return Malformed(what + " must be a whole number");
+  return value->as_int64();
+}
+
+Result<std::vector<int>> Ids(const json::value* value, const std::string& what) {
+  if (!value || !value->is_array()) return Malformed(what + " must be a list of ids");
+  std::vector<int> ids;
+  for (const json::value& id : value->as_array()) {
+    if (!id.is_int64()) return Malformed(what + " must be a list of ids");
+    ids.push_back(static_cast<int>(id.as_int64()));
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+Result<int> Index(const Export& e, int id) {
+  auto it = std::find(e.ids.begin(), e.ids.end(), id);
+  if (it == e.ids.end()) return Malformed("a ballot names an unknown candidate");
+  return static_cast<int>(it - e.ids.begin());
+}
+
+Status ReadBallot(const json::object& ballot, Export& e) {
+  const json::value* receipt = Field(ballot, "receipt");
+  if (!receipt || !receipt->is_string()) return Malformed("every ballot needs its receipt");
+  e.ballot_receipts.emplace_back(receipt->as_string());
+  if (e.method == voting::Method::kApproval) {
+    Result<std::vector<int>> approved = Ids(Field(ballot, "approved"), "approved");
+    if (!approved) return approved.error();
+    voting::ApprovalBallot approval;
+    for (int id : *approved) {
+      Result<int> c = Index(e, id);
+      if (!c) return c.error();
+      approval.approved.push_back(*c);
+    }
+    e.approvals.push_back(std::move(approval));
+    return {};
+  }
+  if (e.method == voting::Method::kScore) {
+    const json::value* scores = Field(ballot, "scores");
+    if (!scores || !scores->is_object()) return Malformed("scores must be an object");
+    voting::ScoreBallot score;
+    score.scores.assign(e.ids.size(), 0);
+    for (const auto& [key, value] : scores->as_object()) {
+      int id = 0;
+      const std::string text(key);
+      auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+      if (ec != std::errc() || ptr != text.data() + text.size() || !value.is_int64()) {
+        return Malformed("scores map candidate ids to whole numbers");
+      }
+      Result<int> c = Index(e, id);
+      if (!c) return c.error();
+      score.scores[*c] = value.as_int64();
+    }
+    e.scores.push_back(std::move(score));
+    return {};
+  }
+  const json::value* ranking = Field(ballot, "ranking");
+  if (!ranking || !ranking->is_array()) return Malformed("ranking must be a list of positions");
+  std::vector<std::vector<int>> order;
+  for (const json::value& position : ranking->as_array()) {
+    Result<std::vector<int>> tied = Ids(&position, "each position of a ranking");
+    if (!tied) return tied.error();
+    order.emplace_back();
+    for (int id : *tied) {
+      Result<int> c = Index(e, id);
+      if (!c) return c.error();
+      order.back().push_back(*c);
+    }
+  }
+  e.rankings.push_back(std::move(order));
+  return {};
+}
+
+Result<Export> ReadExport(std::string_view text) {
+  json::error_code ec;
+  json::value parsed = json::parse(text, ec);
+  if (ec || !parsed.is_object()) return Malformed("it is not a JSON object");
+  const json::object& root = parsed.as_object();
+  const json::value* format = Field(root, "format");
+  if (!format || *format != "andel-decision-export/1") {
+    return Malformed("format must be andel-decision-export/1");
+  }
+  Export e;
+  const json::value* method = Field(root, "method");
+  if (!method || !method->is_string()) return Malformed("method must be a method name");
+  Result<voting::Method> parsed_method = voting::ParseMethod(method->as_string());
+  if (!parsed_method) return parsed_method.error();
+  e.method = *parsed_method;
+  if (Field(root, "seats")) {
+    Result<int64_t> seats = Integer(Field(root, "seats"), "seats");
+    if (!seats) return seats.error();
+    e.options.seats = static_cast<int>(*seats);
+  }
+  if (Field(root, "seed")) {
+    Result<int64_t> seed = Integer(Field(root, "seed"), "seed");
+    if (!seed) return seed.error();
+    e.options.seed = static_cast<uint64_t>(*seed);
+  }
+  if (Field(root, "max_score")) {
+    Result<int64_t> max_score = Integer(Field(root, "max_score"), "max_score");
+    if (!max_score) return max_score.error();
+    e.max_score = *max_score;
+  }
+  const json::value* candidates = Field(root, "candidates");
+  if (!candidates || !candidates->is_array()) return Malformed("candidates must be a list");
+  for (const json::value& candidate : candidates->as_array()) {
+    if (!candidate.is_object()) return Malformed("each candidate is {\"id\", \"name\"}");
+    Result<int64_t> id = Integer(Field(candidate.as_object(), "id"), "a candidate id");
+    const json::value* name = Field(candidate.as_object(), "name");
+    if (!id || !name || !name->is_string())
+      return Malformed("each candidate is {\"id\", \"name\"}");
+    e.ids.push_back(static_cast<int>(*id));
+    e.names.emplace_back(name->as_string());
+  }
+  const json::value* ballots = Field(root, "ballots");
+  if (!ballots || !ballots->is_array()) return Malformed("ballots must be a list");
+  for (const json::value& ballot : ballots->as_array()) {
+    if (!ballot.is_object()) return Malformed("each ballot is an object");
+    if (Status read = ReadBallot(ballot.as_object(), e); !read) return read.error();
+  }
+  const json::value* receipts = Field(root, "receipts");
+  if (!receipts || !receipts->is_array()) return Malformed("receipts must be a list");
+  for (const json::value& receipt : receipts->as_array()) {
+    if (!receipt.is_string()) return Malformed("receipts must be a list of strings");
+    e.receipts.emplace_back(receipt.as_string());
+  }
+  const json::value* result = Field(root, "result");
+  if (!result || !result->is_object()) return Malformed("result must be an object");
+  if (const json::value* winners = Field(result->as_object(), "winners")) {
+    Result<std::vector<int>> ids = Ids(winners, "result.winners");
+    if (!ids) return ids.error();
+    e.winners = *ids;
+  }
+  if (const json::value* elected = Field(result->as_object(), "elected")) {
+    Result<std::vector<int>> ids = Ids(elected, "result.elected");
+    if (!ids) return ids.error();
+    e.elected = *ids;
+  }
+  return e;
+}
+
+Result<voting::TallyResult> Recount(const Export& e) {
+  const int n = static_cast<int>(e.ids.size());
+  if (e.method == voting::Method::kApproval) return voting::CountApproval(n, e.approvals);
+  if (e.method == voting::Method::kScore) return voting::CountScore(n, e.scores, e.max_score);
+  voting::Profile profile(e.ids, e.names);
+  for (const auto& order : e.rankings) {
+    if (Status added = profile.Add(order, 1); !added) return added.error();
+  }
+  return voting::Count(profile, e.method, e.options);
+}
+
+std::vector<int> SortedIds(const Export& e, const std::vector<int>& indices) {
+  std::vector<int> out;
+  for (int c : indices) out.push_back(e.ids[c]);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::string Show(const std::vector<int>& ids) {
+  std::string out = "[";
+  for (size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
+  return out + "]";
+}
+
+}  // namespace
+
+int VerifyExport(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "andel tally: cannot read the file (" << path << ")\n";
+    return 2;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  Result<Export> e = ReadExport(text.str());
+  if (!e) {
+    std::cerr << "andel tally: " << e.error().message << " (" << e.error().where << ")\n";
+    return 2;
+  }
+  Result<voting::TallyResult> recount = Recount(*e);
+  if (!recount) {
+    std::cerr << "andel tally: " << recount.error().message << " (" << recount.error().where
+              << ")\n";
+    return 2;
+  }
+  bool ok = true;
+  const std::vector<int> winners = SortedIds(*e, recount->winners);
+  if (e->winners && *e->winners != winners) {
+    std::cout << "MISMATCH winners: published " << Show(*e->winners) << ", recounted "
+              << Show(winners) << "\n";
+    ok = false;
+  }
+  const std::vector<int> elected = SortedIds(*e, recount->elected);
+  if (e->elected && *e->elected != elected) {
+    std::cout << "MISMATCH elected: published " << Show(*e->elected) << ", recounted "
+              << Show(elected) << "\n";
+    ok = false;
+  }
+  std::multiset<std::string> on_ballots(e->ballot_receipts.begin(), e->ballot_receipts.end());
+  std::multiset<std::string> listed(e->receipts.begin(), e->receipts.end());
+  if (on_ballots != listed) {
+    std::cout << "MISMATCH receipts: the ballots and the public list of receipts differ\n";
+    ok = false;
+  }
+  if (std::set<std::string>(listed.begin(), listed.end()).size() != listed.size()) {
+    std::cout << "MISMATCH receipts: a receipt appears twice\n";
+    ok = false;
+  }
+  std::cout << (ok ? "verified" : "not verified") << ": " << voting::MethodName(e->method) << ", "
+            << e->ballot_receipts.size() << " ballots, winners " << Show(winners) << "\n";
+  return ok ? 0 : 1;
+}
+
+}  // namespace andel::app
