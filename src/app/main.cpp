@@ -125,6 +125,9 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
       options, [&app](andel::web::Request& request) { return app.Handle(request); },
       [&app](andel::web::Method method, const std::string& path) {
         return app.BodyLimit(method, path);
+      },
+      [&app](int status, const std::string& message, andel::web::Request& partial) {
+        return app.TransportError(status, message, partial);
       });
   std::signal(SIGINT, OnSignal);
   std::signal(SIGTERM, OnSignal);

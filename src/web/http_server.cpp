@@ -8,6 +8,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <limits>
 #include <optional>
 #include <thread>
 #include <vector>
@@ -57,6 +58,7 @@ struct HttpServer::Impl {
   ServerOptions options;
   RequestHandler handler;
   BodyLimit body_limit;
+  TransportError transport_error;
   asio::io_context io;
   std::optional<asio::executor_work_guard<asio::io_context::executor_type>> work;
   tcp::acceptor acceptor{io};
@@ -65,8 +67,11 @@ struct HttpServer::Impl {
   std::atomic<bool> stopping{false};
   bool stopped = false;
 
-  Impl(ServerOptions o, RequestHandler h, BodyLimit b)
-      : options(std::move(o)), handler(std::move(h)), body_limit(std::move(b)) {}
+  Impl(ServerOptions o, RequestHandler h, BodyLimit b, TransportError t)
+      : options(std::move(o)),
+        handler(std::move(h)),
+        body_limit(std::move(b)),
+        transport_error(std::move(t)) {}
 
   void Accept();
 };
@@ -88,7 +93,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
   void ReadHeader() {
     parser_.emplace();
     parser_->header_limit(static_cast<std::uint32_t>(server_.options.max_header_bytes));
-    parser_->body_limit(1024 * 1024);
+    // No body limit until the route is known (OnHeader sets it): a limit here would refuse a
+    // large upload to a route that accepts it, before its header could be read.
+    parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
     stream_.expires_after(server_.options.idle_timeout);
     bhttp::async_read_header(
         stream_, buffer_, *parser_,
@@ -192,13 +199,37 @@ class Connection : public std::enable_shared_from_this<Connection> {
 
   void WriteError(int status, std::string_view message) {
     keep_alive_ = false;
-    Response response;
-    response.status = status;
-    response.content_type = "application/json";
-    response.body = std::string(R"({"error":{"code":")") +
-                    (status == 413 || status == 431 ? "too_large" : "invalid_argument") +
-                    R"(","message":")" + std::string(message) + "\"}}";
     if (path_.empty()) path_ = "-";
+    Request partial;
+    partial.remote_address = remote_;
+    if (parser_ && parser_->is_header_done()) {
+      const auto& header = parser_->get();
+      const std::string_view target(header.target());
+      partial.method = ParseMethod(std::string_view(header.method_string()));
+      partial.path = std::string(target.substr(0, target.find('?')));
+      for (const auto& field : header) {
+        std::string name(field.name_string());
+        for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (name == "accept-language" || name == "cookie" || name == "accept") {
+          partial.headers.emplace_back(std::move(name), std::string(field.value()));
+        }
+      }
+    }
+    Response response;
+    if (server_.transport_error) {
+      try {
+        response = server_.transport_error(status, std::string(message), partial);
+      } catch (const std::exception& error) {
+        spdlog::error("error page for status {} failed: {}", status, error.what());
+      }
+    }
+    if (response.body.empty()) {
+      response.content_type = "application/json";
+      response.body = std::string(R"({"error":{"code":")") +
+                      (status == 413 || status == 431 ? "too_large" : "invalid_argument") +
+                      R"(","message":")" + std::string(message) + "\"}}";
+    }
+    response.status = status;
     Write(std::move(response));
   }
 
@@ -257,9 +288,10 @@ void HttpServer::Impl::Accept() {
   });
 }
 
-HttpServer::HttpServer(ServerOptions options, RequestHandler handler, BodyLimit body_limit)
-    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(body_limit))) {
-}
+HttpServer::HttpServer(ServerOptions options, RequestHandler handler, BodyLimit body_limit,
+                       TransportError transport_error)
+    : impl_(std::make_unique<Impl>(std::move(options), std::move(handler), std::move(body_limit),
+                                   std::move(transport_error))) {}
 
 HttpServer::~HttpServer() { Stop(std::chrono::milliseconds(1000)); }
 

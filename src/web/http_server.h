@@ -33,10 +33,16 @@ struct ServerOptions {
 using RequestHandler = std::function<Response(Request&)>;
 // The largest body the route for this method and path accepts (413 beyond it).
 using BodyLimit = std::function<size_t(Method method, const std::string& path)>;
+// The response to a request refused before it reached a handler (malformed, too large, too
+// slow): `status` and an English `message`; `partial` holds what was read of the request (its
+// path and headers once the header was complete). Null: a plain JSON error.
+using TransportError =
+    std::function<Response(int status, const std::string& message, Request& partial)>;
 
 class HttpServer {
  public:
-  HttpServer(ServerOptions options, RequestHandler handler, BodyLimit body_limit);
+  HttpServer(ServerOptions options, RequestHandler handler, BodyLimit body_limit,
+             TransportError transport_error = nullptr);
   ~HttpServer();
   HttpServer(const HttpServer&) = delete;
   HttpServer& operator=(const HttpServer&) = delete;

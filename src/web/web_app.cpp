@@ -295,6 +295,23 @@ Response WebApp::Handle(Request& request) {
   return response;
 }
 
+Response WebApp::TransportError(int status, const std::string& message, Request& partial) {
+  Context ctx{partial, *services_, {}, {}, {}, {}, {}, false, {}, {}, "en", {}, {}, {}};
+  ctx.language = NegotiateLanguage(partial.Header("accept-language"));
+  if (std::optional<std::string> cookie = CookieValue(partial.Header("cookie"), kLanguageCookie);
+      cookie && communities::IsSupportedLanguage(*cookie)) {
+    ctx.language = *cookie;
+  }
+  const ErrorCode code =
+      status == 413 || status == 431 ? ErrorCode::kTooLarge : ErrorCode::kInvalidArgument;
+  // Pages for browsers, JSON for the API and for requests whose path was never read.
+  if (partial.path.empty()) partial.path = "/api/";
+  Response response = ErrorResponse(ctx, Error{code, message, {}});
+  response.status = status;
+  AddSecurityHeaders(response);
+  return response;
+}
+
 Response WebApp::Dispatch(Context& ctx) {
   Request& request = ctx.request;
   Result<Form> query = ParseUrlEncoded(request.query);

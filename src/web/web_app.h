@@ -26,6 +26,8 @@ class WebApp {
   Status Init();
 
   Response Handle(Request& request);
+  // The page (or JSON) for a request the server refused before routing it; see TransportError.
+  Response TransportError(int status, const std::string& message, Request& partial);
   size_t BodyLimit(Method method, const std::string& path) const;
 
   Services& services() { return *services_; }

@@ -241,6 +241,14 @@ TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
   client.Get("/c/open-coop/admin/import?lang=en");
   EXPECT_FALSE(Contains(client.Get("/c/open-coop/members").body, "ok@test.dk"));
   EXPECT_FALSE(Contains(client.Get("/c/open-coop/members?q=Ok").body, ">Ok<"));
+  // Larger than the usual 1 MiB: the import route accepts up to 8 MiB.
+  std::string many = "email,name,category\n";
+  for (int i = 0; many.size() < 1536 * 1024; ++i) {
+    many += "bulk" + std::to_string(i) + "@test.dk,Bulk Member " + std::to_string(i) + ",citizen\n";
+  }
+  HttpReply large = upload(many + "broken,Bad,citizen\n");
+  EXPECT_EQ(large.status, 400);  // read whole and checked, not refused as too large
+  EXPECT_TRUE(Contains(large.body, "column email"));
   HttpReply good = upload("email,name,category\nnew1@test.dk,Nina Ny,citizen\n");
   EXPECT_EQ(good.status, 303) << good.body.substr(0, 500);
   EXPECT_TRUE(Contains(client.Get("/c/open-coop/members").body, "Nina Ny"));
@@ -320,6 +328,15 @@ TEST_F(ServerTest, BadInputNeverCrashes) {
   // Oversized body: 413 from the declared length alone.
   const std::string big(2 * 1024 * 1024, 'x');
   EXPECT_EQ(client.Post("/login", big).status, 413);
+  // A browser gets a page in its language; the API gets JSON.
+  HttpReply page =
+      client.Post("/login", big, "application/x-www-form-urlencoded", {{"Accept-Language", "da"}});
+  EXPECT_EQ(page.status, 413);
+  EXPECT_TRUE(Contains(page.body, "forespørgslen er for stor"));
+  EXPECT_TRUE(Contains(page.Header("content-type"), "text/html"));
+  HttpReply api = client.Post("/api/v1/tokens", big, "application/json");
+  EXPECT_EQ(api.status, 413);
+  EXPECT_TRUE(Contains(api.body, R"("code":"too_large")"));
   // Oversized headers.
   EXPECT_EQ(client.Get("/", {{"X-Filler", std::string(64 * 1024, 'y')}}).status, 431);
   // Malformed HTTP.

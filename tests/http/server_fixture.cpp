@@ -49,8 +49,9 @@ void ServerTest::SetUp() {
   options.idle_timeout = std::chrono::seconds(2);
   server_ = std::make_unique<web::HttpServer>(
       options, [this](web::Request& request) { return app_->Handle(request); },
-      [this](web::Method method, const std::string& path) {
-        return app_->BodyLimit(method, path);
+      [this](web::Method method, const std::string& path) { return app_->BodyLimit(method, path); },
+      [this](int status, const std::string& message, web::Request& partial) {
+        return app_->TransportError(status, message, partial);
       });
   Result<uint16_t> port = server_->Start();
   ASSERT_TRUE(port.has_value());
