@@ -118,7 +118,7 @@ int64_t FindOrCreatePersonIn(soci::session& sql, const std::string& email, const
   return id;
 }
 
-int64_t FindOrCreateOrganisation(soci::session& sql, const std::string& name, int64_t now) {
+int64_t FindOrCreateOrganisationIn(soci::session& sql, const std::string& name, int64_t now) {
   int64_t id = 0;
   sql << "SELECT id FROM organisations WHERE name = :n", soci::use(name), soci::into(id);
   if (sql.got_data()) return id;
@@ -572,7 +572,7 @@ Result<int> CommunityRepository::ImportMembers(int64_t community_id,
       m.community_id = community_id;
       m.person_id = FindOrCreatePersonIn(sql, row.email, row.name, now);
       if (!row.organisation.empty()) {
-        m.organisation_id = FindOrCreateOrganisation(sql, row.organisation, now);
+        m.organisation_id = FindOrCreateOrganisationIn(sql, row.organisation, now);
       }
       m.category_id = category->second;
       m.role = row.role;
@@ -719,6 +719,17 @@ Status CommunityRepository::AcceptInvitation(const std::string& token_hash, int6
     InsertMembership(sql, m, KeyFor(sql, m), now);
     return {};
   });
+}
+
+Result<int64_t> CommunityRepository::FindOrCreateOrganisation(const std::string& name,
+                                                              int64_t now) {
+  int64_t id = 0;
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    id = FindOrCreateOrganisationIn(sql, name, now);
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
 }
 
 Result<int64_t> CommunityRepository::FindOrCreatePerson(const std::string& email,

@@ -106,6 +106,9 @@ class CommunityRepository {
   Status AcceptInvitation(const std::string& token_hash, int64_t person_id, const Date& today,
                           int64_t now);
 
+  // An organisation's id by name, creating it if absent.
+  Result<int64_t> FindOrCreateOrganisation(const std::string& name, int64_t now);
+
   // Any person's id by email, creating an account without a password if absent.
   Result<int64_t> FindOrCreatePerson(const std::string& email, const std::string& name,
                                      int64_t now);

@@ -408,6 +408,16 @@ Result<Response> ApiCreateMember(Context& ctx) {
   communities::Membership membership;
   membership.community_id = ctx.community->id;
   if (Status status = ApplyMemberFields(ctx, *body, membership); !status) return status.error();
+  Result<std::string> organisation = StringField(*body, "organisation");
+  if (!organisation) return organisation.error();
+  if (!organisation->empty()) {
+    Result<std::string> valid = communities::ValidateName(*organisation, "organisation");
+    if (!valid) return valid.error();
+    Result<int64_t> organisation_id =
+        ctx.services.communities.FindOrCreateOrganisation(*valid, ctx.Now());
+    if (!organisation_id) return organisation_id.error();
+    membership.organisation_id = *organisation_id;
+  }
   Result<int64_t> person = ctx.services.communities.FindOrCreatePerson(email, *name, ctx.Now());
   if (!person) return person.error();
   membership.person_id = *person;

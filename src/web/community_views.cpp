@@ -1,6 +1,8 @@
 // Labels and list rows for community pages.
 #include "web/community_views.h"
 
+#include <charconv>
+
 namespace andel::web {
 
 const std::string& CategoryLabel(const Context& ctx, const communities::Category& category) {
@@ -49,6 +51,14 @@ const std::string& StatusLabel(const Context& ctx, communities::MemberStatus sta
       return ctx.T(kLeft);
   }
   return ctx.T(kActive);
+}
+
+int PageNumber(const Context& ctx) {
+  const std::string& text = ctx.query.Get("page");
+  int page = 1;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), page);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || page < 1) return 1;
+  return std::min(page, 1000000);
 }
 
 Result<store::MemberView> MemberFromPath(Context& ctx) {

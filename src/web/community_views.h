@@ -18,6 +18,9 @@ const std::string& RoleLabel(const Context& ctx, communities::Role role);
 const std::string& KindLabel(const Context& ctx, communities::CommunityKind kind);
 const std::string& StatusLabel(const Context& ctx, communities::MemberStatus status);
 
+// The ?page= number, from 1; 1 when absent or not a positive number.
+int PageNumber(const Context& ctx);
+
 // The member the route's {id} names, in the route's community; kNotFound otherwise.
 Result<store::MemberView> MemberFromPath(Context& ctx);
 

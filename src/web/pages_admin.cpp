@@ -90,7 +90,10 @@ Result<Response> MembersAdminPage(Context& ctx, int status, const std::optional<
   store::MemberQuery query;
   query.search = std::string(Trim(ctx.query.Get("q")));
   query.include_left = true;
-  query.limit = 1000;
+  constexpr int kPerPage = 200;
+  const int page_number = PageNumber(ctx);
+  query.offset = (page_number - 1) * kPerPage;
+  query.limit = kPerPage;
   Result<store::MemberPage> members = ctx.services.communities.ListMembers(community.id, query);
   if (!members) return members.error();
   ViewData list = MakeList();
@@ -114,6 +117,11 @@ Result<Response> MembersAdminPage(Context& ctx, int status, const std::optional<
   page.set("members", list);
   page.set("q", query.search);
   page.set("total", FormatInteger(ctx.language, members->total));
+  const std::string base = AdminPath(ctx, "/members?q=" + UrlEncode(query.search) + "&page=");
+  if (page_number > 1) page.set("previous", base + std::to_string(page_number - 1));
+  if (static_cast<int64_t>(page_number) * kPerPage < members->total) {
+    page.set("next", base + std::to_string(page_number + 1));
+  }
   page.set("invite_categories", CategoryOptions(ctx, *categories, 0));
   page.set("invite_roles", RoleOptions(ctx, communities::Role::kMember));
   page.set("invite_email", ctx.form.Get("email"));

@@ -18,14 +18,6 @@ namespace {
 
 constexpr int kMembersPerPage = 200;  // a community of a few hundred fits on one page
 
-int PageNumber(const Context& ctx) {
-  const std::string& text = ctx.query.Get("page");
-  int page = 1;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), page);
-  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || page < 1) return 1;
-  return std::min(page, 1000000);
-}
-
 ViewData CommunityItem(const Context& ctx, const store::CommunitySummary& summary) {
   ViewData item = MakeObject();
   item.set("slug", summary.community.slug);

@@ -294,6 +294,13 @@ TEST_F(ServerTest, JsonApi) {
                                  auth);
   EXPECT_EQ(member.status, 201) << member.body;
   EXPECT_TRUE(Contains(member.body, "\"category\":\"artist\""));
+  HttpReply organisation = client.Send("POST", "/api/v1/communities/open-coop/members",
+                                       R"({"email":"rep@test.dk","name":"Rep Person",)"
+                                       R"("organisation":"Grøn Byg ApS","category":"business"})",
+                                       auth);
+  EXPECT_EQ(organisation.status, 201) << organisation.body;
+  EXPECT_TRUE(Contains(organisation.body, "\"name\":\"Grøn Byg ApS\""));
+  EXPECT_TRUE(Contains(organisation.body, "\"person_name\":\"Rep Person\""));
   EXPECT_EQ(client.Send("DELETE", "/api/v1/communities/open-coop/categories/1", "", auth).status,
             409);
   HttpReply bad =
