@@ -206,12 +206,45 @@ Status Database::RunPrepared(
   }
 }
 
+namespace {
+
+// A write transaction. On SQLite it takes the write lock at BEGIN IMMEDIATE, so that concurrent
+// writers wait their turn (busy_timeout) instead of failing when one read an older snapshot.
+class WriteTransaction {
+ public:
+  WriteTransaction(soci::session& sql, Dialect dialect) : sql_(sql) {
+    if (dialect == Dialect::kSqlite) {
+      sql_ << "BEGIN IMMEDIATE";
+    } else {
+      sql_.begin();
+    }
+  }
+  ~WriteTransaction() {
+    if (done_) return;
+    try {
+      sql_.rollback();
+    } catch (const std::exception& error) {
+      last_failure = error.what();  // the connection is gone; the server rolled back already
+    }
+  }
+  void Commit() {
+    sql_.commit();
+    done_ = true;
+  }
+
+ private:
+  soci::session& sql_;
+  bool done_ = false;
+};
+
+}  // namespace
+
 Status Database::RunInTransaction(const std::function<Status(soci::session&)>& work) {
   try {
     soci::session sql(pool_->connections);
-    soci::transaction transaction(sql);
+    WriteTransaction transaction(sql, dialect_);
     Status status = work(sql);
-    if (status) transaction.commit();
+    if (status) transaction.Commit();
     return status;
   } catch (const std::exception& error) {
     return Translate(error);
