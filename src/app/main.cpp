@@ -19,6 +19,7 @@
 #include "core/text.h"
 #include "mail/outbox_relay.h"
 #include "store/account_repository.h"
+#include "store/audit_log.h"
 #include "store/database.h"
 #include "web/http_server.h"
 #include "web/security.h"
@@ -242,6 +243,12 @@ int main(int argc, char** argv) {
                     "recount an exported decision and check its result and receipts");
   tally->add_option("file", tally_command.file, "the election file");
 
+  CLI::App* audit = cli.add_subcommand("audit", "The audit log");
+  audit->require_subcommand(1);
+  CLI::App* audit_verify =
+      audit->add_subcommand("verify", "Check the audit log's hash chain; exit 1 if it is broken");
+  add_db(audit_verify);
+
   CLI::App* user = cli.add_subcommand("user", "Manage accounts");
   user->require_subcommand(1);
   CLI::App* user_create =
@@ -284,6 +291,17 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (user_create->parsed()) return CreateUser(db_url, email, name, admin);
+  if (audit_verify->parsed()) {
+    Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
+    if (!db) return Fail(db.error());
+    Result<andel::store::AuditCheck> check = andel::store::AuditLog(**db).Verify();
+    if (!check) return Fail(check.error());
+    std::cout << "{\"entries\":" << check->entries
+              << ",\"intact\":" << (check->first_broken_seq ? "false" : "true");
+    if (check->first_broken_seq) std::cout << ",\"first_broken_seq\":" << *check->first_broken_seq;
+    std::cout << "}\n";
+    return check->first_broken_seq ? 1 : 0;
+  }
   if (tally->parsed()) {
     if (!verify_path.empty()) return andel::app::VerifyExport(verify_path);
     if (tally_command.method.empty() || tally_command.file.empty()) {

@@ -3,8 +3,10 @@
 
 #include <soci/soci.h>
 
+#include <ctime>
 #include <map>
 
+#include "store/audit_log.h"
 #include "store/database.h"
 #include "store/search_key.h"
 
@@ -160,6 +162,36 @@ std::string KeyFor(soci::session& sql, const Membership& m) {
 
 }  // namespace
 
+void CommunityRepository::Audit(soci::session& sql, int64_t community_id, const char* action,
+                                std::string subject, std::string details) const {
+  AuditEntry entry;
+  entry.community_id = community_id;
+  entry.actor_person_id = actor_;
+  entry.action = action;
+  entry.subject = std::move(subject);
+  entry.details = std::move(details);
+  AppendAudit(sql, entry, now_ != 0 ? now_ : static_cast<int64_t>(std::time(nullptr)));
+}
+
+namespace {
+
+std::string MembershipDetails(const Membership& m) {
+  return "person=" + std::to_string(m.person_id) +
+         (m.organisation_id ? " organisation=" + std::to_string(*m.organisation_id) : "") +
+         " category=" + std::to_string(m.category_id) +
+         " role=" + std::string(communities::Name(m.role)) + " shares=" + std::to_string(m.shares) +
+         " status=" + std::string(communities::Name(m.status));
+}
+
+std::string StatutesDetails(const Statutes& statutes) {
+  return "quorum=" + std::to_string(statutes.quorum_percent) +
+         "% simple=" + communities::FormatFraction(statutes.simple_majority) +
+         " qualified=" + communities::FormatFraction(statutes.qualified_majority) +
+         " weight=" + std::string(communities::Name(statutes.vote_weight));
+}
+
+}  // namespace
+
 Result<int64_t> CommunityRepository::CreateCommunity(const Community& community,
                                                      int64_t founder_person_id,
                                                      const std::string& founder_category,
@@ -197,8 +229,13 @@ Result<int64_t> CommunityRepository::CreateCommunity(const Community& community,
       founder.category_id = founder_category_id;
       founder.role = communities::Role::kAdmin;
       founder.joined_on = DateFromUnixSeconds(now);
-      InsertMembership(sql, founder, KeyFor(sql, founder), now);
+      const int64_t member = InsertMembership(sql, founder, KeyFor(sql, founder), now);
+      Audit(sql, id, "member.added", "member " + std::to_string(member),
+            MembershipDetails(founder));
     }
+    Audit(sql, id, "community.created", community.slug,
+          "kind=" + kind + " public=" + std::to_string(is_public) + " signup=" + signup);
+    Audit(sql, id, "statutes.changed", community.slug, StatutesDetails(statutes));
     return {};
   });
   if (!status) {
@@ -256,6 +293,9 @@ Status CommunityRepository::UpdateCommunity(const Community& community) {
         soci::use(community.name), soci::use(kind), soci::use(community.about),
         soci::use(is_public), soci::use(signup), soci::use(community.id);
     BumpVersion(sql, community.id);
+    Audit(sql, community.id, "community.updated", community.slug,
+          "name=" + community.name + " kind=" + kind + " public=" + std::to_string(is_public) +
+              " signup=" + signup);
     return {};
   });
 }
@@ -267,6 +307,7 @@ Status CommunityRepository::DeleteCommunity(int64_t community_id) {
     sql << "DELETE FROM statutes WHERE community_id = :c", soci::use(community_id);
     sql << "DELETE FROM categories WHERE community_id = :c", soci::use(community_id);
     sql << "DELETE FROM communities WHERE id = :c", soci::use(community_id);
+    Audit(sql, community_id, "community.deleted", "", "");
     return {};
   });
 }
@@ -351,6 +392,8 @@ Result<int64_t> CommunityRepository::CreateCategory(const Category& category) {
   int64_t id = 0;
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
     InsertCategory(sql, category, id);
+    Audit(sql, category.community_id, "category.created", category.code,
+          "en=" + category.name_en + " da=" + category.name_da + " nl=" + category.name_nl);
     return {};
   });
   if (!status) {
@@ -373,6 +416,9 @@ Status CommunityRepository::UpdateCategory(const Category& category) {
     update.execute(true);
     if (update.get_affected_rows() != 1) return Error::NotFound("no such category", "category");
     BumpVersion(sql, category.community_id);
+    Audit(sql, category.community_id, "category.updated", category.code,
+          "en=" + category.name_en + " da=" + category.name_da + " nl=" + category.name_nl +
+              " position=" + std::to_string(category.position));
     return {};
   });
   if (!status && status.error().code == ErrorCode::kAlreadyExists) {
@@ -397,6 +443,7 @@ Status CommunityRepository::DeleteCategory(int64_t community_id, int64_t categor
     remove.execute(true);
     if (remove.get_affected_rows() != 1) return Error::NotFound("no such category", "category");
     BumpVersion(sql, community_id);
+    Audit(sql, community_id, "category.deleted", "category " + std::to_string(category_id), "");
     return {};
   });
 }
@@ -431,6 +478,7 @@ Status CommunityRepository::SaveStatutes(int64_t community_id, const Statutes& s
         soci::use(statutes.simple_majority.den), soci::use(statutes.qualified_majority.num),
         soci::use(statutes.qualified_majority.den), soci::use(weight), soci::use(community_id);
     BumpVersion(sql, community_id);
+    Audit(sql, community_id, "statutes.changed", "", StatutesDetails(statutes));
     return {};
   });
 }
@@ -512,6 +560,8 @@ Result<int64_t> CommunityRepository::AddMember(const Membership& membership, int
         soci::use(organisation_id), soci::into(existing);
     if (existing > 0) return Error::AlreadyExists("already a member of this community", "email");
     id = InsertMembership(sql, membership, KeyFor(sql, membership), now);
+    Audit(sql, membership.community_id, "member.added", "member " + std::to_string(id),
+          MembershipDetails(membership));
     return {};
   });
   if (!status) return status.error();
@@ -533,6 +583,8 @@ Status CommunityRepository::UpdateMember(const Membership& m) {
     update.execute(true);
     if (update.get_affected_rows() != 1) return Error::NotFound("no such member", "member");
     BumpVersion(sql, m.community_id);
+    Audit(sql, m.community_id, "member.changed", "member " + std::to_string(m.id),
+          MembershipDetails(m));
     return {};
   });
 }
@@ -602,6 +654,7 @@ Result<int> CommunityRepository::ImportMembers(int64_t community_id,
       ++imported;
     }
     BumpVersion(sql, community_id);
+    Audit(sql, community_id, "members.imported", "", "rows=" + std::to_string(imported));
     return {};
   });
   if (!status) return status.error();
@@ -650,13 +703,15 @@ Result<int64_t> CommunityRepository::CreateInvitation(const Invitation& invitati
                                                       const std::string& token_hash,
                                                       int64_t invited_by, int64_t now) {
   int64_t id = 0;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
     const std::string role(communities::Name(invitation.role));
     sql << "INSERT INTO invitations (community_id, email, category_id, role, token_hash, "
            "invited_by, created_at) VALUES (:c, :e, :cat, :r, :h, :b, :t) RETURNING id",
         soci::use(invitation.community_id), soci::use(invitation.email),
         soci::use(invitation.category_id), soci::use(role), soci::use(token_hash),
         soci::use(invited_by), soci::use(now), soci::into(id);
+    Audit(sql, invitation.community_id, "invitation.sent", invitation.email,
+          "category=" + std::to_string(invitation.category_id) + " role=" + role);
     return {};
   });
   if (!status) return status.error();
@@ -708,6 +763,8 @@ Status CommunityRepository::AcceptInvitation(const std::string& token_hash, int6
           soci::use(role), soci::use(invitation->category_id), soci::use(joined),
           soci::use(existing);
       BumpVersion(sql, invitation->community_id);
+      Audit(sql, invitation->community_id, "invitation.accepted", invitation->email,
+            "member " + std::to_string(existing));
       return {};
     }
     Membership m;
@@ -716,7 +773,9 @@ Status CommunityRepository::AcceptInvitation(const std::string& token_hash, int6
     m.category_id = invitation->category_id;
     m.role = invitation->role;
     m.joined_on = today;
-    InsertMembership(sql, m, KeyFor(sql, m), now);
+    const int64_t id = InsertMembership(sql, m, KeyFor(sql, m), now);
+    Audit(sql, invitation->community_id, "invitation.accepted", invitation->email,
+          "member " + std::to_string(id));
     return {};
   });
 }

@@ -11,6 +11,10 @@
 #include "communities/member_csv.h"
 #include "core/result.h"
 
+namespace soci {
+class session;
+}
+
 namespace andel::store {
 
 class Database;
@@ -57,6 +61,15 @@ struct Invitation {
 class CommunityRepository {
  public:
   explicit CommunityRepository(Database& db) : db_(db) {}
+
+  // The same repository, recording `person_id` as the actor of every change in the audit log
+  // (at `now`; 0 reads the clock). Without it, changes are recorded as the system's.
+  CommunityRepository ActingAs(int64_t person_id, int64_t now) const {
+    CommunityRepository acting = *this;
+    acting.actor_ = person_id;
+    acting.now_ = now;
+    return acting;
+  }
 
   // Creates the community with the default categories and statutes, and `founder_person_id`
   // (if not 0) as its first admin in category `founder_category`. kAlreadyExists for a taken slug.
@@ -114,7 +127,13 @@ class CommunityRepository {
                                      int64_t now);
 
  private:
+  // Appends to the audit log within the caller's transaction.
+  void Audit(soci::session& sql, int64_t community_id, const char* action, std::string subject,
+             std::string details) const;
+
   Database& db_;
+  int64_t actor_ = 0;
+  int64_t now_ = 0;
 };
 
 }  // namespace andel::store

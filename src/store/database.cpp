@@ -5,6 +5,7 @@
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
+#include <sodium.h>
 
 #include <algorithm>
 #include <ctime>
@@ -154,6 +155,7 @@ Database::Database(Dialect dialect, std::unique_ptr<Pool> pool)
 Database::~Database() = default;
 
 Result<std::unique_ptr<Database>> Database::Open(std::string_view url, size_t pool_size) {
+  if (sodium_init() < 0) return Error::Internal("libsodium could not be initialised");
   Result<DatabaseUrl> parsed = ParseDatabaseUrl(url);
   if (!parsed) return parsed.error();
   auto pool = std::make_unique<Pool>(std::max<size_t>(1, pool_size));

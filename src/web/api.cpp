@@ -6,6 +6,7 @@
 
 #include "core/embedded.h"
 #include "core/text.h"
+#include "store/audit_log.h"
 #include "web/community_edits.h"
 #include "web/community_views.h"
 #include "web/handlers.h"
@@ -116,7 +117,7 @@ json::object MemberJson(const Context& ctx, const store::MemberView& member,
 
 Result<int64_t> CategoryIdByCode(Context& ctx, const std::string& code) {
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(ctx.community->id);
+      ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
   for (const communities::Category& category : *categories) {
     if (category.code == code) return category.id;
@@ -282,10 +283,10 @@ Result<Response> ApiListCommunities(Context& ctx) {
   Result<Paging> paging = ReadPaging(ctx);
   if (!paging) return paging.error();
   const int64_t viewer = ctx.person ? ctx.person->id : 0;
-  Result<std::vector<store::CommunitySummary>> list = ctx.services.communities.ListVisible(
+  Result<std::vector<store::CommunitySummary>> list = ctx.Communities().ListVisible(
       viewer, (paging->page - 1) * paging->per_page, paging->per_page);
   if (!list) return list.error();
-  Result<int64_t> total = ctx.services.communities.CountVisible(viewer);
+  Result<int64_t> total = ctx.Communities().CountVisible(viewer);
   if (!total) return total.error();
   json::array items;
   for (const store::CommunitySummary& summary : *list) {
@@ -305,7 +306,7 @@ Result<Response> ApiCreateCommunity(Context& ctx) {
   community.slug = ToLowerAscii(Trim(*slug));
   if (Status status = ApplyCommunityFields(*body, community); !status) return status.error();
   Result<int64_t> id =
-      ctx.services.communities.CreateCommunity(community, ctx.person->id, "citizen", ctx.Now());
+      ctx.Communities().CreateCommunity(community, ctx.person->id, "citizen", ctx.Now());
   if (!id) return id.error();
   Response response = JsonOf(CommunityJson(community, 1), 201);
   response.AddHeader("Location", "/api/v1/communities/" + community.slug);
@@ -315,11 +316,10 @@ Result<Response> ApiCreateCommunity(Context& ctx) {
 Result<Response> ApiGetCommunity(Context& ctx) {
   store::MemberQuery query;
   query.limit = 0;
-  Result<store::MemberPage> members =
-      ctx.services.communities.ListMembers(ctx.community->id, query);
+  Result<store::MemberPage> members = ctx.Communities().ListMembers(ctx.community->id, query);
   if (!members) return members.error();
   json::object object = CommunityJson(*ctx.community, members->total);
-  Result<communities::Statutes> statutes = ctx.services.communities.GetStatutes(ctx.community->id);
+  Result<communities::Statutes> statutes = ctx.Communities().GetStatutes(ctx.community->id);
   if (!statutes) return statutes.error();
   object["statutes"] = {
       {"quorum_percent", statutes->quorum_percent},
@@ -337,7 +337,7 @@ Result<Response> ApiUpdateCommunity(Context& ctx) {
     return Error::InvalidArgument("the short name of a community cannot change", "slug");
   }
   if (Status status = ApplyCommunityFields(*body, community); !status) return status.error();
-  if (Status status = ctx.services.communities.UpdateCommunity(community); !status) {
+  if (Status status = ctx.Communities().UpdateCommunity(community); !status) {
     return status.error();
   }
   *ctx.community = community;
@@ -345,7 +345,7 @@ Result<Response> ApiUpdateCommunity(Context& ctx) {
 }
 
 Result<Response> ApiDeleteCommunity(Context& ctx) {
-  if (Status status = ctx.services.communities.DeleteCommunity(ctx.community->id); !status) {
+  if (Status status = ctx.Communities().DeleteCommunity(ctx.community->id); !status) {
     return status.error();
   }
   Response response;
@@ -366,7 +366,7 @@ Result<Response> ApiListMembers(Context& ctx) {
     return JsonResponse(*cached);
   }
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(ctx.community->id);
+      ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
   store::MemberQuery query;
   query.search = std::string(Trim(ctx.query.Get("q")));
@@ -381,8 +381,7 @@ Result<Response> ApiListMembers(Context& ctx) {
   }
   query.offset = (paging->page - 1) * paging->per_page;
   query.limit = paging->per_page;
-  Result<store::MemberPage> members =
-      ctx.services.communities.ListMembers(ctx.community->id, query);
+  Result<store::MemberPage> members = ctx.Communities().ListMembers(ctx.community->id, query);
   if (!members) return members.error();
   json::array items;
   for (const store::MemberView& member : members->members) {
@@ -413,16 +412,15 @@ Result<Response> ApiCreateMember(Context& ctx) {
   if (!organisation->empty()) {
     Result<std::string> valid = communities::ValidateName(*organisation, "organisation");
     if (!valid) return valid.error();
-    Result<int64_t> organisation_id =
-        ctx.services.communities.FindOrCreateOrganisation(*valid, ctx.Now());
+    Result<int64_t> organisation_id = ctx.Communities().FindOrCreateOrganisation(*valid, ctx.Now());
     if (!organisation_id) return organisation_id.error();
     membership.organisation_id = *organisation_id;
   }
-  Result<int64_t> person = ctx.services.communities.FindOrCreatePerson(email, *name, ctx.Now());
+  Result<int64_t> person = ctx.Communities().FindOrCreatePerson(email, *name, ctx.Now());
   if (!person) return person.error();
   membership.person_id = *person;
   membership.joined_on = DateFromUnixSeconds(ctx.Now());
-  Result<int64_t> id = ctx.services.communities.AddMember(membership, ctx.Now());
+  Result<int64_t> id = ctx.Communities().AddMember(membership, ctx.Now());
   if (!id) return id.error();
   ctx.params["id"] = std::to_string(*id);
   Result<Response> created = ApiGetMember(ctx);
@@ -434,7 +432,7 @@ Result<Response> ApiGetMember(Context& ctx) {
   Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(ctx.community->id);
+      ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
   return JsonOf(MemberJson(ctx, *member, *categories));
 }
@@ -468,7 +466,7 @@ Result<Response> ApiDeleteMember(Context& ctx) {
 
 Result<Response> ApiListCategories(Context& ctx) {
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(ctx.community->id);
+      ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
   json::array items;
   for (const communities::Category& category : *categories) items.push_back(CategoryJson(category));
@@ -484,7 +482,7 @@ Result<Response> ApiCreateCategory(Context& ctx) {
   blank.community_id = ctx.community->id;
   Result<communities::Category> category = CategoryFromJson(*body, blank);
   if (!category) return category.error();
-  Result<int64_t> id = ctx.services.communities.CreateCategory(*category);
+  Result<int64_t> id = ctx.Communities().CreateCategory(*category);
   if (!id) return id.error();
   category->id = *id;
   return JsonOf(CategoryJson(*category), 201);
@@ -493,8 +491,7 @@ Result<Response> ApiCreateCategory(Context& ctx) {
 Result<Response> ApiGetCategory(Context& ctx) {
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such category", "id");
-  Result<communities::Category> category =
-      ctx.services.communities.FindCategory(ctx.community->id, id);
+  Result<communities::Category> category = ctx.Communities().FindCategory(ctx.community->id, id);
   if (!category) return category.error();
   return JsonOf(CategoryJson(*category));
 }
@@ -504,12 +501,11 @@ Result<Response> ApiUpdateCategory(Context& ctx) {
   if (!body) return body.error();
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such category", "id");
-  Result<communities::Category> existing =
-      ctx.services.communities.FindCategory(ctx.community->id, id);
+  Result<communities::Category> existing = ctx.Communities().FindCategory(ctx.community->id, id);
   if (!existing) return existing.error();
   Result<communities::Category> category = CategoryFromJson(*body, *existing);
   if (!category) return category.error();
-  if (Status status = ctx.services.communities.UpdateCategory(*category); !status) {
+  if (Status status = ctx.Communities().UpdateCategory(*category); !status) {
     return status.error();
   }
   return JsonOf(CategoryJson(*category));
@@ -518,13 +514,36 @@ Result<Response> ApiUpdateCategory(Context& ctx) {
 Result<Response> ApiDeleteCategory(Context& ctx) {
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such category", "id");
-  if (Status status = ctx.services.communities.DeleteCategory(ctx.community->id, id); !status) {
+  if (Status status = ctx.Communities().DeleteCategory(ctx.community->id, id); !status) {
     return status.error();
   }
   Response response;
   response.status = 204;
   response.content_type = "application/json";
   return response;
+}
+
+Result<Response> ApiAuditLog(Context& ctx) {
+  Result<Paging> paging = ReadPaging(ctx);
+  if (!paging) return paging.error();
+  store::AuditLog audit(ctx.services.db);
+  Result<std::vector<store::AuditRecord>> records = audit.ListForCommunity(
+      ctx.community->id, (paging->page - 1) * paging->per_page, paging->per_page);
+  if (!records) return records.error();
+  Result<int64_t> total = audit.CountForCommunity(ctx.community->id);
+  if (!total) return total.error();
+  json::array items;
+  for (const store::AuditRecord& record : *records) {
+    items.push_back({{"seq", record.seq},
+                     {"at", record.at},
+                     {"actor", {{"id", record.entry.actor_person_id}, {"name", record.actor_name}}},
+                     {"action", record.entry.action},
+                     {"subject", record.entry.subject},
+                     {"details", record.entry.details},
+                     {"previous_hash", record.previous_hash},
+                     {"hash", record.hash}});
+  }
+  return JsonOf(PageOf(std::move(items), *paging, *total));
 }
 
 }  // namespace andel::web

@@ -61,10 +61,25 @@ int PageNumber(const Context& ctx) {
   return std::min(page, 1000000);
 }
 
+const std::string& AuditActionLabel(const Context& ctx, const std::string& action) {
+  static const std::pair<std::string, std::string> kLabels[] = {
+      {"community.created", "Community created"}, {"community.updated", "Settings changed"},
+      {"community.deleted", "Community deleted"}, {"statutes.changed", "Statutes changed"},
+      {"category.created", "Category added"},     {"category.updated", "Category changed"},
+      {"category.deleted", "Category deleted"},   {"member.added", "Member added"},
+      {"member.changed", "Membership changed"},   {"members.imported", "Members imported"},
+      {"invitation.sent", "Invitation sent"},     {"invitation.accepted", "Invitation accepted"},
+  };
+  for (const auto& [code, label] : kLabels) {
+    if (code == action) return ctx.T(label);
+  }
+  return action;
+}
+
 Result<store::MemberView> MemberFromPath(Context& ctx) {
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such member", "id");
-  return ctx.services.communities.FindMember(ctx.community->id, id);
+  return ctx.Communities().FindMember(ctx.community->id, id);
 }
 
 ViewData MemberItem(const Context& ctx, const store::MemberView& member,

@@ -18,6 +18,9 @@ const std::string& RoleLabel(const Context& ctx, communities::Role role);
 const std::string& KindLabel(const Context& ctx, communities::CommunityKind kind);
 const std::string& StatusLabel(const Context& ctx, communities::MemberStatus status);
 
+// The label of an audit-log action ("statutes.changed") in the request's language.
+const std::string& AuditActionLabel(const Context& ctx, const std::string& action);
+
 // The ?page= number, from 1; 1 when absent or not a positive number.
 int PageNumber(const Context& ctx);
 

@@ -71,6 +71,10 @@ struct Context {
   bool IsBoard() const;
   bool IsAdmin() const;
   int64_t ParamId(const std::string& name) const;  // 0 if not a positive integer
+  // The community repository acting for the caller: changes go into the audit log as theirs.
+  store::CommunityRepository Communities() const {
+    return services.communities.ActingAs(person ? person->id : 0, Now());
+  }
 };
 
 }  // namespace andel::web

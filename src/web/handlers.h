@@ -50,6 +50,7 @@ Result<Response> SubmitCategoryDelete(Context& ctx);
 Result<Response> ShowImport(Context& ctx);
 Result<Response> SubmitImport(Context& ctx);
 Result<Response> ExportMembersCsv(Context& ctx);
+Result<Response> ShowAuditLog(Context& ctx);
 
 // api.cpp: the JSON API under /api/v1.
 Result<Response> ApiHealth(Context& ctx);
@@ -71,5 +72,6 @@ Result<Response> ApiCreateCategory(Context& ctx);
 Result<Response> ApiGetCategory(Context& ctx);
 Result<Response> ApiUpdateCategory(Context& ctx);
 Result<Response> ApiDeleteCategory(Context& ctx);
+Result<Response> ApiAuditLog(Context& ctx);
 
 }  // namespace andel::web

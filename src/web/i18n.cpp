@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 
 #include "core/text.h"
 
@@ -152,6 +153,14 @@ std::string FormatDate(std::string_view language, const Date& date) {
   if (language == "da") return day + ". " + kDanish[month] + " " + year;
   if (language == "nl") return day + " " + kDutch[month] + " " + year;
   return day + " " + kEnglish[month] + " " + year;
+}
+
+std::string FormatDateTime(std::string_view language, int64_t unix_seconds) {
+  const int64_t seconds_of_day = ((unix_seconds % 86400) + 86400) % 86400;
+  char time[16];
+  std::snprintf(time, sizeof time, "%02d:%02d", static_cast<int>(seconds_of_day / 3600),
+                static_cast<int>(seconds_of_day / 60 % 60));
+  return FormatDate(language, DateFromUnixSeconds(unix_seconds)) + ", " + time + " UTC";
 }
 
 std::string FormatInteger(std::string_view language, int64_t value) {

@@ -7,6 +7,7 @@
 
 #include "communities/member_csv.h"
 #include "core/text.h"
+#include "store/audit_log.h"
 #include "web/community_edits.h"
 #include "web/community_views.h"
 #include "web/handlers.h"
@@ -64,7 +65,7 @@ Result<Response> AdminPage(Context& ctx, int status, const std::optional<Error>&
   page.set("kinds", KindOptions(ctx, community.kind));
   if (community.is_public) page.set("is_public", true);
   if (community.signup == communities::SignupPolicy::kInvitation) page.set("by_invitation", true);
-  Result<communities::Statutes> statutes = ctx.services.communities.GetStatutes(community.id);
+  Result<communities::Statutes> statutes = ctx.Communities().GetStatutes(community.id);
   if (!statutes) return statutes.error();
   const bool statutes_resubmit = error && ctx.form.Has("quorum_percent");
   page.set("quorum_percent", statutes_resubmit ? ctx.form.Get("quorum_percent")
@@ -85,7 +86,7 @@ Result<Response> MembersAdminPage(Context& ctx, int status, const std::optional<
   const communities::Community& community = *ctx.community;
   ViewData page = BasePage(ctx, ctx.T("Members") + " · " + community.name);
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(community.id);
+      ctx.Communities().ListCategories(community.id);
   if (!categories) return categories.error();
   store::MemberQuery query;
   query.search = std::string(Trim(ctx.query.Get("q")));
@@ -94,7 +95,7 @@ Result<Response> MembersAdminPage(Context& ctx, int status, const std::optional<
   const int page_number = PageNumber(ctx);
   query.offset = (page_number - 1) * kPerPage;
   query.limit = kPerPage;
-  Result<store::MemberPage> members = ctx.services.communities.ListMembers(community.id, query);
+  Result<store::MemberPage> members = ctx.Communities().ListMembers(community.id, query);
   if (!members) return members.error();
   ViewData list = MakeList();
   for (const store::MemberView& member : members->members) {
@@ -133,7 +134,7 @@ Result<Response> MembersAdminPage(Context& ctx, int status, const std::optional<
 Result<Response> CategoriesPage(Context& ctx, int status, const std::optional<Error>& error) {
   ViewData page = BasePage(ctx, ctx.T("Categories") + " · " + ctx.community->name);
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(ctx.community->id);
+      ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
   ViewData list = MakeList();
   for (const communities::Category& category : *categories) {
@@ -182,7 +183,7 @@ Result<Response> SubmitSettings(Context& ctx) {
   if (Status valid = ReadCommunityForm(ctx.form, community); !valid) {
     return AdminPage(ctx, 400, valid.error());
   }
-  if (Status status = ctx.services.communities.UpdateCommunity(community); !status) {
+  if (Status status = ctx.Communities().UpdateCommunity(community); !status) {
     return status.error();
   }
   return Redirect(AdminPath(ctx, "?notice=" + UrlEncode("Saved.")));
@@ -208,7 +209,7 @@ Result<Response> SubmitStatutes(Context& ctx) {
   if (Status valid = communities::Validate(statutes); !valid) {
     return AdminPage(ctx, 400, valid.error());
   }
-  if (Status status = ctx.services.communities.SaveStatutes(ctx.community->id, statutes); !status) {
+  if (Status status = ctx.Communities().SaveStatutes(ctx.community->id, statutes); !status) {
     return status.error();
   }
   return Redirect(AdminPath(ctx, "?notice=" + UrlEncode("Saved.")));
@@ -223,7 +224,7 @@ Result<Response> SubmitMemberUpdate(Context& ctx) {
   int64_t category_id = 0;
   const std::string& category_text = ctx.form.Get("category");
   std::from_chars(category_text.data(), category_text.data() + category_text.size(), category_id);
-  if (!ctx.services.communities.FindCategory(ctx.community->id, category_id)) {
+  if (!ctx.Communities().FindCategory(ctx.community->id, category_id)) {
     return MembersAdminPage(ctx, 400, Error::InvalidArgument("choose a category", "category"));
   }
   updated.category_id = category_id;
@@ -253,7 +254,7 @@ Result<Response> SubmitInvite(Context& ctx) {
   int64_t category_id = 0;
   const std::string& category_text = ctx.form.Get("category");
   std::from_chars(category_text.data(), category_text.data() + category_text.size(), category_id);
-  if (!ctx.services.communities.FindCategory(ctx.community->id, category_id)) {
+  if (!ctx.Communities().FindCategory(ctx.community->id, category_id)) {
     return MembersAdminPage(ctx, 400, Error::InvalidArgument("choose a category", "category"));
   }
   Result<communities::Role> role = communities::ParseRole(ctx.form.Get("role"));
@@ -269,7 +270,7 @@ Result<Response> SubmitInvite(Context& ctx) {
   const std::string token = RandomToken();
   const int64_t now = ctx.Now();
   Result<int64_t> id =
-      ctx.services.communities.CreateInvitation(invitation, HashToken(token), ctx.person->id, now);
+      ctx.Communities().CreateInvitation(invitation, HashToken(token), ctx.person->id, now);
   if (!id) return id.error();
   const std::string link = ctx.services.config.public_url + "/invitations/" + token;
   const Catalog& catalog = ctx.services.catalog;
@@ -289,7 +290,7 @@ Result<Response> ShowCategories(Context& ctx) { return CategoriesPage(ctx, 200, 
 Result<Response> SubmitCategoryCreate(Context& ctx) {
   Result<communities::Category> category = CategoryFromForm(ctx);
   if (!category) return CategoriesPage(ctx, 400, category.error());
-  Result<int64_t> id = ctx.services.communities.CreateCategory(*category);
+  Result<int64_t> id = ctx.Communities().CreateCategory(*category);
   if (!id) {
     if (id.error().code == ErrorCode::kAlreadyExists) return CategoriesPage(ctx, 409, id.error());
     return id.error();
@@ -303,7 +304,7 @@ Result<Response> SubmitCategoryUpdate(Context& ctx) {
   Result<communities::Category> category = CategoryFromForm(ctx);
   if (!category) return CategoriesPage(ctx, 400, category.error());
   category->id = id;
-  if (Status status = ctx.services.communities.UpdateCategory(*category); !status) {
+  if (Status status = ctx.Communities().UpdateCategory(*category); !status) {
     if (status.error().code == ErrorCode::kAlreadyExists) {
       return CategoriesPage(ctx, 409, status.error());
     }
@@ -315,7 +316,7 @@ Result<Response> SubmitCategoryUpdate(Context& ctx) {
 Result<Response> SubmitCategoryDelete(Context& ctx) {
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such category", "id");
-  if (Status status = ctx.services.communities.DeleteCategory(ctx.community->id, id); !status) {
+  if (Status status = ctx.Communities().DeleteCategory(ctx.community->id, id); !status) {
     if (status.error().code == ErrorCode::kFailedPrecondition) {
       return CategoriesPage(ctx, 409, status.error());
     }
@@ -341,7 +342,7 @@ Result<Response> SubmitImport(Context& ctx) {
     return HtmlPage(ctx, "admin_import", page, 400);
   }
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(ctx.community->id);
+      ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
   std::set<std::string> codes;
   for (const communities::Category& category : *categories) codes.insert(category.code);
@@ -359,16 +360,47 @@ Result<Response> SubmitImport(Context& ctx) {
     page.set("error", ctx.T("The file has errors; nothing was imported."));
     return HtmlPage(ctx, "admin_import", page, 400);
   }
-  Result<int> imported =
-      ctx.services.communities.ImportMembers(ctx.community->id, csv.rows, ctx.Now());
+  Result<int> imported = ctx.Communities().ImportMembers(ctx.community->id, csv.rows, ctx.Now());
   if (!imported) return imported.error();
   return Redirect(
       AdminPath(ctx, "/members?notice=" + UrlEncode("The members have been imported.")));
 }
 
+Result<Response> ShowAuditLog(Context& ctx) {
+  constexpr int kPerPage = 100;
+  const int page_number = PageNumber(ctx);
+  store::AuditLog audit(ctx.services.db);
+  Result<std::vector<store::AuditRecord>> records =
+      audit.ListForCommunity(ctx.community->id, (page_number - 1) * kPerPage, kPerPage);
+  if (!records) return records.error();
+  Result<int64_t> total = audit.CountForCommunity(ctx.community->id);
+  if (!total) return total.error();
+  ViewData page = BasePage(ctx, ctx.T("Audit log") + " · " + ctx.community->name);
+  ViewData list = MakeList();
+  for (const store::AuditRecord& record : *records) {
+    ViewData item = MakeObject();
+    item.set("seq", std::to_string(record.seq));
+    item.set("at", FormatDateTime(ctx.language, record.at));
+    item.set("actor", record.entry.actor_person_id == 0 ? ctx.T("the system") : record.actor_name);
+    item.set("action", AuditActionLabel(ctx, record.entry.action));
+    item.set("subject", record.entry.subject);
+    item.set("details", record.entry.details);
+    item.set("hash", record.hash.substr(0, 12));
+    list.push_back(item);
+  }
+  page.set("entries", list);
+  page.set("total", FormatInteger(ctx.language, *total));
+  const std::string base = AdminPath(ctx, "/audit?page=");
+  if (page_number > 1) page.set("previous", base + std::to_string(page_number - 1));
+  if (static_cast<int64_t>(page_number) * kPerPage < *total) {
+    page.set("next", base + std::to_string(page_number + 1));
+  }
+  return HtmlPage(ctx, "admin_audit", page);
+}
+
 Result<Response> ExportMembersCsv(Context& ctx) {
   Result<std::vector<communities::MemberRow>> rows =
-      ctx.services.communities.ExportMembers(ctx.community->id);
+      ctx.Communities().ExportMembers(ctx.community->id);
   if (!rows) return rows.error();
   Response response;
   response.content_type = "text/csv; charset=utf-8";

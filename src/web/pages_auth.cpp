@@ -211,7 +211,7 @@ Result<Response> SubmitResetPassword(Context& ctx) {
 
 Result<Response> ShowInvitation(Context& ctx) {
   const std::string& token = ctx.params["token"];
-  Result<store::Invitation> invitation = ctx.services.communities.FindInvitation(HashToken(token));
+  Result<store::Invitation> invitation = ctx.Communities().FindInvitation(HashToken(token));
   if (!invitation) return invitation.error();
   ViewData page = BasePage(ctx, ctx.T("Invitation"));
   page.set("community_name", invitation->community_name);
@@ -224,10 +224,10 @@ Result<Response> ShowInvitation(Context& ctx) {
 
 Result<Response> AcceptInvitation(Context& ctx) {
   const std::string hash = HashToken(ctx.params["token"]);
-  Result<store::Invitation> invitation = ctx.services.communities.FindInvitation(hash);
+  Result<store::Invitation> invitation = ctx.Communities().FindInvitation(hash);
   if (!invitation) return invitation.error();
-  if (Status status = ctx.services.communities.AcceptInvitation(
-          hash, ctx.person->id, DateFromUnixSeconds(ctx.Now()), ctx.Now());
+  if (Status status = ctx.Communities().AcceptInvitation(hash, ctx.person->id,
+                                                         DateFromUnixSeconds(ctx.Now()), ctx.Now());
       !status) {
     return status.error();
   }

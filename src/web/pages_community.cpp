@@ -32,7 +32,7 @@ Result<Response> HomePage(Context& ctx, int status, const std::optional<Error>& 
   ViewData page = BasePage(ctx, "Andel");
   const int64_t viewer = ctx.person ? ctx.person->id : 0;
   Result<std::vector<store::CommunitySummary>> visible =
-      ctx.services.communities.ListVisible(viewer, 0, 500);
+      ctx.Communities().ListVisible(viewer, 0, 500);
   if (!visible) return visible.error();
   ViewData mine = MakeList();
   ViewData others = MakeList();
@@ -68,7 +68,7 @@ Result<Response> SubmitCreateCommunity(Context& ctx) {
     return HomePage(ctx, 400, valid.error());
   }
   Result<int64_t> id =
-      ctx.services.communities.CreateCommunity(community, ctx.person->id, "citizen", ctx.Now());
+      ctx.Communities().CreateCommunity(community, ctx.person->id, "citizen", ctx.Now());
   if (!id) {
     if (id.error().code == ErrorCode::kAlreadyExists) return HomePage(ctx, 409, id.error());
     return id.error();
@@ -84,7 +84,7 @@ Result<Response> ShowCommunity(Context& ctx) {
   page.set("kind", KindLabel(ctx, community.kind));
   page.set("about", community.about);
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(community.id);
+      ctx.Communities().ListCategories(community.id);
   if (!categories) return categories.error();
   ViewData category_list = MakeList();
   for (const communities::Category& category : *categories) {
@@ -96,7 +96,7 @@ Result<Response> ShowCommunity(Context& ctx) {
   page.set("categories", category_list);
   store::MemberQuery query;
   query.limit = 0;
-  Result<store::MemberPage> members = ctx.services.communities.ListMembers(community.id, query);
+  Result<store::MemberPage> members = ctx.Communities().ListMembers(community.id, query);
   if (!members) return members.error();
   page.set("member_count", FormatInteger(ctx.language, members->total));
   if (ctx.membership) {
@@ -113,8 +113,7 @@ Result<Response> ShowCommunity(Context& ctx) {
 }
 
 Result<Response> SubmitJoin(Context& ctx) {
-  Result<communities::Community> community =
-      ctx.services.communities.FindBySlug(ctx.params["slug"]);
+  Result<communities::Community> community = ctx.Communities().FindBySlug(ctx.params["slug"]);
   if (!community) return community.error();
   if (community->signup != communities::SignupPolicy::kOpen) {
     return Error::PermissionDenied("this community accepts members by invitation only");
@@ -124,14 +123,14 @@ Result<Response> SubmitJoin(Context& ctx) {
   const std::string& category_text = ctx.form.Get("category");
   std::from_chars(category_text.data(), category_text.data() + category_text.size(), category_id);
   Result<communities::Category> category =
-      ctx.services.communities.FindCategory(community->id, category_id);
+      ctx.Communities().FindCategory(community->id, category_id);
   if (!category) return Error::InvalidArgument("choose a category", "category");
   communities::Membership membership;
   membership.community_id = community->id;
   membership.person_id = ctx.person->id;
   membership.category_id = category->id;
   membership.joined_on = DateFromUnixSeconds(ctx.Now());
-  Result<int64_t> id = ctx.services.communities.AddMember(membership, ctx.Now());
+  Result<int64_t> id = ctx.Communities().AddMember(membership, ctx.Now());
   if (!id) return id.error();
   return Redirect("/c/" + community->slug + "?notice=" + UrlEncode("You are now a member."));
 }
@@ -143,7 +142,7 @@ namespace {
 Result<std::string> RenderMemberList(Context& ctx) {
   const communities::Community& community = *ctx.community;
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(community.id);
+      ctx.Communities().ListCategories(community.id);
   if (!categories) return categories.error();
   store::MemberQuery query;
   query.search = std::string(Trim(ctx.query.Get("q")));
@@ -160,7 +159,7 @@ Result<std::string> RenderMemberList(Context& ctx) {
   const int page_number = PageNumber(ctx);
   query.offset = (page_number - 1) * kMembersPerPage;
   query.limit = kMembersPerPage;
-  Result<store::MemberPage> members = ctx.services.communities.ListMembers(community.id, query);
+  Result<store::MemberPage> members = ctx.Communities().ListMembers(community.id, query);
   if (!members) return members.error();
   ViewData view = MakeObject();
   ViewData list = MakeList();
@@ -213,7 +212,7 @@ Result<Response> ShowMember(Context& ctx) {
   Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
   Result<std::vector<communities::Category>> categories =
-      ctx.services.communities.ListCategories(ctx.community->id);
+      ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
   ViewData page = BasePage(ctx, member->name);
   page.set("member", MemberItem(ctx, *member, *categories));

@@ -47,6 +47,7 @@ const std::vector<Route>& RouteTable() {
       {kGet, "/c/{slug}/admin/import", kAdmin, kPage, ShowImport},
       {kPost, "/c/{slug}/admin/import", kAdmin, kPage, SubmitImport, kUploadLimit},
       {kGet, "/c/{slug}/admin/members.csv", kBoard, kPage, ExportMembersCsv},
+      {kGet, "/c/{slug}/admin/audit", kBoard, kPage, ShowAuditLog},
 
       {kGet, "/api/v1/health", kPublic, kApi, ApiHealth},
       {kGet, "/api/v1/openapi.yaml", kPublic, kApi, ApiOpenApi},
@@ -67,6 +68,7 @@ const std::vector<Route>& RouteTable() {
       {kGet, "/api/v1/communities/{slug}/categories/{id}", kVisible, kApi, ApiGetCategory},
       {kPatch, "/api/v1/communities/{slug}/categories/{id}", kAdmin, kApi, ApiUpdateCategory},
       {kDelete, "/api/v1/communities/{slug}/categories/{id}", kAdmin, kApi, ApiDeleteCategory},
+      {kGet, "/api/v1/communities/{slug}/audit", kBoard, kApi, ApiAuditLog},
   };
   return kRoutes;
 }

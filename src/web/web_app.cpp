@@ -134,12 +134,12 @@ Status CheckAccess(Context& ctx, const Route& route) {
   if (route.access == Access::kSignedIn) return {};
   const auto slug = ctx.params.find("slug");
   if (slug == ctx.params.end()) return {};
-  Result<communities::Community> community = ctx.services.communities.FindBySlug(slug->second);
+  Result<communities::Community> community = ctx.Communities().FindBySlug(slug->second);
   if (!community) return community.error();
   ctx.community = *community;
   if (ctx.person) {
     Result<std::optional<communities::Membership>> membership =
-        ctx.services.communities.FindMembershipOf(community->id, ctx.person->id);
+        ctx.Communities().FindMembershipOf(community->id, ctx.person->id);
     if (!membership) return membership.error();
     if (*membership && (*membership)->status == communities::MemberStatus::kActive) {
       ctx.membership = **membership;

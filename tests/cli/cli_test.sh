@@ -45,6 +45,11 @@ check "unreachable PostgreSQL" 1 "$andel" migrate --db postgresql://nobody@127.0
 check "demo" 0 "$andel" demo --db "sqlite:$work/demo.db"
 contains "demo prints the accounts" "$work/out" "member@andel.example"
 check "demo twice" 1 "$andel" demo --db "sqlite:$work/demo.db"
+check "audit verify" 0 "$andel" audit verify --db "sqlite:$work/demo.db"
+contains "audit verify is intact" "$work/out" '"intact":true'
+sqlite3 "$work/demo.db" "UPDATE audit_log SET details = 'forged' WHERE seq = 3"
+check "audit verify finds an edit" 1 "$andel" audit verify --db "sqlite:$work/demo.db"
+contains "audit verify names the entry" "$work/out" '"first_broken_seq":3'
 check "bad port" 2 "$andel" serve --db "$db" --port 70000
 
 # tally: a real election, and a broken file.

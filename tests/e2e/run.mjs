@@ -112,7 +112,7 @@ try {
   await phone.waitForURL(base + "/");
   await phone.goto(base + "/c/aarhus-partnerskab/admin?lang=en");
   await phone.screenshot({ path: join(shots, "admin-phone.png"), fullPage: false });
-  for (const path of ["admin", "admin/members", "admin/categories", "admin/import"]) {
+  for (const path of ["admin", "admin/members", "admin/categories", "admin/import", "admin/audit"]) {
     await phone.goto(`${base}/c/aarhus-partnerskab/${path}`);
     await axe(path, phone);
   }
@@ -125,6 +125,10 @@ try {
   await phone.click("main button[type=submit]");
   if (!(await phone.textContent("main")).includes("line 3, column email")) fail("import errors not shown");
   await phone.screenshot({ path: join(shots, "import-errors.png"), fullPage: true });
+  await phone.setViewportSize({ width: 1280, height: 900 });
+  await phone.goto(base + "/c/aarhus-partnerskab/admin/audit");
+  if (!(await phone.textContent("main")).includes("Community created")) fail("audit log lacks the creation");
+  await phone.screenshot({ path: join(shots, "audit-log.png"), fullPage: false });
   await axe("import errors", phone);
   await admin.close();
 } catch (error) {

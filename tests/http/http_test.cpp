@@ -257,6 +257,25 @@ TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
   EXPECT_TRUE(Contains(exported.body, "new1@test.dk,Nina Ny,,citizen,member"));
 }
 
+TEST_F(ServerTest, StatuteChangesGoIntoTheAuditLog) {
+  HttpClient admin = SignedIn(Accounts::kAdmin);
+  ASSERT_EQ(admin
+                .PostForm("/c/open-coop/admin", "/c/open-coop/admin/statutes",
+                          "quorum_percent=33&simple_majority=1/2&qualified_majority=3/4"
+                          "&vote_weight=shares")
+                .status,
+            303);
+  HttpReply page = admin.Get("/c/open-coop/admin/audit");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Statutes changed"));
+  EXPECT_TRUE(Contains(page.body, "quorum=33% simple=1/2 qualified=3/4 weight=shares"));
+  HttpReply api = Client().Get("/api/v1/communities/open-coop/audit",
+                               {{"Authorization", "Bearer " + TokenFor(Accounts::kBoard)}});
+  EXPECT_EQ(api.status, 200);
+  EXPECT_TRUE(Contains(api.body, R"("action":"statutes.changed")"));
+  EXPECT_TRUE(Contains(api.body, R"("name":"Test admin@test.dk")"));
+}
+
 TEST_F(ServerTest, InvalidFieldsAreNamedAndInputKept) {
   HttpClient client = SignedIn(Accounts::kAdmin);
   HttpReply reply = client.PostForm("/c/open-coop/admin", "/c/open-coop/admin/statutes",

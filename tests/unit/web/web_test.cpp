@@ -53,6 +53,7 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
   const std::regex label(R"(static const std::string k[A-Za-z]+ = \"([^\"]+)\")");
   const std::regex more_labels(R"(, k[A-Za-z]+ = \"([^\"]+)\")");
   const std::regex notice(R"(UrlEncode\(\"([^\"]+)\"\))");
+  const std::regex audit_label(R"(\{\"[a-z]+\.[a-z]+\", \"([^\"]+)\"\})");
   const std::regex transport(R"(WriteError\(\d+, \"([^\"]+)\"\))");
   std::vector<std::string> sources;
   for (const char* dir : {"src/web", "src/communities", "src/core", "src/store"}) {
@@ -62,7 +63,8 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
     }
   }
   for (const std::string& text : sources) {
-    for (const std::regex* pattern : {&message, &label, &more_labels, &notice, &transport}) {
+    for (const std::regex* pattern :
+         {&message, &label, &more_labels, &notice, &transport, &audit_label}) {
       for (std::sregex_iterator it(text.begin(), text.end(), *pattern), end; it != end; ++it) {
         english.insert((*it)[1]);
       }

@@ -1,0 +1,64 @@
+// The audit log: every governance action (statutes, roles, memberships, categories,
+// invitations; decisions later) is appended in the same transaction as the change it records,
+// to one hash chain for the whole server. Entries are never updated or deleted.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+
+namespace soci {
+class session;
+}
+
+namespace andel::store {
+
+class Database;
+
+struct AuditEntry {
+  int64_t community_id = 0;
+  int64_t actor_person_id = 0;  // 0: the system (import, demo, command line)
+  std::string action;           // "statutes.changed", "member.changed", …
+  std::string subject;          // what it is about: "member 12", a category code
+  std::string details;          // the new values, "role=board status=active"
+};
+
+struct AuditRecord {
+  int64_t seq = 0;
+  int64_t at = 0;
+  AuditEntry entry;
+  std::string actor_name;  // filled by ListForCommunity
+  std::string previous_hash;
+  std::string hash;
+};
+
+// The hex BLAKE2b-256 of an entry's fields and the previous hash.
+std::string AuditHash(int64_t seq, int64_t at, const AuditEntry& entry,
+                      const std::string& previous_hash);
+
+// Appends inside the caller's transaction (see Database::RunInTransaction).
+void AppendAudit(soci::session& sql, const AuditEntry& entry, int64_t now);
+
+struct AuditCheck {
+  int64_t entries = 0;
+  std::optional<int64_t> first_broken_seq;  // where the chain first fails, if it does
+};
+
+class AuditLog {
+ public:
+  explicit AuditLog(Database& db) : db_(db) {}
+
+  // A community's entries, newest first.
+  Result<std::vector<AuditRecord>> ListForCommunity(int64_t community_id, int offset, int limit);
+  Result<int64_t> CountForCommunity(int64_t community_id);
+  // Recomputes every hash in order and checks each link.
+  Result<AuditCheck> Verify();
+
+ private:
+  Database& db_;
+};
+
+}  // namespace andel::store
