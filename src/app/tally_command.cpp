@@ -121,31 +121,25 @@ int RunTally(const TallyCommand& command) {
   voting::TallyOptions options;
   options.seats = command.seats;
   options.seed = command.seed;
+  const auto count_ranked = [&](Result<voting::Profile> profile) {
+    if (!profile) return Fail(profile.error(), 2);
+    Result<voting::TallyResult> result = voting::Count(*profile, *method, options);
+    if (!result) return Fail(result.error(), 2);
+    std::cout << json::serialize(ResultJson(*profile, profile->voter_count(), *result, command))
+              << "\n";
+    return 0;
+  };
   if (command.format == "preflib") {
     if (!voting::IsRankedMethod(*method)) {
       return Fail(
           Error::InvalidArgument("approval and score ballots come in the csv format", "--format"),
           2);
     }
-    Result<voting::Profile> profile = voting::ReadPrefLib(text.str());
-    if (!profile) return Fail(profile.error(), 2);
-    Result<voting::TallyResult> result = voting::Count(*profile, *method, options);
-    if (!result) return Fail(result.error(), 2);
-    std::cout << json::serialize(ResultJson(*profile, profile->voter_count(), *result, command))
-              << "\n";
-    return 0;
+    return count_ranked(voting::ReadPrefLib(text.str()));
   }
   Result<voting::CsvBallots> ballots = voting::ReadCsvBallots(text.str());
   if (!ballots) return Fail(ballots.error(), 2);
-  if (voting::IsRankedMethod(*method)) {
-    Result<voting::Profile> profile = voting::RankedProfile(*ballots);
-    if (!profile) return Fail(profile.error(), 2);
-    Result<voting::TallyResult> result = voting::Count(*profile, *method, options);
-    if (!result) return Fail(result.error(), 2);
-    std::cout << json::serialize(ResultJson(*profile, profile->voter_count(), *result, command))
-              << "\n";
-    return 0;
-  }
+  if (voting::IsRankedMethod(*method)) return count_ranked(voting::RankedProfile(*ballots));
   Result<voting::TallyResult> result = CountCardinal(*ballots, *method, command.max_score);
   if (!result) return Fail(result.error(), 2);
   std::vector<int> ids;
