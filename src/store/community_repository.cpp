@@ -275,6 +275,7 @@ Result<Community> CommunityRepository::FindBySlug(const std::string& slug) {
     if (query.statement.execute(true)) {
       community = ReadCommunity(query.id, query.found_slug, query.name, query.kind, query.about,
                                 query.is_public, query.signup, query.version);
+      FinishStatement(query.statement);
     }
     return {};
   });
@@ -361,18 +362,32 @@ Result<int64_t> CommunityRepository::CountVisible(int64_t viewer_person_id) {
   return count;
 }
 
+namespace {
+
+struct CategoriesQuery : PreparedStatements::Entry {
+  explicit CategoriesQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT id, community_id, code, name_en, name_da, name_nl, "
+                                  "position FROM categories WHERE community_id = :c "
+                                  "ORDER BY position, id",
+                   soci::use(community_id), soci::into(category.id),
+                   soci::into(category.community_id), soci::into(category.code),
+                   soci::into(category.name_en), soci::into(category.name_da),
+                   soci::into(category.name_nl), soci::into(category.position))) {}
+
+  int64_t community_id = 0;
+  Category category;
+  soci::statement statement;
+};
+
+}  // namespace
+
 Result<std::vector<Category>> CommunityRepository::ListCategories(int64_t community_id) {
   std::vector<Category> categories;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
-    Category category;
-    soci::statement select =
-        (sql.prepare << "SELECT id, community_id, code, name_en, name_da, name_nl, position "
-                        "FROM categories WHERE community_id = :c ORDER BY position, id",
-         soci::use(community_id), soci::into(category.id), soci::into(category.community_id),
-         soci::into(category.code), soci::into(category.name_en), soci::into(category.name_da),
-         soci::into(category.name_nl), soci::into(category.position));
-    select.execute();
-    while (select.fetch()) categories.push_back(category);
+  Status status = db_.RunPrepared([&](soci::session& sql, PreparedStatements& prepared) -> Status {
+    CategoriesQuery& query = prepared.Get<CategoriesQuery>("categories", sql);
+    query.community_id = community_id;
+    query.statement.execute();
+    while (query.statement.fetch()) categories.push_back(query.category);
     return {};
   });
   if (!status) return status.error();
@@ -503,28 +518,69 @@ Result<std::optional<Membership>> CommunityRepository::FindMembershipOf(int64_t 
   return membership;
 }
 
+namespace {
+
+// The member list and its count, prepared once per connection; kIncludeLeft chooses whether
+// members who left are listed (the board's view).
+template <bool kIncludeLeft>
+struct MemberListQuery : PreparedStatements::Entry {
+  static std::string Where() {
+    return std::string("WHERE m.community_id = :c AND (:cat = 0 OR m.category_id = :cat2) ") +
+           (kIncludeLeft ? "" : "AND m.status <> 'left' ") +
+           "AND m.search_key LIKE :q ESCAPE '\\' ";
+  }
+
+  explicit MemberListQuery(soci::session& sql)
+      : count((sql.prepare << "SELECT COUNT(*) FROM memberships m " + Where(),
+               soci::use(community_id), soci::use(category_id), soci::use(category_id),
+               soci::use(pattern), soci::into(total))),
+        page((sql.prepare << std::string(kMemberSelect) + Where() +
+                                 "ORDER BY CASE WHEN o.name IS NULL THEN p.name ELSE o.name END, "
+                                 "m.id LIMIT :lim OFFSET :off",
+              soci::use(community_id), soci::use(category_id), soci::use(category_id),
+              soci::use(pattern), soci::use(limit), soci::use(offset))) {
+    columns.Bind(page);
+    page.define_and_bind();
+  }
+
+  int64_t community_id = 0;
+  int64_t category_id = 0;
+  std::string pattern;
+  int limit = 0;
+  int offset = 0;
+  int64_t total = 0;
+  MemberColumns columns;
+  soci::statement count;
+  soci::statement page;
+};
+
+template <bool kIncludeLeft>
+void RunMemberList(soci::session& sql, PreparedStatements& prepared, const char* key,
+                   int64_t community_id, const MemberQuery& query, MemberPage& result) {
+  MemberListQuery<kIncludeLeft>& list = prepared.Get<MemberListQuery<kIncludeLeft>>(key, sql);
+  list.community_id = community_id;
+  list.category_id = query.category_id;
+  list.pattern = ContainsPattern(query.search);
+  list.limit = query.limit;
+  list.offset = query.offset;
+  list.count.execute(true);
+  result.total = list.total;
+  FinishStatement(list.count);
+  list.page.execute();
+  while (list.page.fetch()) result.members.push_back(list.columns.View());
+}
+
+}  // namespace
+
 Result<MemberPage> CommunityRepository::ListMembers(int64_t community_id,
                                                     const MemberQuery& query) {
   MemberPage page;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
-    std::string where = "WHERE m.community_id = :c AND (:cat = 0 OR m.category_id = :cat2) ";
-    if (!query.include_left) where += "AND m.status <> 'left' ";
-    const std::string pattern = ContainsPattern(query.search);
-    where += "AND m.search_key LIKE :q ESCAPE '\\' ";
-    sql << "SELECT COUNT(*) FROM memberships m " + where, soci::use(community_id),
-        soci::use(query.category_id), soci::use(query.category_id), soci::use(pattern),
-        soci::into(page.total);
-    MemberColumns columns;
-    soci::statement select =
-        (sql.prepare << std::string(kMemberSelect) + where +
-                            "ORDER BY CASE WHEN o.name IS NULL THEN p.name ELSE o.name END, m.id "
-                            "LIMIT :lim OFFSET :off",
-         soci::use(community_id), soci::use(query.category_id), soci::use(query.category_id),
-         soci::use(pattern), soci::use(query.limit), soci::use(query.offset));
-    columns.Bind(select);
-    select.define_and_bind();
-    select.execute();
-    while (select.fetch()) page.members.push_back(columns.View());
+  Status status = db_.RunPrepared([&](soci::session& sql, PreparedStatements& prepared) -> Status {
+    if (query.include_left) {
+      RunMemberList<true>(sql, prepared, "members_all", community_id, query, page);
+    } else {
+      RunMemberList<false>(sql, prepared, "members_current", community_id, query, page);
+    }
     return {};
   });
   if (!status) return status.error();

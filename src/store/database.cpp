@@ -73,6 +73,11 @@ std::vector<std::string> SplitStatements(std::string_view sql) {
 
 const std::string& LastDatabaseFailure() { return last_failure; }
 
+void FinishStatement(soci::statement& statement) {
+  while (statement.fetch()) {
+  }
+}
+
 struct Database::Pool {
   explicit Pool(size_t size) : connections(size), prepared(size), size(size) {}
   soci::connection_pool connections;

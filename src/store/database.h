@@ -13,6 +13,7 @@
 
 namespace soci {
 class session;
+class statement;
 }
 
 namespace andel::store {
@@ -46,6 +47,11 @@ class PreparedStatements {
  private:
   std::unordered_map<const char*, std::unique_ptr<Entry>> entries_;
 };
+
+// Steps a kept statement to its end after the rows it was run for, so that on SQLite it does
+// not hold its read transaction open (which would pin an old snapshot on the connection and keep
+// the write-ahead log from being checkpointed).
+void FinishStatement(soci::statement& statement);
 
 class Database {
  public:

@@ -203,6 +203,27 @@ TEST(Store, EveryChangeRaisesTheCommunityVersion) {
   raised("person name");
 }
 
+// Statements kept prepared on a connection must not pin its snapshot: a change made through
+// another connection is seen by the next read, and the first connection can still write.
+TEST(Store, PreparedReadsDoNotHoldAnOldSnapshot) {
+  testing::TestDatabase t = testing::FreshDatabase();
+  ASSERT_TRUE(t.db);
+  Result<std::unique_ptr<Database>> single = Database::Open(t.url, 1);
+  ASSERT_TRUE(single.has_value());
+  CommunityRepository one(**single);
+  CommunityRepository other(*t.db);
+  const int64_t id = MakeCommunity(other, 0, "snapshots");
+  ASSERT_TRUE(one.FindBySlug("snapshots").has_value());         // prepared, one row
+  ASSERT_TRUE(one.ListMembers(id, MemberQuery{}).has_value());  // prepared count and page
+  communities::Statutes statutes;
+  statutes.quorum_percent = 41;
+  ASSERT_TRUE(other.SaveStatutes(id, statutes).has_value());
+  EXPECT_EQ(one.GetStatutes(id)->quorum_percent, 41);
+  statutes.quorum_percent = 42;
+  EXPECT_TRUE(one.SaveStatutes(id, statutes).has_value());
+  EXPECT_EQ(other.GetStatutes(id)->quorum_percent, 42);
+}
+
 TEST(Store, Invitations) {
   testing::TestDatabase t = testing::FreshDatabase();
   ASSERT_TRUE(t.db);
