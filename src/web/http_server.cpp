@@ -192,7 +192,12 @@ class Connection : public std::enable_shared_from_this<Connection> {
       response.body = "Internal Server Error";
       response.content_type = "text/plain; charset=utf-8";
     }
-    if (request->method == Method::kHead) response.body.clear();
+    // HEAD: the headers GET would send, Content-Length included, and no body.
+    head_length_.reset();
+    if (request->method == Method::kHead) {
+      head_length_ = response.body.size();
+      response.body.clear();
+    }
     --server_.in_flight;
     Write(std::move(response));
   }
@@ -242,6 +247,10 @@ class Connection : public std::enable_shared_from_this<Connection> {
     const bool keep = keep_alive_ && !server_.stopping.load();
     message->keep_alive(keep);
     message->prepare_payload();
+    if (head_length_) {
+      message->content_length(*head_length_);
+      head_length_.reset();
+    }
     const auto elapsed = std::chrono::steady_clock::now() - started_;
     spdlog::info("access method={} path={} status={} duration_us={} remote={}",
                  method_text_.empty() ? "-" : method_text_, path_, response.status,
@@ -270,6 +279,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
   std::string method_text_;
   std::string path_;
   bool keep_alive_ = false;
+  std::optional<size_t> head_length_;  // set while answering a HEAD request
   unsigned version_ = 11;
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };

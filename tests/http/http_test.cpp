@@ -338,6 +338,32 @@ TEST_F(ServerTest, JsonApi) {
   EXPECT_EQ(client.Get("/api/v1/openapi.yaml").status, 200);
 }
 
+// The API also serves the browser's session, but then needs the page's CSRF token.
+TEST_F(ServerTest, ApiWithTheSessionCookieNeedsTheCsrfHeader) {
+  HttpClient admin = SignedIn(Accounts::kAdmin);
+  const std::string body = R"({"code":"maker","names":{"en":"Maker","da":"Skaber","nl":"Maker"}})";
+  EXPECT_EQ(admin
+                .Send("POST", "/api/v1/communities/open-coop/categories", body,
+                      {{"Content-Type", "application/json"}})
+                .status,
+            403);
+  const std::string csrf = HttpClient::CsrfOf(admin.Get("/").body);
+  EXPECT_EQ(admin
+                .Send("POST", "/api/v1/communities/open-coop/categories", body,
+                      {{"Content-Type", "application/json"}, {"X-CSRF-Token", csrf}})
+                .status,
+            201);
+  // Reading needs no token.
+  EXPECT_EQ(admin.Get("/api/v1/me").status, 200);
+}
+
+TEST_F(ServerTest, HeadAnswersLikeGetWithoutABody) {
+  HttpReply head = Client().Send("HEAD", "/c/open-coop", "", {});
+  EXPECT_EQ(head.status, 200);
+  EXPECT_TRUE(head.body.empty());
+  EXPECT_NE(head.Header("content-length"), "0");
+}
+
 TEST_F(ServerTest, BadInputNeverCrashes) {
   HttpClient client = Client();
   EXPECT_EQ(client.Get("/no/such/page").status, 404);
