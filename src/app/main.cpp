@@ -75,6 +75,10 @@ Status LoadDemoIfEmpty(andel::store::Database& db) {
   return status;
 }
 
+struct ProxyOptions {
+  bool behind_proxy = false;
+};
+
 struct MailOptions {
   std::string relay;  // host:port; empty: keep mail in the outbox and the log only
   std::string from;
@@ -90,7 +94,8 @@ void TuneMemoryAllocator() {
 }
 
 int Serve(const std::string& db_url, const std::string& host, int port, bool demo,
-          const std::string& public_url, int workers, const MailOptions& mail_options) {
+          const std::string& public_url, int workers, const MailOptions& mail_options,
+          const ProxyOptions& proxy) {
   TuneMemoryAllocator();
   if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
   Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
@@ -99,6 +104,7 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
     if (Status status = LoadDemoIfEmpty(**db); !status) return Fail(status.error());
   }
   andel::web::WebConfig config;
+  config.behind_proxy = proxy.behind_proxy;
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
   config.public_url =
       public_url.empty() ? "http://" + shown_host + ":" + std::to_string(port) : public_url;
@@ -205,6 +211,9 @@ int main(int argc, char** argv) {
   serve->add_flag("--demo", demo, "load the demo communities into an empty database");
   serve->add_option("--public-url", public_url,
                     "the address people use, for links in mails (default: http://HOST:PORT)");
+  ProxyOptions proxy;
+  serve->add_flag("--behind-proxy", proxy.behind_proxy,
+                  "take the client's address from X-Forwarded-For (set it only behind a proxy)");
   MailOptions mail_options;
   serve->add_option("--smtp", mail_options.relay,
                     "SMTP relay (host:port) for reset links and invitations; without it they "
@@ -275,7 +284,8 @@ int main(int argc, char** argv) {
   spdlog::flush_on(spdlog::level::warn);
   spdlog::flush_every(std::chrono::seconds(1));
 
-  if (serve->parsed()) return Serve(db_url, host, port, demo, public_url, workers, mail_options);
+  if (serve->parsed())
+    return Serve(db_url, host, port, demo, public_url, workers, mail_options, proxy);
   if (migrate->parsed()) {
     Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
     if (!db) return Fail(db.error());

@@ -253,7 +253,7 @@ Result<Response> ApiCreateToken(Context& ctx) {
   if (!token_name) return token_name.error();
   const std::string email = ToLowerAscii(Trim(*email_text));
   const int64_t now = ctx.Now();
-  const std::string address_key = "ip:" + ctx.request.remote_address;
+  const std::string address_key = "ip:" + ctx.ClientAddress();
   const std::string account_key = "account:" + email;
   if (!ctx.services.limit_by_address.Allowed(address_key, now) ||
       !ctx.services.limit_by_account.Allowed(account_key, now)) {
@@ -267,7 +267,7 @@ Result<Response> ApiCreateToken(Context& ctx) {
   }
   Result<store::Account> account = ctx.services.accounts.FindByEmail(email);
   if (!account && account.error().code != ErrorCode::kNotFound) return account.error();
-  if (!account || !VerifyPassword(*password, account->password_hash)) {
+  if (!CheckPassword(ctx.services, *password, account ? &account->password_hash : nullptr)) {
     ctx.services.limit_by_address.RecordFailure(address_key, now);
     ctx.services.limit_by_account.RecordFailure(account_key, now);
     return Error::Unauthenticated("the email or the password is not right", "email");

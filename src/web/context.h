@@ -27,6 +27,9 @@ struct WebConfig {
   size_t max_body_bytes = 1024 * 1024;
   size_t max_upload_bytes = 8 * 1024 * 1024;
   int64_t session_seconds = 14 * 24 * 3600;
+  // Behind a reverse proxy every request comes from the proxy: then the client's address is the
+  // last one the proxy added to X-Forwarded-For (used for sign-in rate limits).
+  bool behind_proxy = false;
 };
 
 // Long-lived parts of the server, shared by all requests.
@@ -43,7 +46,15 @@ struct Services {
   std::function<int64_t()> now;  // Unix seconds
   std::string static_version;    // appended to asset URLs so caches refresh on upgrade
   RenderCache cache{4096, 64 * 1024 * 1024};
+  // Checked when no account has the email, so that a wrong address takes as long as a wrong
+  // password and sign-in does not reveal who has an account.
+  std::string dummy_password_hash = {};
 };
+
+// True if `password` is the account's; for no account (or one without a password), the same
+// work against the dummy hash, and false.
+bool CheckPassword(const Services& services, const std::string& password,
+                   const std::string* password_hash);
 
 struct Context {
   Request& request;
@@ -68,6 +79,8 @@ struct Context {
   // The token every form on this page must carry (creates the visitor cookie if needed).
   std::string CsrfToken();
   int64_t Now() const { return services.now(); }
+  // The client's address: the connection's, or the proxy's report of it (WebConfig).
+  std::string ClientAddress() const;
   bool IsBoard() const;
   bool IsAdmin() const;
   int64_t ParamId(const std::string& name) const;  // 0 if not a positive integer

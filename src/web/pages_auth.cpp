@@ -65,7 +65,7 @@ Result<Response> SubmitLogin(Context& ctx) {
   const std::string email = ToLowerAscii(Trim(ctx.form.Get("email")));
   const std::string& password = ctx.form.Get("password");
   const int64_t now = ctx.Now();
-  const std::string address_key = "ip:" + ctx.request.remote_address;
+  const std::string address_key = "ip:" + ctx.ClientAddress();
   const std::string account_key = "account:" + email;
   if (!ctx.services.limit_by_address.Allowed(address_key, now) ||
       !ctx.services.limit_by_account.Allowed(account_key, now)) {
@@ -75,7 +75,7 @@ Result<Response> SubmitLogin(Context& ctx) {
   }
   Result<store::Account> account = ctx.services.accounts.FindByEmail(email);
   if (!account && account.error().code != ErrorCode::kNotFound) return account.error();
-  if (!account || !VerifyPassword(password, account->password_hash)) {
+  if (!CheckPassword(ctx.services, password, account ? &account->password_hash : nullptr)) {
     ctx.services.limit_by_address.RecordFailure(address_key, now);
     ctx.services.limit_by_account.RecordFailure(account_key, now);
     return LoginForm(ctx, 401,

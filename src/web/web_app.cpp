@@ -183,6 +183,24 @@ std::string Context::CsrfToken() {
   return web::CsrfToken(services.secret_key, visitor_token);
 }
 
+bool CheckPassword(const Services& services, const std::string& password,
+                   const std::string* password_hash) {
+  if (!password_hash || password_hash->empty()) {
+    VerifyPassword(password, services.dummy_password_hash);
+    return false;
+  }
+  return VerifyPassword(password, *password_hash);
+}
+
+std::string Context::ClientAddress() const {
+  if (!services.config.behind_proxy) return request.remote_address;
+  const std::string_view forwarded = request.Header("x-forwarded-for");
+  if (forwarded.empty()) return request.remote_address;
+  const size_t comma = forwarded.rfind(',');
+  return std::string(
+      Trim(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1)));
+}
+
 bool Context::IsBoard() const {
   if (person && person->is_admin) return true;
   return membership && communities::RoleAtLeast(membership->role, communities::Role::kBoard);
@@ -267,6 +285,9 @@ Status WebApp::Init() {
   if (!secret) return secret.error();
   services_->secret_key = *secret;
   services_->static_version = std::to_string(services_->now() / 60);
+  Result<std::string> dummy = HashPassword(RandomToken());
+  if (!dummy) return dummy.error();
+  services_->dummy_password_hash = *dummy;
   return {};
 }
 

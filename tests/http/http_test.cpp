@@ -73,6 +73,24 @@ TEST_F(ServerTest, WrongPasswordIsRateLimited) {
       429);
 }
 
+TEST_F(ServerTest, BehindAProxyFailuresCountPerForwardedAddress) {
+  app_->services().config.behind_proxy = true;
+  HttpClient client = Client();
+  const std::string csrf = HttpClient::CsrfOf(client.Get("/login").body);
+  const auto attempt = [&](int n, const std::string& address) {
+    return client
+        .Post("/login",
+              "csrf=" + FormEncode(csrf) + "&email=nobody" + std::to_string(n) +
+                  "%40test.dk&password=wrong-password",
+              "application/x-www-form-urlencoded", {{"X-Forwarded-For", "203.0.113.9, " + address}})
+        .status;
+  };
+  int last = 0;
+  for (int i = 0; i < 21; ++i) last = attempt(i, "198.51.100.7");
+  EXPECT_EQ(last, 429);                         // that address is limited
+  EXPECT_EQ(attempt(99, "198.51.100.8"), 401);  // another one is not
+}
+
 TEST_F(ServerTest, FormsWithoutCsrfTokenAreRejected) {
   HttpClient client = SignedIn(Accounts::kAdmin);
   HttpReply reply = client.Post("/c/open-coop/admin/statutes",
