@@ -26,7 +26,7 @@ bench: build
 	./bench/http.sh $(BUILD)/src/app/andel
 
 fmt:
-	find src tests bench -name '*.cpp' -o -name '*.h' | xargs clang-format -i
+	git ls-files '*.cpp' '*.h' | xargs clang-format -i
 
 clean:
 	rm -rf $(BUILD)

@@ -81,8 +81,8 @@ void BM_Clustered(benchmark::State& state) {
 }
 
 void MethodArgs(benchmark::internal::Benchmark* bench) {
-  for (Method method : {Method::kSchulze, Method::kRankedPairs, Method::kCopeland, Method::kBorda,
-                        Method::kIrv}) {
+  for (Method method :
+       {Method::kSchulze, Method::kRankedPairs, Method::kCopeland, Method::kBorda, Method::kIrv}) {
     bench->Arg(static_cast<int>(method));
   }
   bench->Unit(benchmark::kMillisecond)->Iterations(3);

@@ -14,7 +14,7 @@
 namespace soci {
 class session;
 class statement;
-}
+}  // namespace soci
 
 namespace andel::store {
 
