@@ -34,13 +34,19 @@ Error Translate(const std::exception& error) {
   return Error::Unavailable("the database is not available");
 }
 
+// {{id}}: a generated integer key. {{key}}: an integer key the application chooses (random, so
+// that row order reveals nothing), which on SQLite is the rowid itself.
 std::string ExpandDialect(std::string_view sql, Dialect dialect) {
   std::string out(sql);
-  const std::string_view marker = "{{id}}";
-  const std::string id =
-      dialect == Dialect::kSqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY";
-  for (size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at)) {
-    out.replace(at, marker.size(), id);
+  const bool sqlite = dialect == Dialect::kSqlite;
+  const std::pair<std::string_view, std::string_view> markers[] = {
+      {"{{id}}", sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY"},
+      {"{{key}}", sqlite ? "INTEGER PRIMARY KEY" : "BIGINT PRIMARY KEY"},
+  };
+  for (const auto& [marker, replacement] : markers) {
+    for (size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at)) {
+      out.replace(at, marker.size(), replacement);
+    }
   }
   return out;
 }
