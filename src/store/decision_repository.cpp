@@ -382,6 +382,17 @@ Result<Decision> DecisionRepository::FindDecision(int64_t decision_id) {
   return std::move(*decision);
 }
 
+Result<std::string> DecisionRepository::CommunitySlug(int64_t community_id) {
+  std::string slug;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    sql << "SELECT slug FROM communities WHERE id = :c", soci::use(community_id), soci::into(slug);
+    if (!sql.got_data()) return Error::NotFound("no such community", "slug");
+    return {};
+  });
+  if (!status) return status.error();
+  return slug;
+}
+
 Result<std::optional<Decision>> DecisionRepository::FindDecisionOfProposal(int64_t proposal_id) {
   std::optional<Decision> decision;
   Status status = db_.Run([&](soci::session& sql) -> Status {

@@ -95,6 +95,8 @@ class DecisionRepository {
   // Attaches the decision (options included) to its proposal. kAlreadyExists if it has one.
   Result<int64_t> CreateDecision(const decisions::Decision& decision);
   Result<decisions::Decision> FindDecision(int64_t decision_id);
+  // The slug of a community by its id (the API addresses decisions without their community).
+  Result<std::string> CommunitySlug(int64_t community_id);
   Result<std::optional<decisions::Decision>> FindDecisionOfProposal(int64_t proposal_id);
 
   // Every ballot, by receipt.

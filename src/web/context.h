@@ -12,7 +12,9 @@
 
 #include "communities/community.h"
 #include "store/account_repository.h"
+#include "store/ballot_writer.h"
 #include "store/community_repository.h"
+#include "store/decision_repository.h"
 #include "web/forms.h"
 #include "web/http.h"
 #include "web/i18n.h"
@@ -37,6 +39,7 @@ struct Services {
   store::Database& db;
   store::AccountRepository accounts;
   store::CommunityRepository communities;
+  store::DecisionRepository decisions;
   WebConfig config;
   Catalog catalog;
   Views views;
@@ -49,6 +52,8 @@ struct Services {
   // Checked when no account has the email, so that a wrong address takes as long as a wrong
   // password and sign-in does not reveal who has an account.
   std::string dummy_password_hash = {};
+  // Casts ballots with group commit (one thread; see ballot_writer.h).
+  std::unique_ptr<store::BallotWriter> ballot_writer = {};
 };
 
 // True if `password` is the account's; for no account (or one without a password), the same
@@ -87,6 +92,10 @@ struct Context {
   // The community repository acting for the caller: changes go into the audit log as theirs.
   store::CommunityRepository Communities() const {
     return services.communities.ActingAs(person ? person->id : 0, Now());
+  }
+  // The decision repository acting for the caller.
+  store::DecisionRepository Decisions() const {
+    return services.decisions.ActingAs(person ? person->id : 0, Now());
   }
 };
 

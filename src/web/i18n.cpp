@@ -6,6 +6,7 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/local_time.h"
 #include "core/text.h"
 
 namespace andel::web {
@@ -156,11 +157,14 @@ std::string FormatDate(std::string_view language, const Date& date) {
 }
 
 std::string FormatDateTime(std::string_view language, int64_t unix_seconds) {
-  const int64_t seconds_of_day = ((unix_seconds % 86400) + 86400) % 86400;
+  const int64_t offset = CentralEuropeanOffset(unix_seconds);
+  const int64_t wall = unix_seconds + offset;
+  const int64_t seconds_of_day = ((wall % 86400) + 86400) % 86400;
   char time[16];
   std::snprintf(time, sizeof time, "%02d:%02d", static_cast<int>(seconds_of_day / 3600),
                 static_cast<int>(seconds_of_day / 60 % 60));
-  return FormatDate(language, DateFromUnixSeconds(unix_seconds)) + ", " + time + " UTC";
+  return FormatDate(language, DateFromUnixSeconds(wall)) + ", " + time +
+         (offset == 7200 ? " CEST" : " CET");
 }
 
 std::string FormatInteger(std::string_view language, int64_t value) {

@@ -36,7 +36,7 @@ std::string NegotiateLanguage(std::string_view accept_language);
 
 // "22 Nov 2026" (en), "22. nov. 2026" (da), "22 nov. 2026" (nl).
 std::string FormatDate(std::string_view language, const Date& date);
-// The date as FormatDate, then the time of day in UTC: "22 Nov 2026, 14:05 UTC".
+// The date as FormatDate, then the time of day in Central European Time: "22 Nov 2026, 15:05 CET".
 std::string FormatDateTime(std::string_view language, int64_t unix_seconds);
 
 // 1,234,567 (en) or 1.234.567 (da, nl).

@@ -3,6 +3,8 @@
 
 #include <sodium.h>
 
+#include <cctype>
+
 #include "core/text.h"
 
 namespace andel::web {
@@ -47,6 +49,25 @@ std::string RandomToken() {
   sodium_bin2base64(encoded, sizeof encoded, bytes, sizeof bytes,
                     sodium_base64_VARIANT_URLSAFE_NO_PADDING);
   return encoded;
+}
+
+std::string RandomCode(int groups) {
+  static constexpr char kAlphabet[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  std::string out;
+  for (int g = 0; g < groups; ++g) {
+    if (g) out += '-';
+    for (int i = 0; i < 4; ++i) out += kAlphabet[randombytes_uniform(32)];
+  }
+  return out;
+}
+
+std::string NormaliseCode(std::string_view code) {
+  std::string out;
+  for (char c : code) {
+    if (c == '-' || c == ' ') continue;
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  return out;
 }
 
 std::string HashToken(std::string_view token) {

@@ -21,6 +21,11 @@ Status ValidatePassword(std::string_view password, std::string_view field = "pas
 
 // 256 random bits, URL-safe base64 without padding (43 characters).
 std::string RandomToken();
+// A code people can copy by hand: `groups` groups of four characters of Crockford's base32
+// (no I, L, O or U), joined by '-': 20 random bits per group. "7K2M-XQ4D-…"
+std::string RandomCode(int groups);
+// A code as typed: upper-cased, spaces and dashes removed.
+std::string NormaliseCode(std::string_view code);
 // The hex BLAKE2b-256 of a token: what the database stores instead of the token.
 std::string HashToken(std::string_view token);
 // The CSRF token bound to a session or visitor cookie under the server's secret key.

@@ -260,6 +260,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
     : services_(new Services{db,
                              store::AccountRepository(db),
                              store::CommunityRepository(db),
+                             store::DecisionRepository(db),
                              std::move(config),
                              {},
                              {},
@@ -267,7 +268,9 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              RateLimiter(20, 15 * 60),
                              RateLimiter(5, 15 * 60),
                              std::move(now),
-                             "1"}) {}
+                             "1"}) {
+  services_->ballot_writer = std::make_unique<store::BallotWriter>(db);
+}
 
 WebApp::~WebApp() = default;
 

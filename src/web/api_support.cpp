@@ -1,0 +1,61 @@
+#include "web/api_support.h"
+
+#include <charconv>
+
+#include "web/responses.h"
+
+namespace andel::web {
+
+namespace json = boost::json;
+
+Result<int> QueryInt(const Context& ctx, const char* name, int fallback, int low, int high) {
+  const std::string& text = ctx.query.Get(name);
+  if (text.empty()) return fallback;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < low || value > high) {
+    return Error::InvalidArgument("a paging parameter is out of range", name);
+  }
+  return value;
+}
+
+Result<Paging> ReadPaging(const Context& ctx) {
+  Paging paging;
+  Result<int> page = QueryInt(ctx, "page", 1, 1, 1000000);
+  if (!page) return page.error();
+  Result<int> per_page = QueryInt(ctx, "per_page", 50, 1, 200);
+  if (!per_page) return per_page.error();
+  paging.page = *page;
+  paging.per_page = *per_page;
+  return paging;
+}
+
+Response JsonOf(const json::value& value, int status) {
+  return JsonResponse(json::serialize(value), status);
+}
+
+json::object PageOf(json::array items, const Paging& paging, int64_t total) {
+  return {{"items", std::move(items)},
+          {"page", paging.page},
+          {"per_page", paging.per_page},
+          {"total", total}};
+}
+
+Result<json::object> BodyObject(const Context& ctx) {
+  json::error_code ec;
+  json::value value = json::parse(ctx.request.body, ec);
+  if (ec || !value.is_object()) {
+    return Error::InvalidArgument("the body must be a JSON object", "body");
+  }
+  return value.as_object();
+}
+
+Result<std::string> StringField(const json::object& body, const char* name,
+                                const std::string& fallback) {
+  const json::value* value = body.if_contains(name);
+  if (!value) return fallback;
+  if (!value->is_string()) return Error::InvalidArgument("this field must be a string", name);
+  return std::string(value->as_string());
+}
+
+}  // namespace andel::web

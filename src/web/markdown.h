@@ -1,0 +1,12 @@
+// Markdown written by members (proposals, comments, amendments) as safe HTML: CommonMark with
+// GitHub's tables, strikethrough and autolinks; raw HTML and unsafe link schemes are dropped.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace andel::web {
+
+std::string RenderMarkdown(std::string_view text);
+
+}  // namespace andel::web
