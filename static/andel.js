@@ -6,3 +6,91 @@ document.addEventListener("change", (event) => {
     target.form.requestSubmit();
   }
 });
+
+// Printing from a link marked data-print (the minutes).
+document.addEventListener("click", (event) => {
+  const link = event.target instanceof Element ? event.target.closest("[data-print]") : null;
+  if (link) {
+    event.preventDefault();
+    window.print();
+  }
+});
+
+// Ranking ballots: without this file each option has a rank number to choose. With it, the
+// options are kept in rank order and can be moved with buttons (keyboard and touch) or with
+// Alt+Arrow keys; the rank numbers follow the order, so the form sends the same fields.
+for (const list of document.querySelectorAll("ol[data-ranking]")) {
+  const status = document.createElement("p");
+  status.className = "visually-hidden";
+  status.setAttribute("role", "status");
+  list.after(status);
+  const rows = () => Array.from(list.querySelectorAll("li.rank-row"));
+  const selectOf = (row) => row.querySelector("select");
+  const nameOf = (row) => row.querySelector("label").textContent;
+  const sortRows = () => {
+    const sorted = rows().sort((a, b) => {
+      const x = selectOf(a).value === "" ? Infinity : Number(selectOf(a).value);
+      const y = selectOf(b).value === "" ? Infinity : Number(selectOf(b).value);
+      return x - y;
+    });
+    for (const row of sorted) list.appendChild(row);
+  };
+  // Ranked options get consecutive numbers in their order; equal numbers stay tied.
+  const renumber = (strict) => {
+    let rank = 0;
+    let previous = null;
+    for (const row of rows()) {
+      const select = selectOf(row);
+      if (select.value === "") continue;
+      if (strict || select.value !== previous) rank += 1;
+      previous = select.value;
+      select.value = String(rank);
+    }
+  };
+  const announce = (row) => {
+    const value = selectOf(row).value;
+    status.textContent = nameOf(row) + ": " + (value === "" ? list.dataset.unranked : value);
+  };
+  // Moving an option ranks it; ranked options always come before unranked ones.
+  const move = (row, step) => {
+    const all = rows();
+    const target = all[all.indexOf(row) + step];
+    if (target) {
+      if (step < 0) list.insertBefore(row, target);
+      else list.insertBefore(target, row);
+    }
+    if (selectOf(row).value === "") selectOf(row).value = "1";
+    renumber(true);
+    sortRows();
+    announce(row);
+  };
+  for (const row of rows()) {
+    const buttons = document.createElement("span");
+    buttons.className = "rank-buttons";
+    for (const [step, label, symbol] of [[-1, list.dataset.up, "↑"], [1, list.dataset.down, "↓"]]) {
+      const button = document.createElement("button");
+      button.type = "button";
+      button.className = "rank-move";
+      button.textContent = symbol;
+      button.setAttribute("aria-label", label + ": " + nameOf(row));
+      button.addEventListener("click", () => {
+        move(row, step);
+        button.focus();
+      });
+      buttons.appendChild(button);
+    }
+    row.appendChild(buttons);
+    selectOf(row).addEventListener("change", () => {
+      sortRows();
+      renumber(false);
+      selectOf(row).focus();
+      announce(row);
+    });
+    row.addEventListener("keydown", (event) => {
+      if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+      event.preventDefault();
+      move(row, event.key === "ArrowUp" ? -1 : 1);
+      selectOf(row).focus();
+    });
+  }
+}

@@ -6,6 +6,7 @@
 #include <random>
 #include <set>
 
+#include "app/demo_decisions.h"
 #include "store/account_repository.h"
 #include "store/community_repository.h"
 #include "store/database.h"
@@ -223,7 +224,7 @@ Status LoadDemo(store::Database& db, int64_t now) {
     Result<int> imported = communities_repo.ImportMembers(*id, rows, now);
     if (!imported) return imported.error();
   }
-  return {};
+  return LoadDemoDecisions(db, now);
 }
 
 }  // namespace andel::app

@@ -21,6 +21,7 @@
 #include "store/account_repository.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "web/decision_actions.h"
 #include "web/http_server.h"
 #include "web/security.h"
 #include "web/web_app.h"
@@ -143,7 +144,11 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   std::cout << "Andel is running at http://" << shown_host << ":" << *bound << "/\n";
   if (demo) PrintDemoAccounts();
   std::cout.flush();
-  while (stop_signal.load() == 0) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  // Decisions close (and reminders go out) on time even when nobody is looking at them.
+  for (int tick = 0; stop_signal.load() == 0; ++tick) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    if (tick % 150 == 0) andel::web::SweepDecisions(app.services());
+  }
   spdlog::info("signal {} received: finishing requests in flight", stop_signal.load());
   server.Stop();
   if (relay) relay->Stop();

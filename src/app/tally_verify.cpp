@@ -11,7 +11,9 @@
 #include <set>
 #include <sstream>
 
+#include "communities/community.h"
 #include "voting/cardinal.h"
+#include "voting/motion.h"
 #include "voting/tally.h"
 
 namespace andel::app {
@@ -208,6 +210,107 @@ std::string Show(const std::vector<int>& ids) {
   return out + "]";
 }
 
+// Motions and consent: the ballots are choices, not rankings; the result is passed or not.
+int VerifyMotion(const json::object& root, bool consent) {
+  const auto fail = [](const std::string& what) {
+    std::cerr << "andel tally: the export is malformed (" << what << ")\n";
+    return 2;
+  };
+  const json::value* ballots = Field(root, "ballots");
+  const json::value* receipts = Field(root, "receipts");
+  const json::value* result = Field(root, "result");
+  if (!ballots || !ballots->is_array()) return fail("ballots must be a list");
+  if (!receipts || !receipts->is_array()) return fail("receipts must be a list");
+  if (!result || !result->is_object()) return fail("result must be an object");
+  const json::value* published = Field(result->as_object(), "passed");
+  if (!published || !published->is_bool()) return fail("result.passed must be true or false");
+  std::multiset<std::string> on_ballots, listed;
+  std::vector<voting::MotionVote> votes;
+  std::vector<voting::Objection> objections;
+  int64_t participated = 0;
+  for (const json::value& value : ballots->as_array()) {
+    if (!value.is_object()) return fail("each ballot is an object");
+    const json::object& ballot = value.as_object();
+    const json::value* receipt = Field(ballot, "receipt");
+    if (!receipt || !receipt->is_string()) return fail("every ballot needs its receipt");
+    on_ballots.emplace(receipt->as_string());
+    if (consent) {
+      if (const json::value* objection = Field(ballot, "objection")) {
+        if (!objection->is_string()) return fail("an objection is a text");
+        objections.push_back({std::string(objection->as_string())});
+      }
+      continue;
+    }
+    const json::value* choice = Field(ballot, "choice");
+    voting::MotionVote vote;
+    if (!choice || !choice->is_string()) return fail("a motion ballot has a choice");
+    if (*choice == "yes") {
+      vote.choice = voting::Choice::kYes;
+    } else if (*choice == "no") {
+      vote.choice = voting::Choice::kNo;
+    } else if (*choice == "abstain") {
+      vote.choice = voting::Choice::kAbstain;
+    } else {
+      return fail("a choice is yes, no or abstain");
+    }
+    if (Field(ballot, "weight")) {
+      Result<int64_t> weight = Integer(Field(ballot, "weight"), "weight");
+      if (!weight) return fail("weight must be a whole number");
+      vote.weight = *weight;
+    }
+    participated += vote.weight;
+    votes.push_back(vote);
+  }
+  for (const json::value& receipt : receipts->as_array()) {
+    if (!receipt.is_string()) return fail("receipts must be a list of strings");
+    listed.emplace(receipt.as_string());
+  }
+  bool passed = false;
+  if (consent) {
+    Result<voting::ConsentResult> decided = voting::DecideConsent(objections);
+    if (!decided) return fail("an objection gives no reason");
+    passed = decided->passed;
+  } else {
+    Result<int64_t> quorum = Integer(Field(root, "quorum_percent"), "quorum_percent");
+    Result<int64_t> eligible = Integer(Field(root, "eligible"), "eligible");
+    const json::value* threshold = Field(root, "threshold");
+    if (!quorum || !eligible || !threshold || !threshold->is_string()) {
+      return fail("a motion needs quorum_percent, threshold and eligible");
+    }
+    Result<communities::Fraction> share =
+        communities::ParseFraction(threshold->as_string(), "threshold");
+    if (!share) return fail("threshold must be a share such as 1/2");
+    voting::MotionRule rule;
+    rule.quorum_percent = static_cast<int>(*quorum);
+    rule.threshold_num = share->num;
+    rule.threshold_den = share->den;
+    rule.comparison =
+        share->num * 2 == share->den ? voting::Comparison::kMoreThan : voting::Comparison::kAtLeast;
+    Result<voting::MotionResult> decided =
+        voting::DecideMotion(votes, std::max(*eligible, participated), rule);
+    if (!decided) return fail(decided.error().message);
+    passed = decided->passed;
+  }
+  bool ok = true;
+  if (published->as_bool() != passed) {
+    std::cout << "MISMATCH passed: published " << (published->as_bool() ? "true" : "false")
+              << ", recounted " << (passed ? "true" : "false") << "\n";
+    ok = false;
+  }
+  if (on_ballots != listed) {
+    std::cout << "MISMATCH receipts: the ballots and the public list of receipts differ\n";
+    ok = false;
+  }
+  if (std::set<std::string>(listed.begin(), listed.end()).size() != listed.size()) {
+    std::cout << "MISMATCH receipts: a receipt appears twice\n";
+    ok = false;
+  }
+  std::cout << (ok ? "verified" : "not verified") << ": " << (consent ? "consent" : "motion")
+            << ", " << on_ballots.size() << " ballots, " << (passed ? "passed" : "rejected")
+            << "\n";
+  return ok ? 0 : 1;
+}
+
 }  // namespace
 
 int VerifyExport(const std::string& path) {
@@ -218,6 +321,18 @@ int VerifyExport(const std::string& path) {
   }
   std::stringstream text;
   text << in.rdbuf();
+  {
+    json::error_code ec;
+    json::value parsed = json::parse(text.str(), ec);
+    if (!ec && parsed.is_object()) {
+      const json::value* method = Field(parsed.as_object(), "method");
+      const json::value* format = Field(parsed.as_object(), "format");
+      if (format && *format == "andel-decision-export/1" && method &&
+          (*method == "motion" || *method == "consent")) {
+        return VerifyMotion(parsed.as_object(), *method == "consent");
+      }
+    }
+  }
   Result<Export> e = ReadExport(text.str());
   if (!e) {
     std::cerr << "andel tally: " << e.error().message << " (" << e.error().where << ")\n";

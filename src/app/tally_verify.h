@@ -10,6 +10,11 @@
 //               {"receipt": "…", "scores": {"1": 4, "2": 0}}       score
 //    "receipts": ["…", …],
 //    "result": {"winners": [1], "elected": [1, 2]}}
+//
+// Motions ("method": "motion") carry "quorum_percent", "threshold" ("1/2", "2/3"), "eligible"
+// and ballots {"receipt", "choice": "yes"|"no"|"abstain", "weight"?}; consent ("method":
+// "consent") carries ballots {"receipt", "consent": true} or {"receipt", "objection": "…"}; for
+// both, "result": {"passed": true|false}.
 #pragma once
 
 #include <string>

@@ -38,14 +38,14 @@ int64_t DaysSinceEpoch(const Date& date) {
 
 int64_t CentralEuropeanOffset(int64_t unix_seconds) {
   const int year = DateFromUnixSeconds(unix_seconds).year;
-  const bool summer = unix_seconds >= LastSundayAtOneUtc(year, 3) &&
-                      unix_seconds < LastSundayAtOneUtc(year, 10);
+  const bool summer =
+      unix_seconds >= LastSundayAtOneUtc(year, 3) && unix_seconds < LastSundayAtOneUtc(year, 10);
   return summer ? 7200 : 3600;
 }
 
 Result<int64_t> ParseLocalDateTime(std::string_view text, std::string_view field) {
-  const Error bad = Error::InvalidArgument("write a date and time as YYYY-MM-DDTHH:MM",
-                                           std::string(field));
+  const Error bad =
+      Error::InvalidArgument("write a date and time as YYYY-MM-DDTHH:MM", std::string(field));
   if (text.size() != 16 && text.size() != 19) return bad;
   Result<Date> date = ParseIsoDate(text.substr(0, 10));
   int hour = 0, minute = 0, second = 0;

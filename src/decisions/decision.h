@@ -137,7 +137,7 @@ struct Outcome {
   std::optional<voting::ConsentResult> consent;
   std::vector<std::string> objections;  // consent: the reasons given
   std::optional<voting::TallyResult> tally;
-  std::vector<int> winners;  // option ids, ascending (the co-winners before the tie-break)
+  std::vector<int> winners;   // option ids, ascending (the co-winners before the tie-break)
   std::optional<int> winner;  // the single winner after the seeded lot
   std::vector<int> elected;   // stv: option ids, ascending
   bool passed = false;        // motions and consent

@@ -40,8 +40,7 @@ Result<CastResult> Apply(soci::session& sql, bool postgres, const CastRequest& r
   int64_t opens_at = 0, closes_at = 0, closed_at = 0;
   sql << std::string("SELECT opens_at, closes_at, closed_at FROM decisions WHERE id = :d") +
              (postgres ? " FOR UPDATE" : ""),
-      soci::use(r.decision_id), soci::into(opens_at), soci::into(closes_at),
-      soci::into(closed_at);
+      soci::use(r.decision_id), soci::into(opens_at), soci::into(closes_at), soci::into(closed_at);
   if (!sql.got_data()) return Error::NotFound("no such decision", "id");
   if (closed_at != 0 || r.now >= closes_at) {
     return Error::FailedPrecondition("the vote has closed", "decision");
@@ -71,8 +70,7 @@ Result<CastResult> Apply(soci::session& sql, bool postgres, const CastRequest& r
   if (!r.secret) {
     sql << "UPDATE ballots SET content = :c, weight = :w WHERE decision_id = :d AND "
            "person_id = :p",
-        soci::use(r.content), soci::use(r.weight), soci::use(r.decision_id),
-        soci::use(r.person_id);
+        soci::use(r.content), soci::use(r.weight), soci::use(r.decision_id), soci::use(r.person_id);
     sql << "SELECT receipt FROM ballots WHERE decision_id = :d AND person_id = :p",
         soci::use(r.decision_id), soci::use(r.person_id), soci::into(result.receipt);
   } else {

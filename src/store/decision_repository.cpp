@@ -14,8 +14,8 @@ namespace {
 using decisions::Amendment;
 using decisions::Comment;
 using decisions::Decision;
-using decisions::Proposal;
 using decisions::Option;
+using decisions::Proposal;
 using decisions::StoredBallot;
 
 constexpr const char* kDecisionSelect =
@@ -66,6 +66,7 @@ std::optional<Decision> ReadDecision(soci::session& sql, const std::string& wher
   DecisionColumns columns;
   soci::statement select = (sql.prepare << std::string(kDecisionSelect) + where, soci::use(id));
   columns.Bind(select);
+  select.define_and_bind();
   select.execute();
   if (!select.fetch()) return std::nullopt;
   Decision decision = columns.Value();
@@ -171,6 +172,7 @@ Result<std::vector<ProposalSummary>> DecisionRepository::ListProposals(int64_t c
                             "WHERE p.community_id = :c ORDER BY p.id DESC LIMIT :l OFFSET :o",
          soci::use(community_id), soci::use(limit), soci::use(offset));
     columns.Bind(select);
+    select.define_and_bind();
     select.execute();
     while (select.fetch()) rows.emplace_back(columns.s, columns.decision_id);
     AttachDecisions(sql, rows);
@@ -202,6 +204,7 @@ Result<ProposalSummary> DecisionRepository::FindProposal(int64_t community_id,
         (sql.prepare << std::string(kProposalSelect) + "WHERE p.community_id = :c AND p.id = :p",
          soci::use(community_id), soci::use(proposal_id));
     columns.Bind(select);
+    select.define_and_bind();
     select.execute();
     if (select.fetch()) rows.emplace_back(columns.s, columns.decision_id);
     AttachDecisions(sql, rows);
@@ -295,8 +298,7 @@ Result<std::vector<AmendmentView>> DecisionRepository::ListAmendments(int64_t pr
   return out;
 }
 
-Status DecisionRepository::DecideAmendment(int64_t proposal_id, int64_t amendment_id,
-                                           bool accept) {
+Status DecisionRepository::DecideAmendment(int64_t proposal_id, int64_t amendment_id, bool accept) {
   const int64_t now = Now();
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
     int decisions = 0;
@@ -311,8 +313,8 @@ Status DecisionRepository::DecideAmendment(int64_t proposal_id, int64_t amendmen
     soci::indicator found = soci::i_null;
     sql << "SELECT a.body, a.status, p.community_id FROM amendments a "
            "JOIN proposals p ON p.id = a.proposal_id WHERE a.id = :a AND a.proposal_id = :p",
-        soci::use(amendment_id), soci::use(proposal_id), soci::into(body, found),
-        soci::into(state), soci::into(community_id);
+        soci::use(amendment_id), soci::use(proposal_id), soci::into(body, found), soci::into(state),
+        soci::into(community_id);
     if (!sql.got_data()) return Error::NotFound("no such amendment", "amendment");
     if (state != "proposed") {
       return Error::FailedPrecondition("this amendment has been decided already", "amendment");
@@ -324,11 +326,11 @@ Status DecisionRepository::DecideAmendment(int64_t proposal_id, int64_t amendmen
       sql << "UPDATE proposals SET body = :b, updated_at = :t WHERE id = :p", soci::use(body),
           soci::use(now), soci::use(proposal_id);
     }
-    AppendAudit(sql,
-                {community_id, actor_, accept ? "amendment.accepted" : "amendment.rejected",
-                 "proposal " + std::to_string(proposal_id),
-                 "amendment " + std::to_string(amendment_id)},
-                now);
+    AppendAudit(
+        sql,
+        {community_id, actor_, accept ? "amendment.accepted" : "amendment.rejected",
+         "proposal " + std::to_string(proposal_id), "amendment " + std::to_string(amendment_id)},
+        now);
     return {};
   });
 }
@@ -356,9 +358,8 @@ Result<int64_t> DecisionRepository::CreateDecision(const Decision& d) {
     }
     AppendAudit(sql,
                 {d.community_id, actor_, "decision.opened", DecisionSubject(id),
-                 "method=" + d.method + " secret=" + (d.secret ? "yes" : "no") +
-                     " opens_at=" + std::to_string(d.opens_at) +
-                     " closes_at=" + std::to_string(d.closes_at)},
+                 "method=" + d.method + " secret=" + (d.secret ? "yes" : "no") + " opens_at=" +
+                     std::to_string(d.opens_at) + " closes_at=" + std::to_string(d.closes_at)},
                 now);
     return {};
   });
@@ -521,8 +522,8 @@ Result<bool> DecisionRepository::Close(int64_t decision_id, const CountFunction&
   const bool postgres = db_.dialect() == Dialect::kPostgresql;
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
     // Ballot writers take the same row lock, so no ballot lands between counting and recording.
-    std::optional<Decision> decision = ReadDecision(
-        sql, postgres ? "WHERE id = :id FOR UPDATE" : "WHERE id = :id", decision_id);
+    std::optional<Decision> decision =
+        ReadDecision(sql, postgres ? "WHERE id = :id FOR UPDATE" : "WHERE id = :id", decision_id);
     if (!decision) return Error::NotFound("no such decision", "id");
     if (decision->closed_at != 0 || decision->closes_at > now) return {};
     const std::vector<StoredBallot> ballots = ReadBallots(sql, decision_id);
@@ -538,8 +539,7 @@ Result<bool> DecisionRepository::Close(int64_t decision_id, const CountFunction&
                  "ballots=" + std::to_string(ballots.size())},
                 now);
     AppendAudit(sql, {decision->community_id, actor_, "decision.result", subject, *result}, now);
-    NotifyMembers(sql, decision->community_id, "decision.result", decision->proposal_id, 0, 0,
-                  now);
+    NotifyMembers(sql, decision->community_id, "decision.result", decision->proposal_id, 0, 0, now);
     closed = true;
     return {};
   });

@@ -96,9 +96,11 @@ Result<DecisionFields> ReadDecisionJson(const json::object& body) {
   }
   fields.method = std::string(method->as_string());
   if (const json::value* options = body.if_contains("options")) {
-    if (!options->is_array()) return Error::InvalidArgument("options is a list of names", "options");
+    if (!options->is_array())
+      return Error::InvalidArgument("options is a list of names", "options");
     for (const json::value& option : options->as_array()) {
-      if (!option.is_string()) return Error::InvalidArgument("options is a list of names", "options");
+      if (!option.is_string())
+        return Error::InvalidArgument("options is a list of names", "options");
       fields.options.emplace_back(option.as_string());
     }
   }
@@ -250,7 +252,8 @@ Result<Ballot> ReadBallotForm(const Decision& decision, const Form& form) {
       break;
     }
     case Kind::kConsent:
-      if (form.Get("choice") == "object") ballot.objection = form.Get("reason");
+      if (form.Get("choice") == "object")
+        ballot.objection = form.Get("reason");
       else if (form.Get("choice") != "consent") {
         return Error::InvalidArgument("consent, or object with a reason", "choice");
       }
@@ -275,8 +278,9 @@ Result<Ballot> ReadBallotForm(const Decision& decision, const Form& form) {
       std::map<int, int> numbers;
       for (const decisions::Option& option : decision.options) {
         Result<int> rank = IntField(form.Get("rank_" + std::to_string(option.id)), "rank", 0);
-        if (!rank) return Error::InvalidArgument(
-            "a rank must be a number from 1 to the number of options", "rank");
+        if (!rank)
+          return Error::InvalidArgument("a rank must be a number from 1 to the number of options",
+                                        "rank");
         if (*rank != 0) numbers[option.id] = *rank;
       }
       Result<std::vector<std::vector<int>>> ranking =

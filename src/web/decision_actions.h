@@ -22,8 +22,8 @@ struct DecisionFields {
   std::vector<std::string> options;
   int seats = 1;
   int max_score = 5;
-  std::optional<int> quorum;   // percent; the statutes' if absent
-  std::string threshold;       // "simple", "qualified" (the statutes'), or a share: "3/4", "1"
+  std::optional<int> quorum;  // percent; the statutes' if absent
+  std::string threshold;      // "simple", "qualified" (the statutes'), or a share: "3/4", "1"
   bool secret = false;
   bool live_results = false;
   std::optional<int64_t> opens_at;  // now if absent

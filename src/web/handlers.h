@@ -52,6 +52,22 @@ Result<Response> SubmitImport(Context& ctx);
 Result<Response> ExportMembersCsv(Context& ctx);
 Result<Response> ShowAuditLog(Context& ctx);
 
+// pages_decisions.cpp: proposals, their discussion and amendments, decisions and votes.
+Result<Response> ShowProposals(Context& ctx);
+Result<Response> SubmitProposal(Context& ctx);
+Result<Response> ShowProposal(Context& ctx);
+Result<Response> SubmitComment(Context& ctx);
+Result<Response> SubmitAmendment(Context& ctx);
+Result<Response> SubmitAmendmentDecision(Context& ctx);
+Result<Response> SubmitDecision(Context& ctx);
+Result<Response> SubmitVote(Context& ctx);
+Result<Response> ShowResults(Context& ctx);
+Result<Response> ShowReceipts(Context& ctx);
+Result<Response> ShowMinutes(Context& ctx);
+Result<Response> ExportDecisionPage(Context& ctx);
+Result<Response> ShowNotifications(Context& ctx);
+Result<Response> SubmitNotificationsRead(Context& ctx);
+
 // api.cpp: the JSON API under /api/v1.
 Result<Response> ApiHealth(Context& ctx);
 Result<Response> ApiOpenApi(Context& ctx);
@@ -73,5 +89,22 @@ Result<Response> ApiGetCategory(Context& ctx);
 Result<Response> ApiUpdateCategory(Context& ctx);
 Result<Response> ApiDeleteCategory(Context& ctx);
 Result<Response> ApiAuditLog(Context& ctx);
+
+// api_decisions.cpp: proposals and decisions in the API.
+Result<Response> ApiListProposals(Context& ctx);
+Result<Response> ApiCreateProposal(Context& ctx);
+Result<Response> ApiGetProposal(Context& ctx);
+Result<Response> ApiCreateComment(Context& ctx);
+Result<Response> ApiCreateAmendment(Context& ctx);
+Result<Response> ApiDecideAmendment(Context& ctx);
+Result<Response> ApiCreateDecision(Context& ctx);
+Result<Response> ApiGetDecision(Context& ctx);
+Result<Response> ApiCastBallot(Context& ctx);
+Result<Response> ApiGetOwnBallot(Context& ctx);
+Result<Response> ApiGetResults(Context& ctx);
+Result<Response> ApiListReceipts(Context& ctx);
+Result<Response> ApiExportDecision(Context& ctx);
+Result<Response> ApiListNotifications(Context& ctx);
+Result<Response> ApiMarkNotificationsRead(Context& ctx);
 
 }  // namespace andel::web

@@ -60,6 +60,8 @@ ViewData BasePage(Context& ctx, const std::string& title) {
     ViewData me = MakeObject();
     me.set("name", ctx.person->name);
     me.set("email", ctx.person->email);
+    Result<int64_t> unread = ctx.services.decisions.CountUnread(ctx.person->id);
+    if (unread && *unread > 0) me.set("unread", FormatInteger(ctx.language, *unread));
     page.set("me", me);
   }
   if (ctx.community) {
@@ -106,6 +108,9 @@ std::string PageAround(Context& ctx, ViewData& page, const std::string& content)
                     "|" + text("title") + "|" + text("csrf") + "|" + text("notice") + "|" +
                     (page.get("can_admin") ? "a" : "-");
   if (ctx.person) key += "|" + std::to_string(ctx.person->id) + ":" + ctx.person->name;
+  if (const ViewData* me = page.get("me"); me && me->get("unread")) {
+    key += "|unread:" + me->get("unread")->string_value();
+  }
   if (ctx.community) key += "|" + ctx.community->slug + ":" + ctx.community->name;
   std::shared_ptr<const std::string> shell = ctx.services.cache.Find(key);
   if (!shell) {
