@@ -154,9 +154,9 @@ Status AddDecisions(store::Database& db, const std::string& slug, int64_t author
     for (const char* name : seed.options) decision.options.push_back({0, name});
     decision.seats = seed.seats;
     decision.quorum_percent = statutes->quorum_percent;
-    decision.threshold = seed.threshold[0] == '\0' ? statutes->simple_majority
-                                                   : *communities::ParseFraction(seed.threshold,
-                                                                                 "threshold");
+    decision.threshold = seed.threshold[0] == '\0'
+                             ? statutes->simple_majority
+                             : *communities::ParseFraction(seed.threshold, "threshold");
     decision.weighted = statutes->vote_weight == communities::VoteWeight::kByShares;
     decision.secret = seed.secret;
     decision.live_results = seed.live;
@@ -200,7 +200,14 @@ Status LoadDemoDecisions(store::Database& db, int64_t now) {
        "Vi foreslår, at partnerskabet lejer **værkstedet i Godsbanen** i 2027 og åbner det for "
        "alle medlemmer to dage om ugen.\n\n- Husleje: 84.000 kr. om året\n- Drift: frivillige "
        "værkstedsværter fra foreningerne\n- Forskning og uddannelse bruger det til forløb",
-       "motion", {}, 1, false, false, -20, -13 * kDay, 72},
+       "motion",
+       {},
+       1,
+       false,
+       false,
+       -20,
+       -13 * kDay,
+       72},
       {"Valg af styregruppe 2027",
        "Styregruppen har tre pladser. Kandidaterne har præsenteret sig på partnerforum; ranger "
        "dem, du vil støtte.",
@@ -208,33 +215,71 @@ Status LoadDemoDecisions(store::Database& db, int64_t now) {
        {"Mette Kjær (borger)", "Lars Østergaard (Grøn Byg ApS)", "Sofie Lund (Aarhus Kommune)",
         "Anders Thomsen (Aarhus Universitet)", "Freja Møller (Frivilligcenter Aarhus)",
         "Henrik Jensen (VIA University College)"},
-       3, true, false, -12, -5 * kDay, 80},
+       3,
+       true,
+       false,
+       -12,
+       -5 * kDay,
+       80},
       {"Brug af fællespuljen 2026",
        "Hvilke initiativer skal fællespuljen støtte? Godkend alle dem, du kan stå inde for.",
        "approval",
        {"Morgenkaffe for ledige", "Reparationscafé", "Fælles solceller på Ringgården",
         "Sommerskole for unge", "Byhaver i Gellerup"},
-       1, false, false, -30, -23 * kDay, 55},
+       1,
+       false,
+       false,
+       -30,
+       -23 * kDay,
+       55},
       {"Tema for årets partnerforum",
        "Ranger temaerne. Resultatet vises løbende, mens afstemningen er åben.",
        "schulze",
        {"Grøn omstilling i boligområder", "Job til dem, der står længst fra",
         "Kultur som fællesskab", "Mad og lokale fødevarer"},
-       1, false, true, -2, 5 * kDay, 35},
+       1,
+       false,
+       true,
+       -2,
+       5 * kDay,
+       35},
       {"Vedtægtsændring: fonde kan blive medlemmer",
        "Bestyrelsen foreslår, at fonde kan optages som medlemmer i kategorien *fond*. Ændringen "
        "kræver kvalificeret flertal.",
-       "motion", {}, 1, true, false, -6, 20 * 3600, 45, "2/3"},
+       "motion",
+       {},
+       1,
+       true,
+       false,
+       -6,
+       20 * 3600,
+       45,
+       "2/3"},
       {"Nye mødetider for partnercirklerne",
        "Cirklerne mødes fremover tirsdag kl. 17-19. Gør indsigelse, hvis du ikke kan leve med "
        "det, og skriv hvorfor.",
-       "consent", {}, 1, false, false, -1, 6 * kDay, 30},
+       "consent",
+       {},
+       1,
+       false,
+       false,
+       -1,
+       6 * kDay,
+       30},
       {"Skal partnerskabet have en fælles kaffebar?",
        "Idéen kom op på sidste partnerforum. Skriv gerne dine tanker, før bestyrelsen sætter den "
        "til afstemning.",
-       "", {}, 1, false, false, 0, 0, 0},
+       "",
+       {},
+       1,
+       false,
+       false,
+       0,
+       0,
+       0},
   };
-  Result<communities::Community> partnership_community = communities.FindBySlug("aarhus-partnerskab");
+  Result<communities::Community> partnership_community =
+      communities.FindBySlug("aarhus-partnerskab");
   if (!partnership_community) return partnership_community.error();
   store::MemberQuery board_query;
   board_query.search = "board@andel.example";
@@ -268,8 +313,8 @@ Status LoadDemoDecisions(store::Database& db, int64_t now) {
       comment.author_person_id = some->members[i].membership.person_id;
       comment.parent_id = i == 1 ? first_comment : 0;
       comment.body = comments[i];
-      Result<int64_t> id = repository.ActingAs(0, now - (3 - static_cast<int64_t>(i)) * 3600)
-                               .AddComment(comment);
+      Result<int64_t> id =
+          repository.ActingAs(0, now - (3 - static_cast<int64_t>(i)) * 3600).AddComment(comment);
       if (!id) return id.error();
       if (i == 0) first_comment = *id;
     }
@@ -287,14 +332,27 @@ Status LoadDemoDecisions(store::Database& db, int64_t now) {
 
   const std::vector<DecisionSeed> cooperative = {
       {"Nieuwe leverancier voor groenten",
-       "Welke boer wordt onze vaste groenteleverancier? Rangschik de voorstellen.", "irv",
+       "Welke boer wordt onze vaste groenteleverancier? Rangschik de voorstellen.",
+       "irv",
        {"Tuinderij De Kleine Aarde", "Boerderij Zonnegoed", "Stadsboerderij Oost",
         "Biologisch Groothandel Noord"},
-       1, false, false, -15, -8 * kDay, 70},
+       1,
+       false,
+       false,
+       -15,
+       -8 * kDay,
+       70},
       {"Hoeveel marge gaat naar het collectief?",
        "Geef elke optie een score van 0 tot 5. De marge betaalt huur, koeling en de "
        "solidariteitskas.",
-       "score", {"5 %", "8 %", "10 %", "12 %"}, 1, false, false, -1, 4 * kDay, 40},
+       "score",
+       {"5 %", "8 %", "10 %", "12 %"},
+       1,
+       false,
+       false,
+       -1,
+       4 * kDay,
+       40},
   };
   Result<communities::Community> cooperative_community = communities.FindBySlug("voedselcoop-oost");
   if (!cooperative_community) return cooperative_community.error();

@@ -114,7 +114,8 @@ json::object OutcomeJson(const Decision& decision, const decisions::Outcome& out
     json::array matrix;
     for (int a = 0; a < tally.pairwise->candidate_count; ++a) {
       json::array row;
-      for (int b = 0; b < tally.pairwise->candidate_count; ++b) row.push_back(tally.pairwise->at(a, b));
+      for (int b = 0; b < tally.pairwise->candidate_count; ++b)
+        row.push_back(tally.pairwise->at(a, b));
       matrix.push_back(std::move(row));
     }
     out["pairwise"] = std::move(matrix);
@@ -182,8 +183,8 @@ Result<Response> ApiGetProposal(Context& ctx) {
                          {"author", view.author_name},
                          {"body", view.comment.body},
                          {"created_at", view.comment.created_at}};
-    comment["parent_id"] = view.comment.parent_id ? json::value(view.comment.parent_id)
-                                                   : json::value(nullptr);
+    comment["parent_id"] =
+        view.comment.parent_id ? json::value(view.comment.parent_id) : json::value(nullptr);
     comment_list.push_back(std::move(comment));
   }
   out["comment_list"] = std::move(comment_list);
@@ -316,7 +317,8 @@ Result<Response> ApiCastBallot(Context& ctx) {
 Result<Response> ApiGetOwnBallot(Context& ctx) {
   Result<Decision> decision = DecisionFromPath(ctx);
   if (!decision) return decision.error();
-  Result<std::optional<store::OwnVote>> own = ctx.Decisions().FindOwnVote(decision->id, ctx.person->id);
+  Result<std::optional<store::OwnVote>> own =
+      ctx.Decisions().FindOwnVote(decision->id, ctx.person->id);
   if (!own) return own.error();
   if (!*own) return Error::NotFound("you have not voted on this decision", "ballot");
   json::object out{{"voted_at", (*own)->voted_at}};

@@ -22,8 +22,8 @@ const std::string& OptionName(const Decision& decision, int id) {
 std::string Percent(const Context& ctx, int64_t part, int64_t whole) {
   if (whole <= 0) return "0 %";
   char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", 100.0 * static_cast<double>(part) /
-                                                   static_cast<double>(whole));
+  std::snprintf(buffer, sizeof buffer, "%.1f",
+                100.0 * static_cast<double>(part) / static_cast<double>(whole));
   std::string text = buffer;
   if (ctx.language != "en") std::replace(text.begin(), text.end(), '.', ',');
   return text + " %";
@@ -60,10 +60,18 @@ const std::string& MethodLabel(const Context& ctx, const std::string& method) {
   static const std::string kCondorcet = "Condorcet winner";
   static const std::string kStv = "Single transferable vote (several seats)";
   static const std::pair<const char*, const std::string*> kLabels[] = {
-      {"motion", &kMotion},         {"consent", &kConsent},     {"approval", &kApproval},
-      {"score", &kScore},           {"plurality", &kPlurality}, {"borda", &kBorda},
-      {"irv", &kIrv},               {"schulze", &kSchulze},     {"schulze_wv", &kSchulzeWv},
-      {"ranked_pairs", &kRankedPairs}, {"copeland", &kCopeland}, {"condorcet", &kCondorcet},
+      {"motion", &kMotion},
+      {"consent", &kConsent},
+      {"approval", &kApproval},
+      {"score", &kScore},
+      {"plurality", &kPlurality},
+      {"borda", &kBorda},
+      {"irv", &kIrv},
+      {"schulze", &kSchulze},
+      {"schulze_wv", &kSchulzeWv},
+      {"ranked_pairs", &kRankedPairs},
+      {"copeland", &kCopeland},
+      {"condorcet", &kCondorcet},
       {"stv", &kStv}};
   for (const auto& [name, label] : kLabels) {
     if (method == name) return ctx.T(*label);
@@ -91,9 +99,9 @@ const std::string& PhaseLabel(const Context& ctx, decisions::Phase phase) {
 
 ViewData MethodOptions(const Context& ctx, const std::string& selected) {
   ViewData list = MakeList();
-  for (const char* method : {"motion", "consent", "approval", "score", "irv", "schulze",
-                             "schulze_wv", "ranked_pairs", "copeland", "condorcet", "borda",
-                             "plurality", "stv"}) {
+  for (const char* method :
+       {"motion", "consent", "approval", "score", "irv", "schulze", "schulze_wv", "ranked_pairs",
+        "copeland", "condorcet", "borda", "plurality", "stv"}) {
     ViewData item = MakeObject();
     item.set("value", method);
     item.set("label", MethodLabel(ctx, method));
@@ -196,6 +204,7 @@ ViewData OutcomeItem(const Context& ctx, const Decision& decision,
                      const decisions::Outcome& outcome) {
   ViewData item = MakeObject();
   item.set("ballots", FormatInteger(ctx.language, outcome.ballots));
+  if (decisions::PhaseAt(decision, ctx.Now()) != decisions::Phase::kClosed) item.set("live", true);
   if (outcome.motion) {
     const voting::MotionResult& m = *outcome.motion;
     item.set("motion", true);
@@ -231,7 +240,7 @@ ViewData OutcomeItem(const Context& ctx, const Decision& decision,
   }
   item.set("has_winners", !outcome.winners.empty());
   item.set("winners", Names(decision, outcome.winners));
-  if (outcome.winners.size() > 1 && outcome.winner) {
+  if (outcome.winners.size() > 1 && outcome.winner && decision.method != "stv") {
     item.set("tie", true);
     item.set("winner", OptionName(decision, *outcome.winner));
   }
@@ -241,9 +250,8 @@ ViewData OutcomeItem(const Context& ctx, const Decision& decision,
   if (tally.scores) {
     std::vector<size_t> order(decision.options.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
-      return (*tally.scores)[a] > (*tally.scores)[b];
-    });
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t a, size_t b) { return (*tally.scores)[a] > (*tally.scores)[b]; });
     ViewData scores = MakeList();
     for (size_t i : order) {
       ViewData entry = MakeObject();
@@ -273,13 +281,13 @@ ViewData OutcomeItem(const Context& ctx, const Decision& decision,
       for (const voting::Round& round : tally.rounds) {
         ViewData cell = MakeObject();
         for (const auto& [candidate, votes] : round.votes) {
-          if (candidate == static_cast<int>(c)) cell.set("votes", Votes(ctx, votes, stv));
+          if (candidate == static_cast<int>(c)) cell.set("cell_votes", Votes(ctx, votes, stv));
         }
         if (std::count(round.elected.begin(), round.elected.end(), static_cast<int>(c))) {
-          cell.set("elected", true);
+          cell.set("cell_elected", true);
         }
         if (std::count(round.eliminated.begin(), round.eliminated.end(), static_cast<int>(c))) {
-          cell.set("eliminated", true);
+          cell.set("cell_eliminated", true);
         }
         cells.push_back(cell);
       }
@@ -291,7 +299,7 @@ ViewData OutcomeItem(const Context& ctx, const Decision& decision,
     ViewData exhausted = MakeList();
     for (const voting::Round& round : tally.rounds) {
       ViewData cell = MakeObject();
-      cell.set("votes", Votes(ctx, round.exhausted, stv));
+      cell.set("cell_votes", Votes(ctx, round.exhausted, stv));
       exhausted.push_back(cell);
     }
     item.set("exhausted", exhausted);

@@ -3,13 +3,13 @@
 
 #include "core/local_time.h"
 #include "core/text.h"
-#include "web/decision_actions.h"
 #include "web/community_views.h"
+#include "web/decision_actions.h"
 #include "web/decision_views.h"
-#include "web/security.h"
 #include "web/handlers.h"
 #include "web/markdown.h"
 #include "web/responses.h"
+#include "web/security.h"
 
 namespace andel::web {
 namespace {
@@ -299,8 +299,8 @@ Result<Response> SubmitAmendmentDecision(Context& ctx) {
   if (choice != "accept" && choice != "reject") {
     return Error::InvalidArgument("accept or reject the amendment", "choice");
   }
-  Status decided = ctx.Decisions().DecideAmendment(
-      summary->proposal.id, ctx.ParamId("amendment"), choice == "accept");
+  Status decided = ctx.Decisions().DecideAmendment(summary->proposal.id, ctx.ParamId("amendment"),
+                                                   choice == "accept");
   if (!decided) return Reshow(ctx, decided.error(), FormArea::kAmendment);
   return Redirect(ProposalPath(ctx, summary->proposal.id) + "?notice=" + UrlEncode("Saved."));
 }
