@@ -86,7 +86,8 @@ void NotifyMembers(soci::session& sql, int64_t community_id, const std::string& 
                    int64_t proposal_id, int64_t except_person, int64_t unvoted_decision,
                    int64_t now) {
   sql << "INSERT INTO notifications (person_id, community_id, kind, proposal_id, created_at) "
-         "SELECT DISTINCT m.person_id, m.community_id, :k, :p, :t FROM memberships m "
+         "SELECT DISTINCT m.person_id, m.community_id, CAST(:k AS TEXT), CAST(:p AS BIGINT), "
+         "CAST(:t AS BIGINT) FROM memberships m "
          "WHERE m.community_id = :c AND m.status = 'active' AND m.person_id <> :x "
          "AND NOT EXISTS (SELECT 1 FROM decision_voters v WHERE v.decision_id = :d "
          "AND v.person_id = m.person_id)",

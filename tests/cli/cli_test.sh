@@ -87,6 +87,14 @@ for _ in $(seq 100); do
 done
 if [ -n "$url" ] && curl -sf "$url/api/v1/health" >/dev/null; then passed=$((passed + 1)); else
   failed=$((failed + 1)); echo "FAIL: serve did not answer"; cat "$work/serve.out"; fi
+# The closed demo decisions, exported by the server, recount to their published results.
+for id in 1 2 3 7; do
+  curl -sf "$url/api/v1/decisions/$id/export" >"$work/export-$id.json"
+  check "demo decision $id recounts" 0 "$andel" tally --verify "$work/export-$id.json"
+  contains "demo decision $id is verified" "$work/out" "^verified"
+done
+curl -sf "$url/api/v1/decisions/1/export" | sed 's/"passed":true/"passed":false/' >"$work/forged.json"
+check "a forged motion result is caught" 1 "$andel" tally --verify "$work/forged.json"
 kill -TERM "$pid"
 wait "$pid"
 status=$?

@@ -1,0 +1,350 @@
+// HTTP tests of proposals and decisions: the discussion, every rule of casting (one ballot per
+// member, enforced by the database even for simultaneous submissions; 409 after the close; 403
+// for a non-member), secret ballots stored apart from their voters, results, export, the audit
+// log and notifications.
+#include <gtest/gtest.h>
+#include <soci/soci.h>
+
+#include <boost/json.hpp>
+#include <thread>
+
+#include "http/server_fixture.h"
+#include "store/audit_log.h"
+#include "store/database.h"
+#include "store/decision_repository.h"
+
+namespace andel::testing {
+namespace {
+
+namespace json = boost::json;
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+json::object Json(const HttpReply& reply) {
+  json::error_code ec;
+  json::value value = json::parse(reply.body, ec);
+  EXPECT_FALSE(ec) << reply.body;
+  return !ec && value.is_object() ? value.as_object() : json::object();
+}
+
+class DecisionTest : public ServerTest {
+ protected:
+  std::vector<std::pair<std::string, std::string>> Bearer(const std::string& email) {
+    return {{"authorization", "Bearer " + TokenFor(email)}};
+  }
+
+  // A proposal by the member, put to a vote by the board with `decision` (JSON members).
+  int64_t Decision(const std::string& decision) {
+    HttpClient client = Client();
+    HttpReply created = client.Send(
+        "POST", "/api/v1/communities/open-coop/proposals",
+        R"({"title":"Buy a cargo bike","body":"We **share** it."})", Bearer(Accounts::kMember));
+    EXPECT_EQ(created.status, 201) << created.body;
+    proposal_ = Json(created)["id"].as_int64();
+    HttpReply opened = client.Send("POST",
+                                   "/api/v1/communities/open-coop/proposals/" +
+                                       std::to_string(proposal_) + "/decision",
+                                   decision, Bearer(Accounts::kBoard));
+    EXPECT_EQ(opened.status, 201) << opened.body;
+    return Json(opened)["id"].as_int64();
+  }
+
+  std::string Closes(int64_t seconds) const { return std::to_string(now_ + seconds); }
+
+  HttpReply Cast(int64_t decision, const std::string& ballot, const std::string& email) {
+    return Client().Send("POST", "/api/v1/decisions/" + std::to_string(decision) + "/ballots",
+                         ballot, Bearer(email));
+  }
+
+  int64_t Count(const std::string& sql) {
+    int64_t count = -1;
+    EXPECT_TRUE(database_.db
+                    ->Run([&](soci::session& session) -> Status {
+                      session << sql, soci::into(count);
+                      return {};
+                    })
+                    .has_value());
+    return count;
+  }
+
+  int64_t proposal_ = 0;
+};
+
+TEST_F(DecisionTest, DiscussionAmendmentAndSafeMarkdown) {
+  HttpClient member = SignedIn(Accounts::kMember);
+  HttpReply created = member.PostForm(
+      "/c/open-coop/proposals", "/c/open-coop/proposals",
+      "title=Shared+tools&body=" +
+          FormEncode("A **tool library**.\n\n<script>alert(1)</script> [x](javascript:alert(1))"));
+  ASSERT_EQ(created.status, 303) << created.body;
+  const std::string path = created.Header("location").substr(0, created.Header("location").find('?'));
+  HttpReply page = member.Get(path);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "<strong>tool library</strong>"));
+  EXPECT_FALSE(Contains(page.body, "<script>alert"));
+  EXPECT_FALSE(Contains(page.body, "href=\"javascript"));
+  // A comment and a reply.
+  ASSERT_EQ(member.PostForm(path, path + "/comments", "body=" + FormEncode("Where do we keep them?"))
+                .status,
+            303);
+  const std::string comment_id = [&] {
+    const std::string body = member.Get(path).body;
+    const size_t at = body.find("id=\"comment-");
+    return body.substr(at + 12, body.find('"', at + 12) - at - 12);
+  }();
+  HttpClient board = SignedIn(Accounts::kBoard);
+  ASSERT_EQ(board.PostForm(path, path + "/comments",
+                           "parent=" + comment_id + "&body=" + FormEncode("In the basement."))
+                .status,
+            303);
+  EXPECT_TRUE(Contains(member.Get(path).body, "In the basement."));
+  // An empty comment is refused with the reason, on the page.
+  HttpReply empty = member.PostForm(path, path + "/comments", "body=+");
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_TRUE(Contains(empty.body, "please write something"));
+  // An amendment, accepted by the board: the text changes.
+  ASSERT_EQ(board.PostForm(path, path + "/amendments",
+                           "body=" + FormEncode("A *tool library* with a repair café.") +
+                               "&reason=" + FormEncode("Repairs are popular."))
+                .status,
+            303);
+  HttpReply outsider = SignedIn(Accounts::kOutsider)
+                           .PostForm("/c/open-coop", path + "/amendments/1", "choice=accept");
+  EXPECT_EQ(outsider.status, 403);
+  ASSERT_EQ(member.PostForm(path, path + "/amendments/1", "choice=accept").status, 303);
+  EXPECT_TRUE(Contains(member.Get(path).body, "with a repair café"));
+  EXPECT_EQ(member.PostForm(path, path + "/amendments/1", "choice=reject").status, 409);
+}
+
+TEST_F(DecisionTest, MotionByApiFromVoteToVerifiedExport) {
+  const int64_t id = Decision(R"({"method":"motion","quorum":50,"closes_at":)" + Closes(3600) +
+                              "}");
+  // Results are hidden until the close.
+  EXPECT_EQ(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/results").status, 409);
+  HttpReply first = Cast(id, R"({"choice":"yes"})", Accounts::kMember);
+  ASSERT_EQ(first.status, 201) << first.body;
+  const std::string receipt(Json(first)["receipt"].as_string());
+  // A member may change the vote until the close; the receipt stays.
+  HttpReply again = Cast(id, R"({"choice":"no"})", Accounts::kMember);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(Json(again)["receipt"].as_string(), receipt);
+  EXPECT_TRUE(Json(again)["changed"].as_bool());
+  ASSERT_EQ(Cast(id, R"({"choice":"yes"})", Accounts::kBoard).status, 201);
+  ASSERT_EQ(Cast(id, R"({"choice":"yes"})", Accounts::kAdmin).status, 201);
+  HttpReply mine = Client().Get("/api/v1/decisions/" + std::to_string(id) + "/ballots/mine",
+                                Bearer(Accounts::kMember));
+  EXPECT_EQ(Json(mine)["ballot"].as_object().at("choice").as_string(), "no");
+  EXPECT_EQ(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/export").status, 409);
+  now_ += 3601;
+  // After the close: 409, and the result with its arithmetic.
+  EXPECT_EQ(Cast(id, R"({"choice":"yes"})", Accounts::kMember).status, 409);
+  json::object results = Json(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/results"));
+  EXPECT_EQ(results["yes"].as_int64(), 2);
+  EXPECT_EQ(results["no"].as_int64(), 1);
+  EXPECT_EQ(results["eligible"].as_int64(), 3);
+  EXPECT_TRUE(results["quorum_met"].as_bool());
+  EXPECT_TRUE(results["passed"].as_bool());
+  json::object exported = Json(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/export"));
+  EXPECT_EQ(exported["format"].as_string(), "andel-decision-export/1");
+  EXPECT_EQ(exported["ballots"].as_array().size(), 3u);
+  EXPECT_EQ(exported["receipts"].as_array().size(), 3u);
+  EXPECT_TRUE(exported["result"].as_object().at("passed").as_bool());
+  // The page shows the quorum and threshold arithmetic, and the minutes print.
+  const std::string base = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  HttpReply page = Client().Get(base + "/results");
+  EXPECT_TRUE(Contains(page.body, "3 of 3 took part"));
+  EXPECT_TRUE(Contains(page.body, "The proposal passed."));
+  HttpReply minutes = Client().Get(base + "/minutes");
+  EXPECT_EQ(minutes.status, 200);
+  EXPECT_TRUE(Contains(minutes.body, "member@test.dk"));  // an open ballot names its voters
+}
+
+TEST_F(DecisionTest, NonMembersMayNotVote) {
+  const int64_t id = Decision(R"({"method":"motion","closes_at":)" + Closes(3600) + "}");
+  EXPECT_EQ(Cast(id, R"({"choice":"yes"})", Accounts::kOutsider).status, 403);
+  EXPECT_EQ(Client().Post("/api/v1/decisions/" + std::to_string(id) + "/ballots",
+                          R"({"choice":"yes"})", "application/json")
+                .status,
+            401);
+  HttpClient outsider = SignedIn(Accounts::kOutsider);
+  const std::string base = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  EXPECT_EQ(outsider.PostForm(base, base + "/vote", "choice=yes").status, 403);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM decision_voters"), 0);
+  // Members only may propose; the board only may open a vote.
+  EXPECT_EQ(outsider.PostForm("/c/open-coop/proposals", "/c/open-coop/proposals",
+                              "title=X&body=Y")
+                .status,
+            403);
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/proposals/" +
+                                  std::to_string(proposal_) + "/decision",
+                      R"({"method":"motion","closes_at":)" + Closes(60) + "}",
+                      Bearer(Accounts::kMember))
+                .status,
+            403);
+}
+
+TEST_F(DecisionTest, SimultaneousSubmissionsGiveOneBallot) {
+  for (const bool secret : {false, true}) {
+    const int64_t id = Decision(std::string(R"({"method":"motion","secret":)") +
+                                (secret ? "true" : "false") + R"(,"closes_at":)" + Closes(3600) +
+                                "}");
+    const auto headers = Bearer(Accounts::kMember);
+    std::vector<int> statuses(16);
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < statuses.size(); ++i) {
+      threads.emplace_back([&, i] {
+        statuses[i] = Client()
+                          .Send("POST", "/api/v1/decisions/" + std::to_string(id) + "/ballots",
+                                R"({"choice":"yes"})", headers)
+                          .status;
+      });
+    }
+    for (std::thread& thread : threads) thread.join();
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), 201), 1);
+    // The rest change the open ballot, or are refused for want of the secret ballot's key.
+    EXPECT_EQ(std::count(statuses.begin(), statuses.end(), secret ? 409 : 200), 15);
+    EXPECT_EQ(Count("SELECT COUNT(*) FROM ballots WHERE decision_id = " + std::to_string(id)), 1);
+    EXPECT_EQ(
+        Count("SELECT COUNT(*) FROM decision_voters WHERE decision_id = " + std::to_string(id)),
+        1);
+  }
+}
+
+TEST_F(DecisionTest, SecretBallotsAreStoredApartFromTheirVoters) {
+  const int64_t id = Decision(
+      R"({"method":"approval","options":["Red","Green","Blue"],"secret":true,"closes_at":)" +
+      Closes(3600) + "}");
+  HttpReply cast = Cast(id, R"({"approved":[1,3]})", Accounts::kMember);
+  ASSERT_EQ(cast.status, 201) << cast.body;
+  json::object answer = Json(cast);
+  const std::string receipt(answer["receipt"].as_string());
+  const std::string key(answer["key"].as_string());
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM ballots WHERE person_id IS NULL"), 1);
+  EXPECT_EQ(Count("SELECT COUNT(*) FROM decision_voters"), 1);
+  // The voter's own view has no ballot; the public list has the receipt.
+  EXPECT_FALSE(Json(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/ballots/mine",
+                                 Bearer(Accounts::kMember)))
+                   .contains("ballot"));
+  EXPECT_TRUE(Contains(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/receipts").body,
+                       receipt));
+  // Changing it needs the key.
+  EXPECT_EQ(Cast(id, R"({"approved":[2]})", Accounts::kMember).status, 409);
+  EXPECT_EQ(Cast(id, R"({"approved":[2],"key":"WRONG-KEY"})", Accounts::kMember).status, 400);
+  HttpReply changed = Cast(id, R"({"approved":[2],"key":")" + key + "\"}", Accounts::kMember);
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(Json(changed)["receipt"].as_string(), receipt);
+  now_ += 3601;
+  json::object results = Json(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/results"));
+  EXPECT_EQ(results["winners"].as_array(), json::array({2}));
+}
+
+TEST_F(DecisionTest, RankedBallotFromTheFormWithoutJavaScript) {
+  const int64_t id = Decision(
+      R"({"method":"schulze","options":["Alpha","Beta","Gamma"],"live_results":true,"closes_at":)" +
+      Closes(3600) + "}");
+  (void)id;
+  HttpClient member = SignedIn(Accounts::kMember);
+  const std::string base = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  HttpReply page = member.Get(base);
+  EXPECT_TRUE(Contains(page.body, "name=\"rank_2\""));
+  HttpReply cast = member.PostForm(base, base + "/vote", "rank_1=2&rank_2=1&rank_3=");
+  ASSERT_EQ(cast.status, 200) << cast.body;
+  EXPECT_TRUE(Contains(cast.body, "1. Beta · 2. Alpha"));
+  EXPECT_TRUE(Contains(member.Get(base).body, "1. Beta · 2. Alpha"));
+  // Live results: the pairwise matrix is on the results page.
+  HttpReply results = member.Get(base + "/results");
+  EXPECT_TRUE(Contains(results.body, "class=\"matrix\""));
+  EXPECT_TRUE(Contains(results.body, "Leading now"));
+  // A rank out of range is explained.
+  HttpReply bad = member.PostForm(base, base + "/vote", "rank_1=9");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Contains(bad.body, "a rank must be a number from 1 to the number of options"));
+}
+
+TEST_F(DecisionTest, BadDecisionsAndBallotsAreExplained) {
+  HttpClient client = Client();
+  HttpReply created =
+      client.Send("POST", "/api/v1/communities/open-coop/proposals",
+                  R"({"title":"T","body":"B"})", Bearer(Accounts::kMember));
+  const std::string decision_path = "/api/v1/communities/open-coop/proposals/" +
+                                    std::to_string(Json(created)["id"].as_int64()) + "/decision";
+  const auto open = [&](const std::string& body) {
+    return client.Send("POST", decision_path, body, Bearer(Accounts::kBoard));
+  };
+  EXPECT_EQ(open(R"({"method":"dictator","closes_at":)" + Closes(60) + "}").status, 400);
+  EXPECT_EQ(open(R"({"method":"irv","options":["Only"],"closes_at":)" + Closes(60) + "}").status,
+            400);
+  EXPECT_EQ(open(R"({"method":"motion","closes_at":)" + Closes(-60) + "}").status, 400);
+  EXPECT_EQ(open(R"({"method":"stv","seats":3,"options":["A","B","C"],"closes_at":)" +
+                 Closes(60) + "}")
+                .status,
+            400);
+  EXPECT_EQ(open("{not json").status, 400);
+  HttpReply ok = open(R"({"method":"irv","options":["A","B"],"closes_at":)" + Closes(60) + "}");
+  ASSERT_EQ(ok.status, 201);
+  EXPECT_EQ(open(R"({"method":"irv","options":["A","B"],"closes_at":)" + Closes(60) + "}").status,
+            409);
+  const int64_t id = Json(ok)["id"].as_int64();
+  EXPECT_EQ(Cast(id, R"({"ranking":[[7]]})", Accounts::kMember).status, 400);
+  EXPECT_EQ(Cast(id, R"({"ranking":[[1],[1]]})", Accounts::kMember).status, 400);
+  EXPECT_EQ(Cast(id, R"({"ranking":"1 2"})", Accounts::kMember).status, 400);
+  EXPECT_EQ(Cast(id, "[]", Accounts::kMember).status, 400);
+  EXPECT_EQ(Client().Get("/api/v1/decisions/999999").status, 404);
+  EXPECT_EQ(Client().Get("/api/v1/decisions/abc").status, 404);
+  EXPECT_EQ(Client().Get("/c/open-coop/proposals/999999").status, 404);
+  EXPECT_EQ(Client().Get("/c/open-coop/proposals/x/results").status, 404);
+  // A consent objection needs its reason.
+  HttpReply consent_proposal =
+      client.Send("POST", "/api/v1/communities/open-coop/proposals",
+                  R"({"title":"C","body":"B"})", Bearer(Accounts::kMember));
+  HttpReply consent = client.Send("POST",
+                                  "/api/v1/communities/open-coop/proposals/" +
+                                      std::to_string(Json(consent_proposal)["id"].as_int64()) +
+                                      "/decision",
+                                  R"({"method":"consent","closes_at":)" + Closes(60) + "}",
+                                  Bearer(Accounts::kBoard));
+  const int64_t consent_id = Json(consent)["id"].as_int64();
+  EXPECT_EQ(Cast(consent_id, R"({"objection":"  "})", Accounts::kMember).status, 400);
+  EXPECT_EQ(Cast(consent_id, R"({"objection":"Too late in the evening."})", Accounts::kMember)
+                .status,
+            201);
+}
+
+TEST_F(DecisionTest, AuditLogAndNotifications) {
+  const int64_t id = Decision(R"({"method":"motion","closes_at":)" + Closes(48 * 3600) + "}");
+  // The board member was told of the new proposal.
+  json::object notes = Json(Client().Get("/api/v1/notifications", Bearer(Accounts::kBoard)));
+  ASSERT_FALSE(notes["items"].as_array().empty());
+  EXPECT_EQ(notes["items"].as_array()[0].as_object().at("kind").as_string(), "proposal.new");
+  ASSERT_EQ(Cast(id, R"({"choice":"yes"})", Accounts::kBoard).status, 201);
+  // Closing within 24 hours: members who have not voted are reminded (once).
+  now_ += 30 * 3600;
+  HttpReply member_notes = Client().Get("/api/v1/notifications", Bearer(Accounts::kMember));
+  EXPECT_TRUE(Contains(member_notes.body, "decision.closing"));
+  EXPECT_FALSE(Contains(Client().Get("/api/v1/notifications", Bearer(Accounts::kBoard)).body,
+                        "decision.closing"));
+  now_ += 18 * 3600 + 1;
+  EXPECT_TRUE(Contains(Client().Get("/api/v1/notifications", Bearer(Accounts::kMember)).body,
+                       "decision.result"));
+  HttpClient member = SignedIn(Accounts::kMember);
+  EXPECT_TRUE(Contains(member.Get("/notifications").body, "The result is in"));
+  EXPECT_EQ(member.PostForm("/notifications", "/notifications/read", "").status, 303);
+  EXPECT_FALSE(Contains(member.Get("/").body, "class=\"count\""));
+  // Every decision-relevant action is in the chain, without the vote's content.
+  HttpReply audit = Client().Get("/api/v1/communities/open-coop/audit?per_page=50",
+                                 Bearer(Accounts::kBoard));
+  for (const char* action : {"decision.opened", "vote.cast", "decision.closed", "decision.result"}) {
+    EXPECT_TRUE(Contains(audit.body, action)) << action;
+  }
+  EXPECT_FALSE(Contains(audit.body, "\"details\":\"yes\""));
+  store::AuditLog log(*database_.db);
+  Result<store::AuditCheck> check = log.Verify();
+  ASSERT_TRUE(check.has_value());
+  EXPECT_FALSE(check->first_broken_seq.has_value());
+}
+
+}  // namespace
+}  // namespace andel::testing
