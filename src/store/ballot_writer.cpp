@@ -75,10 +75,8 @@ Result<CastResult> Apply(soci::session& sql, bool postgres, const CastRequest& r
         soci::use(r.decision_id), soci::use(r.person_id), soci::into(result.receipt);
   } else {
     if (r.present_key_hash.empty()) {
-      return Error::FailedPrecondition(
-          "you have voted already; to change a secret ballot, give the key you received with "
-          "your receipt",
-          "key");
+      return Error::FailedPrecondition("you have voted; to change a secret ballot, give its key",
+                                       "key");
     }
     sql << "SELECT receipt FROM ballots WHERE decision_id = :d AND change_key_hash = :h",
         soci::use(r.decision_id), soci::use(r.present_key_hash), soci::into(result.receipt);

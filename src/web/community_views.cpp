@@ -63,12 +63,26 @@ int PageNumber(const Context& ctx) {
 
 const std::string& AuditActionLabel(const Context& ctx, const std::string& action) {
   static const std::pair<std::string, std::string> kLabels[] = {
-      {"community.created", "Community created"}, {"community.updated", "Settings changed"},
-      {"community.deleted", "Community deleted"}, {"statutes.changed", "Statutes changed"},
-      {"category.created", "Category added"},     {"category.updated", "Category changed"},
-      {"category.deleted", "Category deleted"},   {"member.added", "Member added"},
-      {"member.changed", "Membership changed"},   {"members.imported", "Members imported"},
-      {"invitation.sent", "Invitation sent"},     {"invitation.accepted", "Invitation accepted"},
+      {"community.created", "Community created"},
+      {"community.updated", "Settings changed"},
+      {"community.deleted", "Community deleted"},
+      {"statutes.changed", "Statutes changed"},
+      {"category.created", "Category added"},
+      {"category.updated", "Category changed"},
+      {"category.deleted", "Category deleted"},
+      {"member.added", "Member added"},
+      {"member.changed", "Membership changed"},
+      {"members.imported", "Members imported"},
+      {"invitation.sent", "Invitation sent"},
+      {"invitation.accepted", "Invitation accepted"},
+      {"proposal.created", "Proposal published"},
+      {"amendment.accepted", "Amendment accepted"},
+      {"amendment.rejected", "Amendment rejected"},
+      {"decision.opened", "Vote opened"},
+      {"vote.cast", "Vote cast"},
+      {"vote.changed", "Vote changed"},
+      {"decision.closed", "Vote closed"},
+      {"decision.result", "Result recorded"},
   };
   for (const auto& [code, label] : kLabels) {
     if (code == action) return ctx.T(label);

@@ -38,15 +38,15 @@ class DecisionTest : public ServerTest {
   // A proposal by the member, put to a vote by the board with `decision` (JSON members).
   int64_t Decision(const std::string& decision) {
     HttpClient client = Client();
-    HttpReply created = client.Send(
-        "POST", "/api/v1/communities/open-coop/proposals",
-        R"({"title":"Buy a cargo bike","body":"We **share** it."})", Bearer(Accounts::kMember));
+    HttpReply created = client.Send("POST", "/api/v1/communities/open-coop/proposals",
+                                    R"({"title":"Buy a cargo bike","body":"We **share** it."})",
+                                    Bearer(Accounts::kMember));
     EXPECT_EQ(created.status, 201) << created.body;
     proposal_ = Json(created)["id"].as_int64();
-    HttpReply opened = client.Send("POST",
-                                   "/api/v1/communities/open-coop/proposals/" +
-                                       std::to_string(proposal_) + "/decision",
-                                   decision, Bearer(Accounts::kBoard));
+    HttpReply opened = client.Send(
+        "POST",
+        "/api/v1/communities/open-coop/proposals/" + std::to_string(proposal_) + "/decision",
+        decision, Bearer(Accounts::kBoard));
     EXPECT_EQ(opened.status, 201) << opened.body;
     return Json(opened)["id"].as_int64();
   }
@@ -79,24 +79,27 @@ TEST_F(DecisionTest, DiscussionAmendmentAndSafeMarkdown) {
       "title=Shared+tools&body=" +
           FormEncode("A **tool library**.\n\n<script>alert(1)</script> [x](javascript:alert(1))"));
   ASSERT_EQ(created.status, 303) << created.body;
-  const std::string path = created.Header("location").substr(0, created.Header("location").find('?'));
+  const std::string path =
+      created.Header("location").substr(0, created.Header("location").find('?'));
   HttpReply page = member.Get(path);
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(Contains(page.body, "<strong>tool library</strong>"));
   EXPECT_FALSE(Contains(page.body, "<script>alert"));
   EXPECT_FALSE(Contains(page.body, "href=\"javascript"));
   // A comment and a reply.
-  ASSERT_EQ(member.PostForm(path, path + "/comments", "body=" + FormEncode("Where do we keep them?"))
-                .status,
-            303);
+  ASSERT_EQ(
+      member.PostForm(path, path + "/comments", "body=" + FormEncode("Where do we keep them?"))
+          .status,
+      303);
   const std::string comment_id = [&] {
     const std::string body = member.Get(path).body;
     const size_t at = body.find("id=\"comment-");
     return body.substr(at + 12, body.find('"', at + 12) - at - 12);
   }();
   HttpClient board = SignedIn(Accounts::kBoard);
-  ASSERT_EQ(board.PostForm(path, path + "/comments",
-                           "parent=" + comment_id + "&body=" + FormEncode("In the basement."))
+  ASSERT_EQ(board
+                .PostForm(path, path + "/comments",
+                          "parent=" + comment_id + "&body=" + FormEncode("In the basement."))
                 .status,
             303);
   EXPECT_TRUE(Contains(member.Get(path).body, "In the basement."));
@@ -105,9 +108,10 @@ TEST_F(DecisionTest, DiscussionAmendmentAndSafeMarkdown) {
   EXPECT_EQ(empty.status, 400);
   EXPECT_TRUE(Contains(empty.body, "please write something"));
   // An amendment, accepted by the board: the text changes.
-  ASSERT_EQ(board.PostForm(path, path + "/amendments",
-                           "body=" + FormEncode("A *tool library* with a repair café.") +
-                               "&reason=" + FormEncode("Repairs are popular."))
+  ASSERT_EQ(board
+                .PostForm(path, path + "/amendments",
+                          "body=" + FormEncode("A *tool library* with a repair café.") +
+                              "&reason=" + FormEncode("Repairs are popular."))
                 .status,
             303);
   HttpReply outsider = SignedIn(Accounts::kOutsider)
@@ -119,8 +123,8 @@ TEST_F(DecisionTest, DiscussionAmendmentAndSafeMarkdown) {
 }
 
 TEST_F(DecisionTest, MotionByApiFromVoteToVerifiedExport) {
-  const int64_t id = Decision(R"({"method":"motion","quorum":50,"closes_at":)" + Closes(3600) +
-                              "}");
+  const int64_t id =
+      Decision(R"({"method":"motion","quorum":50,"closes_at":)" + Closes(3600) + "}");
   // Results are hidden until the close.
   EXPECT_EQ(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/results").status, 409);
   HttpReply first = Cast(id, R"({"choice":"yes"})", Accounts::kMember);
@@ -164,8 +168,9 @@ TEST_F(DecisionTest, MotionByApiFromVoteToVerifiedExport) {
 TEST_F(DecisionTest, NonMembersMayNotVote) {
   const int64_t id = Decision(R"({"method":"motion","closes_at":)" + Closes(3600) + "}");
   EXPECT_EQ(Cast(id, R"({"choice":"yes"})", Accounts::kOutsider).status, 403);
-  EXPECT_EQ(Client().Post("/api/v1/decisions/" + std::to_string(id) + "/ballots",
-                          R"({"choice":"yes"})", "application/json")
+  EXPECT_EQ(Client()
+                .Post("/api/v1/decisions/" + std::to_string(id) + "/ballots", R"({"choice":"yes"})",
+                      "application/json")
                 .status,
             401);
   HttpClient outsider = SignedIn(Accounts::kOutsider);
@@ -173,24 +178,24 @@ TEST_F(DecisionTest, NonMembersMayNotVote) {
   EXPECT_EQ(outsider.PostForm(base, base + "/vote", "choice=yes").status, 403);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM decision_voters"), 0);
   // Members only may propose; the board only may open a vote.
-  EXPECT_EQ(outsider.PostForm("/c/open-coop/proposals", "/c/open-coop/proposals",
-                              "title=X&body=Y")
+  EXPECT_EQ(outsider.PostForm("/c/open-coop/proposals", "/c/open-coop/proposals", "title=X&body=Y")
                 .status,
             403);
-  EXPECT_EQ(Client()
-                .Send("POST", "/api/v1/communities/open-coop/proposals/" +
-                                  std::to_string(proposal_) + "/decision",
-                      R"({"method":"motion","closes_at":)" + Closes(60) + "}",
-                      Bearer(Accounts::kMember))
-                .status,
-            403);
+  EXPECT_EQ(
+      Client()
+          .Send(
+              "POST",
+              "/api/v1/communities/open-coop/proposals/" + std::to_string(proposal_) + "/decision",
+              R"({"method":"motion","closes_at":)" + Closes(60) + "}", Bearer(Accounts::kMember))
+          .status,
+      403);
 }
 
 TEST_F(DecisionTest, SimultaneousSubmissionsGiveOneBallot) {
   for (const bool secret : {false, true}) {
-    const int64_t id = Decision(std::string(R"({"method":"motion","secret":)") +
-                                (secret ? "true" : "false") + R"(,"closes_at":)" + Closes(3600) +
-                                "}");
+    const int64_t id =
+        Decision(std::string(R"({"method":"motion","secret":)") + (secret ? "true" : "false") +
+                 R"(,"closes_at":)" + Closes(3600) + "}");
     const auto headers = Bearer(Accounts::kMember);
     std::vector<int> statuses(16);
     std::vector<std::thread> threads;
@@ -208,8 +213,7 @@ TEST_F(DecisionTest, SimultaneousSubmissionsGiveOneBallot) {
     EXPECT_EQ(std::count(statuses.begin(), statuses.end(), secret ? 409 : 200), 15);
     EXPECT_EQ(Count("SELECT COUNT(*) FROM ballots WHERE decision_id = " + std::to_string(id)), 1);
     EXPECT_EQ(
-        Count("SELECT COUNT(*) FROM decision_voters WHERE decision_id = " + std::to_string(id)),
-        1);
+        Count("SELECT COUNT(*) FROM decision_voters WHERE decision_id = " + std::to_string(id)), 1);
   }
 }
 
@@ -266,9 +270,8 @@ TEST_F(DecisionTest, RankedBallotFromTheFormWithoutJavaScript) {
 
 TEST_F(DecisionTest, BadDecisionsAndBallotsAreExplained) {
   HttpClient client = Client();
-  HttpReply created =
-      client.Send("POST", "/api/v1/communities/open-coop/proposals",
-                  R"({"title":"T","body":"B"})", Bearer(Accounts::kMember));
+  HttpReply created = client.Send("POST", "/api/v1/communities/open-coop/proposals",
+                                  R"({"title":"T","body":"B"})", Bearer(Accounts::kMember));
   const std::string decision_path = "/api/v1/communities/open-coop/proposals/" +
                                     std::to_string(Json(created)["id"].as_int64()) + "/decision";
   const auto open = [&](const std::string& body) {
@@ -278,10 +281,10 @@ TEST_F(DecisionTest, BadDecisionsAndBallotsAreExplained) {
   EXPECT_EQ(open(R"({"method":"irv","options":["Only"],"closes_at":)" + Closes(60) + "}").status,
             400);
   EXPECT_EQ(open(R"({"method":"motion","closes_at":)" + Closes(-60) + "}").status, 400);
-  EXPECT_EQ(open(R"({"method":"stv","seats":3,"options":["A","B","C"],"closes_at":)" +
-                 Closes(60) + "}")
-                .status,
-            400);
+  EXPECT_EQ(
+      open(R"({"method":"stv","seats":3,"options":["A","B","C"],"closes_at":)" + Closes(60) + "}")
+          .status,
+      400);
   EXPECT_EQ(open("{not json").status, 400);
   HttpReply ok = open(R"({"method":"irv","options":["A","B"],"closes_at":)" + Closes(60) + "}");
   ASSERT_EQ(ok.status, 201);
@@ -298,19 +301,18 @@ TEST_F(DecisionTest, BadDecisionsAndBallotsAreExplained) {
   EXPECT_EQ(Client().Get("/c/open-coop/proposals/x/results").status, 404);
   // A consent objection needs its reason.
   HttpReply consent_proposal =
-      client.Send("POST", "/api/v1/communities/open-coop/proposals",
-                  R"({"title":"C","body":"B"})", Bearer(Accounts::kMember));
-  HttpReply consent = client.Send("POST",
-                                  "/api/v1/communities/open-coop/proposals/" +
-                                      std::to_string(Json(consent_proposal)["id"].as_int64()) +
-                                      "/decision",
-                                  R"({"method":"consent","closes_at":)" + Closes(60) + "}",
-                                  Bearer(Accounts::kBoard));
+      client.Send("POST", "/api/v1/communities/open-coop/proposals", R"({"title":"C","body":"B"})",
+                  Bearer(Accounts::kMember));
+  HttpReply consent = client.Send(
+      "POST",
+      "/api/v1/communities/open-coop/proposals/" +
+          std::to_string(Json(consent_proposal)["id"].as_int64()) + "/decision",
+      R"({"method":"consent","closes_at":)" + Closes(60) + "}", Bearer(Accounts::kBoard));
   const int64_t consent_id = Json(consent)["id"].as_int64();
   EXPECT_EQ(Cast(consent_id, R"({"objection":"  "})", Accounts::kMember).status, 400);
-  EXPECT_EQ(Cast(consent_id, R"({"objection":"Too late in the evening."})", Accounts::kMember)
-                .status,
-            201);
+  EXPECT_EQ(
+      Cast(consent_id, R"({"objection":"Too late in the evening."})", Accounts::kMember).status,
+      201);
 }
 
 TEST_F(DecisionTest, AuditLogAndNotifications) {
@@ -334,9 +336,10 @@ TEST_F(DecisionTest, AuditLogAndNotifications) {
   EXPECT_EQ(member.PostForm("/notifications", "/notifications/read", "").status, 303);
   EXPECT_FALSE(Contains(member.Get("/").body, "class=\"count\""));
   // Every decision-relevant action is in the chain, without the vote's content.
-  HttpReply audit = Client().Get("/api/v1/communities/open-coop/audit?per_page=50",
-                                 Bearer(Accounts::kBoard));
-  for (const char* action : {"decision.opened", "vote.cast", "decision.closed", "decision.result"}) {
+  HttpReply audit =
+      Client().Get("/api/v1/communities/open-coop/audit?per_page=50", Bearer(Accounts::kBoard));
+  for (const char* action :
+       {"decision.opened", "vote.cast", "decision.closed", "decision.result"}) {
     EXPECT_TRUE(Contains(audit.body, action)) << action;
   }
   EXPECT_FALSE(Contains(audit.body, "\"details\":\"yes\""));
