@@ -397,7 +397,7 @@ Result<Response> ShowMinutes(Context& ctx) {
   }
   const Decision& decision = *summary->decision;
   ViewData page = BasePage(ctx, ctx.T("Minutes") + " · " + summary->proposal.title);
-  page.set("community", ctx.community->name);
+  page.set("community_name", ctx.community->name);
   page.set("title", summary->proposal.title);
   page.set("author", summary->author_name);
   page.set("href", ProposalPath(ctx, summary->proposal.id));

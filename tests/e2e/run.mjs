@@ -1,6 +1,7 @@
 // Browser test: starts Andel with the demo data on a fresh SQLite file, then in Debian's
-// headless Chromium signs in, opens a community, filters members, switches language and
-// checks the main pages with axe-core (no serious or critical violation). Saves screenshots.
+// headless Chromium signs in, opens a community, filters members, switches language, casts a
+// ranked ballot with the keyboard only, and checks the main pages with axe-core (no serious or
+// critical violation). Saves screenshots.
 //   node run.mjs PATH/TO/andel SCREENSHOT_DIR
 import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
@@ -127,10 +128,60 @@ try {
   await phone.screenshot({ path: join(shots, "import-errors.png"), fullPage: true });
   await phone.setViewportSize({ width: 1280, height: 900 });
   await phone.goto(base + "/c/aarhus-partnerskab/admin/audit");
-  if (!(await phone.textContent("main")).includes("Community created")) fail("audit log lacks the creation");
+  if (!(await phone.textContent("main")).includes("Vote cast")) fail("audit log lacks the votes");
   await phone.screenshot({ path: join(shots, "audit-log.png"), fullPage: false });
   await axe("import errors", phone);
   await admin.close();
+
+  // A ranked ballot cast with the keyboard only: Tab to the options, choose rank numbers with
+  // the arrow keys, move an option with its button, and submit with Enter.
+  const voterContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const voter = await voterContext.newPage();
+  await voter.goto(base + "/login?lang=en");
+  await voter.fill("#email", "board@andel.example");
+  await voter.fill("#password", "andel-board-demo");
+  await voter.keyboard.press("Enter");
+  await voter.waitForURL(base + "/");
+  await voter.goto(base + "/c/aarhus-partnerskab/proposals?lang=en");
+  await axe("proposals", voter);
+  await voter.click("text=Tema for årets partnerforum");
+  await voter.waitForURL(/\/proposals\/\d+$/);
+  const tabTo = async (matches, what) => {
+    for (let i = 0; i < 150; i++) {
+      await voter.keyboard.press("Tab");
+      if (await voter.evaluate(matches)) return;
+    }
+    throw new Error("could not reach " + what + " with Tab");
+  };
+  await tabTo(() => document.activeElement?.id === "rank-3", "the third option's rank");
+  await voter.keyboard.press("ArrowDown");  // "not ranked" → 1
+  await tabTo(() => document.activeElement?.id === "rank-1", "the first option's rank");
+  await voter.keyboard.press("ArrowDown");
+  await voter.keyboard.press("ArrowDown");  // → 2
+  // The option now second is "Job til dem…" (unranked): its move-up button ranks it above the first.
+  await tabTo(() => document.activeElement?.getAttribute("aria-label")?.startsWith("Move up: Job til dem"), "a move-up button");
+  await voter.keyboard.press("Enter");
+  const order = await voter.locator("ol[data-ranking] li label").allTextContents();
+  if (order[0] !== "Kultur som fællesskab" || order[1] !== "Job til dem, der står længst fra") fail("keyboard ranking order: " + order);
+  await axe("vote form", voter);
+  await voter.screenshot({ path: join(shots, "vote-ranked.png"), fullPage: true });
+  await tabTo(() => document.activeElement?.textContent === "Cast my vote", "the submit button");
+  await voter.keyboard.press("Enter");
+  await voter.waitForSelector("code.receipt");
+  const receipt = (await voter.textContent("code.receipt")).trim();
+  if (!/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/.test(receipt)) fail("receipt looks wrong: " + receipt);
+  const castText = await voter.textContent("main");
+  if (!castText.includes("1. Kultur som fællesskab · 2. Job til dem, der står længst fra · 3. Grøn omstilling i boligområder")) fail("the cast ballot is not what was ranked: " + castText);
+  await voter.screenshot({ path: join(shots, "vote-cast.png"), fullPage: true });
+  await voter.click("text=Check the list of receipts");
+  if ((await voter.locator("li.mine code").textContent()).trim() !== receipt) fail("the receipt is not marked on the public list");
+  await axe("receipts", voter);
+  await voter.goto(base + "/c/aarhus-partnerskab/proposals/2/results");
+  await axe("stv results", voter);
+  await voter.screenshot({ path: join(shots, "results-stv.png"), fullPage: true });
+  await voter.goto(base + "/c/aarhus-partnerskab/proposals/1/minutes");
+  await axe("minutes", voter);
+  await voterContext.close();
 } catch (error) {
   fail(error.stack || String(error));
 } finally {
