@@ -49,8 +49,10 @@ int Fail(const Error& error) {
   return error.code == andel::ErrorCode::kInvalidArgument ? 2 : 1;
 }
 
-Result<std::unique_ptr<andel::store::Database>> OpenMigrated(const std::string& url) {
-  Result<std::unique_ptr<andel::store::Database>> db = andel::store::Database::Open(url);
+Result<std::unique_ptr<andel::store::Database>> OpenMigrated(const std::string& url,
+                                                             size_t connections = 8) {
+  Result<std::unique_ptr<andel::store::Database>> db =
+      andel::store::Database::Open(url, connections);
   if (!db) return db.error();
   Result<int> applied = (*db)->Migrate();
   if (!applied) return applied.error();
@@ -99,7 +101,9 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
           const ProxyOptions& proxy) {
   TuneMemoryAllocator();
   if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
-  Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
+  // A connection for every thread that serves requests, and one for the ballot writer.
+  Result<std::unique_ptr<andel::store::Database>> db =
+      OpenMigrated(db_url, static_cast<size_t>(workers) + 2);
   if (!db) return Fail(db.error());
   if (demo) {
     if (Status status = LoadDemoIfEmpty(**db); !status) return Fail(status.error());

@@ -3,6 +3,8 @@
 
 #include <soci/soci.h>
 
+#include <optional>
+
 #include "store/database.h"
 #include "store/search_key.h"
 
@@ -194,22 +196,39 @@ Status AccountRepository::DeleteApiToken(int64_t person_id, int64_t token_id) {
   });
 }
 
-Result<communities::Person> AccountRepository::FindByApiToken(const std::string& token_hash) {
+namespace {
+
+struct ApiTokenQuery : PreparedStatements::Entry {
+  explicit ApiTokenQuery(soci::session& sql)
+      : statement((sql.prepare << "SELECT p.id, p.email, p.name, p.language, p.is_admin FROM "
+                                  "api_tokens t JOIN persons p ON p.id = t.person_id WHERE "
+                                  "t.token_hash = :h",
+                   soci::use(token_hash), soci::into(person.id), soci::into(person.email),
+                   soci::into(person.name), soci::into(person.language), soci::into(is_admin))) {}
+
+  std::string token_hash;
   communities::Person person;
-  bool found = false;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
-    int is_admin = 0;
-    sql << "SELECT p.id, p.email, p.name, p.language, p.is_admin FROM api_tokens t "
-           "JOIN persons p ON p.id = t.person_id WHERE t.token_hash = :h",
-        soci::use(token_hash), soci::into(person.id), soci::into(person.email),
-        soci::into(person.name), soci::into(person.language), soci::into(is_admin);
-    found = sql.got_data();
-    person.is_admin = is_admin != 0;
+  int is_admin = 0;
+  soci::statement statement;
+};
+
+}  // namespace
+
+Result<communities::Person> AccountRepository::FindByApiToken(const std::string& token_hash) {
+  std::optional<communities::Person> person;
+  Status status = db_.RunPrepared([&](soci::session& sql, PreparedStatements& prepared) -> Status {
+    ApiTokenQuery& query = prepared.Get<ApiTokenQuery>("person_by_api_token", sql);
+    query.token_hash = token_hash;
+    if (query.statement.execute(true)) {
+      person = query.person;
+      person->is_admin = query.is_admin != 0;
+      FinishStatement(query.statement);
+    }
     return {};
   });
   if (!status) return status.error();
-  if (!found) return Error::Unauthenticated("the API token is not valid");
-  return person;
+  if (!person) return Error::Unauthenticated("the API token is not valid");
+  return *person;
 }
 
 Status AccountRepository::CreatePasswordReset(const std::string& token_hash, int64_t person_id,

@@ -4,6 +4,8 @@
 #include <soci/soci.h>
 #include <sodium.h>
 
+#include <tuple>
+
 #include "core/text.h"
 #include "store/database.h"
 
@@ -28,6 +30,62 @@ std::string AuditHash(int64_t seq, int64_t at, const AuditEntry& entry,
                      reinterpret_cast<const unsigned char*>(canonical.data()), canonical.size(),
                      nullptr, 0);
   return ToHex(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
+}
+
+namespace {
+
+// The chain's last entry (under PostgreSQL's append lock), or the genesis.
+std::pair<int64_t, std::string> ChainEnd(soci::session& sql) {
+  if (sql.get_backend_name() == "postgresql") {
+    sql << "SELECT pg_advisory_xact_lock(2026112202)";
+  }
+  int64_t last_seq = 0;
+  std::string last_hash;
+  sql << "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1", soci::into(last_seq),
+      soci::into(last_hash);
+  if (!sql.got_data()) return {0, kGenesis};
+  return {last_seq, last_hash};
+}
+
+}  // namespace
+
+struct AuditAppender::Statement {
+  int64_t seq = 0, at = 0, community_id = 0, actor = 0;
+  std::string action, subject, details, previous, hash;
+  soci::statement insert;
+  explicit Statement(soci::session& sql)
+      : insert((sql.prepare << "INSERT INTO audit_log (seq, at, community_id, actor_person_id, "
+                               "action, subject, details, previous_hash, hash) VALUES (:s, :t, "
+                               ":c, :a, :ac, :su, :d, :p, :h)",
+                soci::use(seq), soci::use(at), soci::use(community_id), soci::use(actor),
+                soci::use(action), soci::use(subject), soci::use(details), soci::use(previous),
+                soci::use(hash))) {}
+};
+
+AuditAppender::AuditAppender(soci::session& sql) : insert_(std::make_unique<Statement>(sql)) {
+  std::tie(seq_, hash_) = ChainEnd(sql);
+}
+
+AuditAppender::~AuditAppender() = default;
+
+void AuditAppender::Append(const AuditEntry& entry, int64_t now) {
+  Statement& s = *insert_;
+  s.seq = seq_ + 1;
+  s.at = now;
+  s.community_id = entry.community_id;
+  s.actor = entry.actor_person_id;
+  s.action = entry.action;
+  s.subject = entry.subject;
+  s.details = entry.details;
+  s.previous = hash_;
+  s.hash = AuditHash(s.seq, now, entry, hash_);
+  s.insert.execute(true);
+  seq_ = s.seq;
+  hash_ = s.hash;
+}
+
+void AuditAppender::Rewind(const std::pair<int64_t, std::string>& position) {
+  std::tie(seq_, hash_) = position;
 }
 
 void AppendAudit(soci::session& sql, const AuditEntry& entry, int64_t now) {

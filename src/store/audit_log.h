@@ -4,8 +4,10 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/result.h"
@@ -41,6 +43,24 @@ std::string AuditHash(int64_t seq, int64_t at, const AuditEntry& entry,
 
 // Appends inside the caller's transaction (see Database::RunInTransaction).
 void AppendAudit(soci::session& sql, const AuditEntry& entry, int64_t now);
+
+// Appends many entries in one transaction with one prepared statement, reading the chain's end
+// only once (the ballot writer's batches). Position() and Rewind() let a caller that rolls back
+// to a savepoint take its entries back.
+class AuditAppender {
+ public:
+  explicit AuditAppender(soci::session& sql);
+  ~AuditAppender();
+  void Append(const AuditEntry& entry, int64_t now);
+  std::pair<int64_t, std::string> Position() const { return {seq_, hash_}; }
+  void Rewind(const std::pair<int64_t, std::string>& position);
+
+ private:
+  struct Statement;
+  std::unique_ptr<Statement> insert_;
+  int64_t seq_ = 0;
+  std::string hash_;
+};
 
 struct AuditCheck {
   int64_t entries = 0;

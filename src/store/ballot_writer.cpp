@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <future>
+#include <map>
 #include <optional>
 
 #include "store/audit_log.h"
@@ -36,59 +37,114 @@ Error Translate(const std::exception& error) {
   return Error::Unavailable("the database is not available");
 }
 
-Result<CastResult> Apply(soci::session& sql, bool postgres, const CastRequest& r) {
+// The statements of one batch, prepared once and run for each ballot.
+struct BatchStatements {
+  int64_t decision_id = 0, person_id = 0, weight = 1, now = 0, key = 0, voted = 0;
+  std::string content, receipt, change_key_hash, found_receipt;
+  soci::indicator person_null = soci::i_ok;
+  soci::statement count_voted, insert_voter, insert_ballot, update_open, receipt_open,
+      receipt_secret, update_secret, update_voter;
+
+  explicit BatchStatements(soci::session& sql)
+      : count_voted((sql.prepare << "SELECT COUNT(*) FROM decision_voters WHERE decision_id = :d "
+                                    "AND person_id = :p",
+                     soci::use(decision_id), soci::use(person_id), soci::into(voted))),
+        insert_voter((sql.prepare << "INSERT INTO decision_voters (decision_id, person_id, weight, "
+                                     "voted_at) VALUES (:d, :p, :w, :t)",
+                      soci::use(decision_id), soci::use(person_id), soci::use(weight),
+                      soci::use(now))),
+        insert_ballot((sql.prepare << "INSERT INTO ballots (id, decision_id, receipt, "
+                                      "change_key_hash, person_id, weight, content) VALUES (:i, "
+                                      ":d, :r, :h, :p, :w, :c)",
+                       soci::use(key), soci::use(decision_id), soci::use(receipt),
+                       soci::use(change_key_hash), soci::use(person_id, person_null),
+                       soci::use(weight), soci::use(content))),
+        update_open((sql.prepare << "UPDATE ballots SET content = :c, weight = :w WHERE "
+                                    "decision_id = :d AND person_id = :p",
+                     soci::use(content), soci::use(weight), soci::use(decision_id),
+                     soci::use(person_id))),
+        receipt_open((sql.prepare << "SELECT receipt FROM ballots WHERE decision_id = :d AND "
+                                     "person_id = :p",
+                      soci::use(decision_id), soci::use(person_id), soci::into(found_receipt))),
+        receipt_secret((sql.prepare << "SELECT receipt FROM ballots WHERE decision_id = :d AND "
+                                       "change_key_hash = :h",
+                        soci::use(decision_id), soci::use(change_key_hash),
+                        soci::into(found_receipt))),
+        update_secret((sql.prepare << "UPDATE ballots SET content = :c WHERE decision_id = :d AND "
+                                      "change_key_hash = :h",
+                       soci::use(content), soci::use(decision_id), soci::use(change_key_hash))),
+        update_voter((sql.prepare << "UPDATE decision_voters SET voted_at = :t WHERE "
+                                     "decision_id = :d AND person_id = :p",
+                      soci::use(now), soci::use(decision_id), soci::use(person_id))) {}
+};
+
+struct DecisionState {
   int64_t opens_at = 0, closes_at = 0, closed_at = 0;
-  sql << std::string("SELECT opens_at, closes_at, closed_at FROM decisions WHERE id = :d") +
-             (postgres ? " FOR UPDATE" : ""),
-      soci::use(r.decision_id), soci::into(opens_at), soci::into(closes_at), soci::into(closed_at);
-  if (!sql.got_data()) return Error::NotFound("no such decision", "id");
-  if (closed_at != 0 || r.now >= closes_at) {
+  bool found = false;
+};
+
+// Reads (and on PostgreSQL locks, so that Close waits for this batch) each decision once.
+const DecisionState& StateOf(soci::session& sql, bool postgres,
+                             std::map<int64_t, DecisionState>& states, int64_t decision_id) {
+  auto [it, fresh] = states.try_emplace(decision_id);
+  if (fresh) {
+    DecisionState& state = it->second;
+    sql << std::string("SELECT opens_at, closes_at, closed_at FROM decisions WHERE id = :d") +
+               (postgres ? " FOR UPDATE" : ""),
+        soci::use(decision_id), soci::into(state.opens_at), soci::into(state.closes_at),
+        soci::into(state.closed_at);
+    state.found = sql.got_data();
+  }
+  return it->second;
+}
+
+Result<CastResult> Apply(BatchStatements& s, AuditAppender& audit, const DecisionState& state,
+                         const CastRequest& r) {
+  if (!state.found) return Error::NotFound("no such decision", "id");
+  if (state.closed_at != 0 || r.now >= state.closes_at) {
     return Error::FailedPrecondition("the vote has closed", "decision");
   }
-  if (r.now < opens_at) return Error::FailedPrecondition("the vote has not opened yet", "decision");
-  int voted = 0;
-  sql << "SELECT COUNT(*) FROM decision_voters WHERE decision_id = :d AND person_id = :p",
-      soci::use(r.decision_id), soci::use(r.person_id), soci::into(voted);
+  if (r.now < state.opens_at) {
+    return Error::FailedPrecondition("the vote has not opened yet", "decision");
+  }
+  s.decision_id = r.decision_id;
+  s.person_id = r.person_id;
+  s.weight = r.weight;
+  s.now = r.now;
+  s.content = r.content;
+  s.count_voted.execute(true);
   const std::string subject = "decision " + std::to_string(r.decision_id);
   CastResult result;
-  if (voted == 0) {
-    sql << "INSERT INTO decision_voters (decision_id, person_id, weight, voted_at) "
-           "VALUES (:d, :p, :w, :t)",
-        soci::use(r.decision_id), soci::use(r.person_id), soci::use(r.weight), soci::use(r.now);
-    const int64_t key = RandomKey();
-    soci::indicator person_null = r.secret ? soci::i_null : soci::i_ok;
-    sql << "INSERT INTO ballots (id, decision_id, receipt, change_key_hash, person_id, weight, "
-           "content) VALUES (:i, :d, :r, :h, :p, :w, :c)",
-        soci::use(key), soci::use(r.decision_id), soci::use(r.receipt),
-        soci::use(r.change_key_hash), soci::use(r.person_id, person_null), soci::use(r.weight),
-        soci::use(r.content);
-    AppendAudit(sql, {r.community_id, r.person_id, "vote.cast", subject, ""}, r.now);
+  if (s.voted == 0) {
+    s.insert_voter.execute(true);
+    s.key = RandomKey();
+    s.receipt = r.receipt;
+    s.change_key_hash = r.change_key_hash;
+    s.person_null = r.secret ? soci::i_null : soci::i_ok;
+    s.insert_ballot.execute(true);
+    audit.Append({r.community_id, r.person_id, "vote.cast", subject, ""}, r.now);
     result.receipt = r.receipt;
     return result;
   }
   result.changed = true;
   if (!r.secret) {
-    sql << "UPDATE ballots SET content = :c, weight = :w WHERE decision_id = :d AND "
-           "person_id = :p",
-        soci::use(r.content), soci::use(r.weight), soci::use(r.decision_id), soci::use(r.person_id);
-    sql << "SELECT receipt FROM ballots WHERE decision_id = :d AND person_id = :p",
-        soci::use(r.decision_id), soci::use(r.person_id), soci::into(result.receipt);
+    s.update_open.execute(true);
+    s.receipt_open.execute(true);
+    result.receipt = s.found_receipt;
   } else {
     if (r.present_key_hash.empty()) {
       return Error::FailedPrecondition("you have voted; to change a secret ballot, give its key",
                                        "key");
     }
-    sql << "SELECT receipt FROM ballots WHERE decision_id = :d AND change_key_hash = :h",
-        soci::use(r.decision_id), soci::use(r.present_key_hash), soci::into(result.receipt);
-    if (!sql.got_data()) {
+    s.change_key_hash = r.present_key_hash;
+    if (!s.receipt_secret.execute(true)) {
       return Error::InvalidArgument("this key does not belong to a ballot of this vote", "key");
     }
-    sql << "UPDATE ballots SET content = :c WHERE decision_id = :d AND change_key_hash = :h",
-        soci::use(r.content), soci::use(r.decision_id), soci::use(r.present_key_hash);
+    result.receipt = s.found_receipt;
+    s.update_secret.execute(true);
   }
-  sql << "UPDATE decision_voters SET voted_at = :t WHERE decision_id = :d AND person_id = :p",
-      soci::use(r.now), soci::use(r.decision_id), soci::use(r.person_id);
-  AppendAudit(sql, {r.community_id, r.person_id, "vote.changed", subject, ""}, r.now);
+  s.update_voter.execute(true);
+  audit.Append({r.community_id, r.person_id, "vote.changed", subject, ""}, r.now);
   return result;
 }
 
@@ -143,11 +199,16 @@ void BallotWriter::Run() {
 void BallotWriter::Commit(std::deque<Pending*>& batch) {
   const bool postgres = db_.dialect() == Dialect::kPostgresql;
   Status committed = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    BatchStatements statements(sql);
+    AuditAppender audit(sql);
+    std::map<int64_t, DecisionState> states;
     for (Pending* pending : batch) {
       // A savepoint per ballot: one refused ballot leaves the others of the batch in place.
+      const DecisionState& state = StateOf(sql, postgres, states, pending->request.decision_id);
+      const auto position = audit.Position();
       sql << "SAVEPOINT ballot";
       try {
-        pending->outcome = Apply(sql, postgres, pending->request);
+        pending->outcome = Apply(statements, audit, state, pending->request);
       } catch (const std::exception& error) {
         pending->outcome = Translate(error);
       }
@@ -156,6 +217,7 @@ void BallotWriter::Commit(std::deque<Pending*>& batch) {
       } else {
         sql << "ROLLBACK TO SAVEPOINT ballot";
         sql << "RELEASE SAVEPOINT ballot";
+        audit.Rewind(position);
       }
     }
     return {};

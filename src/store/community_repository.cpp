@@ -498,20 +498,37 @@ Status CommunityRepository::SaveStatutes(int64_t community_id, const Statutes& s
   });
 }
 
+namespace {
+
+// A person's membership of a community: asked on every request to a community's pages.
+struct MembershipQuery : PreparedStatements::Entry {
+  explicit MembershipQuery(soci::session& sql)
+      : statement((sql.prepare << std::string(kMemberSelect) +
+                                      "WHERE m.community_id = :c AND m.person_id = :p "
+                                      "ORDER BY m.organisation_id IS NOT NULL, m.id LIMIT 1",
+                   soci::use(community_id), soci::use(person_id))) {
+    columns.Bind(statement);
+    statement.define_and_bind();
+  }
+
+  int64_t community_id = 0, person_id = 0;
+  MemberColumns columns;
+  soci::statement statement;
+};
+
+}  // namespace
+
 Result<std::optional<Membership>> CommunityRepository::FindMembershipOf(int64_t community_id,
                                                                         int64_t person_id) {
   std::optional<Membership> membership;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
-    MemberColumns columns;
-    soci::statement select = (sql.prepare << std::string(kMemberSelect) +
-                                                 "WHERE m.community_id = :c AND m.person_id = :p "
-                                                 "ORDER BY m.organisation_id IS NOT NULL, m.id "
-                                                 "LIMIT 1",
-                              soci::use(community_id), soci::use(person_id));
-    columns.Bind(select);
-    select.define_and_bind();
-    select.execute();
-    if (select.fetch()) membership = columns.View().membership;
+  Status status = db_.RunPrepared([&](soci::session& sql, PreparedStatements& prepared) -> Status {
+    MembershipQuery& query = prepared.Get<MembershipQuery>("membership_of", sql);
+    query.community_id = community_id;
+    query.person_id = person_id;
+    if (query.statement.execute(true)) {
+      membership = query.columns.View().membership;
+      FinishStatement(query.statement);
+    }
     return {};
   });
   if (!status) return status.error();

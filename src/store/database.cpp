@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <ctime>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <vector>
@@ -165,8 +166,25 @@ Database::Database(Dialect dialect, std::unique_ptr<Pool> pool)
 
 Database::~Database() = default;
 
+namespace {
+
+// SQLite's defaults suit one connection; Andel's pool gives each connection to one thread at a
+// time, so SQLite need not serialise every call, nor keep memory statistics behind one global
+// lock (which many threads casting ballots at once contend for). Must run before SQLite's
+// first use.
+void ConfigureSqliteOnce() {
+  static std::once_flag configured;
+  std::call_once(configured, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Database>> Database::Open(std::string_view url, size_t pool_size) {
   if (sodium_init() < 0) return Error::Internal("libsodium could not be initialised");
+  ConfigureSqliteOnce();
   Result<DatabaseUrl> parsed = ParseDatabaseUrl(url);
   if (!parsed) return parsed.error();
   auto pool = std::make_unique<Pool>(std::max<size_t>(1, pool_size));

@@ -373,10 +373,41 @@ Result<int64_t> DecisionRepository::CreateDecision(const Decision& d) {
   return id;
 }
 
+namespace {
+
+// A decision by id with its options, and a community's slug: asked by every request for a
+// decision (and so by every ballot cast through the API).
+struct DecisionQuery : PreparedStatements::Entry {
+  explicit DecisionQuery(soci::session& sql)
+      : decision((sql.prepare << std::string(kDecisionSelect) + "WHERE id = :id", soci::use(id))),
+        options((sql.prepare << "SELECT option_id, name FROM decision_options WHERE "
+                                "decision_id = :d ORDER BY option_id",
+                 soci::use(id), soci::into(option.id), soci::into(option.name))),
+        slug((sql.prepare << "SELECT slug FROM communities WHERE id = :c", soci::use(community_id),
+              soci::into(found_slug))) {
+    columns.Bind(decision);
+    decision.define_and_bind();
+  }
+
+  int64_t id = 0, community_id = 0;
+  DecisionColumns columns;
+  Option option;
+  std::string found_slug;
+  soci::statement decision, options, slug;
+};
+
+}  // namespace
+
 Result<Decision> DecisionRepository::FindDecision(int64_t decision_id) {
   std::optional<Decision> decision;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
-    decision = ReadDecision(sql, "WHERE id = :id", decision_id);
+  Status status = db_.RunPrepared([&](soci::session& sql, PreparedStatements& prepared) -> Status {
+    DecisionQuery& query = prepared.Get<DecisionQuery>("decision_by_id", sql);
+    query.id = decision_id;
+    if (!query.decision.execute(true)) return {};
+    decision = query.columns.Value();
+    FinishStatement(query.decision);
+    query.options.execute();
+    while (query.options.fetch()) decision->options.push_back(query.option);
     return {};
   });
   if (!status) return status.error();
@@ -385,14 +416,19 @@ Result<Decision> DecisionRepository::FindDecision(int64_t decision_id) {
 }
 
 Result<std::string> DecisionRepository::CommunitySlug(int64_t community_id) {
-  std::string slug;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
-    sql << "SELECT slug FROM communities WHERE id = :c", soci::use(community_id), soci::into(slug);
-    if (!sql.got_data()) return Error::NotFound("no such community", "slug");
+  std::optional<std::string> slug;
+  Status status = db_.RunPrepared([&](soci::session& sql, PreparedStatements& prepared) -> Status {
+    DecisionQuery& query = prepared.Get<DecisionQuery>("decision_by_id", sql);
+    query.community_id = community_id;
+    if (query.slug.execute(true)) {
+      slug = query.found_slug;
+      FinishStatement(query.slug);
+    }
     return {};
   });
   if (!status) return status.error();
-  return slug;
+  if (!slug) return Error::NotFound("no such community", "slug");
+  return *slug;
 }
 
 Result<std::optional<Decision>> DecisionRepository::FindDecisionOfProposal(int64_t proposal_id) {

@@ -2,6 +2,7 @@
 // signed in), the community and membership the route is about, and the chosen language.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -52,6 +53,8 @@ struct Services {
   // Checked when no account has the email, so that a wrong address takes as long as a wrong
   // password and sign-in does not reveal who has an account.
   std::string dummy_password_hash = {};
+  // The clock second of the last sweep of decisions due to close (see SweepDecisions).
+  std::atomic<int64_t> last_sweep{-1};
   // Casts ballots with group commit (one thread; see ballot_writer.h).
   std::unique_ptr<store::BallotWriter> ballot_writer = {};
 };

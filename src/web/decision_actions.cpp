@@ -212,7 +212,10 @@ Result<Decision> DecisionFromPath(Context& ctx) {
 }
 
 void SweepDecisions(Services& services) {
+  // At most once per second of the clock, whoever asks: every request for a decision sweeps.
   const int64_t now = services.now();
+  int64_t last = services.last_sweep.load();
+  if (last == now || !services.last_sweep.compare_exchange_strong(last, now)) return;
   Result<std::vector<int64_t>> due = services.decisions.ListDue(now);
   if (!due) {
     spdlog::error("listing decisions to close failed: {}", due.error().message);

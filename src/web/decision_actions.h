@@ -47,7 +47,9 @@ Result<store::ProposalSummary> ProposalFromPath(Context& ctx);
 Result<decisions::Decision> DecisionFromPath(Context& ctx);
 
 // Closes the decisions whose time has come and sends reminders for those closing within a day.
-// Runs before a decision is shown and from the server's timer; errors are logged.
+// Runs before a decision is shown and from the server's timer, at most once per clock second
+// (a decision past its time is never open to votes meanwhile: casting checks the time itself);
+// errors are logged.
 void SweepDecisions(Services& services);
 
 // A ballot from the vote form: choice (motion); object + reason (consent); approve (repeated,

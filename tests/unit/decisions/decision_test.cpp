@@ -178,8 +178,8 @@ TEST(Count, MotionsUseTheRuleAndWeights) {
   motion.threshold = {2, 3};
   motion.closes_at = 10;
   ASSERT_TRUE(ValidateDecision(motion).has_value());
-  std::vector<StoredBallot> ballots = {{"a", "yes", 1}, {"b", "yes", 1}, {"c", "no", 1},
-                                       {"d", "abstain", 1}};
+  std::vector<StoredBallot> ballots = {
+      {"a", "yes", 1}, {"b", "yes", 1}, {"c", "no", 1}, {"d", "abstain", 1}};
   Result<Outcome> outcome = Count(motion, ballots, 8);
   ASSERT_TRUE(outcome.has_value());
   EXPECT_TRUE(outcome->motion->quorum_met);     // 4 of 8
