@@ -66,7 +66,8 @@ int Prepare(const std::string& url, int voters, const std::string& dir) {
   if (!members) return 1;
   for (const store::MemberView& member : members->members) {
     const std::string token = web::RandomToken();
-    if (!accounts.CreateApiToken(member.membership.person_id, "bench", web::HashToken(token), now)) {
+    if (!accounts.CreateApiToken(member.membership.person_id, "bench", web::HashToken(token),
+                                 now)) {
       return 1;
     }
     tokens << member.membership.person_id << ' ' << token << '\n';
@@ -100,10 +101,10 @@ class Connection {
   }
   int Post(const std::string& target, const std::string& token, const std::string& body) {
     if (fd_ < 0 && !Connect()) return 0;
-    const std::string request = "POST " + target +
-                                " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
-                                "\r\nContent-Type: application/json\r\nContent-Length: " +
-                                std::to_string(body.size()) + "\r\n\r\n" + body;
+    const std::string request =
+        "POST " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token +
+        "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) +
+        "\r\n\r\n" + body;
     if (send(fd_, request.data(), request.size(), MSG_NOSIGNAL) !=
         static_cast<ssize_t>(request.size())) {
       return Fail();
@@ -193,10 +194,11 @@ int Run(int port, const std::string& dir, double seconds) {
     total += acknowledged[v];
     acks << voters[v].first << ' ' << acknowledged[v] << ' ' << in_flight[v] << '\n';
   }
-  std::printf("{\"voters\":%zu,\"acknowledged\":%lld,\"refused\":%lld,\"seconds\":%.2f,"
-              "\"ballots_per_second\":%.0f}\n",
-              voters.size(), static_cast<long long>(total), static_cast<long long>(refused.load()),
-              elapsed, static_cast<double>(total) / elapsed);
+  std::printf(
+      "{\"voters\":%zu,\"acknowledged\":%lld,\"refused\":%lld,\"seconds\":%.2f,"
+      "\"ballots_per_second\":%.0f}\n",
+      voters.size(), static_cast<long long>(total), static_cast<long long>(refused.load()), elapsed,
+      static_cast<double>(total) / elapsed);
   return refused.load() == 0 ? 0 : 1;
 }
 
@@ -243,11 +245,12 @@ int Check(const std::string& url, const std::string& dir) {
     if (it->second.second != last && !(in_flight && it->second.second == next)) ++lost;
   }
   const bool ok = lost == 0 && doubled == 0 && voter_rows == static_cast<int64_t>(stored.size());
-  std::printf("{\"acknowledged\":%lld,\"voters\":%lld,\"stored_voters\":%lld,\"lost\":%lld,"
-              "\"doubled\":%lld,\"ok\":%s}\n",
-              static_cast<long long>(total), static_cast<long long>(voters),
-              static_cast<long long>(voter_rows), static_cast<long long>(lost),
-              static_cast<long long>(doubled), ok ? "true" : "false");
+  std::printf(
+      "{\"acknowledged\":%lld,\"voters\":%lld,\"stored_voters\":%lld,\"lost\":%lld,"
+      "\"doubled\":%lld,\"ok\":%s}\n",
+      static_cast<long long>(total), static_cast<long long>(voters),
+      static_cast<long long>(voter_rows), static_cast<long long>(lost),
+      static_cast<long long>(doubled), ok ? "true" : "false");
   return ok ? 0 : 1;
 }
 
@@ -255,9 +258,12 @@ int Check(const std::string& url, const std::string& dir) {
 
 int main(int argc, char** argv) {
   const std::vector<std::string> args(argv + 1, argv + argc);
-  if (args.size() == 4 && args[0] == "prepare") return Prepare(args[1], std::stoi(args[2]), args[3]);
-  if (args.size() == 4 && args[0] == "run") return Run(std::stoi(args[1]), args[2], std::stod(args[3]));
+  if (args.size() == 4 && args[0] == "prepare")
+    return Prepare(args[1], std::stoi(args[2]), args[3]);
+  if (args.size() == 4 && args[0] == "run")
+    return Run(std::stoi(args[1]), args[2], std::stod(args[3]));
   if (args.size() == 3 && args[0] == "check") return Check(args[1], args[2]);
-  std::cerr << "usage: cast_load prepare DB_URL VOTERS DIR | run PORT DIR SECONDS | check DB_URL DIR\n";
+  std::cerr
+      << "usage: cast_load prepare DB_URL VOTERS DIR | run PORT DIR SECONDS | check DB_URL DIR\n";
   return 2;
 }

@@ -1,9 +1,8 @@
-// What the decision pages and the decision API share: reading a decision or a ballot from a
-// form or JSON, finding the proposal or decision an address names, casting a ballot, closing
-// decisions whose time has come, the outcome a viewer may see, and the export anyone can recount.
+// What the decision pages and the decision API share: finding the proposal or decision an
+// address names, checking a decision against the statutes, casting a ballot, closing decisions
+// whose time has come, the outcome a viewer may see, and the export anyone can recount.
 #pragma once
 
-#include <boost/json/fwd.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -13,27 +12,9 @@
 #include "store/ballot_writer.h"
 #include "store/decision_repository.h"
 #include "web/context.h"
+#include "web/decision_forms.h"
 
 namespace andel::web {
-
-// A decision as a board member asks for it; the rest comes from the statutes.
-struct DecisionFields {
-  std::string method = "motion";
-  std::vector<std::string> options;
-  int seats = 1;
-  int max_score = 5;
-  std::optional<int> quorum;  // percent; the statutes' if absent
-  std::string threshold;      // "simple", "qualified" (the statutes'), or a share: "3/4", "1"
-  bool secret = false;
-  bool live_results = false;
-  std::optional<int64_t> opens_at;  // now if absent
-  int64_t closes_at = 0;
-};
-
-// From the page's form: options one per line; opens/closes as datetime-local (Central European
-// Time); numbers as text. kInvalidArgument naming the field at fault.
-Result<DecisionFields> ReadDecisionForm(const Form& form);
-Result<DecisionFields> ReadDecisionJson(const boost::json::object& body);
 
 // The decision for proposal `proposal_id` of the route's community, checked.
 Result<decisions::Decision> BuildDecision(Context& ctx, int64_t proposal_id,
@@ -51,16 +32,6 @@ Result<decisions::Decision> DecisionFromPath(Context& ctx);
 // (a decision past its time is never open to votes meanwhile: casting checks the time itself);
 // errors are logged.
 void SweepDecisions(Services& services);
-
-// A ballot from the vote form: choice (motion); object + reason (consent); approve (repeated,
-// approval); score_<option> (score); rank_<option> (ranked: a rank number, blank for unranked).
-Result<decisions::Ballot> ReadBallotForm(const decisions::Decision& decision, const Form& form);
-// The same from JSON: {"choice"}, {"objection"} or {"consent": true}, {"approved"}, {"scores"},
-// {"ranking"}.
-Result<decisions::Ballot> ReadBallotJson(const decisions::Decision& decision,
-                                         const boost::json::object& body);
-boost::json::object BallotJson(const decisions::Decision& decision,
-                               const decisions::Ballot& ballot);
 
 struct Cast {
   store::CastResult result;

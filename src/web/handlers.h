@@ -52,7 +52,7 @@ Result<Response> SubmitImport(Context& ctx);
 Result<Response> ExportMembersCsv(Context& ctx);
 Result<Response> ShowAuditLog(Context& ctx);
 
-// pages_decisions.cpp: proposals, their discussion and amendments, decisions and votes.
+// pages_proposals.cpp and pages_votes.cpp: proposals, discussion, amendments, decisions, votes.
 Result<Response> ShowProposals(Context& ctx);
 Result<Response> SubmitProposal(Context& ctx);
 Result<Response> ShowProposal(Context& ctx);

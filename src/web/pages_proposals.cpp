@@ -1,5 +1,5 @@
-// Proposals and decisions as pages: the list, a proposal with its text, amendments, discussion
-// and decision, the vote, results, receipts, printable minutes, and notifications.
+// Proposals as pages: the list, a proposal with its text, amendments, discussion and decision
+// (with the vote form), and putting a proposal to a vote.
 
 #include "core/local_time.h"
 #include "core/text.h"
@@ -7,6 +7,7 @@
 #include "web/decision_actions.h"
 #include "web/decision_views.h"
 #include "web/handlers.h"
+#include "web/proposal_page.h"
 #include "web/markdown.h"
 #include "web/responses.h"
 #include "web/security.h"
@@ -17,10 +18,6 @@ namespace {
 using decisions::Decision;
 
 constexpr int kProposalsPerPage = 50;
-
-std::string ProposalPath(const Context& ctx, int64_t id) {
-  return "/c/" + ctx.community->slug + "/proposals/" + std::to_string(id);
-}
 
 ViewData ProposalListItem(const Context& ctx, const store::ProposalSummary& summary) {
   ViewData item = MakeObject();
@@ -68,8 +65,11 @@ Result<Response> ProposalsPage(Context& ctx, int status, const std::optional<Err
   return HtmlPage(ctx, "proposals", page, status);
 }
 
-// Which form on the proposal page an error belongs to.
-enum class FormArea { kNone, kComment, kAmendment, kDecision, kVote };
+}  // namespace
+
+std::string ProposalPath(const Context& ctx, int64_t id) {
+  return "/c/" + ctx.community->slug + "/proposals/" + std::to_string(id);
+}
 
 Result<Response> ProposalPage(Context& ctx, int status, const std::optional<Error>& error,
                               FormArea area) {
@@ -204,7 +204,6 @@ Result<Response> ProposalPage(Context& ctx, int status, const std::optional<Erro
   return HtmlPage(ctx, "proposal", page, status);
 }
 
-// A form error shown again on the page; other errors go to the error page.
 Result<Response> Reshow(Context& ctx, const Error& error, FormArea area) {
   if (error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kFailedPrecondition ||
       error.code == ErrorCode::kAlreadyExists) {
@@ -213,15 +212,6 @@ Result<Response> Reshow(Context& ctx, const Error& error, FormArea area) {
   return error;
 }
 
-Result<Decision> DecisionOfProposal(Context& ctx, int64_t* proposal_id) {
-  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
-  if (!summary) return summary.error();
-  if (!summary->decision) return Error::NotFound("this proposal has not been put to a vote", "id");
-  if (proposal_id) *proposal_id = summary->proposal.id;
-  return *summary->decision;
-}
-
-}  // namespace
 
 Result<Response> ShowProposals(Context& ctx) { return ProposalsPage(ctx, 200, std::nullopt); }
 
@@ -316,166 +306,4 @@ Result<Response> SubmitDecision(Context& ctx) {
   if (!id) return Reshow(ctx, id.error(), FormArea::kDecision);
   return Redirect(ProposalPath(ctx, summary->proposal.id) + "?notice=" + UrlEncode("Saved."));
 }
-
-Result<Response> SubmitVote(Context& ctx) {
-  int64_t proposal_id = 0;
-  Result<Decision> decision = DecisionOfProposal(ctx, &proposal_id);
-  if (!decision) return decision.error();
-  Result<decisions::Ballot> ballot = ReadBallotForm(*decision, ctx.form);
-  if (!ballot) return Reshow(ctx, ballot.error(), FormArea::kVote);
-  Result<Cast> cast = CastBallot(ctx, *decision, *ballot, ctx.form.Get("key"));
-  if (!cast) return Reshow(ctx, cast.error(), FormArea::kVote);
-  ViewData page = BasePage(ctx, ctx.T("Your vote is counted"));
-  page.set("href", ProposalPath(ctx, proposal_id));
-  page.set("receipts_href", ProposalPath(ctx, proposal_id) + "/receipts");
-  page.set("receipt", cast->result.receipt);
-  page.set("ballot", DescribeBallot(ctx, *decision, *ballot));
-  if (cast->result.changed) page.set("changed", true);
-  if (!cast->key.empty()) page.set("key", cast->key);
-  if (decision->secret) page.set("secret", true);
-  return HtmlPage(ctx, "vote_cast", page);
-}
-
-Result<Response> ShowResults(Context& ctx) {
-  int64_t proposal_id = 0;
-  Result<Decision> decision = DecisionOfProposal(ctx, &proposal_id);
-  if (!decision) return decision.error();
-  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
-  if (!summary) return summary.error();
-  ViewData page = BasePage(ctx, ctx.T("Results") + " · " + summary->proposal.title);
-  page.set("title", summary->proposal.title);
-  page.set("href", ProposalPath(ctx, proposal_id));
-  page.set("decision", DecisionItem(ctx, *decision));
-  Result<std::optional<decisions::Outcome>> outcome = VisibleOutcome(ctx, *decision);
-  if (!outcome) return outcome.error();
-  if (*outcome) {
-    ViewData view = OutcomeItem(ctx, *decision, **outcome);
-    view.set("full", true);
-    page.set("outcome_html", ctx.services.views.Render("outcome", ctx.language, view));
-  } else {
-    page.set("hidden", true);
-  }
-  return HtmlPage(ctx, "results", page);
-}
-
-Result<Response> ShowReceipts(Context& ctx) {
-  int64_t proposal_id = 0;
-  Result<Decision> decision = DecisionOfProposal(ctx, &proposal_id);
-  if (!decision) return decision.error();
-  Result<std::vector<std::string>> receipts = Receipts(ctx, *decision);
-  if (!receipts) return receipts.error();
-  ViewData page = BasePage(ctx, ctx.T("Receipts"));
-  page.set("href", ProposalPath(ctx, proposal_id));
-  page.set("count", FormatInteger(ctx.language, static_cast<int64_t>(receipts->size())));
-  const std::string& wanted = ctx.query.Get("receipt");
-  ViewData list = MakeList();
-  for (const std::string& receipt : *receipts) {
-    ViewData item = MakeObject();
-    item.set("receipt", receipt);
-    if (!wanted.empty() && NormaliseCode(wanted) == NormaliseCode(receipt)) {
-      item.set("mine", true);
-      page.set("found", true);
-    }
-    list.push_back(item);
-  }
-  page.set("receipts", list);
-  page.set("wanted", wanted);
-  if (!wanted.empty() && !page.get("found")) page.set("not_found", true);
-  if (decisions::PhaseAt(*decision, ctx.Now()) == decisions::Phase::kClosed) {
-    page.set("export_href", ProposalPath(ctx, proposal_id) + "/export.json");
-  }
-  return HtmlPage(ctx, "receipts", page);
-}
-
-Result<Response> ShowMinutes(Context& ctx) {
-  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
-  if (!summary) return summary.error();
-  if (!summary->decision ||
-      decisions::PhaseAt(*summary->decision, ctx.Now()) != decisions::Phase::kClosed) {
-    return Error::FailedPrecondition("minutes are written once the decision has closed",
-                                     "decision");
-  }
-  const Decision& decision = *summary->decision;
-  ViewData page = BasePage(ctx, ctx.T("Minutes") + " · " + summary->proposal.title);
-  page.set("community_name", ctx.community->name);
-  page.set("title", summary->proposal.title);
-  page.set("author", summary->author_name);
-  page.set("href", ProposalPath(ctx, summary->proposal.id));
-  page.set("body_html", RenderMarkdown(summary->proposal.body));
-  page.set("decision", DecisionItem(ctx, decision));
-  page.set("closed_at", FormatDateTime(ctx.language, decision.closed_at));
-  page.set("voters", FormatInteger(ctx.language, summary->voters));
-  page.set("eligible", FormatInteger(ctx.language, decision.eligible_weight));
-  Result<std::optional<decisions::Outcome>> outcome = VisibleOutcome(ctx, decision);
-  if (!outcome) return outcome.error();
-  if (*outcome) {
-    ViewData view = OutcomeItem(ctx, decision, **outcome);
-    view.set("full", true);
-    page.set("outcome_html", ctx.services.views.Render("outcome", ctx.language, view));
-  }
-  if (!decision.secret) {
-    Result<std::vector<store::NamedBallot>> named = ctx.Decisions().ListNamedBallots(decision.id);
-    if (!named) return named.error();
-    ViewData list = MakeList();
-    for (const store::NamedBallot& ballot : *named) {
-      Result<decisions::Ballot> parsed = decisions::ParseBallot(decision, ballot.content);
-      if (!parsed) continue;
-      ViewData item = MakeObject();
-      item.set("name", ballot.voter_name);
-      item.set("ballot", DescribeBallot(ctx, decision, *parsed));
-      list.push_back(item);
-    }
-    page.set("named_ballots", list);
-    page.set("open_ballot", true);
-  }
-  page.set("printed", FormatDateTime(ctx.language, ctx.Now()));
-  return HtmlPage(ctx, "minutes", page);
-}
-
-Result<Response> ExportDecisionPage(Context& ctx) {
-  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
-  if (!summary) return summary.error();
-  if (!summary->decision) return Error::NotFound("this proposal has not been put to a vote", "id");
-  Result<std::string> body = ExportDecision(ctx, *summary->decision, summary->proposal.title);
-  if (!body) return body.error();
-  Response response = JsonResponse(std::move(*body));
-  response.AddHeader("Content-Disposition", "attachment; filename=\"decision-" +
-                                                std::to_string(summary->decision->id) + ".json\"");
-  return response;
-}
-
-Result<Response> ShowNotifications(Context& ctx) {
-  SweepDecisions(ctx.services);
-  Result<std::vector<store::Notification>> notifications =
-      ctx.Decisions().ListNotifications(ctx.person->id, 100);
-  if (!notifications) return notifications.error();
-  ViewData page = BasePage(ctx, ctx.T("Notifications"));
-  page.set("csrf", ctx.CsrfToken());
-  ViewData list = MakeList();
-  static const std::string kNew = "New proposal";
-  static const std::string kClosing = "Voting closes within 24 hours";
-  static const std::string kResult = "The result is in";
-  for (const store::Notification& n : *notifications) {
-    ViewData item = MakeObject();
-    item.set("kind", n.kind == "proposal.new"       ? ctx.T(kNew)
-                     : n.kind == "decision.closing" ? ctx.T(kClosing)
-                                                    : ctx.T(kResult));
-    item.set("title", n.proposal_title);
-    item.set("community", n.community_name);
-    item.set("href", "/c/" + n.community_slug + "/proposals/" + std::to_string(n.proposal_id));
-    item.set("created", FormatDateTime(ctx.language, n.created_at));
-    if (!n.read) item.set("unread", true);
-    list.push_back(item);
-  }
-  page.set("notifications", list);
-  if (notifications->empty()) page.set("none", true);
-  return HtmlPage(ctx, "notifications", page);
-}
-
-Result<Response> SubmitNotificationsRead(Context& ctx) {
-  Status marked = ctx.Decisions().MarkRead(ctx.person->id, 0);
-  if (!marked) return marked.error();
-  return Redirect("/notifications");
-}
-
 }  // namespace andel::web
