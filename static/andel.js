@@ -94,3 +94,14 @@ for (const list of document.querySelectorAll("ol[data-ranking]")) {
     });
   }
 }
+
+// The form that puts a proposal to a vote shows only the fields of the chosen method.
+for (const method of document.querySelectorAll("form.decide select[name=method]")) {
+  const show = () => {
+    for (const group of method.form.querySelectorAll("[data-methods]")) {
+      group.hidden = !group.dataset.methods.split(" ").includes(method.value);
+    }
+  };
+  method.addEventListener("change", show);
+  show();
+}
