@@ -11,7 +11,6 @@
 
 namespace andel::store::decision_rows {
 
-
 using decisions::Amendment;
 using decisions::Comment;
 using decisions::Decision;
@@ -63,7 +62,8 @@ struct DecisionColumns {
 };
 
 // The decision with `where` (a condition on one bound id), options included.
-inline std::optional<Decision> ReadDecision(soci::session& sql, const std::string& where, int64_t id) {
+inline std::optional<Decision> ReadDecision(soci::session& sql, const std::string& where,
+                                            int64_t id) {
   DecisionColumns columns;
   soci::statement select = (sql.prepare << std::string(kDecisionSelect) + where, soci::use(id));
   columns.Bind(select);
@@ -84,8 +84,8 @@ inline std::optional<Decision> ReadDecision(soci::session& sql, const std::strin
 // Notifies the community's active members, except `except_person` and (for a decision) those
 // who have voted on `unvoted_decision`.
 inline void NotifyMembers(soci::session& sql, int64_t community_id, const std::string& kind,
-                   int64_t proposal_id, int64_t except_person, int64_t unvoted_decision,
-                   int64_t now) {
+                          int64_t proposal_id, int64_t except_person, int64_t unvoted_decision,
+                          int64_t now) {
   sql << "INSERT INTO notifications (person_id, community_id, kind, proposal_id, created_at) "
          "SELECT DISTINCT m.person_id, m.community_id, CAST(:k AS TEXT), CAST(:p AS BIGINT), "
          "CAST(:t AS BIGINT) FROM memberships m "

@@ -1,13 +1,12 @@
 // SQL for proposals, their comments and amendments (DecisionRepository's first half; the
 // decisions themselves are in decision_repository.cpp), and members' notifications.
-#include "store/decision_repository.h"
-
 #include <soci/soci.h>
 
 #include <ctime>
 
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/decision_repository.h"
 #include "store/decision_rows.h"
 
 namespace andel::store {

@@ -7,8 +7,8 @@
 #include "web/decision_actions.h"
 #include "web/decision_views.h"
 #include "web/handlers.h"
-#include "web/proposal_page.h"
 #include "web/markdown.h"
+#include "web/proposal_page.h"
 #include "web/responses.h"
 #include "web/security.h"
 
@@ -211,7 +211,6 @@ Result<Response> Reshow(Context& ctx, const Error& error, FormArea area) {
   }
   return error;
 }
-
 
 Result<Response> ShowProposals(Context& ctx) { return ProposalsPage(ctx, 200, std::nullopt); }
 

@@ -7,8 +7,8 @@
 #include "web/decision_actions.h"
 #include "web/decision_views.h"
 #include "web/handlers.h"
-#include "web/proposal_page.h"
 #include "web/markdown.h"
+#include "web/proposal_page.h"
 #include "web/responses.h"
 #include "web/security.h"
 

@@ -268,6 +268,38 @@ TEST_F(DecisionTest, RankedBallotFromTheFormWithoutJavaScript) {
   EXPECT_TRUE(Contains(bad.body, "a rank must be a number from 1 to the number of options"));
 }
 
+TEST_F(DecisionTest, EveryKindOfBallotFromThePageForm) {
+  struct Case {
+    const char* decision;
+    const char* form;
+    const char* shown;
+  };
+  const Case cases[] = {
+      {R"({"method":"motion")", "choice=no", "No"},
+      {R"({"method":"consent")", "choice=object&reason=Not+on+Tuesdays",
+       "Objection: Not on Tuesdays"},
+      {R"({"method":"approval","options":["Red","Green","Blue"])", "approve=1&approve=3",
+       "Red, Blue"},
+      {R"({"method":"score","max_score":3,"options":["Red","Green"])", "score_1=3&score_2=1",
+       "Red: 3 · Green: 1"},
+      {R"({"method":"stv","seats":1,"options":["Ann","Bo","Cy"])", "rank_1=1&rank_2=1&rank_3=2",
+       "1. Ann = Bo · 2. Cy"},
+  };
+  HttpClient member = SignedIn(Accounts::kMember);
+  for (const Case& c : cases) {
+    Decision(std::string(c.decision) + R"(,"closes_at":)" + Closes(3600) + "}");
+    const std::string base = "/c/open-coop/proposals/" + std::to_string(proposal_);
+    HttpReply cast = member.PostForm(base, base + "/vote", c.form);
+    ASSERT_EQ(cast.status, 200) << c.decision << ": " << cast.body.substr(0, 300);
+    EXPECT_TRUE(Contains(cast.body, c.shown)) << c.decision;
+  }
+  // A consent objection without its reason, and a motion without a choice, are explained.
+  const std::string last = "/c/open-coop/proposals/" + std::to_string(proposal_ - 3);
+  HttpReply bare = member.PostForm(last, last + "/vote", "choice=object&reason=");
+  EXPECT_EQ(bare.status, 400);
+  EXPECT_TRUE(Contains(bare.body, "an objection must give its reason"));
+}
+
 TEST_F(DecisionTest, BadDecisionsAndBallotsAreExplained) {
   HttpClient client = Client();
   HttpReply created = client.Send("POST", "/api/v1/communities/open-coop/proposals",
