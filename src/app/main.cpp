@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "app/demo_data.h"
+#include "app/match_command.h"
 #include "app/tally_command.h"
 #include "app/tally_verify.h"
 #include "communities/community.h"
@@ -261,6 +262,38 @@ int main(int argc, char** argv) {
                     "recount an exported decision and check its result and receipts");
   tally->add_option("file", tally_command.file, "the election file");
 
+  CLI::App* match = cli.add_subcommand(
+      "match", "Partnerships on a profile file (JSON lines): recommendations, circles, consortia");
+  match->require_subcommand(1);
+  andel::app::MatchCommand match_command;
+  CLI::App* match_recommend =
+      match->add_subcommand("recommend", "The best cross-category matches of every member");
+  match_recommend->add_option("--top", match_command.top, "matches per member")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  CLI::App* match_circles =
+      match->add_subcommand("circles", "Mixed partner circles with the most matches inside");
+  match_circles->add_option("--size", match_command.size, "members per circle")
+      ->check(CLI::Range(2, 1000))
+      ->capture_default_str();
+  match_circles->add_option("--seed", match_command.seed, "seed of the random starts")
+      ->capture_default_str();
+  match_circles->add_option("--restarts", match_command.restarts, "random starts")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  CLI::App* match_consortium =
+      match->add_subcommand("consortium", "The smallest team that covers a task's competences");
+  match_consortium->add_option("--needs", match_command.needs, "competences, comma-separated")
+      ->required();
+  match_consortium
+      ->add_option("--min-categories", match_command.min_categories,
+                   "members of at least this many categories")
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
+  for (CLI::App* action : {match_recommend, match_circles, match_consortium}) {
+    action->add_option("file", match_command.file, "the profile file (JSON lines)")->required();
+  }
+
   CLI::App* audit = cli.add_subcommand("audit", "The audit log");
   audit->require_subcommand(1);
   CLI::App* audit_verify =
@@ -320,6 +353,12 @@ int main(int argc, char** argv) {
     if (check->first_broken_seq) std::cout << ",\"first_broken_seq\":" << *check->first_broken_seq;
     std::cout << "}\n";
     return check->first_broken_seq ? 1 : 0;
+  }
+  if (match->parsed()) {
+    match_command.action = match_recommend->parsed() ? "recommend"
+                           : match_circles->parsed() ? "circles"
+                                                     : "consortium";
+    return andel::app::RunMatch(match_command);
   }
   if (tally->parsed()) {
     if (!verify_path.empty()) return andel::app::VerifyExport(verify_path);

@@ -1,0 +1,210 @@
+#include "matching/circles.h"
+
+#include <algorithm>
+#include <numeric>
+#include <random>
+
+namespace andel::matching {
+namespace {
+
+constexpr double kSameOrganisation = 1000.0;
+constexpr double kEpsilon = 1e-9;
+
+// The local search over one partition, with each member's total weight to every circle kept up
+// to date, so that a swap's gain costs one pair weight.
+class Exchange {
+ public:
+  Exchange(const Profiles& profiles, Partition circles)
+      : profiles_(profiles), circles_(std::move(circles)), circle_of_(profiles.size()) {
+    const size_t k = circles_.size();
+    to_circle_.assign(profiles.size() * k, 0.0);
+    for (size_t c = 0; c < k; ++c) {
+      for (int m : circles_[c]) circle_of_[static_cast<size_t>(m)] = static_cast<int>(c);
+    }
+    for (size_t i = 0; i < profiles.size(); ++i) {
+      for (size_t c = 0; c < k; ++c) {
+        double total = 0;
+        for (int m : circles_[c]) {
+          if (static_cast<size_t>(m) != i) total += Weight(i, static_cast<size_t>(m));
+        }
+        to_circle_[i * k + c] = total;
+      }
+    }
+    by_category_.resize(profiles.categories().size());
+    for (size_t i = 0; i < profiles.size(); ++i) {
+      by_category_[static_cast<size_t>(profiles.member(i).category)].push_back(static_cast<int>(i));
+    }
+  }
+
+  // Passes until no swap improves; returns the number of swaps made.
+  int64_t Run(std::mt19937_64& random) {
+    int64_t swaps = 0;
+    std::vector<int> order(profiles_.size());
+    std::iota(order.begin(), order.end(), 0);
+    for (bool improved = true; improved;) {
+      improved = false;
+      std::shuffle(order.begin(), order.end(), random);
+      for (int i : order) {
+        if (BestSwap(static_cast<size_t>(i))) {
+          ++swaps;
+          improved = true;
+        }
+      }
+    }
+    return swaps;
+  }
+
+  Partition Result() const {
+    Partition out = circles_;
+    for (std::vector<int>& circle : out) std::sort(circle.begin(), circle.end());
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+
+ private:
+  double Weight(size_t i, size_t j) const { return PairWeight(profiles_, i, j); }
+  double& ToCircle(size_t i, size_t c) { return to_circle_[i * circles_.size() + c]; }
+
+  bool BestSwap(size_t i) {
+    const size_t a = static_cast<size_t>(circle_of_[i]);
+    double best_gain = kEpsilon;
+    int best = -1;
+    for (int j : by_category_[static_cast<size_t>(profiles_.member(i).category)]) {
+      const size_t u = static_cast<size_t>(j);
+      const size_t b = static_cast<size_t>(circle_of_[u]);
+      if (b == a) continue;
+      const double w = Weight(i, u);
+      const double gain =
+          (ToCircle(i, b) - w) - ToCircle(i, a) + (ToCircle(u, a) - w) - ToCircle(u, b);
+      if (gain > best_gain) {
+        best_gain = gain;
+        best = j;
+      }
+    }
+    if (best < 0) return false;
+    Swap(i, static_cast<size_t>(best));
+    return true;
+  }
+
+  void Swap(size_t i, size_t j) {
+    const size_t a = static_cast<size_t>(circle_of_[i]);
+    const size_t b = static_cast<size_t>(circle_of_[j]);
+    // Every member's weight to a loses i and gains j, and to b the reverse (i and j included:
+    // a member's weight to itself counts as 0).
+    for (size_t k = 0; k < profiles_.size(); ++k) {
+      const double wi = k == i ? 0 : Weight(k, i);
+      const double wj = k == j ? 0 : Weight(k, j);
+      ToCircle(k, a) += wj - wi;
+      ToCircle(k, b) += wi - wj;
+    }
+    std::replace(circles_[a].begin(), circles_[a].end(), static_cast<int>(i), static_cast<int>(j));
+    std::replace(circles_[b].begin(), circles_[b].end(), static_cast<int>(j), static_cast<int>(i));
+    circle_of_[i] = static_cast<int>(b);
+    circle_of_[j] = static_cast<int>(a);
+  }
+
+  const Profiles& profiles_;
+  Partition circles_;
+  std::vector<int> circle_of_;
+  std::vector<double> to_circle_;  // member × circle: total weight to the circle's members
+  std::vector<std::vector<int>> by_category_;
+};
+
+}  // namespace
+
+double PairWeight(const Profiles& profiles, size_t i, size_t j) {
+  double weight = MatchScore(profiles.member(i), profiles.member(j)).value();
+  if (profiles.Tied(i, j)) weight -= 1.0;
+  if (profiles.SameOrganisation(i, j)) weight -= kSameOrganisation;
+  return weight;
+}
+
+double Objective(const Profiles& profiles, const Partition& circles) {
+  double total = 0;
+  for (const std::vector<int>& circle : circles) {
+    for (size_t x = 0; x < circle.size(); ++x) {
+      for (size_t y = x + 1; y < circle.size(); ++y) {
+        const size_t i = static_cast<size_t>(circle[x]), j = static_cast<size_t>(circle[y]);
+        total += MatchScore(profiles.member(i), profiles.member(j)).value() -
+                 (profiles.Tied(i, j) ? 1.0 : 0.0);
+      }
+    }
+  }
+  return total;
+}
+
+Partition RandomStratifiedPartition(const Profiles& profiles, int circle_count, uint64_t seed) {
+  std::mt19937_64 random(seed);
+  std::vector<std::vector<int>> by_category(profiles.categories().size());
+  for (size_t i = 0; i < profiles.size(); ++i) {
+    by_category[static_cast<size_t>(profiles.member(i).category)].push_back(static_cast<int>(i));
+  }
+  // Deal the members round-robin, one category after another, each shuffled: every circle gets
+  // ⌊n_c/K⌋ or ⌈n_c/K⌉ of each category and the sizes differ by at most one. The circles'
+  // order is shuffled per category so that the larger shares do not pile up in the first ones.
+  Partition circles(static_cast<size_t>(circle_count));
+  std::vector<int> order(static_cast<size_t>(circle_count));
+  std::iota(order.begin(), order.end(), 0);
+  size_t position = 0;
+  for (std::vector<int>& members : by_category) {
+    std::shuffle(members.begin(), members.end(), random);
+    for (int m : members) {
+      circles[static_cast<size_t>(order[position % order.size()])].push_back(m);
+      ++position;
+    }
+  }
+  return circles;
+}
+
+bool SatisfiesConstraints(const Profiles& profiles, const Partition& circles) {
+  const size_t k = circles.size();
+  if (k == 0) return profiles.size() == 0;
+  size_t smallest = SIZE_MAX, largest = 0, total = 0;
+  std::vector<std::vector<int>> counts(profiles.categories().size(), std::vector<int>(k, 0));
+  std::vector<int> totals(profiles.categories().size(), 0);
+  for (size_t c = 0; c < k; ++c) {
+    smallest = std::min(smallest, circles[c].size());
+    largest = std::max(largest, circles[c].size());
+    total += circles[c].size();
+    for (int m : circles[c]) {
+      const size_t category = static_cast<size_t>(profiles.member(static_cast<size_t>(m)).category);
+      ++counts[category][c];
+      ++totals[category];
+    }
+  }
+  if (largest - smallest > 1 || total != profiles.size()) return false;
+  for (size_t category = 0; category < counts.size(); ++category) {
+    const int low = totals[category] / static_cast<int>(k);
+    const int high = (totals[category] + static_cast<int>(k) - 1) / static_cast<int>(k);
+    for (int count : counts[category]) {
+      if (count < low || count > high) return false;
+    }
+  }
+  return true;
+}
+
+Result<CirclesResult> FormCircles(const Profiles& profiles, const CircleOptions& options) {
+  if (options.size < 2) return Error::InvalidArgument("a circle has at least 2 members", "size");
+  if (profiles.size() == 0) return Error::InvalidArgument("there are no members", "members");
+  const int k = static_cast<int>((profiles.size() + static_cast<size_t>(options.size) - 1) /
+                                 static_cast<size_t>(options.size));
+  CirclesResult result;
+  double best = -1e300;
+  std::mt19937_64 random(options.seed);
+  for (int restart = 0; restart < std::max(1, options.restarts); ++restart) {
+    Partition start = RandomStratifiedPartition(profiles, k, random());
+    if (restart == 0) result.random_objective = Objective(profiles, start);
+    Exchange exchange(profiles, std::move(start));
+    result.swaps += exchange.Run(random);
+    Partition circles = exchange.Result();
+    const double objective = Objective(profiles, circles);
+    if (objective > best + kEpsilon) {
+      best = objective;
+      result.circles = std::move(circles);
+    }
+  }
+  result.objective = best;
+  return result;
+}
+
+}  // namespace andel::matching

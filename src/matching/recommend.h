@@ -1,0 +1,38 @@
+// Match recommendations: for each member, the best partners of another category that it is not
+// yet tied to, with the reasons — what each would give the other.
+#pragma once
+
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "matching/profile.h"
+
+namespace andel::matching {
+
+struct Match {
+  int member = 0;          // the recommended partner's index
+  Score score;             // s(i, j) > 0
+  std::vector<int> gives;  // competences i offers that j needs
+  std::vector<int> gets;   // competences j offers that i needs
+};
+
+struct RecommendOptions {
+  int top = 10;
+  // Pairs a member declined (member indices, either order): never proposed again.
+  std::vector<std::pair<int, int>> declined;
+  unsigned threads = 2;
+};
+
+// Ordered by score, highest first; equal scores by the smaller id (compared as bytes) first.
+bool BetterMatch(const Profiles& profiles, const Match& x, const Match& y);
+
+// The top matches of member i.
+std::vector<Match> Recommend(const Profiles& profiles, size_t i, const RecommendOptions& options);
+
+// The top matches of every member, by index. Uses an inverted index over competences, so a
+// member is compared only with those who offer what it needs or need what it offers.
+std::vector<std::vector<Match>> RecommendAll(const Profiles& profiles,
+                                             const RecommendOptions& options);
+
+}  // namespace andel::matching
