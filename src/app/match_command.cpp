@@ -33,8 +33,7 @@ Result<std::vector<std::string>> Strings(const json::object& object, const char*
   return out;
 }
 
-Result<std::string> Text(const json::object& object, const char* name, size_t line,
-                         bool required) {
+Result<std::string> Text(const json::object& object, const char* name, size_t line, bool required) {
   const json::value* value = object.if_contains(name);
   if (!value) {
     if (required) return BadLine(line, std::string(name) + " is missing");
@@ -56,7 +55,8 @@ json::value Number(double value) {
 
 json::array Names(const matching::Profiles& profiles, const std::vector<int>& competences) {
   json::array out;
-  for (int c : competences) out.push_back(json::string(profiles.competences()[static_cast<size_t>(c)]));
+  for (int c : competences)
+    out.push_back(json::string(profiles.competences()[static_cast<size_t>(c)]));
   return out;
 }
 
@@ -68,11 +68,10 @@ int Recommend(const matching::Profiles& profiles, const MatchCommand& command) {
   for (size_t i = 0; i < all.size(); ++i) {
     json::array matches;
     for (const matching::Match& match : all[i]) {
-      matches.push_back(json::object{
-          {"id", profiles.member(static_cast<size_t>(match.member)).id},
-          {"score", Number(match.score.value())},
-          {"gives", Names(profiles, match.gives)},
-          {"gets", Names(profiles, match.gets)}});
+      matches.push_back(json::object{{"id", profiles.member(static_cast<size_t>(match.member)).id},
+                                     {"score", Number(match.score.value())},
+                                     {"gives", Names(profiles, match.gives)},
+                                     {"gets", Names(profiles, match.gets)}});
     }
     out.push_back(json::object{{"id", profiles.member(i).id}, {"matches", std::move(matches)}});
   }
@@ -87,8 +86,7 @@ int Circles(const matching::Profiles& profiles, const MatchCommand& command) {
   options.restarts = command.restarts;
   Result<matching::CirclesResult> result = matching::FormCircles(profiles, options);
   if (!result) {
-    std::cerr << "andel match: " << result.error().message << " (" << result.error().where
-              << ")\n";
+    std::cerr << "andel match: " << result.error().message << " (" << result.error().where << ")\n";
     return 2;
   }
   json::array circles;
@@ -113,15 +111,15 @@ int Consortium(const matching::Profiles& profiles, const MatchCommand& command) 
   Result<matching::ConsortiumResult> result =
       matching::FormConsortium(profiles, needs, command.min_categories);
   if (!result) {
-    std::cerr << "andel match: " << result.error().message << " (" << result.error().where
-              << ")\n";
+    std::cerr << "andel match: " << result.error().message << " (" << result.error().where << ")\n";
     return 2;
   }
   if (!result->feasible) {
     json::array missing;
     for (int c : result->missing) {
-      missing.push_back(c >= 0 ? json::value(json::string(profiles.competences()[static_cast<size_t>(c)]))
-                               : json::value(nullptr));
+      missing.push_back(
+          c >= 0 ? json::value(json::string(profiles.competences()[static_cast<size_t>(c)]))
+                 : json::value(nullptr));
     }
     // Needs that no member has ever named are reported as written.
     json::array named;
@@ -132,13 +130,15 @@ int Consortium(const matching::Profiles& profiles, const MatchCommand& command) 
         named.push_back(json::string(key));
       }
     }
-    std::cout << json::serialize(json::object{
-                     {"members", json::array()}, {"feasible", false}, {"missing", std::move(named)}})
+    std::cout << json::serialize(json::object{{"members", json::array()},
+                                              {"feasible", false},
+                                              {"missing", std::move(named)}})
               << "\n";
     return 1;
   }
   json::array members;
-  for (int m : result->members) members.push_back(json::string(profiles.member(static_cast<size_t>(m)).id));
+  for (int m : result->members)
+    members.push_back(json::string(profiles.member(static_cast<size_t>(m)).id));
   json::object covers;
   for (const auto& [competence, member] : result->covers) {
     covers[profiles.competences()[static_cast<size_t>(competence)]] =

@@ -30,9 +30,20 @@ class Exchange {
         to_circle_[i * k + c] = total;
       }
     }
-    by_category_.resize(profiles.categories().size());
-    for (size_t i = 0; i < profiles.size(); ++i) {
-      by_category_[static_cast<size_t>(profiles.member(i).category)].push_back(static_cast<int>(i));
+    const size_t categories = profiles.categories().size();
+    count_.assign(k * categories, 0);
+    std::vector<int> totals(categories, 0);
+    for (size_t c = 0; c < k; ++c) {
+      for (int m : circles_[c]) {
+        const size_t category =
+            static_cast<size_t>(profiles.member(static_cast<size_t>(m)).category);
+        ++count_[c * categories + category];
+        ++totals[category];
+      }
+    }
+    for (int total : totals) {
+      low_.push_back(total / static_cast<int>(k));
+      high_.push_back((total + static_cast<int>(k) - 1) / static_cast<int>(k));
     }
   }
 
@@ -65,25 +76,72 @@ class Exchange {
   double Weight(size_t i, size_t j) const { return PairWeight(profiles_, i, j); }
   double& ToCircle(size_t i, size_t c) { return to_circle_[i * circles_.size() + c]; }
 
+  int& Count(size_t circle, int category) {
+    return count_[circle * profiles_.categories().size() + static_cast<size_t>(category)];
+  }
+
+  // Whether a member of `category` may leave circle `from` for circle `to`, by the category
+  // constraint alone (a swap brings one back, of the other member's category).
+  bool MayMove(int category, size_t from, size_t to, int coming_back) {
+    if (category == coming_back) return true;
+    const size_t x = static_cast<size_t>(category);
+    return Count(from, category) - 1 >= low_[x] && Count(to, category) + 1 <= high_[x];
+  }
+
+  // The best improving exchange for member i: a swap with a member of another circle (any
+  // category the constraints allow), or a move to a smaller circle.
   bool BestSwap(size_t i) {
     const size_t a = static_cast<size_t>(circle_of_[i]);
+    const int x = profiles_.member(i).category;
     double best_gain = kEpsilon;
     int best = -1;
-    for (int j : by_category_[static_cast<size_t>(profiles_.member(i).category)]) {
-      const size_t u = static_cast<size_t>(j);
+    int best_circle = -1;
+    for (size_t u = 0; u < profiles_.size(); ++u) {
       const size_t b = static_cast<size_t>(circle_of_[u]);
       if (b == a) continue;
+      const int y = profiles_.member(u).category;
+      if (!MayMove(x, a, b, y) || !MayMove(y, b, a, x)) continue;
       const double w = Weight(i, u);
       const double gain =
           (ToCircle(i, b) - w) - ToCircle(i, a) + (ToCircle(u, a) - w) - ToCircle(u, b);
       if (gain > best_gain) {
         best_gain = gain;
-        best = j;
+        best = static_cast<int>(u);
       }
     }
-    if (best < 0) return false;
-    Swap(i, static_cast<size_t>(best));
-    return true;
+    for (size_t b = 0; b < circles_.size(); ++b) {
+      if (circles_[b].size() >= circles_[a].size() || !MayMove(x, a, b, -1)) continue;
+      const double gain = ToCircle(i, b) - ToCircle(i, a);
+      if (gain > best_gain) {
+        best_gain = gain;
+        best = -1;
+        best_circle = static_cast<int>(b);
+      }
+    }
+    if (best >= 0) {
+      Swap(i, static_cast<size_t>(best));
+      return true;
+    }
+    if (best_circle >= 0) {
+      Move(i, static_cast<size_t>(best_circle));
+      return true;
+    }
+    return false;
+  }
+
+  void Move(size_t i, size_t b) {
+    const size_t a = static_cast<size_t>(circle_of_[i]);
+    for (size_t k = 0; k < profiles_.size(); ++k) {
+      if (k == i) continue;
+      const double w = Weight(k, i);
+      ToCircle(k, a) -= w;
+      ToCircle(k, b) += w;
+    }
+    circles_[a].erase(std::find(circles_[a].begin(), circles_[a].end(), static_cast<int>(i)));
+    circles_[b].push_back(static_cast<int>(i));
+    circle_of_[i] = static_cast<int>(b);
+    --Count(a, profiles_.member(i).category);
+    ++Count(b, profiles_.member(i).category);
   }
 
   void Swap(size_t i, size_t j) {
@@ -101,13 +159,19 @@ class Exchange {
     std::replace(circles_[b].begin(), circles_[b].end(), static_cast<int>(j), static_cast<int>(i));
     circle_of_[i] = static_cast<int>(b);
     circle_of_[j] = static_cast<int>(a);
+    const int x = profiles_.member(i).category, y = profiles_.member(j).category;
+    --Count(a, x);
+    ++Count(b, x);
+    --Count(b, y);
+    ++Count(a, y);
   }
 
   const Profiles& profiles_;
   Partition circles_;
   std::vector<int> circle_of_;
   std::vector<double> to_circle_;  // member × circle: total weight to the circle's members
-  std::vector<std::vector<int>> by_category_;
+  std::vector<int> count_;         // circle × category: members
+  std::vector<int> low_, high_;    // per category: ⌊n_c/K⌋ and ⌈n_c/K⌉
 };
 
 }  // namespace
@@ -140,11 +204,11 @@ Partition RandomStratifiedPartition(const Profiles& profiles, int circle_count, 
     by_category[static_cast<size_t>(profiles.member(i).category)].push_back(static_cast<int>(i));
   }
   // Deal the members round-robin, one category after another, each shuffled: every circle gets
-  // ⌊n_c/K⌋ or ⌈n_c/K⌉ of each category and the sizes differ by at most one. The circles'
-  // order is shuffled per category so that the larger shares do not pile up in the first ones.
+  // ⌊n_c/K⌋ or ⌈n_c/K⌉ of each category and the sizes differ by at most one.
   Partition circles(static_cast<size_t>(circle_count));
   std::vector<int> order(static_cast<size_t>(circle_count));
   std::iota(order.begin(), order.end(), 0);
+  std::shuffle(order.begin(), order.end(), random);
   size_t position = 0;
   for (std::vector<int>& members : by_category) {
     std::shuffle(members.begin(), members.end(), random);

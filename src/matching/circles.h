@@ -6,10 +6,10 @@
 //
 // as large as a local search can make it. This is anticlustering with a category constraint:
 // start from a random stratified partition, then the exchange / local-maximum search (as in the
-// R package anticlust): for each member in turn, make the best improving swap with a member of
-// the same category in another circle, and repeat passes until none improves; several restarts
-// from different seeded partitions, the best kept. Swaps within a category keep every
-// constraint, so every partition visited is valid.
+// R package anticlust): for each member in turn, make the best improving exchange — a swap with
+// a member of another circle, or a move to a smaller circle, whichever the size and category
+// constraints allow — and repeat passes until none improves; several restarts from different
+// seeded partitions, the best kept. Only valid partitions are ever visited.
 #pragma once
 
 #include <cstdint>
@@ -29,10 +29,10 @@ struct CircleOptions {
 using Partition = std::vector<std::vector<int>>;  // circles of member indices
 
 struct CirclesResult {
-  Partition circles;         // each circle's members ascending; circles by first member
-  double objective = 0;      // of `circles`
+  Partition circles;            // each circle's members ascending; circles by first member
+  double objective = 0;         // of `circles`
   double random_objective = 0;  // of the first random stratified partition
-  int64_t swaps = 0;         // improving swaps made over all restarts
+  int64_t swaps = 0;            // improving swaps made over all restarts
 };
 
 // The weight of a pair in a circle: s(i, j) − [tied]; members of one organisation weigh far

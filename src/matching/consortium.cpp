@@ -156,7 +156,9 @@ Best Greedy(const Profiles& profiles, const std::vector<Candidate>& candidates, 
   const auto with_team = [&](int m) {
     double total = 0;
     for (int t : team) {
-      total += MatchScore(profiles.member(static_cast<size_t>(m)), profiles.member(static_cast<size_t>(t))).value();
+      total += MatchScore(profiles.member(static_cast<size_t>(m)),
+                          profiles.member(static_cast<size_t>(t)))
+                   .value();
     }
     return total;
   };
@@ -205,8 +207,7 @@ Best Greedy(const Profiles& profiles, const std::vector<Candidate>& candidates, 
 }  // namespace
 
 Result<ConsortiumResult> FormConsortium(const Profiles& profiles,
-                                        const std::vector<std::string>& needs,
-                                        int min_categories) {
+                                        const std::vector<std::string>& needs, int min_categories) {
   if (needs.empty()) return Error::InvalidArgument("name the competences the task needs", "needs");
   if (min_categories < 0) {
     return Error::InvalidArgument("the minimum number of categories cannot be negative",

@@ -17,12 +17,12 @@ namespace andel::matching {
 
 struct ConsortiumResult {
   bool feasible = false;
-  std::vector<int> members;     // member indices, by id
-  std::map<int, int> covers;    // needed competence → the member who covers it (the first, by id)
-  std::vector<int> missing;     // needed competences nobody offers (infeasible)
-  bool optimal = false;         // found by the exact search
-  double bound = 1;             // the team is at most this factor above the smallest (greedy)
-  double score = 0;             // total pairwise score of the team
+  std::vector<int> members;   // member indices, by id
+  std::map<int, int> covers;  // needed competence → the member who covers it (the first, by id)
+  std::vector<int> missing;   // needed competences nobody offers (infeasible)
+  bool optimal = false;       // found by the exact search
+  double bound = 1;           // the team is at most this factor above the smallest (greedy)
+  double score = 0;           // total pairwise score of the team
 };
 
 // `needs` are competence keys. kInvalidArgument for no needs or min_categories below 0.

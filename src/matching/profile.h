@@ -32,8 +32,8 @@ std::string CompetenceKey(std::string_view text);
 
 struct Member {
   std::string id;
-  int category = 0;       // index into Profiles::categories
-  int organisation = -1;  // index into Profiles::organisations, -1 for none
+  int category = 0;         // index into Profiles::categories
+  int organisation = -1;    // index into Profiles::organisations, -1 for none
   std::vector<int> offers;  // competence indices, ascending, distinct
   std::vector<int> needs;
 };

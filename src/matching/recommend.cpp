@@ -12,8 +12,10 @@ struct Index {
   explicit Index(const Profiles& profiles)
       : offered_by(profiles.competences().size()), needed_by(profiles.competences().size()) {
     for (size_t m = 0; m < profiles.size(); ++m) {
-      for (int c : profiles.member(m).offers) offered_by[static_cast<size_t>(c)].push_back(static_cast<int>(m));
-      for (int c : profiles.member(m).needs) needed_by[static_cast<size_t>(c)].push_back(static_cast<int>(m));
+      for (int c : profiles.member(m).offers)
+        offered_by[static_cast<size_t>(c)].push_back(static_cast<int>(m));
+      for (int c : profiles.member(m).needs)
+        needed_by[static_cast<size_t>(c)].push_back(static_cast<int>(m));
     }
   }
 };
@@ -37,14 +39,16 @@ std::vector<Match> TopFor(const Profiles& profiles, const Index& index, Counters
   const Member& me = profiles.member(i);
   for (int c : me.needs) {
     for (int j : index.offered_by[static_cast<size_t>(c)]) {
-      if (counters.gets[static_cast<size_t>(j)]++ == 0 && counters.gives[static_cast<size_t>(j)] == 0) {
+      if (counters.gets[static_cast<size_t>(j)]++ == 0 &&
+          counters.gives[static_cast<size_t>(j)] == 0) {
         counters.touched.push_back(j);
       }
     }
   }
   for (int c : me.offers) {
     for (int j : index.needed_by[static_cast<size_t>(c)]) {
-      if (counters.gives[static_cast<size_t>(j)]++ == 0 && counters.gets[static_cast<size_t>(j)] == 0) {
+      if (counters.gives[static_cast<size_t>(j)]++ == 0 &&
+          counters.gets[static_cast<size_t>(j)] == 0) {
         counters.touched.push_back(j);
       }
     }
