@@ -3,19 +3,60 @@
 #include <algorithm>
 #include <numeric>
 #include <random>
+#include <thread>
 
 namespace andel::matching {
 namespace {
 
 constexpr double kSameOrganisation = 1000.0;
-constexpr double kEpsilon = 1e-9;
+// Weights are kept as floats in the table below; a gain must beat their rounding.
+constexpr double kEpsilon = 1e-5;
+// Up to this many members the pair weights are computed once, into a table (576 MB at the
+// limit); beyond it, on demand.
+constexpr size_t kDenseLimit = 12000;
+
+class WeightTable {
+ public:
+  explicit WeightTable(const Profiles& profiles) : profiles_(profiles), n_(profiles.size()) {
+    if (n_ > kDenseLimit) return;
+    table_.assign(n_ * n_, 0.0f);
+    const unsigned threads = 2;
+    std::vector<std::thread> workers;
+    for (unsigned t = 0; t < threads; ++t) {
+      workers.emplace_back([this, t, threads] {
+        for (size_t i = t; i < n_; i += threads) {
+          for (size_t j = i + 1; j < n_; ++j) {
+            table_[i * n_ + j] = static_cast<float>(PairWeight(profiles_, i, j));
+          }
+        }
+      });
+    }
+    for (std::thread& worker : workers) worker.join();
+    for (size_t i = 0; i < n_; ++i) {
+      for (size_t j = 0; j < i; ++j) table_[i * n_ + j] = table_[j * n_ + i];
+    }
+  }
+
+  double operator()(size_t i, size_t j) const {
+    if (table_.empty()) return PairWeight(profiles_, i, j);
+    return table_[i * n_ + j];
+  }
+
+ private:
+  const Profiles& profiles_;
+  size_t n_;
+  std::vector<float> table_;
+};
 
 // The local search over one partition, with each member's total weight to every circle kept up
 // to date, so that a swap's gain costs one pair weight.
 class Exchange {
  public:
-  Exchange(const Profiles& profiles, Partition circles)
-      : profiles_(profiles), circles_(std::move(circles)), circle_of_(profiles.size()) {
+  Exchange(const Profiles& profiles, const WeightTable& weights, Partition circles)
+      : profiles_(profiles),
+        weights_(weights),
+        circles_(std::move(circles)),
+        circle_of_(profiles.size()) {
     const size_t k = circles_.size();
     to_circle_.assign(profiles.size() * k, 0.0);
     for (size_t c = 0; c < k; ++c) {
@@ -27,8 +68,12 @@ class Exchange {
         for (int m : circles_[c]) {
           if (static_cast<size_t>(m) != i) total += Weight(i, static_cast<size_t>(m));
         }
-        to_circle_[i * k + c] = total;
+        to_circle_[c * profiles.size() + i] = total;
       }
+    }
+    own_.resize(profiles.size());
+    for (size_t i = 0; i < profiles.size(); ++i) {
+      own_[i] = ToCircle(i, static_cast<size_t>(circle_of_[i]));
     }
     const size_t categories = profiles.categories().size();
     count_.assign(k * categories, 0);
@@ -73,8 +118,10 @@ class Exchange {
   }
 
  private:
-  double Weight(size_t i, size_t j) const { return PairWeight(profiles_, i, j); }
-  double& ToCircle(size_t i, size_t c) { return to_circle_[i * circles_.size() + c]; }
+  double Weight(size_t i, size_t j) const { return weights_(i, j); }
+  // Circle-major, so that a circle's totals over all members are contiguous: the search reads
+  // one circle for every member, and a swap updates two circles for every member.
+  double& ToCircle(size_t i, size_t c) { return to_circle_[c * profiles_.size() + i]; }
 
   int& Count(size_t circle, int category) {
     return count_[circle * profiles_.categories().size() + static_cast<size_t>(category)];
@@ -96,14 +143,17 @@ class Exchange {
     double best_gain = kEpsilon;
     int best = -1;
     int best_circle = -1;
+    // i's totals to every circle, and every member's total to its own circle, read once.
+    row_.resize(circles_.size());
+    for (size_t c = 0; c < circles_.size(); ++c) row_[c] = ToCircle(i, c);
+    const double* to_a = &to_circle_[a * profiles_.size()];
     for (size_t u = 0; u < profiles_.size(); ++u) {
       const size_t b = static_cast<size_t>(circle_of_[u]);
       if (b == a) continue;
       const int y = profiles_.member(u).category;
       if (!MayMove(x, a, b, y) || !MayMove(y, b, a, x)) continue;
       const double w = Weight(i, u);
-      const double gain =
-          (ToCircle(i, b) - w) - ToCircle(i, a) + (ToCircle(u, a) - w) - ToCircle(u, b);
+      const double gain = (row_[b] - w) - row_[a] + (to_a[u] - w) - own_[u];
       if (gain > best_gain) {
         best_gain = gain;
         best = static_cast<int>(u);
@@ -111,7 +161,7 @@ class Exchange {
     }
     for (size_t b = 0; b < circles_.size(); ++b) {
       if (circles_[b].size() >= circles_[a].size() || !MayMove(x, a, b, -1)) continue;
-      const double gain = ToCircle(i, b) - ToCircle(i, a);
+      const double gain = row_[b] - row_[a];
       if (gain > best_gain) {
         best_gain = gain;
         best = -1;
@@ -142,6 +192,14 @@ class Exchange {
     circle_of_[i] = static_cast<int>(b);
     --Count(a, profiles_.member(i).category);
     ++Count(b, profiles_.member(i).category);
+    RefreshOwn(a, b);
+  }
+
+  // own_[k] = k's total to its own circle, for the members of circles a and b.
+  void RefreshOwn(size_t a, size_t b) {
+    for (size_t c : {a, b}) {
+      for (int m : circles_[c]) own_[static_cast<size_t>(m)] = ToCircle(static_cast<size_t>(m), c);
+    }
   }
 
   void Swap(size_t i, size_t j) {
@@ -164,12 +222,16 @@ class Exchange {
     ++Count(b, x);
     --Count(b, y);
     ++Count(a, y);
+    RefreshOwn(a, b);
   }
 
   const Profiles& profiles_;
+  const WeightTable& weights_;
   Partition circles_;
   std::vector<int> circle_of_;
-  std::vector<double> to_circle_;  // member × circle: total weight to the circle's members
+  std::vector<double> to_circle_;  // circle × member: total weight to the circle's members
+  std::vector<double> own_;        // member: total weight to its own circle
+  std::vector<double> row_;        // scratch: one member's totals to every circle
   std::vector<int> count_;         // circle × category: members
   std::vector<int> low_, high_;    // per category: ⌊n_c/K⌋ and ⌈n_c/K⌉
 };
@@ -255,10 +317,11 @@ Result<CirclesResult> FormCircles(const Profiles& profiles, const CircleOptions&
   CirclesResult result;
   double best = -1e300;
   std::mt19937_64 random(options.seed);
+  const WeightTable weights(profiles);
   for (int restart = 0; restart < std::max(1, options.restarts); ++restart) {
     Partition start = RandomStratifiedPartition(profiles, k, random());
     if (restart == 0) result.random_objective = Objective(profiles, start);
-    Exchange exchange(profiles, std::move(start));
+    Exchange exchange(profiles, weights, std::move(start));
     result.swaps += exchange.Run(random);
     Partition circles = exchange.Result();
     const double objective = Objective(profiles, circles);

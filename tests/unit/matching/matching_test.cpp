@@ -14,8 +14,8 @@
 namespace andel::matching {
 namespace {
 
-std::vector<MemberInput> RandomMembers(std::mt19937& random, int n, int competences,
-                                       int categories, bool organisations) {
+std::vector<MemberInput> RandomMembers(std::mt19937& random, int n, int competences, int categories,
+                                       bool organisations) {
   std::vector<MemberInput> members;
   for (int i = 0; i < n; ++i) {
     MemberInput m;
@@ -71,8 +71,10 @@ TEST(Recommend, AgreesWithANaiveLoop) {
         const Member& b = profiles->member(j);
         if (i == j || a.category == b.category || profiles->Tied(i, j)) continue;
         const auto& d = options.declined;
-        if (std::count(d.begin(), d.end(), std::pair<int, int>(static_cast<int>(i), static_cast<int>(j))) ||
-            std::count(d.begin(), d.end(), std::pair<int, int>(static_cast<int>(j), static_cast<int>(i)))) {
+        if (std::count(d.begin(), d.end(),
+                       std::pair<int, int>(static_cast<int>(i), static_cast<int>(j))) ||
+            std::count(d.begin(), d.end(),
+                       std::pair<int, int>(static_cast<int>(j), static_cast<int>(i)))) {
           continue;
         }
         Match match;
@@ -83,7 +85,8 @@ TEST(Recommend, AgreesWithANaiveLoop) {
       }
       std::sort(naive.begin(), naive.end(),
                 [&](const Match& x, const Match& y) { return BetterMatch(*profiles, x, y); });
-      if (static_cast<int>(naive.size()) > options.top) naive.resize(static_cast<size_t>(options.top));
+      if (static_cast<int>(naive.size()) > options.top)
+        naive.resize(static_cast<size_t>(options.top));
       ASSERT_EQ(all[i].size(), naive.size()) << "round " << round;
       for (size_t k = 0; k < naive.size(); ++k) {
         EXPECT_EQ(all[i][k].member, naive[k].member) << "round " << round;
@@ -104,14 +107,16 @@ double BruteForceBest(const Profiles& profiles, int k) {
   std::function<void(size_t)> place = [&](size_t m) {
     if (m == n) {
       Partition circles(static_cast<size_t>(k));
-      for (size_t i = 0; i < n; ++i) circles[static_cast<size_t>(assignment[i])].push_back(static_cast<int>(i));
+      for (size_t i = 0; i < n; ++i)
+        circles[static_cast<size_t>(assignment[i])].push_back(static_cast<int>(i));
       if (!SatisfiesConstraints(profiles, circles)) return;
       // Members of one organisation apart where possible: compare with the penalty included.
       double total = 0;
       for (const auto& circle : circles) {
         for (size_t x = 0; x < circle.size(); ++x) {
           for (size_t y = x + 1; y < circle.size(); ++y) {
-            total += PairWeight(profiles, static_cast<size_t>(circle[x]), static_cast<size_t>(circle[y]));
+            total += PairWeight(profiles, static_cast<size_t>(circle[x]),
+                                static_cast<size_t>(circle[y]));
           }
         }
       }
@@ -148,7 +153,8 @@ TEST(Circles, ValidAndOptimalOnTinyInstances) {
     for (const auto& circle : result->circles) {
       for (size_t x = 0; x < circle.size(); ++x) {
         for (size_t y = x + 1; y < circle.size(); ++y) {
-          with_penalty += PairWeight(*profiles, static_cast<size_t>(circle[x]), static_cast<size_t>(circle[y]));
+          with_penalty +=
+              PairWeight(*profiles, static_cast<size_t>(circle[x]), static_cast<size_t>(circle[y]));
         }
       }
     }
