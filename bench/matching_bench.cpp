@@ -51,7 +51,8 @@ double Seconds(std::chrono::steady_clock::time_point start) {
 
 // The baseline: anticlust's exchange method with categories, from one random stratified start.
 double Baseline(const Profiles& profiles, int size, uint64_t seed) {
-  const int k = static_cast<int>((profiles.size() + static_cast<size_t>(size) - 1) / static_cast<size_t>(size));
+  const int k = static_cast<int>((profiles.size() + static_cast<size_t>(size) - 1) /
+                                 static_cast<size_t>(size));
   Partition circles = RandomStratifiedPartition(profiles, k, seed);
   std::vector<int> circle_of(profiles.size());
   for (size_t c = 0; c < circles.size(); ++c) {
@@ -75,7 +76,8 @@ double Baseline(const Profiles& profiles, int size, uint64_t seed) {
       for (size_t j = 0; j < profiles.size(); ++j) {
         const size_t b = static_cast<size_t>(circle_of[j]);
         if (b == a || profiles.member(j).category != profiles.member(i).category) continue;
-        const double gain = total_to(i, b, j) - total_to(i, a, i) + total_to(j, a, i) - total_to(j, b, j);
+        const double gain =
+            total_to(i, b, j) - total_to(i, a, i) + total_to(j, a, i) - total_to(j, b, j);
         if (gain > best) {
           best = gain;
           pick = j;
@@ -83,8 +85,10 @@ double Baseline(const Profiles& profiles, int size, uint64_t seed) {
       }
       if (pick == SIZE_MAX) continue;
       const size_t b = static_cast<size_t>(circle_of[pick]);
-      std::replace(circles[a].begin(), circles[a].end(), static_cast<int>(i), static_cast<int>(pick));
-      std::replace(circles[b].begin(), circles[b].end(), static_cast<int>(pick), static_cast<int>(i));
+      std::replace(circles[a].begin(), circles[a].end(), static_cast<int>(i),
+                   static_cast<int>(pick));
+      std::replace(circles[b].begin(), circles[b].end(), static_cast<int>(pick),
+                   static_cast<int>(i));
       circle_of[i] = static_cast<int>(b);
       circle_of[pick] = static_cast<int>(a);
       improved = true;
@@ -110,8 +114,8 @@ int main(int argc, char** argv) {
     std::printf("| top-10 recommendations, %zu members, 2 threads | %.2f | %zu matches | 10 |\n",
                 recommend_members, Seconds(start), matches);
   }
-  for (const auto& [n, goal, baseline] :
-       {std::tuple<size_t, int, bool>{960, 1, true}, std::tuple<size_t, int, bool>{10000, 30, false}}) {
+  for (const auto& [n, goal, baseline] : {std::tuple<size_t, int, bool>{960, 1, true},
+                                          std::tuple<size_t, int, bool>{10000, 30, false}}) {
     auto profiles = *Profiles::Build(Generate(n, 2));
     CircleOptions options;
     options.size = 8;
@@ -150,8 +154,10 @@ int main(int argc, char** argv) {
     for (int t = 0; t < 16; ++t) needs.push_back("t" + std::to_string(t));
     const auto start = std::chrono::steady_clock::now();
     auto result = *FormConsortium(profiles, needs, 4);
-    std::printf("| exact consortium, 16 competences, 60 candidates | %.3f | %zu members, optimal %s | 1 |\n",
-                Seconds(start), result.members.size(), result.optimal ? "yes" : "no");
+    std::printf(
+        "| exact consortium, 16 competences, 60 candidates | %.3f | %zu members, optimal %s | 1 "
+        "|\n",
+        Seconds(start), result.members.size(), result.optimal ? "yes" : "no");
   }
   return 0;
 }

@@ -22,6 +22,10 @@ struct RecommendOptions {
   // Pairs a member declined (member indices, either order): never proposed again.
   std::vector<std::pair<int, int>> declined;
   unsigned threads = 2;
+  // How overlaps are counted: kSparse adds up posting lists for the members they touch (best
+  // for small communities); kDense adds whole 0/1 rows for common competences and scores every
+  // member in one pass (best when common competences touch most members). kAuto picks by size.
+  enum class Counting { kAuto, kSparse, kDense } counting = Counting::kAuto;
 };
 
 // Ordered by score, highest first; equal scores by the smaller id (compared as bytes) first.

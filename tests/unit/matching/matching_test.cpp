@@ -63,6 +63,9 @@ TEST(Recommend, AgreesWithANaiveLoop) {
     RecommendOptions options;
     options.top = 1 + static_cast<int>(random() % 4);
     if (n > 3) options.declined = {{0, 1}, {2, 0}};
+    // Both ways of counting, on alternate rounds.
+    options.counting =
+        round % 2 ? RecommendOptions::Counting::kDense : RecommendOptions::Counting::kSparse;
     const auto all = RecommendAll(*profiles, options);
     for (size_t i = 0; i < profiles->size(); ++i) {
       std::vector<Match> naive;
