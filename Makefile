@@ -22,6 +22,7 @@ test: build
 bench: build
 	$(BUILD)/bench/andel_bench_core --benchmark_min_time=0.2
 	$(BUILD)/bench/andel_bench_voting
+	$(BUILD)/bench/andel_bench_matching
 	./bench/tally.sh $(BUILD)/src/app/andel
 	./bench/http.sh $(BUILD)/src/app/andel
 	./bench/cast.sh $(BUILD)/src/app/andel $(BUILD)/bench/andel_cast_load

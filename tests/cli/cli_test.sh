@@ -76,6 +76,26 @@ check "verify wrong receipts" 1 "$andel" tally --verify "$exports/wrong-receipts
 check "verify malformed" 2 "$andel" tally --verify "$exports/malformed.json"
 check "tally without input" 2 "$andel" tally
 
+# match: recommendations, circles and consortia on a profile file.
+profiles="$(dirname "$0")/profiles"
+check "match recommend" 0 "$andel" match recommend --top 2 "$profiles/partnership.jsonl"
+contains "anna's best match is bo, with the reasons" "$work/out" \
+  '{"id":"anna","matches":\[{"id":"bo","score":2,"gives":\["gardening"\],"gets":\["legal advice"\]}'
+check "match circles" 0 "$andel" match circles --size 4 --seed 3 "$profiles/partnership.jsonl"
+cp "$work/out" "$work/circles-1"
+check "match circles again" 0 "$andel" match circles --size 4 --seed 3 "$profiles/partnership.jsonl"
+if cmp -s "$work/out" "$work/circles-1"; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: circles differ for the same seed"; fi
+contains "circles report the objective" "$work/out" '"objective":'
+check "match consortium" 0 "$andel" match consortium --needs "legal advice,carpentry,data analysis" --min-categories 3 "$profiles/partnership.jsonl"
+contains "the consortium names who covers what" "$work/out" '"covers":{'
+contains "the consortium is optimal" "$work/out" '"optimal":true'
+check "match consortium impossible" 1 "$andel" match consortium --needs "welding,cooking" "$profiles/partnership.jsonl"
+contains "the missing competence is named" "$work/out" '"missing":\["welding"\]'
+check "match bad file" 2 "$andel" match circles "$profiles/bad.jsonl"
+contains "match names the line" "$work/err" "(line 2)"
+check "match missing file" 1 "$andel" match recommend "$profiles/none.jsonl"
+
 # serve: starts, answers, and stops cleanly on SIGTERM.
 "$andel" serve --db "sqlite:$work/serve.db" --port 0 --demo >"$work/serve.out" 2>&1 &
 pid=$!
