@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/demo_decisions.h"
+#include "app/demo_partners.h"
 #include "store/account_repository.h"
 #include "store/community_repository.h"
 #include "store/database.h"
@@ -224,6 +225,7 @@ Status LoadDemo(store::Database& db, int64_t now) {
     Result<int> imported = communities_repo.ImportMembers(*id, rows, now);
     if (!imported) return imported.error();
   }
+  if (Status partners = LoadDemoPartners(db); !partners) return partners;
   return LoadDemoDecisions(db, now);
 }
 

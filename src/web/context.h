@@ -16,6 +16,7 @@
 #include "store/ballot_writer.h"
 #include "store/community_repository.h"
 #include "store/decision_repository.h"
+#include "store/partnership_repository.h"
 #include "web/forms.h"
 #include "web/http.h"
 #include "web/i18n.h"
@@ -41,6 +42,7 @@ struct Services {
   store::AccountRepository accounts;
   store::CommunityRepository communities;
   store::DecisionRepository decisions;
+  store::PartnershipRepository partnerships;
   WebConfig config;
   Catalog catalog;
   Views views;

@@ -68,6 +68,11 @@ Result<Response> ExportDecisionPage(Context& ctx);
 Result<Response> ShowNotifications(Context& ctx);
 Result<Response> SubmitNotificationsRead(Context& ctx);
 
+// pages_partners.cpp: a member's offers and needs, and match recommendations.
+Result<Response> ShowPartners(Context& ctx);
+Result<Response> SubmitPartnerProfile(Context& ctx);
+Result<Response> SubmitMatchResponse(Context& ctx);
+
 // api.cpp: the JSON API under /api/v1.
 Result<Response> ApiHealth(Context& ctx);
 Result<Response> ApiOpenApi(Context& ctx);
@@ -89,6 +94,13 @@ Result<Response> ApiGetCategory(Context& ctx);
 Result<Response> ApiUpdateCategory(Context& ctx);
 Result<Response> ApiDeleteCategory(Context& ctx);
 Result<Response> ApiAuditLog(Context& ctx);
+
+// api_partners.cpp: competences, profiles and matches in the API.
+Result<Response> ApiListCompetences(Context& ctx);
+Result<Response> ApiGetProfile(Context& ctx);
+Result<Response> ApiPutProfile(Context& ctx);
+Result<Response> ApiListMatches(Context& ctx);
+Result<Response> ApiRespondToMatch(Context& ctx);
 
 // api_decisions.cpp: proposals and decisions in the API.
 Result<Response> ApiListProposals(Context& ctx);

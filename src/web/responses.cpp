@@ -70,6 +70,7 @@ ViewData BasePage(Context& ctx, const std::string& title) {
     community.set("name", ctx.community->name);
     page.set("community", community);
     if (ctx.IsBoard()) page.set("can_admin", true);
+    if (ctx.membership) page.set("is_member", true);
   }
   static constexpr const char* kNotices[] = {
       "Saved.",
@@ -106,7 +107,7 @@ std::string PageAround(Context& ctx, ViewData& page, const std::string& content)
   };
   std::string key = "layout|" + ctx.language + "|" + ctx.request.path + "?" + ctx.request.query +
                     "|" + text("title") + "|" + text("csrf") + "|" + text("notice") + "|" +
-                    (page.get("can_admin") ? "a" : "-");
+                    (page.get("can_admin") ? "a" : "-") + (page.get("is_member") ? "m" : "-");
   if (ctx.person) key += "|" + std::to_string(ctx.person->id) + ":" + ctx.person->name;
   if (const ViewData* me = page.get("me"); me && me->get("unread")) {
     key += "|unread:" + me->get("unread")->string_value();

@@ -261,6 +261,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              store::AccountRepository(db),
                              store::CommunityRepository(db),
                              store::DecisionRepository(db),
+                             store::PartnershipRepository(db),
                              std::move(config),
                              {},
                              {},

@@ -181,6 +181,18 @@ try {
   await voter.screenshot({ path: join(shots, "results-stv.png"), fullPage: true });
   await voter.goto(base + "/c/aarhus-partnerskab/proposals/1/minutes");
   await axe("minutes", voter);
+
+  // Partners: matches with their reasons; accepting one makes it a partner.
+  await voter.goto(base + "/c/aarhus-partnerskab/partners");
+  await axe("partners", voter);
+  const offered = await voter.locator("li.match").count();
+  if (offered === 0) fail("the demo board member has no matches");
+  const firstName = (await voter.locator("li.match strong").first().textContent()).trim();
+  await voter.screenshot({ path: join(shots, "partners.png"), fullPage: true });
+  await voter.locator("li.match button[value=accepted]").first().click();
+  await voter.waitForURL(/notice=/);
+  const partnersText = await voter.textContent("main");
+  if (!partnersText.includes("Your partners") || !partnersText.includes(firstName)) fail("the accepted match is not a partner");
   await voterContext.close();
 } catch (error) {
   fail(error.stack || String(error));

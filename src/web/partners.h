@@ -1,0 +1,50 @@
+// What the partnership pages and API share: reading a list of competences as a member writes
+// it, labels in the reader's language, and the community's profiles as the matching core sees
+// them (accepted matches count as ties, declined ones are never proposed again).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/result.h"
+#include "matching/profile.h"
+#include "matching/recommend.h"
+#include "store/partnership_repository.h"
+#include "web/context.h"
+
+namespace andel::web {
+
+// "Gardening, legal advice" or one per line → (key, text) pairs, without repeats. At most 30
+// entries of at most 80 characters each; kInvalidArgument naming `field` otherwise.
+Result<std::vector<std::pair<std::string, std::string>>> ReadCompetences(std::string_view text,
+                                                                       std::string_view field);
+
+// The community's competences by key.
+using CompetenceLabels = std::map<std::string, store::CompetenceRecord>;
+Result<CompetenceLabels> LoadCompetences(Context& ctx);
+// Maps what a member wrote to the community's competences: a label in any language or a
+// synonym names the competence it labels; anything else stays a new free tag.
+void ResolveCompetences(const CompetenceLabels& labels,
+                        std::vector<std::pair<std::string, std::string>>& entries);
+// A competence's label in the request's language (the key if unknown).
+const std::string& CompetenceLabel(const Context& ctx, const CompetenceLabels& labels,
+                                   const std::string& key);
+
+struct CommunityMatching {
+  std::vector<store::PartnerProfile> profiles;  // by index, as in `matching`
+  matching::Profiles matching;
+  std::vector<std::pair<int, int>> declined;  // member indices
+  std::vector<std::pair<int, int>> accepted;
+  std::map<int64_t, int> index_of;  // membership id → index
+};
+
+Result<CommunityMatching> LoadMatching(Context& ctx);
+
+// The caller's top matches (kPermissionDenied for a non-member).
+Result<std::vector<matching::Match>> MyMatches(Context& ctx, const CommunityMatching& community,
+                                               int top);
+
+}  // namespace andel::web

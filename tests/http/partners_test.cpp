@@ -1,0 +1,115 @@
+// HTTP tests of partnerships: profiles by form and API (labels in any language resolve to the
+// community's competences), matches across categories with their reasons, accepting (a tie) and
+// declining (never proposed again), and the role and input checks.
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "http/server_fixture.h"
+#include "store/community_repository.h"
+#include "store/partnership_repository.h"
+
+namespace andel::testing {
+namespace {
+
+namespace json = boost::json;
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+class PartnersTest : public ServerTest {
+ protected:
+  std::vector<std::pair<std::string, std::string>> Bearer(const std::string& email) {
+    return {{"authorization", "Bearer " + TokenFor(email)}};
+  }
+  HttpReply PutProfile(const std::string& email, const std::string& body) {
+    return Client().Send("PUT", "/api/v1/communities/open-coop/profile", body, Bearer(email));
+  }
+};
+
+TEST_F(PartnersTest, MatchesAcrossCategoriesWithReasons) {
+  store::CommunityRepository communities(*database_.db);
+  const int64_t community = communities.FindBySlug("open-coop")->id;
+  store::CompetenceRecord legal;
+  legal.key = "legal advice";
+  legal.label_en = "Legal advice";
+  legal.label_da = "Juridisk rådgivning";
+  ASSERT_TRUE(store::PartnershipRepository(*database_.db).AddCompetence(community, legal).has_value());
+  // The board member (business) offers legal advice and needs data; the member (research) the
+  // reverse, written in Danish.
+  ASSERT_EQ(PutProfile(Accounts::kBoard, R"({"offers":["Legal advice"],"needs":["Data"]})").status,
+            200);
+  HttpReply mine =
+      PutProfile(Accounts::kMember, R"({"offers":["data"],"needs":["Juridisk rådgivning"]})");
+  ASSERT_EQ(mine.status, 200) << mine.body;
+  EXPECT_TRUE(Contains(mine.body, R"("needs":["legal advice"])"));
+  HttpReply matches = Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kMember));
+  ASSERT_EQ(matches.status, 200) << matches.body;
+  json::object answer = json::parse(matches.body).as_object();
+  ASSERT_EQ(answer["items"].as_array().size(), 1u);
+  json::object match = answer["items"].as_array()[0].as_object();
+  EXPECT_EQ(match["score"].as_double(), 2.0);
+  EXPECT_EQ(match["gets"].as_array(), json::array({"legal advice"}));
+  EXPECT_EQ(match["gives"].as_array(), json::array({"data"}));
+  const std::string other = std::to_string(match["id"].as_int64());
+  // The page shows the reasons in the reader's language.
+  HttpClient member = SignedIn(Accounts::kMember);
+  HttpReply page = member.Get("/c/open-coop/partners?lang=da");
+  ASSERT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Juridisk rådgivning"));
+  // Accepting makes a tie: no longer recommended, listed as a partner.
+  ASSERT_EQ(member.PostForm("/c/open-coop/partners", "/c/open-coop/partners/" + other,
+                            "status=accepted")
+                .status,
+            303);
+  answer = json::parse(Client().Get("/api/v1/communities/open-coop/matches",
+                                    Bearer(Accounts::kMember)).body).as_object();
+  EXPECT_TRUE(answer["items"].as_array().empty());
+  EXPECT_EQ(answer["partners"].as_array().size(), 1u);
+}
+
+TEST_F(PartnersTest, DeclinedPairsAreNotProposedAgain) {
+  ASSERT_EQ(PutProfile(Accounts::kBoard, R"({"offers":["a"],"needs":["b"]})").status, 200);
+  ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["b"],"needs":["a"]})").status, 200);
+  json::object answer = json::parse(Client().Get("/api/v1/communities/open-coop/matches",
+                                                 Bearer(Accounts::kBoard)).body).as_object();
+  ASSERT_EQ(answer["items"].as_array().size(), 1u);
+  const int64_t other = answer["items"].as_array()[0].as_object().at("id").as_int64();
+  HttpReply declined = Client().Send("POST", "/api/v1/communities/open-coop/matches/" + std::to_string(other),
+                                     R"({"status":"declined"})", Bearer(Accounts::kBoard));
+  ASSERT_EQ(declined.status, 200) << declined.body;
+  for (const char* email : {Accounts::kBoard, Accounts::kMember}) {
+    answer = json::parse(Client().Get("/api/v1/communities/open-coop/matches", Bearer(email)).body)
+                 .as_object();
+    EXPECT_TRUE(answer["items"].as_array().empty()) << email;
+  }
+}
+
+TEST_F(PartnersTest, RolesAndBadInput) {
+  EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kOutsider)).status,
+            403);
+  EXPECT_EQ(SignedIn(Accounts::kOutsider).Get("/c/open-coop/partners").status, 403);
+  EXPECT_EQ(Client().Get("/c/open-coop/partners").status, 303);  // to the sign-in page
+  EXPECT_EQ(PutProfile(Accounts::kMember, R"({"offers":"gardening"})").status, 400);
+  EXPECT_EQ(PutProfile(Accounts::kMember, R"({"offers":["a,b"]})").status, 400);
+  EXPECT_EQ(PutProfile(Accounts::kMember, std::string(R"({"offers":[")") + std::string(81, 'x') + "\"]}")
+                .status,
+            400);
+  EXPECT_EQ(PutProfile(Accounts::kMember, "not json").status, 400);
+  EXPECT_EQ(Client().Send("POST", "/api/v1/communities/open-coop/matches/999999",
+                          R"({"status":"accepted"})", Bearer(Accounts::kMember)).status,
+            404);
+  EXPECT_EQ(Client().Send("POST", "/api/v1/communities/open-coop/matches/1",
+                          R"({"status":"maybe"})", Bearer(Accounts::kMember)).status,
+            400);
+  HttpClient member = SignedIn(Accounts::kMember);
+  HttpReply long_list = member.PostForm("/c/open-coop/partners", "/c/open-coop/partners/profile",
+                                        "offer=" + std::string(81, 'y'));
+  EXPECT_EQ(long_list.status, 400);
+  EXPECT_TRUE(Contains(long_list.body, "a competence can have at most 80 characters"));
+  EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/competences").status, 200);
+}
+
+}  // namespace
+}  // namespace andel::testing
