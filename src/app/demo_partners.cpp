@@ -98,7 +98,8 @@ Status LoadDemoPartners(store::Database& db) {
       }
       into.emplace_back(key, seed->en);
     };
-    for (int k = 2 + static_cast<int>(random() % 3); k > 0; --k) pick(typical.empty() ? other : typical, offers);
+    for (int k = 2 + static_cast<int>(random() % 3); k > 0; --k)
+      pick(typical.empty() ? other : typical, offers);
     if (random() % 3 == 0) pick(other, offers);
     for (int k = 1 + static_cast<int>(random() % 3); k > 0; --k) pick(other, needs);
     if (Status saved = partnerships.SaveProfile(community->id, member.membership.id, offers, needs);

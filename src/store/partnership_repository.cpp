@@ -15,8 +15,8 @@ namespace {
 int64_t CompetenceId(soci::session& sql, int64_t community_id, const std::string& key,
                      const std::string& label) {
   int64_t id = 0;
-  sql << "SELECT id FROM competences WHERE community_id = :c AND key = :k",
-      soci::use(community_id), soci::use(key), soci::into(id);
+  sql << "SELECT id FROM competences WHERE community_id = :c AND key = :k", soci::use(community_id),
+      soci::use(key), soci::into(id);
   if (sql.got_data()) return id;
   sql << "INSERT INTO competences (community_id, key, label_en) VALUES (:c, :k, :l) RETURNING id",
       soci::use(community_id), soci::use(key), soci::use(label), soci::into(id);
@@ -48,7 +48,7 @@ Result<std::vector<CompetenceRecord>> PartnershipRepository::ListCompetences(int
 }
 
 Status PartnershipRepository::AddCompetence(int64_t community_id,
-                                           const CompetenceRecord& competence) {
+                                            const CompetenceRecord& competence) {
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
     const int64_t id = CompetenceId(sql, community_id, competence.key, competence.label_en);
     sql << "UPDATE competences SET label_en = :en, label_da = :da, label_nl = :nl, "
@@ -66,8 +66,10 @@ Status PartnershipRepository::SaveProfile(
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
     sql << "DELETE FROM member_competences WHERE membership_id = :m", soci::use(membership_id);
     for (const auto& [kind, entries] :
-         {std::pair<std::string, const std::vector<std::pair<std::string, std::string>>*>{"offer", &offers},
-          std::pair<std::string, const std::vector<std::pair<std::string, std::string>>*>{"need", &needs}}) {
+         {std::pair<std::string, const std::vector<std::pair<std::string, std::string>>*>{"offer",
+                                                                                          &offers},
+          std::pair<std::string, const std::vector<std::pair<std::string, std::string>>*>{
+              "need", &needs}}) {
       for (const auto& [key, label] : *entries) {
         const int64_t competence = CompetenceId(sql, community_id, key, label);
         int present = 0;

@@ -24,8 +24,8 @@ struct CompetenceRecord {
 struct PartnerProfile {
   int64_t membership_id = 0;
   std::string name;
-  std::string category;      // code
-  std::string organisation;  // empty: none
+  std::string category;             // code
+  std::string organisation;         // empty: none
   std::vector<std::string> offers;  // competence keys
   std::vector<std::string> needs;
 };

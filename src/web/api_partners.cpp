@@ -1,6 +1,7 @@
 // Partnerships in the JSON API: the community's competences, the caller's profile, and match
 // recommendations with their reasons.
 #include <boost/json.hpp>
+#include <cstdint>
 
 #include "web/api_support.h"
 #include "web/handlers.h"
@@ -14,7 +15,8 @@ namespace json = boost::json;
 
 json::array KeysJson(const matching::Profiles& profiles, const std::vector<int>& competences) {
   json::array out;
-  for (int c : competences) out.push_back(json::string(profiles.competences()[static_cast<size_t>(c)]));
+  for (int c : competences)
+    out.push_back(json::string(profiles.competences()[static_cast<size_t>(c)]));
   return out;
 }
 
@@ -24,7 +26,8 @@ Result<std::string> ListField(const json::object& body, const char* name) {
   if (!value->is_array()) return Error::InvalidArgument("this must be a list of competences", name);
   std::string joined;
   for (const json::value& item : value->as_array()) {
-    if (!item.is_string()) return Error::InvalidArgument("this must be a list of competences", name);
+    if (!item.is_string())
+      return Error::InvalidArgument("this must be a list of competences", name);
     const std::string text(item.as_string());
     if (text.find(',') != std::string::npos) {
       return Error::InvalidArgument("a competence cannot contain a comma", name);
@@ -34,17 +37,102 @@ Result<std::string> ListField(const json::object& body, const char* name) {
   return joined;
 }
 
+json::value CircleSetJson(const CommunityMatching& community, const store::CircleSet& set) {
+  const matching::Partition partition = ToPartition(community, set);
+  json::array circles;
+  for (const std::vector<int64_t>& circle : set.circles) {
+    json::array ids;
+    for (int64_t membership : circle) ids.push_back(membership);
+    circles.push_back(std::move(ids));
+  }
+  return json::object{{"id", set.id},
+                      {"status", set.status},
+                      {"size", set.size},
+                      {"seed", set.seed},
+                      {"objective", matching::Objective(community.matching, partition)},
+                      {"random_objective", set.random_objective},
+                      {"valid", matching::SatisfiesConstraints(community.matching, partition)},
+                      {"circles", std::move(circles)}};
+}
+
+Result<int64_t> IntMember(const json::object& body, const char* name, int64_t low, int64_t high,
+                          int64_t fallback) {
+  const json::value* value = body.if_contains(name);
+  if (!value) return fallback;
+  if (!value->is_int64() || value->as_int64() < low || value->as_int64() > high) {
+    return Error::InvalidArgument("this number is out of range", name);
+  }
+  return value->as_int64();
+}
+
 }  // namespace
+
+Result<Response> ApiGetCircles(Context& ctx) {
+  Result<CommunityMatching> community = LoadMatching(ctx);
+  if (!community) return community.error();
+  json::object out;
+  for (const char* status : {"published", "draft"}) {
+    if (std::string(status) == "draft" && !ctx.IsBoard()) continue;
+    Result<std::optional<store::CircleSet>> set =
+        ctx.services.circles.Find(ctx.community->id, status);
+    if (!set) return set.error();
+    out[status] = *set ? CircleSetJson(*community, **set) : json::value(nullptr);
+  }
+  return JsonOf(out);
+}
+
+Result<Response> ApiFormCircles(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  Result<int64_t> size = IntMember(*body, "size", 2, 50, 8);
+  if (!size) return size.error();
+  Result<int64_t> seed = IntMember(*body, "seed", 1, 1000000000, 1);
+  if (!seed) return seed.error();
+  Result<int64_t> draft = FormDraftCircles(ctx, static_cast<int>(*size), *seed);
+  if (!draft) return draft.error();
+  Result<CommunityMatching> community = LoadMatching(ctx);
+  if (!community) return community.error();
+  Result<std::optional<store::CircleSet>> set =
+      ctx.services.circles.Find(ctx.community->id, "draft");
+  if (!set) return set.error();
+  if (!*set) return Error::NotFound("there is no draft of circles", "circles");
+  return JsonOf(CircleSetJson(*community, **set), 201);
+}
+
+Result<Response> ApiMoveCircleMember(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  Result<int64_t> membership = IntMember(*body, "membership", 1, INT64_MAX, 0);
+  if (!membership) return membership.error();
+  Result<std::optional<store::CircleSet>> draft =
+      ctx.services.circles.Find(ctx.community->id, "draft");
+  if (!draft) return draft.error();
+  if (!*draft) return Error::NotFound("there is no draft of circles", "circles");
+  Result<int64_t> circle =
+      IntMember(*body, "circle", 1, static_cast<int64_t>((*draft)->circles.size()), 0);
+  if (!circle || *circle == 0) return Error::InvalidArgument("choose a circle", "circle");
+  Status moved =
+      ctx.services.circles.Move(ctx.community->id, *membership, static_cast<int>(*circle));
+  if (!moved) return moved.error();
+  return ApiGetCircles(ctx);
+}
+
+Result<Response> ApiPublishCircles(Context& ctx) {
+  Status published = ctx.services.circles.Publish(ctx.community->id, ctx.person->id, ctx.Now());
+  if (!published) return published.error();
+  return ApiGetCircles(ctx);
+}
 
 Result<Response> ApiListCompetences(Context& ctx) {
   Result<CompetenceLabels> labels = LoadCompetences(ctx);
   if (!labels) return labels.error();
   json::array items;
   for (const auto& [key, record] : *labels) {
-    items.push_back(json::object{{"key", key},
-                                 {"labels", {{"en", record.label_en}, {"da", record.label_da}, {"nl", record.label_nl}}},
-                                 {"synonyms", record.synonyms},
-                                 {"curated", record.curated}});
+    items.push_back(json::object{
+        {"key", key},
+        {"labels", {{"en", record.label_en}, {"da", record.label_da}, {"nl", record.label_nl}}},
+        {"synonyms", record.synonyms},
+        {"curated", record.curated}});
   }
   return JsonOf(json::object{{"items", std::move(items)}});
 }
@@ -108,7 +196,8 @@ Result<Response> ApiListMatches(Context& ctx) {
   const auto me = community->index_of.find(ctx.membership->id);
   for (const auto& [a, b] : community->accepted) {
     if (me == community->index_of.end() || (a != me->second && b != me->second)) continue;
-    partners.push_back(community->profiles[static_cast<size_t>(a == me->second ? b : a)].membership_id);
+    partners.push_back(
+        community->profiles[static_cast<size_t>(a == me->second ? b : a)].membership_id);
   }
   return JsonOf(json::object{{"items", std::move(items)}, {"partners", std::move(partners)}});
 }

@@ -14,6 +14,7 @@
 #include "communities/community.h"
 #include "store/account_repository.h"
 #include "store/ballot_writer.h"
+#include "store/circle_repository.h"
 #include "store/community_repository.h"
 #include "store/decision_repository.h"
 #include "store/partnership_repository.h"
@@ -43,6 +44,7 @@ struct Services {
   store::CommunityRepository communities;
   store::DecisionRepository decisions;
   store::PartnershipRepository partnerships;
+  store::CircleRepository circles;
   WebConfig config;
   Catalog catalog;
   Views views;

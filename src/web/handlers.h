@@ -73,6 +73,18 @@ Result<Response> ShowPartners(Context& ctx);
 Result<Response> SubmitPartnerProfile(Context& ctx);
 Result<Response> SubmitMatchResponse(Context& ctx);
 
+// pages_circles.cpp: partner circles.
+Result<Response> ShowCircles(Context& ctx);
+Result<Response> SubmitGenerateCircles(Context& ctx);
+Result<Response> SubmitMoveCircleMember(Context& ctx);
+Result<Response> SubmitPublishCircles(Context& ctx);
+// Forms and saves a draft of circles from the active members' profiles (pages and API).
+Result<int64_t> FormDraftCircles(Context& ctx, int size, int64_t seed);
+
+// pages_consortia.cpp: the consortium builder, as a page and in the API.
+Result<Response> ShowConsortia(Context& ctx);
+Result<Response> ApiFormConsortium(Context& ctx);
+
 // api.cpp: the JSON API under /api/v1.
 Result<Response> ApiHealth(Context& ctx);
 Result<Response> ApiOpenApi(Context& ctx);
@@ -101,6 +113,10 @@ Result<Response> ApiGetProfile(Context& ctx);
 Result<Response> ApiPutProfile(Context& ctx);
 Result<Response> ApiListMatches(Context& ctx);
 Result<Response> ApiRespondToMatch(Context& ctx);
+Result<Response> ApiGetCircles(Context& ctx);
+Result<Response> ApiFormCircles(Context& ctx);
+Result<Response> ApiMoveCircleMember(Context& ctx);
+Result<Response> ApiPublishCircles(Context& ctx);
 
 // api_decisions.cpp: proposals and decisions in the API.
 Result<Response> ApiListProposals(Context& ctx);

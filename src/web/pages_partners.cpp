@@ -74,7 +74,8 @@ Result<Response> PartnersPage(Context& ctx, int status, const std::optional<Erro
       partners.push_back(item);
     }
     const store::PartnerProfile& mine = community->profiles[static_cast<size_t>(me->second)];
-    for (const auto& [name, keys] : {std::pair{"offers", &mine.offers}, std::pair{"needs", &mine.needs}}) {
+    for (const auto& [name, keys] :
+         {std::pair{"offers", &mine.offers}, std::pair{"needs", &mine.needs}}) {
       ViewData entries = MakeList();
       for (const std::string& key : *keys) {
         ViewData entry = MakeObject();

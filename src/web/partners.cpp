@@ -4,11 +4,12 @@
 #include <set>
 
 #include "core/text.h"
+#include "matching/circles.h"
 
 namespace andel::web {
 
 Result<std::vector<std::pair<std::string, std::string>>> ReadCompetences(std::string_view text,
-                                                                       std::string_view field) {
+                                                                         std::string_view field) {
   if (!IsValidUtf8(text)) {
     return Error::InvalidArgument("the text is not valid UTF-8", std::string(field));
   }
@@ -85,8 +86,25 @@ Result<CommunityMatching> LoadMatching(Context& ctx) {
   for (size_t i = 0; i < profiles->size(); ++i) {
     const store::PartnerProfile& p = (*profiles)[i];
     index_of[p.membership_id] = static_cast<int>(i);
-    inputs.push_back({std::to_string(p.membership_id), p.category, p.organisation, p.offers,
-                      p.needs, {}});
+    inputs.push_back(
+        {std::to_string(p.membership_id), p.category, p.organisation, p.offers, p.needs, {}});
+  }
+  // Members of one published circle are tied.
+  Result<std::optional<store::CircleSet>> published =
+      ctx.services.circles.Find(ctx.community->id, "published");
+  if (!published) return published.error();
+  if (*published) {
+    for (const std::vector<int64_t>& circle : (*published)->circles) {
+      for (int64_t a : circle) {
+        const auto it = index_of.find(a);
+        if (it == index_of.end()) continue;
+        for (int64_t b : circle) {
+          if (b != a && index_of.count(b)) {
+            inputs[static_cast<size_t>(it->second)].ties.push_back(std::to_string(b));
+          }
+        }
+      }
+    }
   }
   std::vector<std::pair<int, int>> declined, accepted;
   for (const store::MatchResponse& response : *responses) {
@@ -116,6 +134,22 @@ Result<std::vector<matching::Match>> MyMatches(Context& ctx, const CommunityMatc
   options.top = top;
   options.declined = community.declined;
   return matching::Recommend(community.matching, static_cast<size_t>(me->second), options);
+}
+
+}  // namespace andel::web
+
+namespace andel::web {
+
+matching::Partition ToPartition(const CommunityMatching& community, const store::CircleSet& set) {
+  matching::Partition partition;
+  for (const std::vector<int64_t>& circle : set.circles) {
+    partition.emplace_back();
+    for (int64_t membership : circle) {
+      const auto it = community.index_of.find(membership);
+      if (it != community.index_of.end()) partition.back().push_back(it->second);
+    }
+  }
+  return partition;
 }
 
 }  // namespace andel::web

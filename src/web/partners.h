@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "core/result.h"
+#include "matching/circles.h"
 #include "matching/profile.h"
 #include "matching/recommend.h"
+#include "store/circle_repository.h"
 #include "store/partnership_repository.h"
 #include "web/context.h"
 
@@ -20,7 +22,7 @@ namespace andel::web {
 // "Gardening, legal advice" or one per line → (key, text) pairs, without repeats. At most 30
 // entries of at most 80 characters each; kInvalidArgument naming `field` otherwise.
 Result<std::vector<std::pair<std::string, std::string>>> ReadCompetences(std::string_view text,
-                                                                       std::string_view field);
+                                                                         std::string_view field);
 
 // The community's competences by key.
 using CompetenceLabels = std::map<std::string, store::CompetenceRecord>;
@@ -41,7 +43,11 @@ struct CommunityMatching {
   std::map<int64_t, int> index_of;  // membership id → index
 };
 
+// Accepted matches and shared published circles count as ties.
 Result<CommunityMatching> LoadMatching(Context& ctx);
+
+// A saved set of circles as member indices of `community` (members no longer active left out).
+matching::Partition ToPartition(const CommunityMatching& community, const store::CircleSet& set);
 
 // The caller's top matches (kPermissionDenied for a non-member).
 Result<std::vector<matching::Match>> MyMatches(Context& ctx, const CommunityMatching& community,

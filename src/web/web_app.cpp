@@ -262,6 +262,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              store::CommunityRepository(db),
                              store::DecisionRepository(db),
                              store::PartnershipRepository(db),
+                             store::CircleRepository(db),
                              std::move(config),
                              {},
                              {},

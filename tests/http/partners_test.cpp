@@ -35,7 +35,8 @@ TEST_F(PartnersTest, MatchesAcrossCategoriesWithReasons) {
   legal.key = "legal advice";
   legal.label_en = "Legal advice";
   legal.label_da = "Juridisk rådgivning";
-  ASSERT_TRUE(store::PartnershipRepository(*database_.db).AddCompetence(community, legal).has_value());
+  ASSERT_TRUE(
+      store::PartnershipRepository(*database_.db).AddCompetence(community, legal).has_value());
   // The board member (business) offers legal advice and needs data; the member (research) the
   // reverse, written in Danish.
   ASSERT_EQ(PutProfile(Accounts::kBoard, R"({"offers":["Legal advice"],"needs":["Data"]})").status,
@@ -44,7 +45,8 @@ TEST_F(PartnersTest, MatchesAcrossCategoriesWithReasons) {
       PutProfile(Accounts::kMember, R"({"offers":["data"],"needs":["Juridisk rådgivning"]})");
   ASSERT_EQ(mine.status, 200) << mine.body;
   EXPECT_TRUE(Contains(mine.body, R"("needs":["legal advice"])"));
-  HttpReply matches = Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kMember));
+  HttpReply matches =
+      Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kMember));
   ASSERT_EQ(matches.status, 200) << matches.body;
   json::object answer = json::parse(matches.body).as_object();
   ASSERT_EQ(answer["items"].as_array().size(), 1u);
@@ -59,12 +61,14 @@ TEST_F(PartnersTest, MatchesAcrossCategoriesWithReasons) {
   ASSERT_EQ(page.status, 200);
   EXPECT_TRUE(Contains(page.body, "Juridisk rådgivning"));
   // Accepting makes a tie: no longer recommended, listed as a partner.
-  ASSERT_EQ(member.PostForm("/c/open-coop/partners", "/c/open-coop/partners/" + other,
-                            "status=accepted")
-                .status,
-            303);
-  answer = json::parse(Client().Get("/api/v1/communities/open-coop/matches",
-                                    Bearer(Accounts::kMember)).body).as_object();
+  ASSERT_EQ(
+      member.PostForm("/c/open-coop/partners", "/c/open-coop/partners/" + other, "status=accepted")
+          .status,
+      303);
+  answer =
+      json::parse(
+          Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kMember)).body)
+          .as_object();
   EXPECT_TRUE(answer["items"].as_array().empty());
   EXPECT_EQ(answer["partners"].as_array().size(), 1u);
 }
@@ -72,12 +76,15 @@ TEST_F(PartnersTest, MatchesAcrossCategoriesWithReasons) {
 TEST_F(PartnersTest, DeclinedPairsAreNotProposedAgain) {
   ASSERT_EQ(PutProfile(Accounts::kBoard, R"({"offers":["a"],"needs":["b"]})").status, 200);
   ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["b"],"needs":["a"]})").status, 200);
-  json::object answer = json::parse(Client().Get("/api/v1/communities/open-coop/matches",
-                                                 Bearer(Accounts::kBoard)).body).as_object();
+  json::object answer =
+      json::parse(
+          Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kBoard)).body)
+          .as_object();
   ASSERT_EQ(answer["items"].as_array().size(), 1u);
   const int64_t other = answer["items"].as_array()[0].as_object().at("id").as_int64();
-  HttpReply declined = Client().Send("POST", "/api/v1/communities/open-coop/matches/" + std::to_string(other),
-                                     R"({"status":"declined"})", Bearer(Accounts::kBoard));
+  HttpReply declined =
+      Client().Send("POST", "/api/v1/communities/open-coop/matches/" + std::to_string(other),
+                    R"({"status":"declined"})", Bearer(Accounts::kBoard));
   ASSERT_EQ(declined.status, 200) << declined.body;
   for (const char* email : {Accounts::kBoard, Accounts::kMember}) {
     answer = json::parse(Client().Get("/api/v1/communities/open-coop/matches", Bearer(email)).body)
@@ -87,21 +94,27 @@ TEST_F(PartnersTest, DeclinedPairsAreNotProposedAgain) {
 }
 
 TEST_F(PartnersTest, RolesAndBadInput) {
-  EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kOutsider)).status,
-            403);
+  EXPECT_EQ(
+      Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kOutsider)).status,
+      403);
   EXPECT_EQ(SignedIn(Accounts::kOutsider).Get("/c/open-coop/partners").status, 403);
   EXPECT_EQ(Client().Get("/c/open-coop/partners").status, 303);  // to the sign-in page
   EXPECT_EQ(PutProfile(Accounts::kMember, R"({"offers":"gardening"})").status, 400);
   EXPECT_EQ(PutProfile(Accounts::kMember, R"({"offers":["a,b"]})").status, 400);
-  EXPECT_EQ(PutProfile(Accounts::kMember, std::string(R"({"offers":[")") + std::string(81, 'x') + "\"]}")
-                .status,
-            400);
+  EXPECT_EQ(
+      PutProfile(Accounts::kMember, std::string(R"({"offers":[")") + std::string(81, 'x') + "\"]}")
+          .status,
+      400);
   EXPECT_EQ(PutProfile(Accounts::kMember, "not json").status, 400);
-  EXPECT_EQ(Client().Send("POST", "/api/v1/communities/open-coop/matches/999999",
-                          R"({"status":"accepted"})", Bearer(Accounts::kMember)).status,
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/matches/999999",
+                      R"({"status":"accepted"})", Bearer(Accounts::kMember))
+                .status,
             404);
-  EXPECT_EQ(Client().Send("POST", "/api/v1/communities/open-coop/matches/1",
-                          R"({"status":"maybe"})", Bearer(Accounts::kMember)).status,
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/matches/1", R"({"status":"maybe"})",
+                      Bearer(Accounts::kMember))
+                .status,
             400);
   HttpClient member = SignedIn(Accounts::kMember);
   HttpReply long_list = member.PostForm("/c/open-coop/partners", "/c/open-coop/partners/profile",
@@ -109,6 +122,91 @@ TEST_F(PartnersTest, RolesAndBadInput) {
   EXPECT_EQ(long_list.status, 400);
   EXPECT_TRUE(Contains(long_list.body, "a competence can have at most 80 characters"));
   EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/competences").status, 200);
+}
+
+TEST_F(PartnersTest, CirclesFromDraftToPublished) {
+  ASSERT_EQ(PutProfile(Accounts::kBoard, R"({"offers":["a"],"needs":["b"]})").status, 200);
+  ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["b"],"needs":["a"]})").status, 200);
+  // Members may not form circles; the board may.
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/circles", R"({"size":2})",
+                      Bearer(Accounts::kMember))
+                .status,
+            403);
+  HttpReply draft = Client().Send("POST", "/api/v1/communities/open-coop/circles",
+                                  R"({"size":2,"seed":5})", Bearer(Accounts::kBoard));
+  ASSERT_EQ(draft.status, 201) << draft.body;
+  json::object set = json::parse(draft.body).as_object();
+  EXPECT_EQ(set["status"].as_string(), "draft");
+  EXPECT_TRUE(set["valid"].as_bool());
+  EXPECT_EQ(set["circles"].as_array().size(), 2u);  // admin, board and member: ⌈3/2⌉
+  // Members see nothing until it is published.
+  json::object seen =
+      json::parse(
+          Client().Get("/api/v1/communities/open-coop/circles", Bearer(Accounts::kMember)).body)
+          .as_object();
+  EXPECT_TRUE(seen["published"].is_null());
+  EXPECT_FALSE(seen.contains("draft"));
+  // Moving a member updates the objective; a circle that does not exist is refused.
+  const int64_t someone = set["circles"].as_array()[0].as_array()[0].as_int64();
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/circles/move",
+                      R"({"membership":)" + std::to_string(someone) + R"(,"circle":9})",
+                      Bearer(Accounts::kBoard))
+                .status,
+            400);
+  HttpReply moved = Client().Send("POST", "/api/v1/communities/open-coop/circles/move",
+                                  R"({"membership":)" + std::to_string(someone) + R"(,"circle":2})",
+                                  Bearer(Accounts::kBoard));
+  ASSERT_EQ(moved.status, 200) << moved.body;
+  EXPECT_TRUE(json::parse(moved.body).as_object().at("draft").as_object().contains("objective"));
+  ASSERT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/circles/publish", "{}",
+                      Bearer(Accounts::kBoard))
+                .status,
+            200);
+  seen = json::parse(
+             Client().Get("/api/v1/communities/open-coop/circles", Bearer(Accounts::kMember)).body)
+             .as_object();
+  EXPECT_EQ(seen["published"].as_object().at("status").as_string(), "published");
+  // The page shows the member their circle.
+  HttpReply page = SignedIn(Accounts::kMember).Get("/c/open-coop/circles");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Your circle"));
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/circles/publish", "{}",
+                      Bearer(Accounts::kBoard))
+                .status,
+            404);  // no draft left
+}
+
+TEST_F(PartnersTest, ConsortiumNamesWhoCoversWhat) {
+  ASSERT_EQ(PutProfile(Accounts::kBoard, R"({"offers":["law","finance"],"needs":[]})").status, 200);
+  ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["data"],"needs":[]})").status, 200);
+  HttpReply team =
+      Client().Send("POST", "/api/v1/communities/open-coop/consortia",
+                    R"({"needs":["Law","data"],"min_categories":2})", Bearer(Accounts::kMember));
+  ASSERT_EQ(team.status, 200) << team.body;
+  json::object answer = json::parse(team.body).as_object();
+  EXPECT_TRUE(answer["feasible"].as_bool());
+  EXPECT_TRUE(answer["optimal"].as_bool());
+  EXPECT_EQ(answer["members"].as_array().size(), 2u);
+  EXPECT_EQ(answer["covers"].as_object().size(), 2u);
+  HttpReply impossible = Client().Send("POST", "/api/v1/communities/open-coop/consortia",
+                                       R"({"needs":["welding"]})", Bearer(Accounts::kMember));
+  answer = json::parse(impossible.body).as_object();
+  EXPECT_FALSE(answer["feasible"].as_bool());
+  EXPECT_EQ(answer["missing"].as_array(), json::array({"welding"}));
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/consortia", R"({"needs":[]})",
+                      Bearer(Accounts::kMember))
+                .status,
+            400);
+  HttpClient member = SignedIn(Accounts::kMember);
+  HttpReply page = member.Get("/c/open-coop/consortia?needs=law,data&min_categories=2");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "No smaller team can do it."));
+  EXPECT_EQ(member.Get("/c/open-coop/consortia?needs=law&min_categories=x").status, 400);
 }
 
 }  // namespace
