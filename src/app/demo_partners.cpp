@@ -1,10 +1,13 @@
 #include "app/demo_partners.h"
 
+#include <ctime>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "matching/circles.h"
 #include "matching/profile.h"
+#include "store/circle_repository.h"
 #include "store/community_repository.h"
 #include "store/partnership_repository.h"
 
@@ -50,6 +53,38 @@ constexpr Seed kCompetences[] = {
     {"Childcare", "Børnepasning", "Kinderopvang", "citizen public_sector"},
     {"Repair skills", "Reparationer", "Reparaties", "citizen business"},
 };
+
+// Circles of eight for the partnership, formed by the matching core and published, so that
+// every member has a circle to look at.
+Status PublishDemoCircles(store::Database& db, int64_t community_id) {
+  Result<std::vector<store::PartnerProfile>> profiles =
+      store::PartnershipRepository(db).ListProfiles(community_id);
+  if (!profiles) return profiles.error();
+  std::vector<matching::MemberInput> inputs;
+  for (const store::PartnerProfile& p : *profiles) {
+    inputs.push_back(
+        {std::to_string(p.membership_id), p.category, p.organisation, p.offers, p.needs, {}});
+  }
+  Result<matching::Profiles> built = matching::Profiles::Build(inputs);
+  if (!built) return built.error();
+  matching::CircleOptions options;
+  options.seed = 2026;
+  Result<matching::CirclesResult> circles = matching::FormCircles(*built, options);
+  if (!circles) return circles.error();
+  store::CircleSet set;
+  set.size = options.size;
+  set.seed = static_cast<int64_t>(options.seed);
+  set.random_objective = circles->random_objective;
+  for (const std::vector<int>& circle : circles->circles) {
+    set.circles.emplace_back();
+    for (int m : circle)
+      set.circles.back().push_back((*profiles)[static_cast<size_t>(m)].membership_id);
+  }
+  store::CircleRepository repository(db);
+  Result<int64_t> draft = repository.SaveDraft(community_id, set, std::time(nullptr));
+  if (!draft) return draft.error();
+  return repository.Publish(community_id, 0, std::time(nullptr));
+}
 
 }  // namespace
 
@@ -107,7 +142,7 @@ Status LoadDemoPartners(store::Database& db) {
       return saved;
     }
   }
-  return {};
+  return PublishDemoCircles(db, community->id);
 }
 
 }  // namespace andel::app

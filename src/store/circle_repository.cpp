@@ -38,10 +38,9 @@ Result<std::optional<CircleSet>> CircleRepository::Find(int64_t community_id,
     CircleSet set;
     sql << "SELECT id, status, size, seed, random_objective, created_at, published_at FROM "
            "circle_sets WHERE community_id = :c AND status = :s ORDER BY id DESC LIMIT 1",
-        soci::use(community_id), soci::use(status_name), soci::into(set.id),
-        soci::into(set.status), soci::into(set.size), soci::into(set.seed),
-        soci::into(set.random_objective), soci::into(set.created_at),
-        soci::into(set.published_at);
+        soci::use(community_id), soci::use(status_name), soci::into(set.id), soci::into(set.status),
+        soci::into(set.size), soci::into(set.seed), soci::into(set.random_objective),
+        soci::into(set.created_at), soci::into(set.published_at);
     if (!sql.got_data()) return {};
     int circle_no = 0;
     int64_t membership = 0;

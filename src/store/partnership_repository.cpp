@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "store/audit_log.h"
 #include "store/database.h"
 
 namespace andel::store {
@@ -55,6 +56,48 @@ Status PartnershipRepository::AddCompetence(int64_t community_id,
            "synonyms = :s, curated = 1 WHERE id = :i",
         soci::use(competence.label_en), soci::use(competence.label_da),
         soci::use(competence.label_nl), soci::use(competence.synonyms), soci::use(id);
+    return {};
+  });
+}
+
+Status PartnershipRepository::UpdateCompetence(int64_t community_id,
+                                               const CompetenceRecord& competence) {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    soci::statement update =
+        (sql.prepare << "UPDATE competences SET label_en = :en, label_da = :da, label_nl = :nl, "
+                        "synonyms = :s, curated = 1 WHERE id = :i AND community_id = :c",
+         soci::use(competence.label_en), soci::use(competence.label_da),
+         soci::use(competence.label_nl), soci::use(competence.synonyms), soci::use(competence.id),
+         soci::use(community_id));
+    update.execute(true);
+    if (update.get_affected_rows() == 0) return Error::NotFound("no such competence", "id");
+    return {};
+  });
+}
+
+Status PartnershipRepository::MergeCompetence(int64_t community_id, int64_t from, int64_t into,
+                                              int64_t actor, int64_t now) {
+  if (from == into) return Error::InvalidArgument("choose another competence", "into");
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    std::string from_key, into_key, synonyms;
+    sql << "SELECT key FROM competences WHERE id = :i AND community_id = :c", soci::use(from),
+        soci::use(community_id), soci::into(from_key);
+    if (!sql.got_data()) return Error::NotFound("no such competence", "id");
+    sql << "SELECT key, synonyms FROM competences WHERE id = :i AND community_id = :c",
+        soci::use(into), soci::use(community_id), soci::into(into_key), soci::into(synonyms);
+    if (!sql.got_data()) return Error::NotFound("no such competence", "into");
+    // Members who named both keep one.
+    sql << "DELETE FROM member_competences WHERE competence_id = :f AND EXISTS (SELECT 1 FROM "
+           "member_competences o WHERE o.membership_id = member_competences.membership_id AND "
+           "o.kind = member_competences.kind AND o.competence_id = :t)",
+        soci::use(from), soci::use(into);
+    sql << "UPDATE member_competences SET competence_id = :t WHERE competence_id = :f",
+        soci::use(into), soci::use(from);
+    sql << "DELETE FROM competences WHERE id = :f", soci::use(from);
+    synonyms += (synonyms.empty() ? "" : ",") + from_key;
+    sql << "UPDATE competences SET synonyms = :s WHERE id = :t", soci::use(synonyms),
+        soci::use(into);
+    AppendAudit(sql, {community_id, actor, "competence.merged", into_key, from_key}, now);
     return {};
   });
 }

@@ -44,6 +44,13 @@ class PartnershipRepository {
   Result<std::vector<CompetenceRecord>> ListCompetences(int64_t community_id);
   // Adds a competence to the community's taxonomy (curated), or updates its labels.
   Status AddCompetence(int64_t community_id, const CompetenceRecord& competence);
+  // Changes a competence's labels and synonyms and makes it curated. kNotFound if it is not
+  // the community's.
+  Status UpdateCompetence(int64_t community_id, const CompetenceRecord& competence);
+  // Merges competence `from` (a free tag, say) into `into`: members who named the one now name
+  // the other, and the tag's key becomes one of its synonyms. In one transaction.
+  Status MergeCompetence(int64_t community_id, int64_t from, int64_t into, int64_t actor,
+                         int64_t now);
   // Replaces a member's offers and needs. Each entry is a key and the text as the member wrote
   // it; a key the community does not know yet becomes a free tag labelled with that text.
   Status SaveProfile(int64_t community_id, int64_t membership_id,

@@ -129,6 +129,7 @@ Result<Response> ApiListCompetences(Context& ctx) {
   json::array items;
   for (const auto& [key, record] : *labels) {
     items.push_back(json::object{
+        {"id", record.id},
         {"key", key},
         {"labels", {{"en", record.label_en}, {"da", record.label_da}, {"nl", record.label_nl}}},
         {"synonyms", record.synonyms},

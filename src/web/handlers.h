@@ -85,6 +85,13 @@ Result<int64_t> FormDraftCircles(Context& ctx, int size, int64_t seed);
 Result<Response> ShowConsortia(Context& ctx);
 Result<Response> ApiFormConsortium(Context& ctx);
 
+// pages_competences.cpp: the board's competence taxonomy, as pages and in the API.
+Result<Response> ShowCompetences(Context& ctx);
+Result<Response> SubmitCompetence(Context& ctx);
+Result<Response> SubmitCompetenceMerge(Context& ctx);
+Result<Response> ApiSaveCompetence(Context& ctx);
+Result<Response> ApiMergeCompetence(Context& ctx);
+
 // api.cpp: the JSON API under /api/v1.
 Result<Response> ApiHealth(Context& ctx);
 Result<Response> ApiOpenApi(Context& ctx);

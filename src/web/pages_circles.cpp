@@ -52,9 +52,9 @@ Result<Response> CirclesPage(Context& ctx, int status, const std::optional<Error
   const auto names = [&](const std::vector<int>& competences) {
     std::string out;
     for (int c : competences) {
-      out += (out.empty() ? "" : ", ") +
-             CompetenceLabel(ctx, *labels,
-                             community->matching.competences()[static_cast<size_t>(c)]);
+      out +=
+          (out.empty() ? "" : ", ") +
+          CompetenceLabel(ctx, *labels, community->matching.competences()[static_cast<size_t>(c)]);
     }
     return out;
   };
@@ -81,7 +81,8 @@ Result<Response> CirclesPage(Context& ctx, int status, const std::optional<Error
         const std::string gives = names(matching::Common(self.offers, other.needs));
         if (!gets.empty()) item.set("gets", gets);
         if (!gives.empty()) item.set("gives", gives);
-        if (gets.empty() && gives.empty() && other.category != self.category) item.set("mixed", true);
+        if (gets.empty() && gives.empty() && other.category != self.category)
+          item.set("mixed", true);
         members.push_back(item);
       }
       mine.set("members", members);
@@ -91,7 +92,8 @@ Result<Response> CirclesPage(Context& ctx, int status, const std::optional<Error
   if (ctx.IsBoard()) {
     page.set("can_generate", true);
     page.set("size", ctx.form.Has("size") ? ctx.form.Get("size") : "8");
-    page.set("seed", ctx.form.Has("seed") ? ctx.form.Get("seed") : std::to_string(ctx.Now() % 100000 + 1));
+    page.set("seed",
+             ctx.form.Has("seed") ? ctx.form.Get("seed") : std::to_string(ctx.Now() % 100000 + 1));
     Result<std::optional<store::CircleSet>> draft =
         ctx.services.circles.Find(ctx.community->id, "draft");
     if (!draft) return draft.error();
@@ -171,8 +173,10 @@ Result<Response> SubmitGenerateCircles(Context& ctx) {
 
 Result<Response> SubmitMoveCircleMember(Context& ctx) {
   Result<int> circle = IntField(ctx.form.Get("circle"), "circle", 0, 1, 100000);
-  if (!circle || *circle == 0) return CirclesPage(ctx, 400, Error::InvalidArgument("choose a circle", "circle"));
-  Result<std::optional<store::CircleSet>> draft = ctx.services.circles.Find(ctx.community->id, "draft");
+  if (!circle || *circle == 0)
+    return CirclesPage(ctx, 400, Error::InvalidArgument("choose a circle", "circle"));
+  Result<std::optional<store::CircleSet>> draft =
+      ctx.services.circles.Find(ctx.community->id, "draft");
   if (!draft) return draft.error();
   if (!*draft || *circle > static_cast<int>((*draft)->circles.size())) {
     return CirclesPage(ctx, 400, Error::InvalidArgument("choose a circle", "circle"));

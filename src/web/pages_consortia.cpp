@@ -24,12 +24,13 @@ struct Task {
 
 // The needs as written (labels in any language resolve to the community's competences).
 Result<std::vector<std::string>> Needs(const CompetenceLabels& labels, const std::string& text) {
-  Result<std::vector<std::pair<std::string, std::string>>> entries =
-      ReadCompetences(text, "needs");
+  Result<std::vector<std::pair<std::string, std::string>>> entries = ReadCompetences(text, "needs");
   if (!entries) return entries.error();
   ResolveCompetences(labels, *entries);
-  if (entries->empty()) return Error::InvalidArgument("name the competences the task needs", "needs");
-  if (entries->size() > 32) return Error::InvalidArgument("a task can need at most 32 competences", "needs");
+  if (entries->empty())
+    return Error::InvalidArgument("name the competences the task needs", "needs");
+  if (entries->size() > 32)
+    return Error::InvalidArgument("a task can need at most 32 competences", "needs");
   std::vector<std::string> keys;
   for (const auto& [key, label] : *entries) keys.push_back(key);
   return keys;
@@ -55,10 +56,12 @@ Result<Response> ShowConsortia(Context& ctx) {
   if (!ctx.query.Has("needs")) return HtmlPage(ctx, "consortia", page);
   int min_categories = 2;
   if (!min_text.empty()) {
-    auto [ptr, ec] = std::from_chars(min_text.data(), min_text.data() + min_text.size(), min_categories);
+    auto [ptr, ec] =
+        std::from_chars(min_text.data(), min_text.data() + min_text.size(), min_categories);
     if (ec != std::errc() || ptr != min_text.data() + min_text.size() || min_categories < 0 ||
         min_categories > 64) {
-      AddFieldError(ctx, page, Error::InvalidArgument("this number is out of range", "min_categories"));
+      AddFieldError(ctx, page,
+                    Error::InvalidArgument("this number is out of range", "min_categories"));
       return HtmlPage(ctx, "consortia", page, 400);
     }
   }
@@ -145,8 +148,8 @@ Result<Response> ApiFormConsortium(Context& ctx) {
   if (!needs) return needs.error();
   Result<CommunityMatching> community = LoadMatching(ctx);
   if (!community) return community.error();
-  Result<matching::ConsortiumResult> result = matching::FormConsortium(
-      community->matching, *needs, static_cast<int>(min_categories));
+  Result<matching::ConsortiumResult> result =
+      matching::FormConsortium(community->matching, *needs, static_cast<int>(min_categories));
   if (!result) return result.error();
   json::array members;
   for (int m : result->members) {

@@ -193,6 +193,22 @@ try {
   await voter.waitForURL(/notice=/);
   const partnersText = await voter.textContent("main");
   if (!partnersText.includes("Your partners") || !partnersText.includes(firstName)) fail("the accepted match is not a partner");
+
+  // Circles: the demo's published circle, then a new draft formed by the board.
+  await voter.goto(base + "/c/aarhus-partnerskab/circles");
+  if (!(await voter.textContent("main")).includes("Your circle")) fail("the board member has no circle");
+  await axe("circles", voter);
+  await voter.click("text=Form a draft");
+  await voter.waitForURL(/notice=/);
+  if (!(await voter.textContent("main")).includes("every circle is mixed and balanced")) fail("the draft is not balanced");
+  await axe("circles draft", voter);
+  await voter.screenshot({ path: join(shots, "circles-draft.png"), fullPage: false });
+  await voter.goto(base + "/c/aarhus-partnerskab/consortia?needs=Legal+advice,Data+analysis,Solar+power&min_categories=3");
+  if (!(await voter.textContent("main")).includes("No smaller team can do it.")) fail("no consortium found");
+  await axe("consortia", voter);
+  await voter.screenshot({ path: join(shots, "consortium.png"), fullPage: true });
+  await voter.goto(base + "/c/aarhus-partnerskab/admin/competences");
+  await axe("competences", voter);
   await voterContext.close();
 } catch (error) {
   fail(error.stack || String(error));

@@ -209,5 +209,49 @@ TEST_F(PartnersTest, ConsortiumNamesWhoCoversWhat) {
   EXPECT_EQ(member.Get("/c/open-coop/consortia?needs=law&min_categories=x").status, 400);
 }
 
+TEST_F(PartnersTest, TheBoardCuratesAndMergesCompetences) {
+  ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["Bike repair"],"needs":[]})").status, 200);
+  HttpReply added =
+      Client().Send("POST", "/api/v1/communities/open-coop/competences",
+                    R"({"label_en":"Repairs","label_da":"Reparationer","synonyms":"Fixing"})",
+                    Bearer(Accounts::kBoard));
+  ASSERT_EQ(added.status, 201) << added.body;
+  const int64_t repairs = json::parse(added.body).as_object().at("id").as_int64();
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/competences", R"({"label_en":"A,B"})",
+                      Bearer(Accounts::kBoard))
+                .status,
+            400);
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/competences", R"({"label_en":"X"})",
+                      Bearer(Accounts::kMember))
+                .status,
+            403);
+  // The member's free tag is merged into the taxonomy: the profile follows.
+  json::object list =
+      json::parse(Client().Get("/api/v1/communities/open-coop/competences").body).as_object();
+  int64_t tag = 0;
+  for (const json::value& item : list["items"].as_array()) {
+    if (item.as_object().at("key").as_string() == "bike repair")
+      tag = item.as_object().at("id").as_int64();
+  }
+  ASSERT_NE(tag, 0);
+  HttpReply merged = Client().Send(
+      "POST", "/api/v1/communities/open-coop/competences/" + std::to_string(tag) + "/merge",
+      R"({"into":)" + std::to_string(repairs) + "}", Bearer(Accounts::kBoard));
+  ASSERT_EQ(merged.status, 200) << merged.body;
+  HttpReply profile =
+      Client().Get("/api/v1/communities/open-coop/profile", Bearer(Accounts::kMember));
+  EXPECT_TRUE(Contains(profile.body, R"("offers":["repairs"])")) << profile.body;
+  // Writing the old tag, or a synonym, now names the curated competence.
+  HttpReply again =
+      PutProfile(Accounts::kMember, R"({"offers":["bike repair","fixing"],"needs":[]})");
+  EXPECT_TRUE(Contains(again.body, R"("offers":["repairs"])")) << again.body;
+  HttpClient board = SignedIn(Accounts::kBoard);
+  HttpReply page = board.Get("/c/open-coop/admin/competences");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "Reparationer"));
+}
+
 }  // namespace
 }  // namespace andel::testing
