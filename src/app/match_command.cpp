@@ -95,11 +95,16 @@ int Circles(const matching::Profiles& profiles, const MatchCommand& command) {
     for (int m : circle) ids.push_back(json::string(profiles.member(static_cast<size_t>(m)).id));
     circles.push_back(std::move(ids));
   }
-  std::cout << json::serialize(json::object{{"objective", Number(result->objective)},
-                                            {"random_objective", Number(result->random_objective)},
-                                            {"swaps", result->swaps},
-                                            {"circles", std::move(circles)}})
-            << "\n";
+  json::object out{{"objective", Number(result->objective)},
+                   {"random_objective", Number(result->random_objective)},
+                   {"swaps", result->swaps},
+                   {"circles", std::move(circles)}};
+  // Small enough to try every partition: the optimum, to compare with.
+  if (profiles.size() <= matching::kExactMembers) {
+    Result<double> optimum = matching::OptimalObjective(profiles, command.size);
+    if (optimum) out["optimum"] = Number(*optimum);
+  }
+  std::cout << json::serialize(out) << "\n";
   return 0;
 }
 

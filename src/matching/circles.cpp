@@ -1,6 +1,7 @@
 #include "matching/circles.h"
 
 #include <algorithm>
+#include <functional>
 #include <numeric>
 #include <random>
 #include <thread>
@@ -332,6 +333,43 @@ Result<CirclesResult> FormCircles(const Profiles& profiles, const CircleOptions&
   }
   result.objective = best;
   return result;
+}
+
+Result<double> OptimalObjective(const Profiles& profiles, int size) {
+  if (size < 2) return Error::InvalidArgument("a circle has at least 2 members", "size");
+  const size_t n = profiles.size();
+  if (n == 0 || n > kExactMembers) {
+    return Error::InvalidArgument("the exact optimum is computed for at most 10 members",
+                                  "members");
+  }
+  const size_t k = (n + static_cast<size_t>(size) - 1) / static_cast<size_t>(size);
+  std::vector<size_t> assignment(n, 0);
+  double best = -1e300;
+  // Circles are interchangeable: member m may only open circle number ≤ the highest used + 1.
+  std::function<void(size_t, size_t)> place = [&](size_t m, size_t used) {
+    if (m == n) {
+      Partition circles(k);
+      for (size_t i = 0; i < n; ++i) circles[assignment[i]].push_back(static_cast<int>(i));
+      if (!SatisfiesConstraints(profiles, circles)) return;
+      double total = 0;
+      for (const std::vector<int>& circle : circles) {
+        for (size_t x = 0; x < circle.size(); ++x) {
+          for (size_t y = x + 1; y < circle.size(); ++y) {
+            total += PairWeight(profiles, static_cast<size_t>(circle[x]),
+                                static_cast<size_t>(circle[y]));
+          }
+        }
+      }
+      best = std::max(best, total);
+      return;
+    }
+    for (size_t c = 0; c < std::min(k, used + 1); ++c) {
+      assignment[m] = c;
+      place(m + 1, std::max(used, c + 1));
+    }
+  };
+  place(0, 0);
+  return best;
 }
 
 }  // namespace andel::matching

@@ -51,4 +51,10 @@ bool SatisfiesConstraints(const Profiles& profiles, const Partition& circles);
 // kInvalidArgument for a size below 2 or no members.
 Result<CirclesResult> FormCircles(const Profiles& profiles, const CircleOptions& options);
 
+// The best objective any valid partition reaches (organisation penalty included, as the
+// search sees it), by trying every assignment: for instances of at most kExactMembers members.
+// kInvalidArgument beyond that.
+constexpr size_t kExactMembers = 10;
+Result<double> OptimalObjective(const Profiles& profiles, int size);
+
 }  // namespace andel::matching

@@ -201,4 +201,55 @@ Result<std::vector<MatchResponse>> PartnershipRepository::ListResponses(int64_t 
   return out;
 }
 
+Result<int64_t> PartnershipRepository::SaveConsortium(int64_t community_id,
+                                                      const Consortium& consortium,
+                                                      int64_t created_by, int64_t now) {
+  int64_t id = 0;
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    sql << "INSERT INTO consortia (community_id, task, needs, created_by, created_at) VALUES "
+           "(:c, :t, :n, :b, :a) RETURNING id",
+        soci::use(community_id), soci::use(consortium.task), soci::use(consortium.needs),
+        soci::use(created_by), soci::use(now), soci::into(id);
+    for (const auto& [membership, covers] : consortium.members) {
+      sql << "INSERT INTO consortium_members (consortium_id, membership_id, covers) VALUES (:c, "
+             ":m, :v)",
+          soci::use(id), soci::use(membership), soci::use(covers);
+    }
+    AppendAudit(sql,
+                {community_id, created_by, "consortium.saved", "consortium " + std::to_string(id),
+                 consortium.task},
+                now);
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
+}
+
+Result<std::vector<Consortium>> PartnershipRepository::ListConsortia(int64_t community_id) {
+  std::vector<Consortium> out;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    Consortium consortium;
+    soci::statement select =
+        (sql.prepare << "SELECT id, task, needs, created_at FROM consortia WHERE community_id = "
+                        ":c ORDER BY id DESC",
+         soci::use(community_id), soci::into(consortium.id), soci::into(consortium.task),
+         soci::into(consortium.needs), soci::into(consortium.created_at));
+    select.execute();
+    while (select.fetch()) out.push_back(consortium);
+    for (Consortium& c : out) {
+      int64_t membership = 0;
+      std::string covers;
+      soci::statement members =
+          (sql.prepare << "SELECT membership_id, covers FROM consortium_members WHERE "
+                          "consortium_id = :c ORDER BY membership_id",
+           soci::use(c.id), soci::into(membership), soci::into(covers));
+      members.execute();
+      while (members.fetch()) c.members.emplace_back(membership, covers);
+    }
+    return {};
+  });
+  if (!status) return status.error();
+  return out;
+}
+
 }  // namespace andel::store

@@ -37,6 +37,14 @@ struct MatchResponse {
   int64_t responded_at = 0;
 };
 
+struct Consortium {
+  int64_t id = 0;
+  std::string task;
+  std::string needs;  // comma-separated competence keys
+  int64_t created_at = 0;
+  std::vector<std::pair<int64_t, std::string>> members;  // membership id, what it covers
+};
+
 class PartnershipRepository {
  public:
   explicit PartnershipRepository(Database& db) : db_(db) {}
@@ -62,6 +70,11 @@ class PartnershipRepository {
   Status Respond(int64_t community_id, int64_t membership_id, int64_t other_membership_id,
                  const std::string& status, int64_t now);
   Result<std::vector<MatchResponse>> ListResponses(int64_t community_id);
+
+  Result<int64_t> SaveConsortium(int64_t community_id, const Consortium& consortium,
+                                 int64_t created_by, int64_t now);
+  // Newest first.
+  Result<std::vector<Consortium>> ListConsortia(int64_t community_id);
 
  private:
   Database& db_;

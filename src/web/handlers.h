@@ -83,6 +83,7 @@ Result<int64_t> FormDraftCircles(Context& ctx, int size, int64_t seed);
 
 // pages_consortia.cpp: the consortium builder, as a page and in the API.
 Result<Response> ShowConsortia(Context& ctx);
+Result<Response> SubmitConsortium(Context& ctx);
 Result<Response> ApiFormConsortium(Context& ctx);
 
 // pages_competences.cpp: the board's competence taxonomy, as pages and in the API.

@@ -19,12 +19,11 @@ namespace json = boost::json;
 // Reads and checks the labels: English 1-80 characters, the others at most 80, synonyms as a
 // comma-separated list of at most 500 characters.
 Result<store::CompetenceRecord> ReadCompetence(const std::string& en, const std::string& da,
-                                               const std::string& nl,
-                                               const std::string& synonyms) {
+                                               const std::string& nl, const std::string& synonyms) {
   store::CompetenceRecord record;
-  for (const auto& [text, field, out] :
-       {std::tuple{&en, "label_en", &record.label_en}, std::tuple{&da, "label_da", &record.label_da},
-        std::tuple{&nl, "label_nl", &record.label_nl}}) {
+  for (const auto& [text, field, out] : {std::tuple{&en, "label_en", &record.label_en},
+                                         std::tuple{&da, "label_da", &record.label_da},
+                                         std::tuple{&nl, "label_nl", &record.label_nl}}) {
     if (!IsValidUtf8(*text)) return Error::InvalidArgument("the text is not valid UTF-8", field);
     *out = std::string(Trim(*text));
     if (CodePointCount(*out) > 80 || out->find(',') != std::string::npos) {
@@ -117,10 +116,12 @@ Result<Response> SubmitCompetence(Context& ctx) {
 }
 
 Result<Response> SubmitCompetenceMerge(Context& ctx) {
-  Status merged = ctx.services.partnerships.MergeCompetence(
-      ctx.community->id, ctx.ParamId("id"), FormId(ctx.form.Get("into")), ctx.person->id, ctx.Now());
+  Status merged = ctx.services.partnerships.MergeCompetence(ctx.community->id, ctx.ParamId("id"),
+                                                            FormId(ctx.form.Get("into")),
+                                                            ctx.person->id, ctx.Now());
   if (!merged) {
-    if (merged.error().code == ErrorCode::kInvalidArgument) return CompetencesPage(ctx, 400, merged.error());
+    if (merged.error().code == ErrorCode::kInvalidArgument)
+      return CompetencesPage(ctx, 400, merged.error());
     return merged.error();
   }
   return Redirect("/c/" + ctx.community->slug + "/admin/competences?notice=" + UrlEncode("Saved."));
@@ -160,9 +161,8 @@ Result<Response> ApiMergeCompetence(Context& ctx) {
   if (!body) return body.error();
   const json::value* into = body->if_contains("into");
   if (!into || !into->is_int64()) return Error::InvalidArgument("this must be an id", "into");
-  Status merged = ctx.services.partnerships.MergeCompetence(ctx.community->id, ctx.ParamId("id"),
-                                                            into->as_int64(), ctx.person->id,
-                                                            ctx.Now());
+  Status merged = ctx.services.partnerships.MergeCompetence(
+      ctx.community->id, ctx.ParamId("id"), into->as_int64(), ctx.person->id, ctx.Now());
   if (!merged) return merged.error();
   return JsonOf(json::object{{"merged", ctx.ParamId("id")}, {"into", into->as_int64()}});
 }

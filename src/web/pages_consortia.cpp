@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 #include <cstdio>
+#include <optional>
 
 #include "core/text.h"
 #include "matching/consortium.h"
@@ -17,10 +18,16 @@ namespace {
 
 namespace json = boost::json;
 
-struct Task {
-  std::vector<std::string> needs;  // competence keys
-  int min_categories = 1;
-};
+// A consortium's task: 1-200 characters of one line.
+Result<std::string> ValidateTask(const std::string& text) {
+  if (!IsValidUtf8(text)) return Error::InvalidArgument("the text is not valid UTF-8", "task");
+  const std::string_view trimmed = Trim(text);
+  if (trimmed.empty()) return Error::InvalidArgument("name the task", "task");
+  if (CodePointCount(trimmed) > 200 || trimmed.find('\n') != std::string_view::npos) {
+    return Error::InvalidArgument("a task is one line of at most 200 characters", "task");
+  }
+  return std::string(trimmed);
+}
 
 // The needs as written (labels in any language resolve to the community's competences).
 Result<std::vector<std::string>> Needs(const CompetenceLabels& labels, const std::string& text) {
@@ -36,11 +43,73 @@ Result<std::vector<std::string>> Needs(const CompetenceLabels& labels, const std
   return keys;
 }
 
+// "law: Anna; data: Bo" — who covers what, for a saved consortium.
+std::string CoversText(const CommunityMatching& community, const matching::ConsortiumResult& result,
+                       int member) {
+  std::string out;
+  for (const auto& [competence, covering] : result.covers) {
+    if (covering != member) continue;
+    out += (out.empty() ? "" : ",") +
+           community.matching.competences()[static_cast<size_t>(competence)];
+  }
+  return out;
+}
+
+Result<int64_t> SaveTeam(Context& ctx, const CommunityMatching& community,
+                         const matching::ConsortiumResult& result,
+                         const std::vector<std::string>& needs, const std::string& task) {
+  store::Consortium consortium;
+  Result<std::string> name = ValidateTask(task);
+  if (!name) return name.error();
+  consortium.task = *name;
+  for (const std::string& need : needs)
+    consortium.needs += (consortium.needs.empty() ? "" : ",") + need;
+  for (int m : result.members) {
+    consortium.members.emplace_back(community.profiles[static_cast<size_t>(m)].membership_id,
+                                    CoversText(community, result, m));
+  }
+  return ctx.services.partnerships.SaveConsortium(ctx.community->id, consortium, ctx.person->id,
+                                                  ctx.Now());
+}
+
 }  // namespace
 
-Result<Response> ShowConsortia(Context& ctx) {
+namespace {
+
+struct Computed {
+  std::vector<std::string> needs;  // competence keys
+  CommunityMatching community;
+  matching::ConsortiumResult result;
+};
+
+// The consortium for needs written as a member writes them, and a minimum number of categories.
+Result<Computed> Compute(Context& ctx, const CompetenceLabels& labels,
+                         const std::string& needs_text, int min_categories) {
+  Result<std::vector<std::string>> needs = Needs(labels, needs_text);
+  if (!needs) return needs.error();
+  Result<CommunityMatching> community = LoadMatching(ctx);
+  if (!community) return community.error();
+  Result<matching::ConsortiumResult> result =
+      matching::FormConsortium(community->matching, *needs, min_categories);
+  if (!result) return result.error();
+  return Computed{std::move(*needs), std::move(*community), std::move(*result)};
+}
+
+Result<int> MinCategories(const std::string& text) {
+  if (text.empty()) return 2;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < 0 || value > 64) {
+    return Error::InvalidArgument("this number is out of range", "min_categories");
+  }
+  return value;
+}
+
+Result<Response> ConsortiaPage(Context& ctx, const Form& input, int status,
+                               const std::optional<Error>& error) {
   ViewData page = BasePage(ctx, ctx.T("Consortia") + " · " + ctx.community->name);
   page.set("slug", ctx.community->slug);
+  page.set("csrf", ctx.CsrfToken());
   Result<CompetenceLabels> labels = LoadCompetences(ctx);
   if (!labels) return labels.error();
   ViewData competences = MakeList();
@@ -50,75 +119,116 @@ Result<Response> ShowConsortia(Context& ctx) {
     competences.push_back(entry);
   }
   page.set("competences", competences);
-  page.set("needs", ctx.query.Get("needs"));
-  const std::string& min_text = ctx.query.Get("min_categories");
-  page.set("min_categories", min_text.empty() ? std::string("2") : min_text);
-  if (!ctx.query.Has("needs")) return HtmlPage(ctx, "consortia", page);
-  int min_categories = 2;
-  if (!min_text.empty()) {
-    auto [ptr, ec] =
-        std::from_chars(min_text.data(), min_text.data() + min_text.size(), min_categories);
-    if (ec != std::errc() || ptr != min_text.data() + min_text.size() || min_categories < 0 ||
-        min_categories > 64) {
-      AddFieldError(ctx, page,
-                    Error::InvalidArgument("this number is out of range", "min_categories"));
-      return HtmlPage(ctx, "consortia", page, 400);
-    }
-  }
-  Result<std::vector<std::string>> needs = Needs(*labels, ctx.query.Get("needs"));
-  if (!needs) {
-    AddFieldError(ctx, page, needs.error());
-    return HtmlPage(ctx, "consortia", page, 400);
-  }
-  Result<CommunityMatching> community = LoadMatching(ctx);
-  if (!community) return community.error();
-  Result<matching::ConsortiumResult> result =
-      matching::FormConsortium(community->matching, *needs, min_categories);
-  if (!result) {
-    AddFieldError(ctx, page, result.error());
-    return HtmlPage(ctx, "consortia", page, 400);
-  }
+  page.set("needs", input.Get("needs"));
+  page.set("task", input.Get("task"));
+  page.set("min_categories",
+           input.Get("min_categories").empty() ? std::string("2") : input.Get("min_categories"));
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
+  const auto category_label = [&](const std::string& code) -> std::string {
+    for (const communities::Category& category : *categories) {
+      if (category.code == code) return CategoryLabel(ctx, category);
+    }
+    return code;
+  };
+  Result<std::vector<store::Consortium>> saved =
+      ctx.services.partnerships.ListConsortia(ctx.community->id);
+  if (!saved) return saved.error();
+  Result<std::vector<store::PartnerProfile>> profiles =
+      ctx.services.partnerships.ListProfiles(ctx.community->id);
+  if (!profiles) return profiles.error();
+  ViewData saved_list = MakeList();
+  for (const store::Consortium& consortium : *saved) {
+    ViewData item = MakeObject();
+    item.set("task", consortium.task);
+    std::string members;
+    for (const auto& [membership, covers] : consortium.members) {
+      for (const store::PartnerProfile& p : *profiles) {
+        if (p.membership_id == membership) members += (members.empty() ? "" : ", ") + p.name;
+      }
+    }
+    item.set("members", members);
+    item.set("created", FormatDate(ctx.language, DateFromUnixSeconds(consortium.created_at)));
+    saved_list.push_back(item);
+  }
+  if (!saved->empty()) page.set("saved", saved_list);
+  if (error) {
+    AddFieldError(ctx, page, *error);
+    return HtmlPage(ctx, "consortia", page, status);
+  }
+  if (!input.Has("needs")) return HtmlPage(ctx, "consortia", page);
+  Result<int> min_categories = MinCategories(input.Get("min_categories"));
+  if (!min_categories) {
+    AddFieldError(ctx, page, min_categories.error());
+    return HtmlPage(ctx, "consortia", page, 400);
+  }
+  Result<Computed> computed = Compute(ctx, *labels, input.Get("needs"), *min_categories);
+  if (!computed) {
+    AddFieldError(ctx, page, computed.error());
+    return HtmlPage(ctx, "consortia", page, 400);
+  }
+  const matching::ConsortiumResult& result = computed->result;
   page.set("searched", true);
-  if (!result->feasible) {
+  if (!result.feasible) {
     std::string missing;
-    for (const std::string& need : *needs) {
-      const int index = community->matching.CompetenceIndex(need);
-      if (index < 0 || std::count(result->missing.begin(), result->missing.end(), index)) {
+    for (const std::string& need : computed->needs) {
+      const int index = computed->community.matching.CompetenceIndex(need);
+      if (index < 0 || std::count(result.missing.begin(), result.missing.end(), index)) {
         missing += (missing.empty() ? "" : ", ") + CompetenceLabel(ctx, *labels, need);
       }
     }
     page.set("missing", missing.empty() ? ctx.T("enough categories") : missing);
-    return HtmlPage(ctx, "consortia", page);
+    return HtmlPage(ctx, "consortia", page, status);
   }
   page.set("feasible", true);
-  if (result->optimal) page.set("optimal", true);
+  if (result.optimal) page.set("optimal", true);
   char bound[16];
-  std::snprintf(bound, sizeof bound, "%.2f", result->bound);
+  std::snprintf(bound, sizeof bound, "%.2f", result.bound);
   page.set("bound", bound);
-  page.set("count", std::to_string(result->members.size()));
+  page.set("count", std::to_string(result.members.size()));
   ViewData team = MakeList();
-  for (int m : result->members) {
-    const store::PartnerProfile& profile = community->profiles[static_cast<size_t>(m)];
+  for (int m : result.members) {
+    const store::PartnerProfile& profile = computed->community.profiles[static_cast<size_t>(m)];
     ViewData row = MakeObject();
     row.set("name", profile.name);
-    for (const communities::Category& category : *categories) {
-      if (category.code == profile.category) row.set("category", CategoryLabel(ctx, category));
-    }
+    row.set("category", category_label(profile.category));
     std::string covers;
-    for (const auto& [competence, member] : result->covers) {
+    for (const auto& [competence, member] : result.covers) {
       if (member != m) continue;
       covers += (covers.empty() ? "" : ", ") +
-                CompetenceLabel(ctx, *labels,
-                                community->matching.competences()[static_cast<size_t>(competence)]);
+                CompetenceLabel(
+                    ctx, *labels,
+                    computed->community.matching.competences()[static_cast<size_t>(competence)]);
     }
     row.set("covers", covers.empty() ? "–" : covers);
     team.push_back(row);
   }
   page.set("team", team);
-  return HtmlPage(ctx, "consortia", page);
+  return HtmlPage(ctx, "consortia", page, status);
+}
+
+}  // namespace
+
+Result<Response> ShowConsortia(Context& ctx) {
+  return ConsortiaPage(ctx, ctx.query, 200, std::nullopt);
+}
+
+Result<Response> SubmitConsortium(Context& ctx) {
+  Result<CompetenceLabels> labels = LoadCompetences(ctx);
+  if (!labels) return labels.error();
+  Result<int> min_categories = MinCategories(ctx.form.Get("min_categories"));
+  if (!min_categories) return ConsortiaPage(ctx, ctx.form, 400, min_categories.error());
+  Result<Computed> computed = Compute(ctx, *labels, ctx.form.Get("needs"), *min_categories);
+  if (!computed) return ConsortiaPage(ctx, ctx.form, 400, computed.error());
+  if (!computed->result.feasible) {
+    return ConsortiaPage(ctx, ctx.form, 409,
+                         Error::FailedPrecondition("no team can cover the task", "needs"));
+  }
+  Result<int64_t> id =
+      SaveTeam(ctx, computed->community, computed->result, computed->needs, ctx.form.Get("task"));
+  if (!id) return ConsortiaPage(ctx, ctx.form, 400, id.error());
+  return Redirect("/c/" + ctx.community->slug + "/consortia?notice=" + UrlEncode("Saved."));
 }
 
 Result<Response> ApiFormConsortium(Context& ctx) {
@@ -151,6 +261,14 @@ Result<Response> ApiFormConsortium(Context& ctx) {
   Result<matching::ConsortiumResult> result =
       matching::FormConsortium(community->matching, *needs, static_cast<int>(min_categories));
   if (!result) return result.error();
+  std::optional<int64_t> saved_id;
+  if (const json::value* task = body->if_contains("task")) {
+    if (!task->is_string()) return Error::InvalidArgument("name the task", "task");
+    if (!result->feasible) return Error::FailedPrecondition("no team can cover the task", "needs");
+    Result<int64_t> id = SaveTeam(ctx, *community, *result, *needs, std::string(task->as_string()));
+    if (!id) return id.error();
+    saved_id = *id;
+  }
   json::array members;
   for (int m : result->members) {
     members.push_back(community->profiles[static_cast<size_t>(m)].membership_id);
@@ -172,7 +290,9 @@ Result<Response> ApiFormConsortium(Context& ctx) {
                              {"covers", std::move(covers)},
                              {"missing", result->feasible ? json::array() : std::move(missing)},
                              {"optimal", result->optimal},
-                             {"bound", result->bound}});
+                             {"bound", result->bound},
+                             {"saved", saved_id ? json::value(*saved_id) : json::value(nullptr)}},
+                saved_id ? 201 : 200);
 }
 
 }  // namespace andel::web

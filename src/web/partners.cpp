@@ -106,6 +106,21 @@ Result<CommunityMatching> LoadMatching(Context& ctx) {
       }
     }
   }
+  // Members of one saved consortium are tied.
+  Result<std::vector<store::Consortium>> consortia =
+      ctx.services.partnerships.ListConsortia(ctx.community->id);
+  if (!consortia) return consortia.error();
+  for (const store::Consortium& consortium : *consortia) {
+    for (const auto& [a, covers_a] : consortium.members) {
+      const auto it = index_of.find(a);
+      if (it == index_of.end()) continue;
+      for (const auto& [b, covers_b] : consortium.members) {
+        if (b != a && index_of.count(b)) {
+          inputs[static_cast<size_t>(it->second)].ties.push_back(std::to_string(b));
+        }
+      }
+    }
+  }
   std::vector<std::pair<int, int>> declined, accepted;
   for (const store::MatchResponse& response : *responses) {
     const auto low = index_of.find(response.low_membership_id);

@@ -43,7 +43,7 @@ struct CommunityMatching {
   std::map<int64_t, int> index_of;  // membership id → index
 };
 
-// Accepted matches and shared published circles count as ties.
+// Accepted matches, shared published circles and saved consortia count as ties.
 Result<CommunityMatching> LoadMatching(Context& ctx);
 
 // A saved set of circles as member indices of `community` (members no longer active left out).

@@ -73,6 +73,7 @@ const std::vector<Route>& RouteTable() {
       {kPost, "/c/{slug}/circles/move", kBoard, kPage, SubmitMoveCircleMember},
       {kPost, "/c/{slug}/circles/publish", kBoard, kPage, SubmitPublishCircles},
       {kGet, "/c/{slug}/consortia", kMember, kPage, ShowConsortia},
+      {kPost, "/c/{slug}/consortia", kMember, kPage, SubmitConsortium},
       {kGet, "/notifications", kSignedIn, kPage, ShowNotifications},
       {kPost, "/notifications/read", kSignedIn, kPage, SubmitNotificationsRead},
 

@@ -87,6 +87,8 @@ check "match circles again" 0 "$andel" match circles --size 4 --seed 3 "$profile
 if cmp -s "$work/out" "$work/circles-1"; then passed=$((passed + 1)); else
   failed=$((failed + 1)); echo "FAIL: circles differ for the same seed"; fi
 contains "circles report the objective" "$work/out" '"objective":'
+contains "small instances report the optimum" "$work/out" '"optimum":7.5E0'
+contains "circles reach it" "$work/out" '"objective":7.5E0'
 check "match consortium" 0 "$andel" match consortium --needs "legal advice,carpentry,data analysis" --min-categories 3 "$profiles/partnership.jsonl"
 contains "the consortium names who covers what" "$work/out" '"covers":{'
 contains "the consortium is optimal" "$work/out" '"optimal":true'

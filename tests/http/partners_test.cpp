@@ -207,6 +207,33 @@ TEST_F(PartnersTest, ConsortiumNamesWhoCoversWhat) {
   EXPECT_EQ(page.status, 200);
   EXPECT_TRUE(Contains(page.body, "No smaller team can do it."));
   EXPECT_EQ(member.Get("/c/open-coop/consortia?needs=law&min_categories=x").status, 400);
+  // Saved as a consortium, its members are tied: no longer recommended to each other.
+  ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["data"],"needs":["law"]})").status, 200);
+  EXPECT_EQ(
+      json::parse(
+          Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kMember)).body)
+          .as_object()
+          .at("items")
+          .as_array()
+          .size(),
+      1u);
+  HttpReply saved =
+      member.PostForm("/c/open-coop/consortia?needs=law,data", "/c/open-coop/consortia",
+                      "needs=law,data&min_categories=2&task=Tender+for+the+harbour");
+  ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 300);
+  EXPECT_TRUE(Contains(member.Get("/c/open-coop/consortia").body, "Tender for the harbour"));
+  EXPECT_TRUE(
+      json::parse(
+          Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kMember)).body)
+          .as_object()
+          .at("items")
+          .as_array()
+          .empty());
+  EXPECT_EQ(member
+                .PostForm("/c/open-coop/consortia", "/c/open-coop/consortia",
+                          "needs=law,data&min_categories=2&task=")
+                .status,
+            400);
 }
 
 TEST_F(PartnersTest, TheBoardCuratesAndMergesCompetences) {
