@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <functional>
 #include <random>
+#include <set>
 
 #include "matching/circles.h"
 #include "matching/consortium.h"
@@ -262,6 +263,35 @@ TEST(Consortium, ExactOnSmallRandomInstances) {
       EXPECT_EQ(result->covers.size(), needed.size());
     }
   }
+}
+
+TEST(Consortium, GreedyBeyondTheExactLimitsCoversWithItsBound) {
+  std::mt19937 random(5);
+  std::vector<MemberInput> members;
+  for (int i = 0; i < 80; ++i) {
+    MemberInput m;
+    m.id = "m" + std::to_string(i);
+    m.category = "cat" + std::to_string(i % 5);
+    for (int k = 0; k < 3; ++k) m.offers.push_back("c" + std::to_string(random() % 20));
+    members.push_back(m);
+  }
+  Result<Profiles> profiles = Profiles::Build(members);
+  std::vector<std::string> needs;
+  for (int c = 0; c < 20; ++c) {
+    if (profiles->CompetenceIndex("c" + std::to_string(c)) >= 0)
+      needs.push_back("c" + std::to_string(c));
+  }
+  ASSERT_GT(needs.size(), static_cast<size_t>(kExactCompetences));
+  Result<ConsortiumResult> result = FormConsortium(*profiles, needs, 5);
+  ASSERT_TRUE(result.has_value());
+  ASSERT_TRUE(result->feasible);
+  EXPECT_FALSE(result->optimal);
+  EXPECT_GT(result->bound, 1.0);
+  EXPECT_EQ(result->covers.size(), needs.size());
+  std::set<int> categories;
+  for (int m : result->members)
+    categories.insert(profiles->member(static_cast<size_t>(m)).category);
+  EXPECT_GE(categories.size(), 5u);
 }
 
 }  // namespace
