@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "app/budget_command.h"
 #include "app/demo_data.h"
 #include "app/match_command.h"
 #include "app/tally_command.h"
@@ -262,6 +263,19 @@ int main(int argc, char** argv) {
                     "recount an exported decision and check its result and receipts");
   tally->add_option("file", tally_command.file, "the election file");
 
+  CLI::App* budget = cli.add_subcommand(
+      "budget", "Share out the budget of a Pabulib file (.pb) with a rule; JSON with explanations");
+  andel::app::BudgetCommand budget_command;
+  budget->add_option("--rule", budget_command.rule, "greedy or mes")->capture_default_str();
+  budget->add_option("--utility", budget_command.utility, "cost, card or points")
+      ->capture_default_str();
+  budget
+      ->add_option("--completion", budget_command.completion,
+                   "for mes: none, add1, greedy, add1+greedy or budget+1%")
+      ->capture_default_str();
+  budget->add_option("--explain", budget_command.explain, "print one project's explanation");
+  budget->add_option("file", budget_command.file, "the Pabulib file")->required();
+
   CLI::App* match = cli.add_subcommand(
       "match", "Partnerships on a profile file (JSON lines): recommendations, circles, consortia");
   match->require_subcommand(1);
@@ -354,6 +368,7 @@ int main(int argc, char** argv) {
     std::cout << "}\n";
     return check->first_broken_seq ? 1 : 0;
   }
+  if (budget->parsed()) return andel::app::RunBudget(budget_command);
   if (match->parsed()) {
     match_command.action = match_recommend->parsed() ? "recommend"
                            : match_circles->parsed() ? "circles"

@@ -3,7 +3,7 @@
 
 namespace andel {
 
-Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text) {
+Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separator) {
   std::vector<CsvRecord> records;
   std::vector<std::string> record;
   std::string field;
@@ -42,7 +42,7 @@ Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text) {
         if (text[i] == '\n') ++line;
         field.push_back(text[i++]);
       }
-      if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
+      if (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r') {
         return Error::InvalidArgument("unexpected text after a closing quote",
                                       "line " + std::to_string(line));
       }
@@ -52,7 +52,7 @@ Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text) {
       return Error::InvalidArgument("a quote inside an unquoted field",
                                     "line " + std::to_string(line));
     }
-    if (c == ',') {
+    if (c == separator) {
       record.push_back(std::move(field));
       field.clear();
       field_started = false;

@@ -15,8 +15,8 @@ struct CsvRecord {
   std::vector<std::string> fields;
 };
 
-// Splits CSV text into records. kInvalidArgument with "line L" for an unclosed quote or a quote
-// inside an unquoted field.
-Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text);
+// Splits CSV text into records (fields separated by `separator`: ',', or ';' for Pabulib).
+// kInvalidArgument with "line L" for an unclosed quote or a quote inside an unquoted field.
+Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separator = ',');
 
 }  // namespace andel

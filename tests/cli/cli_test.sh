@@ -98,6 +98,18 @@ check "match bad file" 2 "$andel" match circles "$profiles/bad.jsonl"
 contains "match names the line" "$work/err" "(line 2)"
 check "match missing file" 1 "$andel" match recommend "$profiles/none.jsonl"
 
+# budget: a real Pabulib file, and a broken one.
+pabulib="$(cd "$(dirname "$0")/../../.." && pwd)/shared/data/pabulib"
+check "budget mes" 0 "$andel" budget --rule mes --utility cost --completion none "$pabulib/Netherlands_Amsterdam_588.pb"
+contains "budget mes selects as the reference" "$work/out" '"selected":\["42184","42185","42187","42190","42192","42194","42195","42196"\]'
+contains "budget total is exact" "$work/out" '"total_cost":"74102"'
+check "budget explain" 0 "$andel" budget --rule mes --explain 42192 "$pabulib/Netherlands_Amsterdam_588.pb"
+contains "budget explains in words" "$work/out" "was funded in round 1"
+printf 'META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\na;10\nVOTES\nvoter_id;vote\n1;b\n' >"$work/bad.pb"
+check "budget bad file" 2 "$andel" budget "$work/bad.pb"
+contains "budget names the line" "$work/err" "(line 10)"
+check "budget bad rule" 2 "$andel" budget --rule lottery "$pabulib/Netherlands_Amsterdam_588.pb"
+
 # serve: starts, answers, and stops cleanly on SIGTERM.
 "$andel" serve --db "sqlite:$work/serve.db" --port 0 --demo >"$work/serve.out" 2>&1 &
 pid=$!

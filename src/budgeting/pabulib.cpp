@@ -1,0 +1,222 @@
+#include "budgeting/pabulib.h"
+
+#include <algorithm>
+#include <map>
+
+#include "core/csv.h"
+#include "core/text.h"
+
+namespace andel::budgeting {
+namespace {
+
+Error BadLine(size_t line, const std::string& message) {
+  return Error::InvalidArgument(message, "line " + std::to_string(line));
+}
+
+// "123", "12.5", "12,5", "-3": an exact rational, or nothing.
+bool ParseNumber(std::string_view text, mpq_class& out) {
+  text = Trim(text);
+  if (text.empty()) return false;
+  bool negative = false;
+  if (text.front() == '-') {
+    negative = true;
+    text.remove_prefix(1);
+  }
+  std::string digits;
+  size_t decimals = 0;
+  bool point = false;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digits += c;
+      if (point) ++decimals;
+    } else if ((c == '.' || c == ',') && !point) {
+      point = true;
+    } else {
+      return false;
+    }
+  }
+  if (digits.empty()) return false;
+  mpz_class numerator(digits);
+  mpz_class denominator = 1;
+  for (size_t i = 0; i < decimals; ++i) denominator *= 10;
+  out = mpq_class(numerator, denominator);
+  out.canonicalize();
+  if (negative) out = -out;
+  return true;
+}
+
+// An exact decimal ("100.5") where the value has one; otherwise "n/d".
+std::string DecimalText(const mpq_class& value) {
+  mpz_class denominator = value.get_den();
+  int places = 0;
+  mpz_class scale = 1;
+  while (denominator != 1 && places < 30) {
+    if (denominator % 2 == 0) {
+      denominator /= 2;
+    } else if (denominator % 5 == 0) {
+      denominator /= 5;
+    } else {
+      return ExactText(value);
+    }
+    ++places;
+    scale *= 10;
+  }
+  if (denominator != 1) return ExactText(value);
+  const mpz_class scaled = value.get_num() * scale / value.get_den();
+  std::string digits = mpz_class(abs(scaled)).get_str();
+  if (places > 0) {
+    while (digits.size() <= static_cast<size_t>(places)) digits.insert(0, "0");
+    digits.insert(digits.size() - static_cast<size_t>(places), ".");
+  }
+  return (scaled < 0 ? "-" : "") + digits;
+}
+
+}  // namespace
+
+Result<Instance> ReadPabulib(std::string_view text) {
+  Result<std::vector<CsvRecord>> records = ParseCsvRecords(text, ';');
+  if (!records) return records.error();
+  Instance instance;
+  enum class Section { kNone, kMeta, kProjects, kVotes } section = Section::kNone;
+  std::vector<std::string> header;
+  size_t header_line = 0;
+  bool seen_projects = false, seen_votes = false;
+  const auto column = [&](const char* name) -> int {
+    const auto it = std::find(header.begin(), header.end(), name);
+    return it == header.end() ? -1 : static_cast<int>(it - header.begin());
+  };
+  int id_column = -1, cost_column = -1, name_column = -1, category_column = -1, vote_column = -1,
+      points_column = -1;
+  for (size_t r = 0; r < records->size(); ++r) {
+    const CsvRecord& record = (*records)[r];
+    const std::string first(Trim(record.fields.empty() ? "" : record.fields[0]));
+    if (record.fields.size() == 1 && (first == "META" || first == "PROJECTS" || first == "VOTES")) {
+      section = first == "META" ? Section::kMeta : first == "PROJECTS" ? Section::kProjects : Section::kVotes;
+      if (r + 1 >= records->size()) return BadLine(record.line, "a section without its header row");
+      ++r;
+      header.clear();
+      for (const std::string& field : (*records)[r].fields) header.emplace_back(Trim(field));
+      header_line = (*records)[r].line;
+      if (section == Section::kProjects) {
+        seen_projects = true;
+        id_column = column("project_id");
+        cost_column = column("cost");
+        name_column = column("name");
+        category_column = column("category");
+        if (id_column < 0 || cost_column < 0) {
+          return BadLine(header_line, "PROJECTS needs the columns project_id and cost");
+        }
+      } else if (section == Section::kVotes) {
+        seen_votes = true;
+        vote_column = column("vote");
+        points_column = column("points");
+        if (vote_column < 0) return BadLine(header_line, "VOTES needs the column vote");
+      }
+      continue;
+    }
+    const auto field = [&](int c) -> std::string {
+      return c >= 0 && static_cast<size_t>(c) < record.fields.size()
+                 ? std::string(Trim(record.fields[static_cast<size_t>(c)]))
+                 : std::string();
+    };
+    switch (section) {
+      case Section::kNone:
+        return BadLine(record.line, "the file must start with META");
+      case Section::kMeta:
+        if (record.fields.size() < 2) return BadLine(record.line, "a META row is key;value");
+        instance.meta[std::string(Trim(record.fields[0]))] = std::string(Trim(record.fields[1]));
+        break;
+      case Section::kProjects: {
+        Project project;
+        project.id = field(id_column);
+        if (project.id.empty()) return BadLine(record.line, "a project needs its project_id");
+        if (!ParseNumber(field(cost_column), project.cost) || project.cost < 0) {
+          return BadLine(record.line, "the cost is not a number");
+        }
+        project.name = field(name_column);
+        project.category = field(category_column);
+        if (instance.IndexOf(project.id) >= 0) {
+          return BadLine(record.line, "this project_id is used twice");
+        }
+        instance.projects.push_back(std::move(project));
+        break;
+      }
+      case Section::kVotes: {
+        Ballot ballot;
+        const std::string votes = field(vote_column);
+        for (std::string_view id : Split(votes, ',')) {
+          const std::string trimmed(Trim(id));
+          if (trimmed.empty()) continue;
+          const int index = instance.IndexOf(trimmed);
+          if (index < 0) return BadLine(record.line, "the vote names an unknown project");
+          ballot.projects.push_back(index);
+        }
+        if (points_column >= 0 && (instance.vote_type == VoteType::kCumulative ||
+                                   instance.vote_type == VoteType::kScoring)) {
+          const std::vector<std::string_view> points = Split(field(points_column), ',');
+          if (points.size() != ballot.projects.size()) {
+            return BadLine(record.line, "the points do not match the projects voted for");
+          }
+          for (std::string_view p : points) {
+            mpq_class value;
+            if (!ParseNumber(p, value)) return BadLine(record.line, "the points are not numbers");
+            ballot.points.push_back(value);
+          }
+        }
+        instance.ballots.push_back(std::move(ballot));
+        break;
+      }
+    }
+    if (section == Section::kMeta && instance.meta.count("vote_type")) {
+      const std::string& type = instance.meta["vote_type"];
+      instance.vote_type = type == "cumulative" ? VoteType::kCumulative
+                           : type == "ordinal"  ? VoteType::kOrdinal
+                           : type == "scoring"  ? VoteType::kScoring
+                                                : VoteType::kApproval;
+    }
+  }
+  if (!instance.meta.count("budget") || !ParseNumber(instance.meta["budget"], instance.budget)) {
+    return BadLine(1, "META needs a budget");
+  }
+  if (!instance.meta.count("vote_type")) return BadLine(1, "META needs a vote_type");
+  if (!seen_projects) return BadLine(records->empty() ? 1 : records->back().line, "the file has no PROJECTS");
+  if (!seen_votes) return BadLine(records->empty() ? 1 : records->back().line, "the file has no VOTES");
+  instance.currency = instance.meta.count("currency") ? instance.meta["currency"] : "";
+  return instance;
+}
+
+std::string WritePabulib(const Instance& instance) {
+  const auto quote = [](const std::string& text) {
+    if (text.find_first_of(";\"\n") == std::string::npos) return text;
+    std::string out = "\"";
+    for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string out = "META\nkey;value\n";
+  std::map<std::string, std::string> meta = instance.meta;
+  meta["budget"] = DecimalText(instance.budget);
+  meta["num_projects"] = std::to_string(instance.projects.size());
+  meta["num_votes"] = std::to_string(instance.VoterCount());
+  for (const auto& [key, value] : meta) out += quote(key) + ";" + quote(value) + "\n";
+  out += "PROJECTS\nproject_id;cost;name;category\n";
+  for (const Project& p : instance.projects) {
+    out += quote(p.id) + ";" + DecimalText(p.cost) + ";" + quote(p.name) + ";" + quote(p.category) + "\n";
+  }
+  const bool with_points = instance.vote_type == VoteType::kCumulative ||
+                           instance.vote_type == VoteType::kScoring;
+  out += with_points ? "VOTES\nvoter_id;vote;points\n" : "VOTES\nvoter_id;vote\n";
+  long voter = 0;
+  for (const Ballot& ballot : instance.ballots) {
+    std::string votes, points;
+    for (size_t i = 0; i < ballot.projects.size(); ++i) {
+      votes += (i ? "," : "") + instance.projects[static_cast<size_t>(ballot.projects[i])].id;
+      if (with_points && i < ballot.points.size()) points += (i ? "," : "") + DecimalText(ballot.points[i]);
+    }
+    for (long c = 0; c < ballot.count; ++c) {
+      out += std::to_string(++voter) + ";" + quote(votes) + (with_points ? ";" + quote(points) : "") + "\n";
+    }
+  }
+  return out;
+}
+
+}  // namespace andel::budgeting

@@ -1,0 +1,179 @@
+// The rules on many small random instances: the budget is never exceeded, grouping identical
+// ballots changes no outcome, greedy equals a plain walk of its definition, and MES equals a
+// straightforward exact implementation written here (every price recomputed every round).
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <optional>
+#include <random>
+
+#include "budgeting/pabulib.h"
+#include "budgeting/rules.h"
+
+namespace andel::budgeting {
+namespace {
+
+Instance RandomInstance(std::mt19937& random, bool cumulative) {
+  Instance instance;
+  instance.vote_type = cumulative ? VoteType::kCumulative : VoteType::kApproval;
+  const int projects = 1 + static_cast<int>(random() % 7);
+  for (int p = 0; p < projects; ++p) {
+    instance.projects.push_back({"p" + std::to_string(random() % 100) + "-" + std::to_string(p),
+                                 mpq_class(static_cast<long>(random() % 50)), "", ""});
+  }
+  instance.budget = mpq_class(static_cast<long>(1 + random() % 120));
+  const int voters = static_cast<int>(random() % 9);
+  for (int v = 0; v < voters; ++v) {
+    Ballot ballot;
+    for (int p = 0; p < projects; ++p) {
+      if (random() % 2) {
+        ballot.projects.push_back(p);
+        if (cumulative) ballot.points.push_back(mpq_class(static_cast<long>(1 + random() % 3)));
+      }
+    }
+    instance.ballots.push_back(ballot);
+    if (random() % 3 == 0) instance.ballots.push_back(ballot);  // identical ballots
+  }
+  return instance;
+}
+
+// MES as the definition reads: each round, every candidate's price from scratch.
+std::vector<int> SlowMes(const Instance& instance, Utility utility) {
+  const long n = instance.VoterCount();
+  std::vector<mpq_class> money(instance.ballots.size(), n ? instance.budget / n : mpq_class(0));
+  const auto u = [&](size_t v, int p) -> mpq_class {
+    const Ballot& b = instance.ballots[v];
+    for (size_t i = 0; i < b.projects.size(); ++i) {
+      if (b.projects[i] != p) continue;
+      if (utility == Utility::kCost) return instance.projects[static_cast<size_t>(p)].cost;
+      if (utility == Utility::kCard) return 1;
+      return b.points[i];
+    }
+    return 0;
+  };
+  std::vector<bool> out(instance.projects.size(), false);
+  for (size_t p = 0; p < instance.projects.size(); ++p) {
+    bool support = false;
+    for (size_t v = 0; v < instance.ballots.size(); ++v) support = support || u(v, static_cast<int>(p)) > 0;
+    out[p] = !support || instance.projects[p].cost <= 0;
+  }
+  std::vector<int> order;
+  for (;;) {
+    std::optional<mpq_class> best;
+    int pick = -1;
+    for (size_t p = 0; p < instance.projects.size(); ++p) {
+      if (out[p]) continue;
+      const mpq_class cost = instance.projects[p].cost;
+      // The price: try each supporter's money/utility as the point where payers switch.
+      std::vector<mpq_class> breaks{0};
+      mpq_class available = 0;
+      for (size_t v = 0; v < instance.ballots.size(); ++v) {
+        const mpq_class value = u(v, static_cast<int>(p));
+        if (value > 0) {
+          breaks.push_back(money[v] / value);
+          available += money[v];
+        }
+      }
+      if (available < cost) {
+        out[p] = true;
+        continue;
+      }
+      std::sort(breaks.begin(), breaks.end());
+      std::optional<mpq_class> rho;
+      for (size_t k = 0; k + 1 < breaks.size() && !rho; ++k) {
+        // On [breaks[k], breaks[k+1]]: pay(ρ) = Σ full + ρ Σ rest.
+        mpq_class full = 0, rest = 0;
+        for (size_t v = 0; v < instance.ballots.size(); ++v) {
+          const mpq_class value = u(v, static_cast<int>(p));
+          if (value <= 0) continue;
+          if (money[v] / value <= breaks[k]) full += money[v];
+          else rest += value;
+        }
+        if (rest == 0) continue;
+        const mpq_class candidate = (cost - full) / rest;
+        if (candidate >= breaks[k] && candidate <= breaks[k + 1]) rho = candidate;
+      }
+      if (!rho) rho = breaks.back();
+      if (!best || *rho < *best ||
+          (*rho == *best && instance.projects[p].id < instance.projects[static_cast<size_t>(pick)].id)) {
+        best = rho;
+        pick = static_cast<int>(p);
+      }
+    }
+    if (pick < 0) return order;
+    for (size_t v = 0; v < instance.ballots.size(); ++v) {
+      const mpq_class due = *best * u(v, pick);
+      money[v] = money[v] <= due ? mpq_class(0) : mpq_class(money[v] - due);
+    }
+    out[static_cast<size_t>(pick)] = true;
+    order.push_back(pick);
+  }
+}
+
+TEST(BudgetRules, PropertiesOnRandomInstances) {
+  std::mt19937 random(8);
+  for (int round = 0; round < 400; ++round) {
+    const bool cumulative = round % 3 == 0;
+    const Instance instance = RandomInstance(random, cumulative);
+    for (const Utility utility : {Utility::kCost, Utility::kCard, Utility::kPoints}) {
+      if (utility == Utility::kPoints && !cumulative) continue;
+      Result<Outcome> mes = EqualShares(instance, utility, Completion::kNone);
+      ASSERT_TRUE(mes.has_value());
+      EXPECT_LE(mes->total_cost, instance.budget);
+      EXPECT_EQ(mes->selection_order, SlowMes(instance, utility)) << "round " << round << "\n"
+                                                                  << WritePabulib(instance)
+                                                                  << "utility " << Name(utility);
+      Result<Outcome> grouped = EqualShares(GroupIdenticalBallots(instance), utility, Completion::kNone);
+      EXPECT_EQ(grouped->selection_order, mes->selection_order);
+      for (const Completion completion :
+           {Completion::kAdd1, Completion::kGreedy, Completion::kAdd1Greedy, Completion::kBudgetPlus1}) {
+        Result<Outcome> completed = EqualShares(instance, utility, completion);
+        ASSERT_TRUE(completed.has_value());
+        EXPECT_LE(completed->total_cost, instance.budget) << "round " << round;
+      }
+      Result<Outcome> greedy = Greedy(instance, utility);
+      EXPECT_LE(greedy->total_cost, instance.budget);
+      // Greedy's definition: the order it reports is increasing in position, and everything it
+      // skipped did not fit when its turn came.
+      mpq_class total = 0;
+      for (int p : greedy->selection_order) total += instance.projects[static_cast<size_t>(p)].cost;
+      EXPECT_EQ(total, greedy->total_cost);
+      for (const auto& [p, e] : greedy->explanations) {
+        if (!e.funded && e.reason == "did_not_fit") {
+          EXPECT_GT(greedy->total_cost + instance.projects[static_cast<size_t>(p)].cost, instance.budget);
+        }
+      }
+    }
+  }
+}
+
+TEST(Pabulib, BadFilesNameTheLine) {
+  EXPECT_EQ(ReadPabulib("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\n"
+                        "project_id;cost\na;10\nVOTES\nvoter_id;vote\n1;b\n")
+                .error()
+                .where,
+            "line 10");
+  EXPECT_EQ(ReadPabulib("META\nkey;value\nbudget;x\nvote_type;approval\nPROJECTS\n"
+                        "project_id;cost\na;10\nVOTES\nvoter_id;vote\n")
+                .error()
+                .message,
+            "META needs a budget");
+  EXPECT_EQ(ReadPabulib("META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\n"
+                        "project_id;cost\na;1O\nVOTES\nvoter_id;vote\n")
+                .error()
+                .where,
+            "line 7");
+  // A byte-order mark, CRLF and a decimal comma are fine; writing and reading back keeps it.
+  Result<Instance> read = ReadPabulib("\xEF\xBB\xBFMETA\r\nkey;value\r\nbudget;100,5\r\n"
+                                      "vote_type;approval\r\nPROJECTS\r\nproject_id;cost;name\r\n"
+                                      "a;10;\"A; quoted\"\r\nVOTES\r\nvoter_id;vote\r\n1;a\r\n");
+  ASSERT_TRUE(read.has_value()) << read.error().where;
+  EXPECT_EQ(ExactText(read->budget), "201/2");
+  Result<Instance> again = ReadPabulib(WritePabulib(*read));
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(again->projects[0].name, "A; quoted");
+  EXPECT_EQ(again->budget, read->budget);
+}
+
+}  // namespace
+}  // namespace andel::budgeting
