@@ -36,14 +36,15 @@ json::object ExplanationJson(const Explanation& e) {
 std::string Words(const Instance& instance, const Project& project, const Explanation& e) {
   const std::string name = project.id + (project.name.empty() ? "" : " (" + project.name + ")");
   if (e.funded && e.how == "mes") {
-    return name + " was funded in round " + std::to_string(e.round) + " of the Method of Equal Shares at " +
-           ExactText(*e.rho) + " per unit of utility; " + std::to_string(e.payers) +
-           " supporters paid for it, " + ExactText(e.paid_in_full) +
+    return name + " was funded in round " + std::to_string(e.round) +
+           " of the Method of Equal Shares at " + ExactText(*e.rho) + " per unit of utility; " +
+           std::to_string(e.payers) + " supporters paid for it, " + ExactText(e.paid_in_full) +
            " of it by supporters who spent all they had left.";
   }
   if (e.funded) {
-    return name + " was funded by the greedy " + std::string(e.how == "completion" ? "completion" : "rule") +
-           ", at position " + std::to_string(e.round) + " in its order.";
+    return name + " was funded by the greedy " +
+           std::string(e.how == "completion" ? "completion" : "rule") + ", at position " +
+           std::to_string(e.round) + " in its order.";
   }
   if (e.reason == "unaffordable") {
     return name + " was not funded: in round " + std::to_string(e.round) +
@@ -77,17 +78,18 @@ int RunBudget(const BudgetCommand& command) {
   Result<Utility> utility = ParseUtility(command.utility);
   Result<Completion> completion = ParseCompletion(command.completion);
   if (!utility || !completion || (command.rule != "greedy" && command.rule != "mes")) {
-    std::cerr << "andel budget: " << (!utility ? utility.error().message
-                                      : !completion ? completion.error().message
-                                                    : std::string("the rule is greedy or mes"))
+    std::cerr << "andel budget: "
+              << (!utility      ? utility.error().message
+                  : !completion ? completion.error().message
+                                : std::string("the rule is greedy or mes"))
               << "\n";
     return 2;
   }
-  Result<Outcome> outcome = command.rule == "greedy"
-                                ? Greedy(instance, *utility)
-                                : EqualShares(instance, *utility, *completion);
+  Result<Outcome> outcome = command.rule == "greedy" ? Greedy(instance, *utility)
+                                                     : EqualShares(instance, *utility, *completion);
   if (!outcome) {
-    std::cerr << "andel budget: " << outcome.error().message << " (" << outcome.error().where << ")\n";
+    std::cerr << "andel budget: " << outcome.error().message << " (" << outcome.error().where
+              << ")\n";
     return 2;
   }
   if (!command.explain.empty()) {
@@ -96,24 +98,29 @@ int RunBudget(const BudgetCommand& command) {
       std::cerr << "andel budget: no such project (" << command.explain << ")\n";
       return 2;
     }
-    std::cout << Words(instance, instance.projects[static_cast<size_t>(p)], outcome->explanations[p]) << "\n";
+    std::cout << Words(instance, instance.projects[static_cast<size_t>(p)],
+                       outcome->explanations[p])
+              << "\n";
     return 0;
   }
   json::array selected, order;
-  for (const std::string& id : SelectedIds(instance, *outcome)) selected.push_back(json::string(id));
-  for (int p : outcome->selection_order) order.push_back(json::string(instance.projects[static_cast<size_t>(p)].id));
+  for (const std::string& id : SelectedIds(instance, *outcome))
+    selected.push_back(json::string(id));
+  for (int p : outcome->selection_order)
+    order.push_back(json::string(instance.projects[static_cast<size_t>(p)].id));
   json::object explanations;
   for (const auto& [p, e] : outcome->explanations) {
     explanations[instance.projects[static_cast<size_t>(p)].id] = ExplanationJson(e);
   }
-  std::cout << json::serialize(json::object{{"rule", command.rule},
-                                            {"utility", command.utility},
-                                            {"completion", command.rule == "greedy" ? "none" : command.completion},
-                                            {"budget", ExactText(instance.budget)},
-                                            {"selected", std::move(selected)},
-                                            {"selection_order", std::move(order)},
-                                            {"total_cost", ExactText(outcome->total_cost)},
-                                            {"explanations", std::move(explanations)}})
+  std::cout << json::serialize(json::object{
+                   {"rule", command.rule},
+                   {"utility", command.utility},
+                   {"completion", command.rule == "greedy" ? "none" : command.completion},
+                   {"budget", ExactText(instance.budget)},
+                   {"selected", std::move(selected)},
+                   {"selection_order", std::move(order)},
+                   {"total_cost", ExactText(outcome->total_cost)},
+                   {"explanations", std::move(explanations)}})
             << "\n";
   return 0;
 }

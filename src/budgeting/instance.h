@@ -22,7 +22,7 @@ struct Project {
 // One ballot, or several identical ones (count > 1). For approval and ordinal ballots `points`
 // is empty; for cumulative and scoring ballots it holds the points given to each project.
 struct Ballot {
-  std::vector<int> projects;    // project indices; in rank order for ordinal ballots
+  std::vector<int> projects;      // project indices; in rank order for ordinal ballots
   std::vector<mpq_class> points;  // parallel to `projects`
   long count = 1;
 };

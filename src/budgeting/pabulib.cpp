@@ -91,7 +91,9 @@ Result<Instance> ReadPabulib(std::string_view text) {
     const CsvRecord& record = (*records)[r];
     const std::string first(Trim(record.fields.empty() ? "" : record.fields[0]));
     if (record.fields.size() == 1 && (first == "META" || first == "PROJECTS" || first == "VOTES")) {
-      section = first == "META" ? Section::kMeta : first == "PROJECTS" ? Section::kProjects : Section::kVotes;
+      section = first == "META"       ? Section::kMeta
+                : first == "PROJECTS" ? Section::kProjects
+                                      : Section::kVotes;
       if (r + 1 >= records->size()) return BadLine(record.line, "a section without its header row");
       ++r;
       header.clear();
@@ -179,8 +181,10 @@ Result<Instance> ReadPabulib(std::string_view text) {
     return BadLine(1, "META needs a budget");
   }
   if (!instance.meta.count("vote_type")) return BadLine(1, "META needs a vote_type");
-  if (!seen_projects) return BadLine(records->empty() ? 1 : records->back().line, "the file has no PROJECTS");
-  if (!seen_votes) return BadLine(records->empty() ? 1 : records->back().line, "the file has no VOTES");
+  if (!seen_projects)
+    return BadLine(records->empty() ? 1 : records->back().line, "the file has no PROJECTS");
+  if (!seen_votes)
+    return BadLine(records->empty() ? 1 : records->back().line, "the file has no VOTES");
   instance.currency = instance.meta.count("currency") ? instance.meta["currency"] : "";
   return instance;
 }
@@ -200,20 +204,23 @@ std::string WritePabulib(const Instance& instance) {
   for (const auto& [key, value] : meta) out += quote(key) + ";" + quote(value) + "\n";
   out += "PROJECTS\nproject_id;cost;name;category\n";
   for (const Project& p : instance.projects) {
-    out += quote(p.id) + ";" + DecimalText(p.cost) + ";" + quote(p.name) + ";" + quote(p.category) + "\n";
+    out += quote(p.id) + ";" + DecimalText(p.cost) + ";" + quote(p.name) + ";" + quote(p.category) +
+           "\n";
   }
-  const bool with_points = instance.vote_type == VoteType::kCumulative ||
-                           instance.vote_type == VoteType::kScoring;
+  const bool with_points =
+      instance.vote_type == VoteType::kCumulative || instance.vote_type == VoteType::kScoring;
   out += with_points ? "VOTES\nvoter_id;vote;points\n" : "VOTES\nvoter_id;vote\n";
   long voter = 0;
   for (const Ballot& ballot : instance.ballots) {
     std::string votes, points;
     for (size_t i = 0; i < ballot.projects.size(); ++i) {
       votes += (i ? "," : "") + instance.projects[static_cast<size_t>(ballot.projects[i])].id;
-      if (with_points && i < ballot.points.size()) points += (i ? "," : "") + DecimalText(ballot.points[i]);
+      if (with_points && i < ballot.points.size())
+        points += (i ? "," : "") + DecimalText(ballot.points[i]);
     }
     for (long c = 0; c < ballot.count; ++c) {
-      out += std::to_string(++voter) + ";" + quote(votes) + (with_points ? ";" + quote(points) : "") + "\n";
+      out += std::to_string(++voter) + ";" + quote(votes) +
+             (with_points ? ";" + quote(points) : "") + "\n";
     }
   }
   return out;

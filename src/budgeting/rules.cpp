@@ -8,7 +8,7 @@ namespace {
 
 // Each ballot group's utility for each project it supports (project index → utility).
 struct Utilities {
-  std::vector<std::vector<std::pair<int, mpq_class>>> of_group;  // group → (project, u)
+  std::vector<std::vector<std::pair<int, mpq_class>>> of_group;    // group → (project, u)
   std::vector<std::vector<std::pair<int, mpq_class>>> of_project;  // project → (group, u)
 };
 
@@ -47,7 +47,8 @@ std::vector<int> ByIdOrder(const Instance& instance) {
   std::vector<int> order(instance.projects.size());
   std::iota(order.begin(), order.end(), 0);
   std::sort(order.begin(), order.end(), [&](int a, int b) {
-    return instance.projects[static_cast<size_t>(a)].id < instance.projects[static_cast<size_t>(b)].id;
+    return instance.projects[static_cast<size_t>(a)].id <
+           instance.projects[static_cast<size_t>(b)].id;
   });
   return order;
 }
@@ -59,8 +60,9 @@ std::vector<int> GreedyOrder(const Instance& instance, const Utilities& u, Utili
   for (size_t p = 0; p < instance.projects.size(); ++p) {
     for (const auto& [g, value] : u.of_project[p]) {
       // Cost utility divided by cost: the number of supporters.
-      total[p] += utility == Utility::kCost ? mpq_class(instance.ballots[static_cast<size_t>(g)].count)
-                                            : value * instance.ballots[static_cast<size_t>(g)].count;
+      total[p] += utility == Utility::kCost
+                      ? mpq_class(instance.ballots[static_cast<size_t>(g)].count)
+                      : value * instance.ballots[static_cast<size_t>(g)].count;
     }
   }
   std::vector<int> order = ByIdOrder(instance);
@@ -126,35 +128,59 @@ MesRun RunMes(const Instance& instance, const Utilities& u, const mpq_class& sta
     }
   }
   std::vector<std::pair<mpq_class, size_t>> ratios;  // money/utility, supporter position
+  std::vector<size_t> order;                         // supporter positions, poorest first
   // The smallest ρ at which project p's supporters can pay for it with the money they have
   // now, or nothing if they cannot.
   const auto price = [&](size_t p) -> std::optional<mpq_class> {
     const mpq_class& cost = instance.projects[p].cost;
     const auto& supporters = u.of_project[p];
     mpq_class available = 0, weighted_u = 0;
-    ratios.clear();
+    bool uniform = true;  // every supporter values it the same (cost and card utilities)
     for (size_t s = 0; s < supporters.size(); ++s) {
       const auto& [g, value] = supporters[s];
       const long w = instance.ballots[static_cast<size_t>(g)].count;
-      available += money[static_cast<size_t>(g)] * w;
-      weighted_u += value * w;
-      ratios.emplace_back(money[static_cast<size_t>(g)] / value, s);
+      if (w == 1) {
+        available += money[static_cast<size_t>(g)];
+        weighted_u += value;
+      } else {
+        available += money[static_cast<size_t>(g)] * w;
+        weighted_u += value * w;
+      }
+      uniform = uniform && value == supporters.front().second;
     }
     if (available < cost) return std::nullopt;
-    std::sort(ratios.begin(), ratios.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
+    // Supporters by money ÷ utility, poorest first; with one utility for all, by money alone
+    // (no division).
+    order.resize(supporters.size());
+    for (size_t s = 0; s < supporters.size(); ++s) order[s] = s;
+    if (uniform) {
+      std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+        return money[static_cast<size_t>(supporters[a].first)] <
+               money[static_cast<size_t>(supporters[b].first)];
+      });
+    } else {
+      ratios.clear();
+      for (size_t s = 0; s < supporters.size(); ++s) {
+        ratios.emplace_back(money[static_cast<size_t>(supporters[s].first)] / supporters[s].second,
+                            s);
+      }
+      std::sort(ratios.begin(), ratios.end(),
+                [](const auto& a, const auto& b) { return a.first < b.first; });
+      for (size_t i = 0; i < ratios.size(); ++i) order[i] = ratios[i].second;
+    }
     mpq_class paid_full = 0;
     mpq_class rest_u = weighted_u;
     mpq_class rho;
-    for (const auto& [ratio, s] : ratios) {
+    for (size_t s : order) {
       const auto& [g, value] = supporters[s];
+      const mpq_class& m = money[static_cast<size_t>(g)];
       const long w = instance.ballots[static_cast<size_t>(g)].count;
       rho = (cost - paid_full) / rest_u;
-      if (rho <= ratio) break;
-      paid_full += money[static_cast<size_t>(g)] * w;
+      if (rho * value <= m) break;  // ρ ≤ money ÷ utility: this supporter and the rest pay ρ·u
+      paid_full += m * w;
       rest_u -= value * w;
       if (rest_u == 0) {
-        rho = ratio;
+        rho = m / value;
         break;
       }
     }
@@ -196,7 +222,8 @@ MesRun RunMes(const Instance& instance, const Utilities& u, const mpq_class& sta
         e.round = round;
         mpq_class available = 0;
         for (const auto& [g, value] : u.of_project[top.project]) {
-          available += money[static_cast<size_t>(g)] * instance.ballots[static_cast<size_t>(g)].count;
+          available +=
+              money[static_cast<size_t>(g)] * instance.ballots[static_cast<size_t>(g)].count;
         }
         e.supporters_money = available;
         e.cost = instance.projects[top.project].cost;

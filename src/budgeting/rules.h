@@ -23,12 +23,12 @@ std::string_view Name(Completion completion);
 
 struct Explanation {
   bool funded = false;
-  std::string how;  // "mes", "greedy", "completion"
-  int round = 0;    // MES round (from 1) or greedy position (from 1)
-  std::optional<mpq_class> rho;         // MES: the price per unit of utility
-  long payers = 0;                      // MES: voters who paid
-  mpq_class paid_in_full;               // MES: by voters who paid all they had left
-  std::string reason;                   // unfunded: "no_support", "unaffordable", "did_not_fit"
+  std::string how;               // "mes", "greedy", "completion"
+  int round = 0;                 // MES round (from 1) or greedy position (from 1)
+  std::optional<mpq_class> rho;  // MES: the price per unit of utility
+  long payers = 0;               // MES: voters who paid
+  mpq_class paid_in_full;        // MES: by voters who paid all they had left
+  std::string reason;            // unfunded: "no_support", "unaffordable", "did_not_fit"
   std::optional<mpq_class> supporters_money;  // unaffordable: what its supporters had left
   std::optional<mpq_class> cost;
 };

@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
-#include <optional>
 #include <fstream>
+#include <optional>
 #include <sstream>
 
 #include "budgeting/pabulib.h"
@@ -45,7 +45,8 @@ TEST(RealInstances, ReproduceTheReferenceOutcomes) {
                                     : EqualShares(*instance, u, *ParseCompletion(completion));
       ASSERT_TRUE(outcome.has_value()) << file << " " << options;
       std::vector<std::string> order;
-      for (int p : outcome->selection_order) order.push_back(instance->projects[static_cast<size_t>(p)].id);
+      for (int p : outcome->selection_order)
+        order.push_back(instance->projects[static_cast<size_t>(p)].id);
       std::vector<std::string> want_selected, want_order;
       for (const json::value& id : reference.as_object().at("selected").as_array()) {
         want_selected.emplace_back(id.as_string());
@@ -55,7 +56,8 @@ TEST(RealInstances, ReproduceTheReferenceOutcomes) {
       }
       EXPECT_EQ(SelectedIds(*instance, *outcome), want_selected) << file << " " << options;
       EXPECT_EQ(order, want_order) << file << " " << options;
-      EXPECT_EQ(ExactText(outcome->total_cost), std::string(reference.as_object().at("total_cost").as_string()))
+      EXPECT_EQ(ExactText(outcome->total_cost),
+                std::string(reference.as_object().at("total_cost").as_string()))
           << file << " " << options;
       ++checked;
     }

@@ -54,7 +54,8 @@ std::vector<int> SlowMes(const Instance& instance, Utility utility) {
   std::vector<bool> out(instance.projects.size(), false);
   for (size_t p = 0; p < instance.projects.size(); ++p) {
     bool support = false;
-    for (size_t v = 0; v < instance.ballots.size(); ++v) support = support || u(v, static_cast<int>(p)) > 0;
+    for (size_t v = 0; v < instance.ballots.size(); ++v)
+      support = support || u(v, static_cast<int>(p)) > 0;
     out[p] = !support || instance.projects[p].cost <= 0;
   }
   std::vector<int> order;
@@ -86,8 +87,10 @@ std::vector<int> SlowMes(const Instance& instance, Utility utility) {
         for (size_t v = 0; v < instance.ballots.size(); ++v) {
           const mpq_class value = u(v, static_cast<int>(p));
           if (value <= 0) continue;
-          if (money[v] / value <= breaks[k]) full += money[v];
-          else rest += value;
+          if (money[v] / value <= breaks[k])
+            full += money[v];
+          else
+            rest += value;
         }
         if (rest == 0) continue;
         const mpq_class candidate = (cost - full) / rest;
@@ -95,7 +98,8 @@ std::vector<int> SlowMes(const Instance& instance, Utility utility) {
       }
       if (!rho) rho = breaks.back();
       if (!best || *rho < *best ||
-          (*rho == *best && instance.projects[p].id < instance.projects[static_cast<size_t>(pick)].id)) {
+          (*rho == *best &&
+           instance.projects[p].id < instance.projects[static_cast<size_t>(pick)].id)) {
         best = rho;
         pick = static_cast<int>(p);
       }
@@ -120,13 +124,14 @@ TEST(BudgetRules, PropertiesOnRandomInstances) {
       Result<Outcome> mes = EqualShares(instance, utility, Completion::kNone);
       ASSERT_TRUE(mes.has_value());
       EXPECT_LE(mes->total_cost, instance.budget);
-      EXPECT_EQ(mes->selection_order, SlowMes(instance, utility)) << "round " << round << "\n"
-                                                                  << WritePabulib(instance)
-                                                                  << "utility " << Name(utility);
-      Result<Outcome> grouped = EqualShares(GroupIdenticalBallots(instance), utility, Completion::kNone);
+      EXPECT_EQ(mes->selection_order, SlowMes(instance, utility))
+          << "round " << round << "\n"
+          << WritePabulib(instance) << "utility " << Name(utility);
+      Result<Outcome> grouped =
+          EqualShares(GroupIdenticalBallots(instance), utility, Completion::kNone);
       EXPECT_EQ(grouped->selection_order, mes->selection_order);
-      for (const Completion completion :
-           {Completion::kAdd1, Completion::kGreedy, Completion::kAdd1Greedy, Completion::kBudgetPlus1}) {
+      for (const Completion completion : {Completion::kAdd1, Completion::kGreedy,
+                                          Completion::kAdd1Greedy, Completion::kBudgetPlus1}) {
         Result<Outcome> completed = EqualShares(instance, utility, completion);
         ASSERT_TRUE(completed.has_value());
         EXPECT_LE(completed->total_cost, instance.budget) << "round " << round;
@@ -140,7 +145,8 @@ TEST(BudgetRules, PropertiesOnRandomInstances) {
       EXPECT_EQ(total, greedy->total_cost);
       for (const auto& [p, e] : greedy->explanations) {
         if (!e.funded && e.reason == "did_not_fit") {
-          EXPECT_GT(greedy->total_cost + instance.projects[static_cast<size_t>(p)].cost, instance.budget);
+          EXPECT_GT(greedy->total_cost + instance.projects[static_cast<size_t>(p)].cost,
+                    instance.budget);
         }
       }
     }
@@ -164,9 +170,10 @@ TEST(Pabulib, BadFilesNameTheLine) {
                 .where,
             "line 7");
   // A byte-order mark, CRLF and a decimal comma are fine; writing and reading back keeps it.
-  Result<Instance> read = ReadPabulib("\xEF\xBB\xBFMETA\r\nkey;value\r\nbudget;100,5\r\n"
-                                      "vote_type;approval\r\nPROJECTS\r\nproject_id;cost;name\r\n"
-                                      "a;10;\"A; quoted\"\r\nVOTES\r\nvoter_id;vote\r\n1;a\r\n");
+  Result<Instance> read = ReadPabulib(
+      "\xEF\xBB\xBFMETA\r\nkey;value\r\nbudget;100,5\r\n"
+      "vote_type;approval\r\nPROJECTS\r\nproject_id;cost;name\r\n"
+      "a;10;\"A; quoted\"\r\nVOTES\r\nvoter_id;vote\r\n1;a\r\n");
   ASSERT_TRUE(read.has_value()) << read.error().where;
   EXPECT_EQ(ExactText(read->budget), "201/2");
   Result<Instance> again = ReadPabulib(WritePabulib(*read));
