@@ -153,26 +153,13 @@ Result<Response> ApiGetProfile(Context& ctx) {
 }
 
 Result<Response> ApiPutProfile(Context& ctx) {
-  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
   Result<json::object> body = BodyObject(ctx);
   if (!body) return body.error();
-  Result<std::string> offers_text = ListField(*body, "offers");
-  if (!offers_text) return offers_text.error();
-  Result<std::string> needs_text = ListField(*body, "needs");
-  if (!needs_text) return needs_text.error();
-  Result<std::vector<std::pair<std::string, std::string>>> offers =
-      ReadCompetences(*offers_text, "offers");
+  Result<std::string> offers = ListField(*body, "offers");
   if (!offers) return offers.error();
-  Result<std::vector<std::pair<std::string, std::string>>> needs =
-      ReadCompetences(*needs_text, "needs");
+  Result<std::string> needs = ListField(*body, "needs");
   if (!needs) return needs.error();
-  Result<CompetenceLabels> labels = LoadCompetences(ctx);
-  if (!labels) return labels.error();
-  ResolveCompetences(*labels, *offers);
-  ResolveCompetences(*labels, *needs);
-  Status saved =
-      ctx.services.partnerships.SaveProfile(ctx.community->id, ctx.membership->id, *offers, *needs);
-  if (!saved) return saved.error();
+  if (Status saved = SaveMyProfile(ctx, *offers, *needs); !saved) return saved.error();
   return ApiGetProfile(ctx);
 }
 
@@ -204,23 +191,12 @@ Result<Response> ApiListMatches(Context& ctx) {
 }
 
 Result<Response> ApiRespondToMatch(Context& ctx) {
-  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
   Result<json::object> body = BodyObject(ctx);
   if (!body) return body.error();
   Result<std::string> status = StringField(*body, "status");
   if (!status) return status.error();
-  if (*status != "accepted" && *status != "declined") {
-    return Error::InvalidArgument("accept or decline the match", "status");
-  }
-  Result<CommunityMatching> community = LoadMatching(ctx);
-  if (!community) return community.error();
   const int64_t other = ctx.ParamId("id");
-  if (other == ctx.membership->id || !community->index_of.count(other)) {
-    return Error::NotFound("no such member", "id");
-  }
-  Status saved = ctx.services.partnerships.Respond(ctx.community->id, ctx.membership->id, other,
-                                                   *status, ctx.Now());
-  if (!saved) return saved.error();
+  if (Status saved = RespondToMatch(ctx, other, *status); !saved) return saved.error();
   return JsonOf(json::object{{"id", other}, {"status", *status}});
 }
 

@@ -43,20 +43,11 @@ Result<Response> CirclesPage(Context& ctx, int status, const std::optional<Error
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
-  const auto category_label = [&](const std::string& code) -> std::string {
-    for (const communities::Category& category : *categories) {
-      if (category.code == code) return CategoryLabel(ctx, category);
-    }
-    return code;
+  const auto category_label = [&](const std::string& code) {
+    return CategoryLabelOf(ctx, *categories, code);
   };
   const auto names = [&](const std::vector<int>& competences) {
-    std::string out;
-    for (int c : competences) {
-      out +=
-          (out.empty() ? "" : ", ") +
-          CompetenceLabel(ctx, *labels, community->matching.competences()[static_cast<size_t>(c)]);
-    }
-    return out;
+    return CompetenceNames(ctx, *labels, community->matching, competences);
   };
   Result<std::optional<store::CircleSet>> published =
       ctx.services.circles.Find(ctx.community->id, "published");

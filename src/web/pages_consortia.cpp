@@ -126,11 +126,8 @@ Result<Response> ConsortiaPage(Context& ctx, const Form& input, int status,
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
-  const auto category_label = [&](const std::string& code) -> std::string {
-    for (const communities::Category& category : *categories) {
-      if (category.code == code) return CategoryLabel(ctx, category);
-    }
-    return code;
+  const auto category_label = [&](const std::string& code) {
+    return CategoryLabelOf(ctx, *categories, code);
   };
   Result<std::vector<store::Consortium>> saved =
       ctx.services.partnerships.ListConsortia(ctx.community->id);

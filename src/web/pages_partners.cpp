@@ -9,16 +9,6 @@
 namespace andel::web {
 namespace {
 
-std::string Labels(const Context& ctx, const CompetenceLabels& labels,
-                   const matching::Profiles& profiles, const std::vector<int>& competences) {
-  std::string out;
-  for (int c : competences) {
-    out += (out.empty() ? "" : ", ") +
-           CompetenceLabel(ctx, labels, profiles.competences()[static_cast<size_t>(c)]);
-  }
-  return out;
-}
-
 std::string ScoreText(const Context& ctx, const matching::Score& score) {
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%.2f", score.value());
@@ -38,11 +28,8 @@ Result<Response> PartnersPage(Context& ctx, int status, const std::optional<Erro
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
-  const auto category_label = [&](const std::string& code) -> std::string {
-    for (const communities::Category& category : *categories) {
-      if (category.code == code) return CategoryLabel(ctx, category);
-    }
-    return code;
+  const auto category_label = [&](const std::string& code) {
+    return CategoryLabelOf(ctx, *categories, code);
   };
   Result<std::vector<matching::Match>> matches = MyMatches(ctx, *community, 10);
   if (!matches) return matches.error();
@@ -54,8 +41,8 @@ Result<Response> PartnersPage(Context& ctx, int status, const std::optional<Erro
     item.set("name", other.name);
     item.set("category", category_label(other.category));
     item.set("score", ScoreText(ctx, match.score));
-    const std::string gets = Labels(ctx, *labels, community->matching, match.gets);
-    const std::string gives = Labels(ctx, *labels, community->matching, match.gives);
+    const std::string gets = CompetenceNames(ctx, *labels, community->matching, match.gets);
+    const std::string gives = CompetenceNames(ctx, *labels, community->matching, match.gives);
     if (!gets.empty()) item.set("gets", gets);
     if (!gives.empty()) item.set("gives", gives);
     list.push_back(item);
@@ -118,37 +105,17 @@ Result<Response> ShowPartners(Context& ctx) {
 }
 
 Result<Response> SubmitPartnerProfile(Context& ctx) {
-  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
-  Result<std::vector<std::pair<std::string, std::string>>> offers =
-      ReadCompetences(JoinField(ctx.form, "offer"), "offers");
-  if (!offers) return PartnersPage(ctx, 400, offers.error());
-  Result<std::vector<std::pair<std::string, std::string>>> needs =
-      ReadCompetences(JoinField(ctx.form, "need"), "needs");
-  if (!needs) return PartnersPage(ctx, 400, needs.error());
-  Result<CompetenceLabels> labels = LoadCompetences(ctx);
-  if (!labels) return labels.error();
-  ResolveCompetences(*labels, *offers);
-  ResolveCompetences(*labels, *needs);
-  Status saved =
-      ctx.services.partnerships.SaveProfile(ctx.community->id, ctx.membership->id, *offers, *needs);
-  if (!saved) return saved.error();
+  Status saved = SaveMyProfile(ctx, JoinField(ctx.form, "offer"), JoinField(ctx.form, "need"));
+  if (!saved) {
+    if (saved.error().code == ErrorCode::kInvalidArgument)
+      return PartnersPage(ctx, 400, saved.error());
+    return saved.error();
+  }
   return Redirect("/c/" + ctx.community->slug + "/partners?notice=" + UrlEncode("Saved."));
 }
 
 Result<Response> SubmitMatchResponse(Context& ctx) {
-  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
-  const std::string& status = ctx.form.Get("status");
-  if (status != "accepted" && status != "declined") {
-    return Error::InvalidArgument("accept or decline the match", "status");
-  }
-  Result<CommunityMatching> community = LoadMatching(ctx);
-  if (!community) return community.error();
-  const int64_t other = ctx.ParamId("id");
-  if (other == ctx.membership->id || !community->index_of.count(other)) {
-    return Error::NotFound("no such member", "id");
-  }
-  Status saved = ctx.services.partnerships.Respond(ctx.community->id, ctx.membership->id, other,
-                                                   status, ctx.Now());
+  Status saved = RespondToMatch(ctx, ctx.ParamId("id"), ctx.form.Get("status"));
   if (!saved) return saved.error();
   return Redirect("/c/" + ctx.community->slug + "/partners?notice=" + UrlEncode("Saved."));
 }

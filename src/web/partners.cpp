@@ -5,6 +5,7 @@
 
 #include "core/text.h"
 #include "matching/circles.h"
+#include "web/community_views.h"
 
 namespace andel::web {
 
@@ -165,6 +166,60 @@ matching::Partition ToPartition(const CommunityMatching& community, const store:
     }
   }
   return partition;
+}
+
+}  // namespace andel::web
+
+namespace andel::web {
+
+std::string CategoryLabelOf(const Context& ctx,
+                            const std::vector<communities::Category>& categories,
+                            const std::string& code) {
+  for (const communities::Category& category : categories) {
+    if (category.code == code) return CategoryLabel(ctx, category);
+  }
+  return code;
+}
+
+std::string CompetenceNames(const Context& ctx, const CompetenceLabels& labels,
+                            const matching::Profiles& profiles,
+                            const std::vector<int>& competences) {
+  std::string out;
+  for (int c : competences) {
+    out += (out.empty() ? "" : ", ") +
+           CompetenceLabel(ctx, labels, profiles.competences()[static_cast<size_t>(c)]);
+  }
+  return out;
+}
+
+Status SaveMyProfile(Context& ctx, std::string_view offers_text, std::string_view needs_text) {
+  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
+  Result<std::vector<std::pair<std::string, std::string>>> offers =
+      ReadCompetences(offers_text, "offers");
+  if (!offers) return offers.error();
+  Result<std::vector<std::pair<std::string, std::string>>> needs =
+      ReadCompetences(needs_text, "needs");
+  if (!needs) return needs.error();
+  Result<CompetenceLabels> labels = LoadCompetences(ctx);
+  if (!labels) return labels.error();
+  ResolveCompetences(*labels, *offers);
+  ResolveCompetences(*labels, *needs);
+  return ctx.services.partnerships.SaveProfile(ctx.community->id, ctx.membership->id, *offers,
+                                               *needs);
+}
+
+Status RespondToMatch(Context& ctx, int64_t other, const std::string& status) {
+  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
+  if (status != "accepted" && status != "declined") {
+    return Error::InvalidArgument("accept or decline the match", "status");
+  }
+  Result<CommunityMatching> community = LoadMatching(ctx);
+  if (!community) return community.error();
+  if (other == ctx.membership->id || !community->index_of.count(other)) {
+    return Error::NotFound("no such member", "id");
+  }
+  return ctx.services.partnerships.Respond(ctx.community->id, ctx.membership->id, other, status,
+                                           ctx.Now());
 }
 
 }  // namespace andel::web

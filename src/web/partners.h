@@ -35,6 +35,23 @@ void ResolveCompetences(const CompetenceLabels& labels,
 const std::string& CompetenceLabel(const Context& ctx, const CompetenceLabels& labels,
                                    const std::string& key);
 
+// The label of a category code in the request's language (the code if unknown).
+std::string CategoryLabelOf(const Context& ctx,
+                            const std::vector<communities::Category>& categories,
+                            const std::string& code);
+// Competences by index in `profiles`, as labels joined with ", ".
+std::string CompetenceNames(const Context& ctx, const CompetenceLabels& labels,
+                            const matching::Profiles& profiles,
+                            const std::vector<int>& competences);
+
+// Replaces the caller's offers and needs, written as lists of competences (labels in any
+// language or synonyms resolve to the taxonomy). kInvalidArgument naming "offers" or "needs".
+Status SaveMyProfile(Context& ctx, std::string_view offers, std::string_view needs);
+
+// Records the caller's answer ("accepted" or "declined") to the match with membership `other`.
+// kInvalidArgument for another answer; kNotFound unless `other` is another active member.
+Status RespondToMatch(Context& ctx, int64_t other, const std::string& status);
+
 struct CommunityMatching {
   std::vector<store::PartnerProfile> profiles;  // by index, as in `matching`
   matching::Profiles matching;
