@@ -93,6 +93,8 @@ struct Context {
   int64_t Now() const { return services.now(); }
   // The client's address: the connection's, or the proxy's report of it (WebConfig).
   std::string ClientAddress() const;
+  // Sets `community` and the caller's active membership of it (if any).
+  Status EnterCommunity(const communities::Community& community);
   bool IsBoard() const;
   bool IsAdmin() const;
   int64_t ParamId(const std::string& name) const;  // 0 if not a positive integer

@@ -73,15 +73,7 @@ Result<Decision> DecisionFromPath(Context& ctx) {
   if (!slug) return slug.error();
   Result<communities::Community> community = ctx.Communities().FindBySlug(*slug);
   if (!community) return community.error();
-  ctx.community = *community;
-  if (ctx.person) {
-    Result<std::optional<communities::Membership>> membership =
-        ctx.Communities().FindMembershipOf(community->id, ctx.person->id);
-    if (!membership) return membership.error();
-    if (*membership && (*membership)->status == communities::MemberStatus::kActive) {
-      ctx.membership = **membership;
-    }
-  }
+  if (Status entered = ctx.EnterCommunity(*community); !entered) return entered.error();
   const bool site_admin = ctx.person && ctx.person->is_admin;
   if (!community->is_public && !ctx.membership && !site_admin) {
     if (!ctx.person) return Error::Unauthenticated("please sign in");

@@ -136,15 +136,7 @@ Status CheckAccess(Context& ctx, const Route& route) {
   if (slug == ctx.params.end()) return {};
   Result<communities::Community> community = ctx.Communities().FindBySlug(slug->second);
   if (!community) return community.error();
-  ctx.community = *community;
-  if (ctx.person) {
-    Result<std::optional<communities::Membership>> membership =
-        ctx.Communities().FindMembershipOf(community->id, ctx.person->id);
-    if (!membership) return membership.error();
-    if (*membership && (*membership)->status == communities::MemberStatus::kActive) {
-      ctx.membership = **membership;
-    }
-  }
+  if (Status entered = ctx.EnterCommunity(*community); !entered) return entered;
   const bool site_admin = ctx.person && ctx.person->is_admin;
   switch (route.access) {
     case Access::kVisible:
@@ -172,6 +164,17 @@ std::vector<std::string_view> Segments(std::string_view path) {
 }
 
 }  // namespace
+
+Status Context::EnterCommunity(const communities::Community& entered) {
+  community = entered;
+  membership.reset();
+  if (!person) return {};
+  Result<std::optional<communities::Membership>> found =
+      Communities().FindMembershipOf(entered.id, person->id);
+  if (!found) return found.error();
+  if (*found && (*found)->status == communities::MemberStatus::kActive) membership = **found;
+  return {};
+}
 
 std::string Context::CsrfToken() {
   if (!session_token.empty()) return web::CsrfToken(services.secret_key, session_token);
