@@ -106,10 +106,13 @@ std::vector<int> Common(const std::vector<int>& a, const std::vector<int>& b) {
 Score MatchScore(const Member& i, const Member& j) {
   const int64_t ni = static_cast<int64_t>(i.needs.size());
   const int64_t nj = static_cast<int64_t>(j.needs.size());
-  const int64_t a = ni ? CountCommon(i.needs, j.offers) : 0;
-  const int64_t b = nj ? CountCommon(j.needs, i.offers) : 0;
-  const int64_t di = ni ? ni : 1, dj = nj ? nj : 1;
-  return {a * dj + b * di, di * dj};
+  return MatchScoreOf(ni ? CountCommon(i.needs, j.offers) : 0, ni,
+                      nj ? CountCommon(j.needs, i.offers) : 0, nj);
+}
+
+Score MatchScoreOf(int64_t gets, int64_t needs_i, int64_t gives, int64_t needs_j) {
+  const int64_t di = needs_i ? needs_i : 1, dj = needs_j ? needs_j : 1;
+  return {gets * dj + gives * di, di * dj};
 }
 
 }  // namespace andel::matching

@@ -81,5 +81,8 @@ int CountCommon(const std::vector<int>& a, const std::vector<int>& b);
 std::vector<int> Common(const std::vector<int>& a, const std::vector<int>& b);
 
 Score MatchScore(const Member& i, const Member& j);
+// The same from the overlaps: i gets `gets` of its `needs_i` needs from j, and gives `gives` of
+// j's `needs_j` needs.
+Score MatchScoreOf(int64_t gets, int64_t needs_i, int64_t gives, int64_t needs_j);
 
 }  // namespace andel::matching

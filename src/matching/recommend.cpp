@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <thread>
 
@@ -27,6 +28,47 @@ struct Counters {
   std::vector<int> gets, gives;
   std::vector<int> touched;
   explicit Counters(size_t n) : gets(n, 0), gives(n, 0) {}
+};
+
+// The best `top` matches seen so far (a heap, worst on top), and their reasons at the end.
+class TopMatches {
+ public:
+  TopMatches(const Profiles& profiles, int top)
+      : profiles_(profiles), top_(top), worse_([&profiles](const Match& x, const Match& y) {
+          return BetterMatch(profiles, x, y);
+        }) {}
+
+  bool Full() const { return static_cast<int>(best_.size()) == top_; }
+  // The worst match kept; only when Full().
+  const Match& Worst() const { return best_.front(); }
+
+  void Offer(const Match& match) {
+    if (Full()) {
+      if (!BetterMatch(profiles_, match, best_.front())) return;
+      std::pop_heap(best_.begin(), best_.end(), worse_);
+      best_.back() = match;
+    } else {
+      best_.push_back(match);
+    }
+    std::push_heap(best_.begin(), best_.end(), worse_);
+  }
+
+  // Best first, each with what member `me` gives and gets.
+  std::vector<Match> Finish(const Member& me) {
+    std::sort_heap(best_.begin(), best_.end(), worse_);
+    for (Match& match : best_) {
+      const Member& other = profiles_.member(static_cast<size_t>(match.member));
+      match.gives = Common(me.offers, other.needs);
+      match.gets = Common(me.needs, other.offers);
+    }
+    return std::move(best_);
+  }
+
+ private:
+  const Profiles& profiles_;
+  int top_;
+  std::function<bool(const Match&, const Match&)> worse_;
+  std::vector<Match> best_;
 };
 
 bool Declined(const std::vector<std::pair<int, int>>& declined, int i, int j) {
@@ -55,8 +97,7 @@ std::vector<Match> TopFor(const Profiles& profiles, const Index& index, Counters
       }
     }
   }
-  std::vector<Match> best;
-  const auto worse = [&](const Match& x, const Match& y) { return BetterMatch(profiles, x, y); };
+  TopMatches best(profiles, options.top);
   const int64_t ni = static_cast<int64_t>(me.needs.size());
   for (int j : counters.touched) {
     const size_t u = static_cast<size_t>(j);
@@ -65,28 +106,10 @@ std::vector<Match> TopFor(const Profiles& profiles, const Index& index, Counters
     const Member& other = profiles.member(u);
     if (u == i || other.category == me.category || profiles.Tied(i, u)) continue;
     if (!declined.empty() && Declined(declined, static_cast<int>(i), j)) continue;
-    const int64_t nj = static_cast<int64_t>(other.needs.size());
-    const int64_t di = ni ? ni : 1, dj = nj ? nj : 1;
-    Match match;
-    match.member = j;
-    match.score = {a * dj + b * di, di * dj};
-    if (static_cast<int>(best.size()) == options.top) {
-      if (!BetterMatch(profiles, match, best.front())) continue;
-      std::pop_heap(best.begin(), best.end(), worse);
-      best.back() = match;
-    } else {
-      best.push_back(match);
-    }
-    std::push_heap(best.begin(), best.end(), worse);
+    best.Offer({j, MatchScoreOf(a, ni, b, static_cast<int64_t>(other.needs.size())), {}, {}});
   }
   counters.touched.clear();
-  std::sort_heap(best.begin(), best.end(), worse);
-  for (Match& match : best) {
-    const Member& other = profiles.member(static_cast<size_t>(match.member));
-    match.gives = Common(me.offers, other.needs);
-    match.gets = Common(me.needs, other.offers);
-  }
-  return best;
+  return best.Finish(me);
 }
 
 // The dense way: counts in byte arrays over all members; a competence offered (or needed) by
@@ -179,8 +202,7 @@ std::vector<Match> DenseTopFor(const Profiles& profiles, const Index& index,
   }
   const float inverse_mine = 1.0f / static_cast<float>(std::max<size_t>(1, me.needs.size()));
   const uint8_t mine = static_cast<uint8_t>(me.category);
-  std::vector<Match> best;
-  const auto worse = [&](const Match& x, const Match& y) { return BetterMatch(profiles, x, y); };
+  TopMatches best(profiles, options.top);
   float threshold = 1e-9f;  // a match needs a positive score
   const int64_t ni = static_cast<int64_t>(me.needs.size());
   for (size_t j = 0; j < n; ++j) {
@@ -188,31 +210,15 @@ std::vector<Match> DenseTopFor(const Profiles& profiles, const Index& index,
                               static_cast<float>(gives[j]) * dense.inverse_needs[j];
     if (approximate < threshold || dense.category[j] == mine) continue;
     if (!declined.empty() && Declined(declined, static_cast<int>(i), static_cast<int>(j))) continue;
-    const int64_t nj = static_cast<int64_t>(profiles.member(j).needs.size());
-    const int64_t di = ni ? ni : 1, dj = nj ? nj : 1;
-    Match match;
-    match.member = static_cast<int>(j);
-    match.score = {gets[j] * dj + gives[j] * di, di * dj};
-    if (static_cast<int>(best.size()) == options.top) {
-      if (!BetterMatch(profiles, match, best.front())) continue;
-      std::pop_heap(best.begin(), best.end(), worse);
-      best.back() = match;
-    } else {
-      best.push_back(match);
-    }
-    std::push_heap(best.begin(), best.end(), worse);
+    best.Offer(
+        {static_cast<int>(j),
+         MatchScoreOf(gets[j], ni, gives[j], static_cast<int64_t>(profiles.member(j).needs.size())),
+         {},
+         {}});
     // Equal exact scores may differ in the last bit as floats: keep a little slack.
-    if (static_cast<int>(best.size()) == options.top) {
-      threshold = static_cast<float>(best.front().score.value()) - 1e-5f;
-    }
+    if (best.Full()) threshold = static_cast<float>(best.Worst().score.value()) - 1e-5f;
   }
-  std::sort_heap(best.begin(), best.end(), worse);
-  for (Match& match : best) {
-    const Member& other = profiles.member(static_cast<size_t>(match.member));
-    match.gives = Common(me.offers, other.needs);
-    match.gets = Common(me.needs, other.offers);
-  }
-  return best;
+  return best.Finish(me);
 }
 
 std::vector<std::pair<int, int>> NormalisedDeclined(const RecommendOptions& options) {
