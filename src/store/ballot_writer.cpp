@@ -28,15 +28,6 @@ int64_t RandomKey() {
   return static_cast<int64_t>((value >> 1) | 1);
 }
 
-Error Translate(const std::exception& error) {
-  const std::string_view text = error.what();
-  if (text.find("UNIQUE constraint") != std::string_view::npos ||
-      text.find("duplicate key") != std::string_view::npos) {
-    return Error::AlreadyExists("this ballot was cast already", "ballot");
-  }
-  return Error::Unavailable("the database is not available");
-}
-
 // The statements of one batch, prepared once and run for each ballot.
 struct BatchStatements {
   int64_t decision_id = 0, person_id = 0, weight = 1, now = 0, key = 0, voted = 0;
@@ -210,7 +201,7 @@ void BallotWriter::Commit(std::deque<Pending*>& batch) {
       try {
         pending->outcome = Apply(statements, audit, state, pending->request);
       } catch (const std::exception& error) {
-        pending->outcome = Translate(error);
+        pending->outcome = TranslateDatabaseError(error);
       }
       if (*pending->outcome) {
         sql << "RELEASE SAVEPOINT ballot";

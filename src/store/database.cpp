@@ -25,7 +25,9 @@ namespace {
 
 thread_local std::string last_failure;
 
-Error Translate(const std::exception& error) {
+}  // namespace
+
+Error TranslateDatabaseError(const std::exception& error) {
   last_failure = error.what();
   const std::string_view text = last_failure;
   if (text.find("UNIQUE constraint") != std::string_view::npos ||
@@ -34,6 +36,8 @@ Error Translate(const std::exception& error) {
   }
   return Error::Unavailable("the database is not available");
 }
+
+namespace {
 
 // {{id}}: a generated integer key. {{key}}: an integer key the application chooses (random, so
 // that row order reveals nothing), which on SQLite is the rowid itself.
@@ -214,7 +218,7 @@ Status Database::Run(const std::function<Status(soci::session&)>& work) {
     soci::session sql(pool_->connections);
     return work(sql);
   } catch (const std::exception& error) {
-    return Translate(error);
+    return TranslateDatabaseError(error);
   }
 }
 
@@ -233,7 +237,7 @@ Status Database::RunPrepared(
     return work(lease->session(), pool_->prepared[lease->position()]);
   } catch (const std::exception& error) {
     if (lease) pool_->prepared[lease->position()].Clear();
-    return Translate(error);
+    return TranslateDatabaseError(error);
   }
 }
 
@@ -278,7 +282,7 @@ Status Database::RunInTransaction(const std::function<Status(soci::session&)>& w
     if (status) transaction.Commit();
     return status;
   } catch (const std::exception& error) {
-    return Translate(error);
+    return TranslateDatabaseError(error);
   }
 }
 

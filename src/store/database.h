@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <exception>
 #include <functional>
 #include <memory>
 #include <string>
@@ -87,6 +88,10 @@ class Database {
   Dialect dialect_;
   std::unique_ptr<Pool> pool_;
 };
+
+// A database exception as an Error: a unique constraint becomes kAlreadyExists, anything else
+// kUnavailable; the cause is kept for LastDatabaseFailure.
+Error TranslateDatabaseError(const std::exception& error);
 
 // The text of the last database failure seen on this thread, for the server log only.
 const std::string& LastDatabaseFailure();
