@@ -16,17 +16,6 @@ using decisions::Ballot;
 using decisions::Decision;
 using decisions::Kind;
 
-Result<int> IntField(const std::string& text, std::string_view field, int fallback) {
-  const std::string_view trimmed = Trim(text);
-  if (trimmed.empty()) return fallback;
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
-  if (ec != std::errc() || ptr != trimmed.data() + trimmed.size()) {
-    return Error::InvalidArgument("this must be a whole number", std::string(field));
-  }
-  return value;
-}
-
 Result<int> JsonInt(const json::object& body, const char* name, int fallback) {
   const json::value* value = body.if_contains(name);
   if (!value) return fallback;
@@ -60,14 +49,14 @@ Result<DecisionFields> ReadDecisionForm(const Form& form) {
     const std::string_view option = Trim(line);
     if (!option.empty()) fields.options.emplace_back(option);
   }
-  Result<int> seats = IntField(form.Get("seats"), "seats", 1);
+  Result<int> seats = FormInt(form.Get("seats"), "seats", 1);
   if (!seats) return seats.error();
-  Result<int> max_score = IntField(form.Get("max_score"), "max_score", 5);
+  Result<int> max_score = FormInt(form.Get("max_score"), "max_score", 5);
   if (!max_score) return max_score.error();
   fields.seats = *seats;
   fields.max_score = *max_score;
   if (!Trim(form.Get("quorum")).empty()) {
-    Result<int> quorum = IntField(form.Get("quorum"), "quorum", 0);
+    Result<int> quorum = FormInt(form.Get("quorum"), "quorum", 0);
     if (!quorum) return quorum.error();
     fields.quorum = *quorum;
   }
@@ -163,7 +152,7 @@ Result<Ballot> ReadBallotForm(const Decision& decision, const Form& form) {
     case Kind::kApproval:
       for (const auto& [name, value] : form.fields()) {
         if (name != "approve") continue;
-        Result<int> id = IntField(value, "approve", 0);
+        Result<int> id = FormInt(value, "approve", 0);
         if (!id) return BadBallot("the ballot names an unknown option");
         ballot.approved.push_back(*id);
       }
@@ -171,7 +160,7 @@ Result<Ballot> ReadBallotForm(const Decision& decision, const Form& form) {
       break;
     case Kind::kScore:
       for (const decisions::Option& option : decision.options) {
-        Result<int> score = IntField(form.Get("score_" + std::to_string(option.id)), "score", 0);
+        Result<int> score = FormInt(form.Get("score_" + std::to_string(option.id)), "score", 0);
         if (!score) return score.error();
         if (*score != 0) ballot.scores[option.id] = *score;
       }
@@ -179,7 +168,7 @@ Result<Ballot> ReadBallotForm(const Decision& decision, const Form& form) {
     case Kind::kRanked: {
       std::map<int, int> numbers;
       for (const decisions::Option& option : decision.options) {
-        Result<int> rank = IntField(form.Get("rank_" + std::to_string(option.id)), "rank", 0);
+        Result<int> rank = FormInt(form.Get("rank_" + std::to_string(option.id)), "rank", 0);
         if (!rank)
           return Error::InvalidArgument("a rank must be a number from 1 to the number of options",
                                         "rank");
@@ -241,7 +230,7 @@ Result<Ballot> ReadBallotJson(const Decision& decision, const json::object& body
       const json::value* scores = body.if_contains("scores");
       if (!scores || !scores->is_object()) return BadBallot("the ballot is not well formed");
       for (const auto& [key, value] : scores->as_object()) {
-        Result<int> id = IntField(std::string(key), "scores", 0);
+        Result<int> id = FormInt(std::string(key), "scores", 0);
         if (!id || !value.is_int64() || value.as_int64() < -1 || value.as_int64() > 1000) {
           return BadBallot("the ballot is not well formed");
         }

@@ -1,6 +1,8 @@
 // Form and cookie parsing.
 #include "web/forms.h"
 
+#include <charconv>
+
 #include "core/text.h"
 
 namespace andel::web {
@@ -212,6 +214,21 @@ std::string JsonEscape(std::string_view text) {
     }
   }
   return out;
+}
+
+Result<int> FormInt(std::string_view text, std::string_view field, int fallback, int low,
+                    int high) {
+  const std::string_view trimmed = Trim(text);
+  if (trimmed.empty()) return fallback;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
+  if (ec != std::errc() || ptr != trimmed.data() + trimmed.size()) {
+    return Error::InvalidArgument("this must be a whole number", std::string(field));
+  }
+  if (value < low || value > high) {
+    return Error::InvalidArgument("this number is out of range", std::string(field));
+  }
+  return value;
 }
 
 }  // namespace andel::web

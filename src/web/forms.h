@@ -2,6 +2,7 @@
 // writing URL-encoded text. Every value is checked to be valid UTF-8.
 #pragma once
 
+#include <climits>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +47,11 @@ std::optional<std::string> CookieValue(std::string_view cookie_header, std::stri
 
 // Percent-encodes everything but unreserved characters.
 std::string UrlEncode(std::string_view text);
+
+// A whole number typed in a form field (trimmed); `fallback` when empty. kInvalidArgument
+// naming `field` for anything else, or for a number outside [low, high].
+Result<int> FormInt(std::string_view text, std::string_view field, int fallback, int low = INT_MIN,
+                    int high = INT_MAX);
 
 // Escapes & < > " ' for HTML text and attributes.
 std::string HtmlEscape(std::string_view text);

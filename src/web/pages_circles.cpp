@@ -21,17 +21,6 @@ std::string Number(const Context& ctx, double value) {
   return text;
 }
 
-Result<int> IntField(const std::string& text, const char* field, int fallback, int low, int high) {
-  const std::string_view trimmed = Trim(text);
-  if (trimmed.empty()) return fallback;
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(trimmed.data(), trimmed.data() + trimmed.size(), value);
-  if (ec != std::errc() || ptr != trimmed.data() + trimmed.size() || value < low || value > high) {
-    return Error::InvalidArgument("this number is out of range", field);
-  }
-  return value;
-}
-
 Result<Response> CirclesPage(Context& ctx, int status, const std::optional<Error>& error) {
   ViewData page = BasePage(ctx, ctx.T("Partner circles") + " · " + ctx.community->name);
   page.set("csrf", ctx.CsrfToken());
@@ -153,9 +142,9 @@ Result<int64_t> FormDraftCircles(Context& ctx, int size, int64_t seed) {
 }
 
 Result<Response> SubmitGenerateCircles(Context& ctx) {
-  Result<int> size = IntField(ctx.form.Get("size"), "size", 8, 2, 50);
+  Result<int> size = FormInt(ctx.form.Get("size"), "size", 8, 2, 50);
   if (!size) return CirclesPage(ctx, 400, size.error());
-  Result<int> seed = IntField(ctx.form.Get("seed"), "seed", 1, 1, 1000000000);
+  Result<int> seed = FormInt(ctx.form.Get("seed"), "seed", 1, 1, 1000000000);
   if (!seed) return CirclesPage(ctx, 400, seed.error());
   Result<int64_t> draft = FormDraftCircles(ctx, *size, *seed);
   if (!draft) return CirclesPage(ctx, 400, draft.error());
@@ -163,7 +152,7 @@ Result<Response> SubmitGenerateCircles(Context& ctx) {
 }
 
 Result<Response> SubmitMoveCircleMember(Context& ctx) {
-  Result<int> circle = IntField(ctx.form.Get("circle"), "circle", 0, 1, 100000);
+  Result<int> circle = FormInt(ctx.form.Get("circle"), "circle", 0, 1, 100000);
   if (!circle || *circle == 0)
     return CirclesPage(ctx, 400, Error::InvalidArgument("choose a circle", "circle"));
   Result<std::optional<store::CircleSet>> draft =

@@ -95,16 +95,6 @@ Result<Computed> Compute(Context& ctx, const CompetenceLabels& labels,
   return Computed{std::move(*needs), std::move(*community), std::move(*result)};
 }
 
-Result<int> MinCategories(const std::string& text) {
-  if (text.empty()) return 2;
-  int value = 0;
-  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (ec != std::errc() || ptr != text.data() + text.size() || value < 0 || value > 64) {
-    return Error::InvalidArgument("this number is out of range", "min_categories");
-  }
-  return value;
-}
-
 Result<Response> ConsortiaPage(Context& ctx, const Form& input, int status,
                                const std::optional<Error>& error) {
   ViewData page = BasePage(ctx, ctx.T("Consortia") + " · " + ctx.community->name);
@@ -155,7 +145,7 @@ Result<Response> ConsortiaPage(Context& ctx, const Form& input, int status,
     return HtmlPage(ctx, "consortia", page, status);
   }
   if (!input.Has("needs")) return HtmlPage(ctx, "consortia", page);
-  Result<int> min_categories = MinCategories(input.Get("min_categories"));
+  Result<int> min_categories = FormInt(input.Get("min_categories"), "min_categories", 2, 0, 64);
   if (!min_categories) {
     AddFieldError(ctx, page, min_categories.error());
     return HtmlPage(ctx, "consortia", page, 400);
@@ -214,7 +204,7 @@ Result<Response> ShowConsortia(Context& ctx) {
 Result<Response> SubmitConsortium(Context& ctx) {
   Result<CompetenceLabels> labels = LoadCompetences(ctx);
   if (!labels) return labels.error();
-  Result<int> min_categories = MinCategories(ctx.form.Get("min_categories"));
+  Result<int> min_categories = FormInt(ctx.form.Get("min_categories"), "min_categories", 2, 0, 64);
   if (!min_categories) return ConsortiaPage(ctx, ctx.form, 400, min_categories.error());
   Result<Computed> computed = Compute(ctx, *labels, ctx.form.Get("needs"), *min_categories);
   if (!computed) return ConsortiaPage(ctx, ctx.form, 400, computed.error());
