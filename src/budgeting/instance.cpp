@@ -1,6 +1,7 @@
 #include "budgeting/instance.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace andel::budgeting {
 
@@ -18,16 +19,22 @@ int Instance::IndexOf(const std::string& project_id) const {
 }
 
 Instance GroupIdenticalBallots(const Instance& instance) {
-  Instance grouped = instance;
-  grouped.ballots.clear();
-  std::map<std::pair<std::vector<int>, std::vector<std::string>>, size_t> seen;
+  Instance grouped;
+  grouped.budget = instance.budget;
+  grouped.vote_type = instance.vote_type;
+  grouped.currency = instance.currency;
+  grouped.projects = instance.projects;
+  grouped.meta = instance.meta;
+  // A ballot's key: its project indices as bytes, then its points as text.
+  std::unordered_map<std::string, size_t> seen;
+  seen.reserve(instance.ballots.size());
+  std::string key;
   for (const Ballot& ballot : instance.ballots) {
-    std::vector<std::string> points;
-    for (const mpq_class& p : ballot.points) points.push_back(p.get_str());
-    auto key = std::make_pair(ballot.projects, points);
-    const auto it = seen.find(key);
-    if (it == seen.end()) {
-      seen.emplace(std::move(key), grouped.ballots.size());
+    key.assign(reinterpret_cast<const char*>(ballot.projects.data()),
+               ballot.projects.size() * sizeof(int));
+    for (const mpq_class& p : ballot.points) key += ";" + p.get_str();
+    const auto [it, added] = seen.try_emplace(key, grouped.ballots.size());
+    if (added) {
       grouped.ballots.push_back(ballot);
     } else {
       grouped.ballots[it->second].count += ballot.count;

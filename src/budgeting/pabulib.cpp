@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <unordered_map>
 
 #include "core/csv.h"
 #include "core/text.h"
@@ -25,9 +26,11 @@ bool ParseNumber(std::string_view text, mpq_class& out) {
   std::string digits;
   size_t decimals = 0;
   bool point = false;
+  long small = 0;  // the digits as a number while they fit in 18 of them
   for (char c : text) {
     if (c >= '0' && c <= '9') {
       digits += c;
+      small = small * 10 + (c - '0');
       if (point) ++decimals;
     } else if ((c == '.' || c == ',') && !point) {
       point = true;
@@ -36,6 +39,10 @@ bool ParseNumber(std::string_view text, mpq_class& out) {
     }
   }
   if (digits.empty()) return false;
+  if (decimals == 0 && digits.size() <= 18) {
+    out = negative ? -small : small;
+    return true;
+  }
   mpz_class numerator(digits);
   mpz_class denominator = 1;
   for (size_t i = 0; i < decimals; ++i) denominator *= 10;
@@ -74,60 +81,73 @@ std::string DecimalText(const mpq_class& value) {
 }  // namespace
 
 Result<Instance> ReadPabulib(std::string_view text) {
-  Result<std::vector<CsvRecord>> records = ParseCsvRecords(text, ';');
-  if (!records) return records.error();
   Instance instance;
   enum class Section { kNone, kMeta, kProjects, kVotes } section = Section::kNone;
+  bool expect_header = false;  // the row after a section's name names its columns
+  size_t section_line = 0, last_line = 0;
   std::vector<std::string> header;
-  size_t header_line = 0;
   bool seen_projects = false, seen_votes = false;
+  std::unordered_map<std::string, int> index_of;  // project id → index
   const auto column = [&](const char* name) -> int {
     const auto it = std::find(header.begin(), header.end(), name);
     return it == header.end() ? -1 : static_cast<int>(it - header.begin());
   };
   int id_column = -1, cost_column = -1, name_column = -1, category_column = -1, vote_column = -1,
       points_column = -1;
-  for (size_t r = 0; r < records->size(); ++r) {
-    const CsvRecord& record = (*records)[r];
-    const std::string first(Trim(record.fields.empty() ? "" : record.fields[0]));
-    if (record.fields.size() == 1 && (first == "META" || first == "PROJECTS" || first == "VOTES")) {
-      section = first == "META"       ? Section::kMeta
-                : first == "PROJECTS" ? Section::kProjects
-                                      : Section::kVotes;
-      if (r + 1 >= records->size()) return BadLine(record.line, "a section without its header row");
-      ++r;
+  std::string id;  // reused for each project id in a vote
+  const auto visit = [&](const CsvRecord& record) -> Status {
+    last_line = record.line;
+    const std::string_view first = Trim(record.fields.empty() ? "" : record.fields[0]);
+    if (expect_header) {
+      expect_header = false;
       header.clear();
-      for (const std::string& field : (*records)[r].fields) header.emplace_back(Trim(field));
-      header_line = (*records)[r].line;
+      for (const std::string& f : record.fields) header.emplace_back(Trim(f));
       if (section == Section::kProjects) {
-        seen_projects = true;
         id_column = column("project_id");
         cost_column = column("cost");
         name_column = column("name");
         category_column = column("category");
         if (id_column < 0 || cost_column < 0) {
-          return BadLine(header_line, "PROJECTS needs the columns project_id and cost");
+          return BadLine(record.line, "PROJECTS needs the columns project_id and cost");
         }
       } else if (section == Section::kVotes) {
-        seen_votes = true;
         vote_column = column("vote");
         points_column = column("points");
-        if (vote_column < 0) return BadLine(header_line, "VOTES needs the column vote");
+        if (vote_column < 0) return BadLine(record.line, "VOTES needs the column vote");
       }
-      continue;
+      return Status();
     }
-    const auto field = [&](int c) -> std::string {
+    if (record.fields.size() == 1 && (first == "META" || first == "PROJECTS" || first == "VOTES")) {
+      section = first == "META"       ? Section::kMeta
+                : first == "PROJECTS" ? Section::kProjects
+                                      : Section::kVotes;
+      seen_projects = seen_projects || section == Section::kProjects;
+      seen_votes = seen_votes || section == Section::kVotes;
+      expect_header = true;
+      section_line = record.line;
+      return Status();
+    }
+    const auto field = [&](int c) -> std::string_view {
       return c >= 0 && static_cast<size_t>(c) < record.fields.size()
-                 ? std::string(Trim(record.fields[static_cast<size_t>(c)]))
-                 : std::string();
+                 ? Trim(record.fields[static_cast<size_t>(c)])
+                 : std::string_view();
     };
     switch (section) {
       case Section::kNone:
         return BadLine(record.line, "the file must start with META");
-      case Section::kMeta:
+      case Section::kMeta: {
         if (record.fields.size() < 2) return BadLine(record.line, "a META row is key;value");
-        instance.meta[std::string(Trim(record.fields[0]))] = std::string(Trim(record.fields[1]));
-        break;
+        const std::string key(first);
+        instance.meta[key] = std::string(Trim(record.fields[1]));
+        if (key == "vote_type") {
+          const std::string& type = instance.meta[key];
+          instance.vote_type = type == "cumulative" ? VoteType::kCumulative
+                               : type == "ordinal"  ? VoteType::kOrdinal
+                               : type == "scoring"  ? VoteType::kScoring
+                                                    : VoteType::kApproval;
+        }
+        return Status();
+      }
       case Section::kProjects: {
         Project project;
         project.id = field(id_column);
@@ -137,21 +157,25 @@ Result<Instance> ReadPabulib(std::string_view text) {
         }
         project.name = field(name_column);
         project.category = field(category_column);
-        if (instance.IndexOf(project.id) >= 0) {
+        if (!index_of.emplace(project.id, static_cast<int>(instance.projects.size())).second) {
           return BadLine(record.line, "this project_id is used twice");
         }
         instance.projects.push_back(std::move(project));
-        break;
+        return Status();
       }
       case Section::kVotes: {
         Ballot ballot;
-        const std::string votes = field(vote_column);
-        for (std::string_view id : Split(votes, ',')) {
-          const std::string trimmed(Trim(id));
-          if (trimmed.empty()) continue;
-          const int index = instance.IndexOf(trimmed);
-          if (index < 0) return BadLine(record.line, "the vote names an unknown project");
-          ballot.projects.push_back(index);
+        const std::string_view votes = field(vote_column);
+        for (size_t start = 0; start <= votes.size();) {
+          size_t comma = votes.find(',', start);
+          if (comma == std::string_view::npos) comma = votes.size();
+          id.assign(Trim(votes.substr(start, comma - start)));
+          start = comma + 1;
+          if (id.empty()) continue;
+          const auto it = index_of.find(id);
+          if (it == index_of.end())
+            return BadLine(record.line, "the vote names an unknown project");
+          ballot.projects.push_back(it->second);
         }
         if (points_column >= 0 && (instance.vote_type == VoteType::kCumulative ||
                                    instance.vote_type == VoteType::kScoring)) {
@@ -166,25 +190,19 @@ Result<Instance> ReadPabulib(std::string_view text) {
           }
         }
         instance.ballots.push_back(std::move(ballot));
-        break;
+        return Status();
       }
     }
-    if (section == Section::kMeta && instance.meta.count("vote_type")) {
-      const std::string& type = instance.meta["vote_type"];
-      instance.vote_type = type == "cumulative" ? VoteType::kCumulative
-                           : type == "ordinal"  ? VoteType::kOrdinal
-                           : type == "scoring"  ? VoteType::kScoring
-                                                : VoteType::kApproval;
-    }
-  }
+    return Status();
+  };
+  if (Status status = ForEachCsvRecord(text, ';', visit); !status) return status.error();
+  if (expect_header) return BadLine(section_line, "a section without its header row");
   if (!instance.meta.count("budget") || !ParseNumber(instance.meta["budget"], instance.budget)) {
     return BadLine(1, "META needs a budget");
   }
   if (!instance.meta.count("vote_type")) return BadLine(1, "META needs a vote_type");
-  if (!seen_projects)
-    return BadLine(records->empty() ? 1 : records->back().line, "the file has no PROJECTS");
-  if (!seen_votes)
-    return BadLine(records->empty() ? 1 : records->back().line, "the file has no VOTES");
+  if (!seen_projects) return BadLine(last_line ? last_line : 1, "the file has no PROJECTS");
+  if (!seen_votes) return BadLine(last_line ? last_line : 1, "the file has no VOTES");
   instance.currency = instance.meta.count("currency") ? instance.meta["currency"] : "";
   return instance;
 }

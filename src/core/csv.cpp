@@ -3,36 +3,50 @@
 
 namespace andel {
 
-Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separator) {
-  std::vector<CsvRecord> records;
-  std::vector<std::string> record;
-  std::string field;
+Status ForEachCsvRecord(std::string_view text, char separator,
+                        const std::function<Status(const CsvRecord&)>& visit) {
+  CsvRecord record;
+  size_t used = 0;  // fields of `record` in use; the rest keep their capacity for reuse
   size_t line = 1;
-  size_t record_line = 1;
   size_t i = 0;
   bool field_started = false;
+  record.line = 1;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") i = 3;  // a byte-order mark from spreadsheets
-  const auto end_record = [&] {
-    record.push_back(std::move(field));
-    field.clear();
-    const bool blank = record.size() == 1 && record[0].empty();
-    if (!blank) records.push_back({record_line, std::move(record)});
-    record.clear();
+  const auto field = [&]() -> std::string& {
+    if (used == record.fields.size()) record.fields.emplace_back();
+    return record.fields[used];
+  };
+  const auto end_field = [&] {
+    field();
+    ++used;
     field_started = false;
+  };
+  const auto end_record = [&]() -> Status {
+    end_field();
+    const bool blank = used == 1 && record.fields[0].empty();
+    Status status = Status();
+    if (!blank) {
+      record.fields.resize(used);
+      status = visit(record);
+    }
+    for (std::string& f : record.fields) f.clear();
+    used = 0;
+    return status;
   };
   while (i < text.size()) {
     const char c = text[i];
     if (c == '"' && !field_started) {
       field_started = true;
+      std::string& out = field();
       ++i;
       while (true) {
         if (i >= text.size()) {
           return Error::InvalidArgument("a quoted field is not closed",
-                                        "line " + std::to_string(record_line));
+                                        "line " + std::to_string(record.line));
         }
         if (text[i] == '"') {
           if (i + 1 < text.size() && text[i + 1] == '"') {
-            field.push_back('"');
+            out.push_back('"');
             i += 2;
             continue;
           }
@@ -40,7 +54,7 @@ Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separ
           break;
         }
         if (text[i] == '\n') ++line;
-        field.push_back(text[i++]);
+        out.push_back(text[i++]);
       }
       if (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r') {
         return Error::InvalidArgument("unexpected text after a closing quote",
@@ -53,25 +67,39 @@ Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separ
                                     "line " + std::to_string(line));
     }
     if (c == separator) {
-      record.push_back(std::move(field));
-      field.clear();
-      field_started = false;
+      end_field();
       ++i;
       continue;
     }
     if (c == '\r' || c == '\n') {
-      end_record();
+      if (Status status = end_record(); !status) return status;
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       ++i;
       ++line;
-      record_line = line;
+      record.line = line;
       continue;
     }
+    // The plain run of characters up to the next separator, quote or line end, at once.
+    size_t run = i;
+    while (run < text.size() && text[run] != separator && text[run] != '\n' && text[run] != '\r' &&
+           text[run] != '"') {
+      ++run;
+    }
     field_started = true;
-    field.push_back(c);
-    ++i;
+    field().append(text.substr(i, run - i));
+    i = run;
   }
-  if (field_started || !record.empty()) end_record();
+  if (field_started || used > 0) return end_record();
+  return Status();
+}
+
+Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separator) {
+  std::vector<CsvRecord> records;
+  Status status = ForEachCsvRecord(text, separator, [&](const CsvRecord& record) -> Status {
+    records.push_back(record);
+    return Status();
+  });
+  if (!status) return status.error();
   return records;
 }
 

@@ -2,6 +2,7 @@
 // byte-order mark. Blank lines are skipped.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,8 +16,14 @@ struct CsvRecord {
   std::vector<std::string> fields;
 };
 
-// Splits CSV text into records (fields separated by `separator`: ',', or ';' for Pabulib).
-// kInvalidArgument with "line L" for an unclosed quote or a quote inside an unquoted field.
+// Calls `visit` with each record in turn (fields separated by `separator`: ',', or ';' for
+// Pabulib); the record is reused between calls, so a large file is never held twice. Stops at
+// the first error `visit` returns and returns it. kInvalidArgument with "line L" for an
+// unclosed quote or a quote inside an unquoted field.
+Status ForEachCsvRecord(std::string_view text, char separator,
+                        const std::function<Status(const CsvRecord&)>& visit);
+
+// All records at once.
 Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separator = ',');
 
 }  // namespace andel
