@@ -16,8 +16,8 @@ struct Utilities {
   // points utility: each supporter its own, `points[p][s]` for the supporter `supporters[p][s]`.
   bool uniform = true;
   std::vector<mpq_class> of_project;
-  std::vector<std::vector<int>> supporters;      // project → ballot groups with utility > 0
-  std::vector<std::vector<mpq_class>> points;    // project → parallel to supporters (points only)
+  std::vector<std::vector<int>> supporters;    // project → ballot groups with utility > 0
+  std::vector<std::vector<mpq_class>> points;  // project → parallel to supporters (points only)
 
   const mpq_class& Of(size_t project, size_t supporter) const {
     return uniform ? of_project[project] : points[project][supporter];
