@@ -195,7 +195,9 @@ Result<Instance> ReadPabulib(std::string_view text) {
     }
     return Status();
   };
-  if (Status status = ForEachCsvRecord(text, ';', visit); !status) return status.error();
+  if (Status status = ForEachCsvRecord(text, ';', visit, CsvQuotes::kLenient); !status) {
+    return status.error();
+  }
   if (expect_header) return BadLine(section_line, "a section without its header row");
   if (!instance.meta.count("budget") || !ParseNumber(instance.meta["budget"], instance.budget)) {
     return BadLine(1, "META needs a budget");

@@ -4,7 +4,8 @@
 namespace andel {
 
 Status ForEachCsvRecord(std::string_view text, char separator,
-                        const std::function<Status(const CsvRecord&)>& visit) {
+                        const std::function<Status(const CsvRecord&)>& visit, CsvQuotes quotes) {
+  const bool strict = quotes == CsvQuotes::kStrict;
   CsvRecord record;
   size_t used = 0;  // fields of `record` in use; the rest keep their capacity for reuse
   size_t line = 1;
@@ -56,13 +57,13 @@ Status ForEachCsvRecord(std::string_view text, char separator,
         if (text[i] == '\n') ++line;
         out.push_back(text[i++]);
       }
-      if (i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r') {
+      if (strict && i < text.size() && text[i] != separator && text[i] != '\n' && text[i] != '\r') {
         return Error::InvalidArgument("unexpected text after a closing quote",
                                       "line " + std::to_string(line));
       }
       continue;
     }
-    if (c == '"') {
+    if (c == '"' && strict) {
       return Error::InvalidArgument("a quote inside an unquoted field",
                                     "line " + std::to_string(line));
     }
@@ -79,8 +80,9 @@ Status ForEachCsvRecord(std::string_view text, char separator,
       record.line = line;
       continue;
     }
-    // The plain run of characters up to the next separator, quote or line end, at once.
-    size_t run = i;
+    // The plain run of characters up to the next separator, quote or line end, at once; its
+    // first character is taken as it is (a quote, when lenient).
+    size_t run = i + 1;
     while (run < text.size() && text[run] != separator && text[run] != '\n' && text[run] != '\r' &&
            text[run] != '"') {
       ++run;

@@ -16,12 +16,18 @@ struct CsvRecord {
   std::vector<std::string> fields;
 };
 
+// How quotes are read. Strict (RFC 4180): a quote inside an unquoted field, or text after a
+// closing quote, is an error. Lenient (as Python's csv module reads, and so the files Pabulib
+// publishes): both are kept as text.
+enum class CsvQuotes { kStrict, kLenient };
+
 // Calls `visit` with each record in turn (fields separated by `separator`: ',', or ';' for
 // Pabulib); the record is reused between calls, so a large file is never held twice. Stops at
 // the first error `visit` returns and returns it. kInvalidArgument with "line L" for an
-// unclosed quote or a quote inside an unquoted field.
+// unclosed quote, or (strict) a quote inside an unquoted field.
 Status ForEachCsvRecord(std::string_view text, char separator,
-                        const std::function<Status(const CsvRecord&)>& visit);
+                        const std::function<Status(const CsvRecord&)>& visit,
+                        CsvQuotes quotes = CsvQuotes::kStrict);
 
 // All records at once.
 Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separator = ',');
