@@ -105,3 +105,30 @@ for (const method of document.querySelectorAll("form.decide select[name=method]"
   method.addEventListener("change", show);
   show();
 }
+
+// A fund's ballot shows what is chosen against the fund (approval) or the points left
+// (cumulative) as the voter chooses; an approval box that no longer fits is disabled. The
+// server checks the same.
+for (const form of document.querySelectorAll("form.fund-ballot")) {
+  const total = form.querySelector(".ballot-total");
+  if (!total) continue;
+  const limit = Number(form.dataset.limit);
+  const points = Number(form.dataset.points);
+  const boxes = [...form.querySelectorAll("input[type=checkbox][data-cost]")];
+  const numbers = [...form.querySelectorAll("input.points")];
+  const update = () => {
+    if (boxes.length) {
+      const chosen = boxes.filter((b) => b.checked).reduce((s, b) => s + Number(b.dataset.cost), 0);
+      total.textContent = `${form.dataset.labelChosen}: ${chosen.toLocaleString()} ${form.dataset.labelOf} ${limit.toLocaleString()} ${form.dataset.currency}`;
+      for (const box of boxes) box.disabled = !box.checked && chosen + Number(box.dataset.cost) > limit;
+      total.classList.toggle("over", chosen > limit);
+    } else {
+      const used = numbers.reduce((s, n) => s + (Number(n.value) || 0), 0);
+      total.textContent = `${points - used} ${form.dataset.labelLeft}`;
+      total.classList.toggle("over", used > points);
+    }
+  };
+  form.addEventListener("input", update);
+  form.addEventListener("change", update);
+  update();
+}

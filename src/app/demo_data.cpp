@@ -7,6 +7,7 @@
 #include <set>
 
 #include "app/demo_decisions.h"
+#include "app/demo_funds.h"
 #include "app/demo_partners.h"
 #include "store/account_repository.h"
 #include "store/community_repository.h"
@@ -226,6 +227,7 @@ Status LoadDemo(store::Database& db, int64_t now) {
     if (!imported) return imported.error();
   }
   if (Status partners = LoadDemoPartners(db); !partners) return partners;
+  if (Status funds = LoadDemoFunds(db, now); !funds) return funds;
   return LoadDemoDecisions(db, now);
 }
 

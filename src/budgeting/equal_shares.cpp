@@ -514,17 +514,17 @@ Result<Outcome> EqualShares(const Instance& instance, Utility utility, Completio
   const mpq_class share = share_of(instance.budget);
   const auto add1 = [&](long k) { return mpq_class(share + k); };
   const auto plus1 = [&](long k) { return share_of(instance.budget + instance.budget * k / 100); };
-  MesRun run;
+  mpq_class start = share;
   if (completion == Completion::kAdd1 || completion == Completion::kAdd1Greedy) {
-    run = RunMes(instance, *u, add1(Complete(instance, *u, add1, true)), true);
+    start = add1(Complete(instance, *u, add1, true));
   } else if (completion == Completion::kBudgetPlus1) {
     // Projects nobody supports never enter MES, however large the budget: once every candidate
     // is in, the outcome is final.
-    run = RunMes(instance, *u, plus1(Complete(instance, *u, plus1, false)), true);
-  } else {
-    run = RunMes(instance, *u, share, true);
+    start = plus1(Complete(instance, *u, plus1, false));
   }
+  MesRun run = RunMes(instance, *u, start, true);
   Outcome outcome;
+  outcome.start_share = start;
   outcome.selection_order = std::move(run.order);
   outcome.total_cost = run.total;
   outcome.explanations = std::move(run.explanations);
@@ -537,6 +537,37 @@ Result<Outcome> EqualShares(const Instance& instance, Utility utility, Completio
                          outcome.total_cost, selected, outcome, "completion");
   }
   return outcome;
+}
+
+Result<std::vector<mpq_class>> PaymentsByGroup(const Instance& instance, const Outcome& outcome,
+                                               Utility utility) {
+  Result<Utilities> u = internal::ComputeUtilities(instance, utility);
+  if (!u) return u.error();
+  std::vector<mpq_class> paid(instance.ballots.size());
+  std::vector<mpq_class> money(instance.ballots.size(), outcome.start_share);
+  for (int p : outcome.selection_order) {
+    const size_t project = static_cast<size_t>(p);
+    const auto& supporters = u->supporters[project];
+    const auto found = outcome.explanations.find(p);
+    if (found != outcome.explanations.end() && found->second.how == "mes" && found->second.rho) {
+      for (size_t s = 0; s < supporters.size(); ++s) {
+        const size_t g = static_cast<size_t>(supporters[s]);
+        const mpq_class due = *found->second.rho * u->Of(project, s);
+        const mpq_class each = money[g] <= due ? money[g] : due;
+        money[g] -= each;
+        paid[g] += each * instance.ballots[g].count;
+      }
+      continue;
+    }
+    long voters = 0;
+    for (int g : supporters) voters += instance.ballots[static_cast<size_t>(g)].count;
+    if (voters == 0) continue;
+    const mpq_class each = instance.projects[project].cost / voters;
+    for (int g : supporters) {
+      paid[static_cast<size_t>(g)] += each * instance.ballots[static_cast<size_t>(g)].count;
+    }
+  }
+  return paid;
 }
 
 }  // namespace andel::budgeting

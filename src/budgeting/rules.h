@@ -36,12 +36,20 @@ struct Explanation {
 struct Outcome {
   std::vector<int> selection_order;  // project indices
   mpq_class total_cost;
+  mpq_class start_share;  // MES: each voter's money at the start of the run kept (else 0)
   std::map<int, Explanation> explanations;  // every project
 };
 
 // kInvalidArgument for points utility on ballots without points.
 Result<Outcome> Greedy(const Instance& instance, Utility utility);
 Result<Outcome> EqualShares(const Instance& instance, Utility utility, Completion completion);
+
+// What each ballot group paid towards the selected projects: under MES what its supporters paid
+// in the round the project was chosen (min(money, ρ·u)); a project funded by greedy (the rule
+// or the completion) shared equally among its supporters. Indexed like instance.ballots; the
+// amounts are for the whole group (all `count` voters).
+Result<std::vector<mpq_class>> PaymentsByGroup(const Instance& instance, const Outcome& outcome,
+                                               Utility utility);
 
 // The selected ids in byte-wise order.
 std::vector<std::string> SelectedIds(const Instance& instance, const Outcome& outcome);

@@ -17,6 +17,7 @@
 #include "store/circle_repository.h"
 #include "store/community_repository.h"
 #include "store/decision_repository.h"
+#include "store/fund_repository.h"
 #include "store/partnership_repository.h"
 #include "web/forms.h"
 #include "web/http.h"
@@ -45,6 +46,7 @@ struct Services {
   store::DecisionRepository decisions;
   store::PartnershipRepository partnerships;
   store::CircleRepository circles;
+  store::FundRepository funds;
   WebConfig config;
   Catalog catalog;
   Views views;

@@ -266,6 +266,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              store::DecisionRepository(db),
                              store::PartnershipRepository(db),
                              store::CircleRepository(db),
+                             store::FundRepository(db),
                              std::move(config),
                              {},
                              {},

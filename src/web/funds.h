@@ -1,0 +1,49 @@
+// What the fund pages and the fund API share: finding the fund a path names, the caller's
+// rights in it, its outcome, explanations in words, and the Pabulib file it exports and imports.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "budgeting/rules.h"
+#include "core/result.h"
+#include "funds/fund.h"
+#include "web/context.h"
+
+namespace andel::web {
+
+// The fund named by the path's {id}, in the path's community; kNotFound otherwise.
+Result<funds::Fund> FundFromPath(Context& ctx);
+// The project named by the path's {project}, in the fund; kNotFound otherwise.
+Result<funds::Project> FundProjectFromPath(Context& ctx, const std::vector<funds::Project>& all);
+
+// A new fund from form fields (title, description, amount, currency, ballot, rule, proposers,
+// points), checked.
+Result<funds::Fund> FundFromFields(const Context& ctx, const Form& form);
+
+// The caller's key as a voter ("p<person id>").
+std::string VoterOf(const Context& ctx);
+// kPermissionDenied unless the caller may propose projects to the fund.
+Status CheckMayPropose(const Context& ctx, const funds::Fund& fund);
+
+std::vector<funds::Project> Feasible(const std::vector<funds::Project>& projects);
+
+struct FundOutcome {
+  budgeting::Instance instance;  // projects are the feasible ones, in the same order
+  budgeting::Outcome outcome;
+  std::vector<funds::VoterGroup> groups;
+};
+Result<FundOutcome> ComputeOutcome(Context& ctx, const funds::Fund& fund,
+                                   const std::vector<funds::Project>& projects);
+
+// A project's explanation in the caller's language.
+std::string ExplanationWords(const Context& ctx, const funds::Fund& fund,
+                             const budgeting::Explanation& e);
+
+// The fund as a Pabulib file: its feasible projects and its ballots (voters numbered 1, 2, …).
+Result<std::string> FundPabulib(Context& ctx, const funds::Fund& fund);
+// A fund from a Pabulib file, in the result phase; returns its id.
+Result<int64_t> ImportFund(Context& ctx, const std::string& text, const std::string& title);
+
+}  // namespace andel::web
