@@ -90,8 +90,8 @@ Status AddFund(store::Database& db, const FundSeed& seed, int64_t now, std::mt19
     const ProjectSeed& p = seed.projects[i];
     Status reviewed = funds_repo.Review(
         fund.id, (*stored)[i].id,
-        p.feasible ? funds::ProjectStatus::kFeasible : funds::ProjectStatus::kInfeasible,
-        p.reason, board, now - 28 * 86400);
+        p.feasible ? funds::ProjectStatus::kFeasible : funds::ProjectStatus::kInfeasible, p.reason,
+        board, now - 28 * 86400);
     if (!reviewed) return reviewed;
   }
   if (Status s = funds_repo.SetPhase(fund.id, funds::Phase::kVoting, board, now - 21 * 86400); !s)
@@ -132,13 +132,15 @@ Status AddFund(store::Database& db, const FundSeed& seed, int64_t now, std::mt19
 Status LoadDemoFunds(store::Database& db, int64_t now) {
   std::mt19937 random(2026);
   const std::vector<FundSeed> seeds = {
-      {"roskilde-samskabelse", "Kommunal startpulje 2026",
+      {"roskilde-samskabelse",
+       "Kommunal startpulje 2026",
        "Roskilde Kommune giver **150.000 kr.** i startpenge til initiativer, der vokser ud af "
        "husets egne fællesskaber. Alle medlemmer kan foreslå et initiativ; bestyrelsen tjekker, "
        "at det kan lade sig gøre, og medlemmerne stemmer.\n\nPengene fordeles med *Metoden med "
        "lige andele*: hver stemme råder over en lige stor del af puljen, så både flertallet og "
        "de mindre grupper får initiativer, de har stemt for.",
-       150000, true,
+       150000,
+       true,
        {{"Morgenkaffe for ledige med gåpåmod",
          "Hver tirsdag morgen: kaffe, avis og jobsøgning sammen med frivillige mentorer.", 18000,
          "beskæftigelse", true, "", 70},
@@ -159,10 +161,12 @@ Status LoadDemoFunds(store::Database& db, int64_t now) {
         {"Udendørs scene", "En fast scene i gården til koncerter og teater.", 90000, "kultur",
          false, "Kræver en byggetilladelse, som ikke kan nås i år. Foreslå den igen næste år.",
          0}}},
-      {"aarhus-partnerskab", "Partnerskabets fællespulje 2027",
+      {"aarhus-partnerskab",
+       "Partnerskabets fællespulje 2027",
        "Partnerskabet sætter **80.000 kr.** af til fælles projekter på tværs af kategorier. "
        "Vælg de projekter, du vil støtte; tilsammen må de koste højst hele puljen.",
-       80000, false,
+       80000,
+       false,
        {{"Fælles værkstedsdage", "Åbne værkstedsdage i Godsbanen med frivillige værter.", 24000,
          "værksted", true, "", 60},
         {"Data om lokal effekt", "Studerende måler effekten af tre partnerskaber.", 30000,

@@ -20,17 +20,17 @@ Result<T> ParseName(std::string_view text, const std::pair<T, std::string_view> 
 }
 
 constexpr std::pair<Phase, std::string_view> kPhases[] = {{Phase::kProposing, "proposing"},
-                                                           {Phase::kReviewing, "reviewing"},
-                                                           {Phase::kVoting, "voting"},
-                                                           {Phase::kResult, "result"}};
+                                                          {Phase::kReviewing, "reviewing"},
+                                                          {Phase::kVoting, "voting"},
+                                                          {Phase::kResult, "result"}};
 constexpr std::pair<BallotKind, std::string_view> kKinds[] = {
     {BallotKind::kApproval, "approval"},
     {BallotKind::kCumulative, "cumulative"},
     {BallotKind::kRanking, "ranking"}};
 constexpr std::pair<Rule, std::string_view> kRules[] = {{Rule::kMes, "mes"},
                                                         {Rule::kGreedy, "greedy"}};
-constexpr std::pair<Proposers, std::string_view> kProposers[] = {
-    {Proposers::kMembers, "members"}, {Proposers::kBoard, "board"}};
+constexpr std::pair<Proposers, std::string_view> kProposers[] = {{Proposers::kMembers, "members"},
+                                                                 {Proposers::kBoard, "board"}};
 constexpr std::pair<ProjectStatus, std::string_view> kStatuses[] = {
     {ProjectStatus::kSubmitted, "submitted"},
     {ProjectStatus::kFeasible, "feasible"},
@@ -66,14 +66,12 @@ Result<Proposers> ParseProposers(std::string_view text) {
   return ParseName(text, kProposers, "proposers", "projects are proposed by members or board");
 }
 Result<ProjectStatus> ParseProjectStatus(std::string_view text) {
-  return ParseName(text, kStatuses, "status",
-                   "the review is submitted, feasible or infeasible");
+  return ParseName(text, kStatuses, "status", "the review is submitted, feasible or infeasible");
 }
 
 Result<mpq_class> ParseAmount(std::string_view text, const std::string& field) {
   text = Trim(text);
-  const Error bad =
-      Error::InvalidArgument("write an amount such as 12500 or 12500.50", field);
+  const Error bad = Error::InvalidArgument("write an amount such as 12500 or 12500.50", field);
   if (text.empty() || text.size() > 18) return bad;
   long whole = 0, cents = 0;
   size_t decimals = 0;
@@ -119,9 +117,8 @@ Status ValidateFund(const Fund& fund) {
     return Error::InvalidArgument("the description is too long", "description");
   }
   if (fund.amount <= 0) return Error::InvalidArgument("the amount must be more than 0", "amount");
-  if (fund.currency.size() != 3 ||
-      !std::all_of(fund.currency.begin(), fund.currency.end(),
-                   [](char c) { return c >= 'A' && c <= 'Z'; })) {
+  if (fund.currency.size() != 3 || !std::all_of(fund.currency.begin(), fund.currency.end(),
+                                                [](char c) { return c >= 'A' && c <= 'Z'; })) {
     return Error::InvalidArgument("the currency is three capital letters, such as DKK or EUR",
                                   "currency");
   }
@@ -210,7 +207,8 @@ Result<Ballot> ParseBallotText(std::string_view text) {
     if (colon != std::string_view::npos) {
       const std::string_view value = item.substr(colon + 1);
       int points = 0;
-      const auto [pend, perror] = std::from_chars(value.data(), value.data() + value.size(), points);
+      const auto [pend, perror] =
+          std::from_chars(value.data(), value.data() + value.size(), points);
       if (perror != std::errc() || pend != value.data() + value.size()) {
         return BadBallot("points are whole numbers");
       }
@@ -224,8 +222,7 @@ Result<Ballot> ParseBallotText(std::string_view text) {
 }
 
 budgeting::Utility UtilityOf(BallotKind kind) {
-  return kind == BallotKind::kCumulative ? budgeting::Utility::kPoints
-                                         : budgeting::Utility::kCost;
+  return kind == BallotKind::kCumulative ? budgeting::Utility::kPoints : budgeting::Utility::kCost;
 }
 
 budgeting::Instance ToInstance(const Fund& fund, const std::vector<Project>& feasible,
@@ -237,10 +234,9 @@ budgeting::Instance ToInstance(const Fund& fund, const std::vector<Project>& fea
                        : fund.ballot == BallotKind::kRanking  ? budgeting::VoteType::kOrdinal
                                                               : budgeting::VoteType::kApproval;
   instance.meta["description"] = fund.title;
-  instance.meta["vote_type"] = std::string(
-      fund.ballot == BallotKind::kCumulative ? "cumulative"
-      : fund.ballot == BallotKind::kRanking  ? "ordinal"
-                                             : "approval");
+  instance.meta["vote_type"] = std::string(fund.ballot == BallotKind::kCumulative ? "cumulative"
+                                           : fund.ballot == BallotKind::kRanking  ? "ordinal"
+                                                                                  : "approval");
   instance.meta["currency"] = fund.currency;
   instance.meta["rule"] = std::string(fund.rule == Rule::kMes ? "equalshares" : "greedy");
   if (fund.ballot == BallotKind::kCumulative) {

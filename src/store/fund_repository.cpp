@@ -70,9 +70,9 @@ std::string Exact(const mpq_class& value) { return budgeting::ExactText(value); 
 
 int64_t InsertFund(soci::session& sql, const Fund& fund, Phase phase, int64_t now) {
   int64_t id = 0;
-  const std::string amount = Exact(fund.amount), ballot(Name(fund.ballot)),
-                    rule(Name(fund.rule)), completion(budgeting::Name(fund.completion)),
-                    proposers(Name(fund.proposers)), phase_name(Name(phase));
+  const std::string amount = Exact(fund.amount), ballot(Name(fund.ballot)), rule(Name(fund.rule)),
+                    completion(budgeting::Name(fund.completion)), proposers(Name(fund.proposers)),
+                    phase_name(Name(phase));
   sql << "INSERT INTO funds (community_id, title, description, amount, currency, ballot, points, "
          "rule, completion, proposers, phase, created_by, created_at) VALUES (:c, :t, :d, :a, "
          ":cur, :b, :p, :r, :co, :pr, :ph, :by, :at) RETURNING id",
@@ -158,10 +158,9 @@ Status FundRepository::SetPhase(int64_t fund_id, Phase phase, int64_t actor_pers
     }
     const std::string name(Name(phase));
     sql << "UPDATE funds SET phase = :p WHERE id = :f", soci::use(name), soci::use(fund_id);
-    AppendAudit(sql,
-                {community_id, actor_person_id, "fund.phase", "fund " + std::to_string(fund_id),
-                 name},
-                now);
+    AppendAudit(
+        sql, {community_id, actor_person_id, "fund.phase", "fund " + std::to_string(fund_id), name},
+        now);
     return {};
   });
 }
@@ -320,8 +319,8 @@ Result<int64_t> FundRepository::Import(const Fund& fund, const std::vector<Proje
       insert.execute(true);
     }
     AppendAudit(sql,
-                {fund.community_id, fund.created_by, "fund.imported",
-                 "fund " + std::to_string(id), std::to_string(ballots.size()) + " ballots"},
+                {fund.community_id, fund.created_by, "fund.imported", "fund " + std::to_string(id),
+                 std::to_string(ballots.size()) + " ballots"},
                 now);
     return {};
   });

@@ -160,8 +160,9 @@ Result<Response> ApiReviewFundProject(Context& ctx) {
   Result<std::string> reason = StringField(*body, "reason");
   if (!reason) return reason.error();
   if (reason->size() > 2000) return Error::InvalidArgument("the reason is too long", "reason");
-  Status reviewed = ctx.services.funds.Review(fund->id, ctx.ParamId("project"), *status,
-                                              std::string(Trim(*reason)), ctx.person->id, ctx.Now());
+  Status reviewed =
+      ctx.services.funds.Review(fund->id, ctx.ParamId("project"), *status,
+                                std::string(Trim(*reason)), ctx.person->id, ctx.Now());
   if (!reviewed) return reviewed.error();
   Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund->id);
   if (!projects) return projects.error();
@@ -215,7 +216,8 @@ Result<Response> ApiPutFundBallot(Context& ctx) {
   json::array saved_ids, saved_points;
   for (int64_t id : checked->projects) saved_ids.push_back(id);
   for (int p : checked->points) saved_points.push_back(p);
-  return JsonOf(json::object{{"projects", std::move(saved_ids)}, {"points", std::move(saved_points)}});
+  return JsonOf(
+      json::object{{"projects", std::move(saved_ids)}, {"points", std::move(saved_points)}});
 }
 
 Result<Response> ApiGetFundBallot(Context& ctx) {
@@ -265,7 +267,8 @@ Result<Response> ApiGetFundResult(Context& ctx) {
   }
   for (const funds::VoterGroup& group : result->groups) {
     json::array funded;
-    for (int p : group.funded) funded.push_back(json::string(instance.projects[static_cast<size_t>(p)].id));
+    for (int p : group.funded)
+      funded.push_back(json::string(instance.projects[static_cast<size_t>(p)].id));
     groups.push_back(json::object{{"projects", std::move(funded)},
                                   {"voters", group.voters},
                                   {"paid", budgeting::ExactText(group.paid)},

@@ -1,11 +1,11 @@
 #include "web/funds.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "budgeting/pabulib.h"
 #include "core/text.h"
 #include "web/forms.h"
-
-#include <algorithm>
-#include <cctype>
 
 namespace andel::web {
 
@@ -100,7 +100,8 @@ std::string ExplanationWords(const Context& ctx, const funds::Fund& fund,
     std::string text = ctx.T("Funded in round") + " " + std::to_string(e.round) + ". " +
                        std::to_string(e.payers) + " " + ctx.T("voters shared its cost");
     if (e.paid_in_full > 0) {
-      text += "; " + money(e.paid_in_full) + " " + ctx.T("of it came from voters who spent all they had left");
+      text += "; " + money(e.paid_in_full) + " " +
+              ctx.T("of it came from voters who spent all they had left");
     }
     return text + ".";
   }
@@ -143,17 +144,17 @@ Result<int64_t> ImportFund(Context& ctx, const std::string& text, const std::str
   fund.community_id = ctx.community->id;
   fund.created_by = ctx.person->id;
   fund.amount = instance->budget;
-  const std::string description = instance->meta.count("description")
-                                      ? instance->meta["description"]
-                                      : std::string("Pabulib");
+  const std::string description =
+      instance->meta.count("description") ? instance->meta["description"] : std::string("Pabulib");
   fund.title = std::string(Trim(title)).empty() ? description : std::string(Trim(title));
   if (fund.title.size() > 200) fund.title = fund.title.substr(0, 200);
   fund.currency = instance->currency.size() == 3 ? instance->currency : "EUR";
   const bool points = instance->vote_type == budgeting::VoteType::kCumulative ||
                       instance->vote_type == budgeting::VoteType::kScoring;
-  fund.ballot = points                                                ? funds::BallotKind::kCumulative
-                : instance->vote_type == budgeting::VoteType::kOrdinal ? funds::BallotKind::kRanking
-                                                                       : funds::BallotKind::kApproval;
+  fund.ballot = points ? funds::BallotKind::kCumulative
+                : instance->vote_type == budgeting::VoteType::kOrdinal
+                    ? funds::BallotKind::kRanking
+                    : funds::BallotKind::kApproval;
   if (points) {
     long most = 1;
     for (const budgeting::Ballot& b : instance->ballots) {
@@ -164,7 +165,8 @@ Result<int64_t> ImportFund(Context& ctx, const std::string& text, const std::str
         }
         total += p;
       }
-      if (total > 1000) return Error::InvalidArgument("a voter gives more than 1000 points", "file");
+      if (total > 1000)
+        return Error::InvalidArgument("a voter gives more than 1000 points", "file");
       most = std::max(most, total.get_num().get_si());
     }
     fund.points = static_cast<int>(most);

@@ -94,8 +94,8 @@ void AddProjects(Context& ctx, ViewData& page, const funds::Fund& fund,
                  const std::optional<funds::Ballot>& mine) {
   ViewData list = MakeList();
   const bool board = ctx.IsBoard();
-  const bool reviewing = board && (fund.phase == funds::Phase::kProposing ||
-                                   fund.phase == funds::Phase::kReviewing);
+  const bool reviewing =
+      board && (fund.phase == funds::Phase::kProposing || fund.phase == funds::Phase::kReviewing);
   for (const funds::Project& p : projects) {
     const bool feasible = p.status == funds::ProjectStatus::kFeasible;
     if (fund.phase >= funds::Phase::kVoting && !feasible && !board &&
@@ -159,11 +159,7 @@ Status AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
   page.set("total_cost", Money(fund, result->outcome.total_cost));
   page.set("left_over", Money(fund, fund.amount - result->outcome.total_cost));
   page.set("voters", std::to_string(result->instance.VoterCount()));
-  page.set("rule_text", fund.rule == funds::Rule::kMes
-                            ? ctx.T("Method of Equal Shares: every voter controls an equal share "
-                                    "of the fund and projects are paid for by their voters' shares.")
-                            : ctx.T("Greedy: the projects with the most votes for their cost first, "
-                                    "as long as they fit."));
+  if (fund.rule == funds::Rule::kMes) page.set("mes", true);
   // The chart: the largest groups of voters, the rest together.
   std::vector<ShareBar> bars;
   ShareBar others{ctx.T("Other voters"), 0, 0, 0};
@@ -183,12 +179,15 @@ Status AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
     bars.push_back({label, group.voters, group.paid.get_d(), group.fair_share.get_d()});
   }
   if (others.voters > 0) bars.push_back(others);
-  ShareChartText text{ctx.T("How the fund was shared among groups of voters"),
-                      ctx.T("Each bar is a group of voters who voted for the same funded "
-                            "projects: what their projects cost them, against their fair share "
-                            "of the fund."),
-                      ctx.T("Group of voters"), ctx.T("Voters"), ctx.T("Paid for their projects"),
-                      ctx.T("Fair share"), fund.currency};
+  ShareChartText text;
+  text.title = ctx.T("How the fund was shared among groups of voters");
+  text.description =
+      ctx.T("Voters who chose the same funded projects: what they paid, and their share.");
+  text.group_heading = ctx.T("Group of voters");
+  text.voters_heading = ctx.T("Voters");
+  text.paid_heading = ctx.T("Paid for their projects");
+  text.fair_share_heading = ctx.T("Fair share");
+  text.currency = fund.currency;
   page.set("chart_html", ShareChart(bars, text));
   return {};
 }
@@ -220,17 +219,19 @@ Result<Response> FundPage(Context& ctx, const funds::Fund& fund, int status,
   if (!projects) return projects.error();
   std::optional<funds::Ballot> mine;
   if (ctx.person && fund.phase == funds::Phase::kVoting) {
-    Result<std::optional<funds::Ballot>> found = ctx.services.funds.FindBallot(fund.id, VoterOf(ctx));
+    Result<std::optional<funds::Ballot>> found =
+        ctx.services.funds.FindBallot(fund.id, VoterOf(ctx));
     if (!found) return found.error();
     mine = *found;
     if (mine) page.set("has_voted", true);
   }
   AddProjects(ctx, page, fund, *projects, mine);
   if (ctx.IsBoard() && fund.phase != funds::Phase::kResult) {
-    page.set("next_phase", PhaseLabel(ctx, static_cast<funds::Phase>(static_cast<int>(fund.phase) + 1)));
+    page.set("next_phase",
+             PhaseLabel(ctx, static_cast<funds::Phase>(static_cast<int>(fund.phase) + 1)));
   }
-  if (ctx.IsBoard() && (fund.phase == funds::Phase::kProposing ||
-                        fund.phase == funds::Phase::kReviewing)) {
+  if (ctx.IsBoard() &&
+      (fund.phase == funds::Phase::kProposing || fund.phase == funds::Phase::kReviewing)) {
     page.set("can_review", true);
   }
   if (fund.phase == funds::Phase::kProposing && ctx.membership && CheckMayPropose(ctx, fund)) {
@@ -274,8 +275,7 @@ Result<funds::Ballot> BallotFromForm(const Context& ctx, const funds::Fund& fund
       ballot.projects.push_back(id);
       continue;
     }
-    const std::string prefix =
-        fund.ballot == funds::BallotKind::kCumulative ? "points_" : "rank_";
+    const std::string prefix = fund.ballot == funds::BallotKind::kCumulative ? "points_" : "rank_";
     if (fund.ballot == funds::BallotKind::kApproval || name.rfind(prefix, 0) != 0 ||
         Trim(value).empty()) {
       continue;
@@ -413,8 +413,8 @@ Result<Response> ExportFundPabulib(Context& ctx) {
   Response response;
   response.status = 200;
   response.content_type = "text/plain; charset=utf-8";
-  response.headers.emplace_back("Content-Disposition",
-                                "attachment; filename=\"fund-" + std::to_string(fund->id) + ".pb\"");
+  response.headers.emplace_back(
+      "Content-Disposition", "attachment; filename=\"fund-" + std::to_string(fund->id) + ".pb\"");
   response.body = std::move(*text);
   return response;
 }

@@ -22,18 +22,19 @@ std::string ShareChart(const std::vector<ShareBar>& bars, const ShareChartText& 
   double largest = 1;
   for (const ShareBar& bar : bars) largest = std::max({largest, bar.paid, bar.fair_share});
   const double scale = (kWidth - 20) / largest;
-  std::string svg = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(kWidth) +
-                    " " + std::to_string(height) +
-                    "\" aria-labelledby=\"share-title share-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
-                    "<title id=\"share-title\">" +
-                    HtmlEscape(text.title) + "</title><desc id=\"share-desc\">" +
-                    HtmlEscape(text.description) + "</desc>";
+  std::string svg =
+      "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(kWidth) + " " +
+      std::to_string(height) +
+      "\" aria-labelledby=\"share-title share-desc\" xmlns=\"http://www.w3.org/2000/svg\">"
+      "<title id=\"share-title\">" +
+      HtmlEscape(text.title) + "</title><desc id=\"share-desc\">" + HtmlEscape(text.description) +
+      "</desc>";
   for (size_t i = 0; i < bars.size(); ++i) {
     const ShareBar& bar = bars[i];
     const int y = kTop + kRow * static_cast<int>(i);
     svg += "<text x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 12) +
-           "\" class=\"chart-label\">" + HtmlEscape(bar.label) + " (" +
-           std::to_string(bar.voters) + ")</text>";
+           "\" class=\"chart-label\">" + HtmlEscape(bar.label) + " (" + std::to_string(bar.voters) +
+           ")</text>";
     svg += "<rect class=\"chart-fair\" x=\"0\" y=\"" + std::to_string(y + 18) + "\" width=\"" +
            Fixed(bar.fair_share * scale, 1) + "\" height=\"" + std::to_string(kBarHeight + 8) +
            "\"/>";
@@ -42,12 +43,12 @@ std::string ShareChart(const std::vector<ShareBar>& bars, const ShareChartText& 
   }
   svg += "</svg>";
   std::string table = "<table class=\"chart-data\"><caption>" + HtmlEscape(text.title) +
-                      "</caption><thead><tr><th scope=\"col\">" +
-                      HtmlEscape(text.group_heading) + "</th><th scope=\"col\">" +
-                      HtmlEscape(text.voters_heading) + "</th><th scope=\"col\">" +
-                      HtmlEscape(text.paid_heading) + " (" + HtmlEscape(text.currency) +
-                      ")</th><th scope=\"col\">" + HtmlEscape(text.fair_share_heading) + " (" +
-                      HtmlEscape(text.currency) + ")</th></tr></thead><tbody>";
+                      "</caption><thead><tr><th scope=\"col\">" + HtmlEscape(text.group_heading) +
+                      "</th><th scope=\"col\">" + HtmlEscape(text.voters_heading) +
+                      "</th><th scope=\"col\">" + HtmlEscape(text.paid_heading) + " (" +
+                      HtmlEscape(text.currency) + ")</th><th scope=\"col\">" +
+                      HtmlEscape(text.fair_share_heading) + " (" + HtmlEscape(text.currency) +
+                      ")</th></tr></thead><tbody>";
   for (const ShareBar& bar : bars) {
     table += "<tr><th scope=\"row\">" + HtmlEscape(bar.label) + "</th><td>" +
              std::to_string(bar.voters) + "</td><td>" + Fixed(bar.paid, 2) + "</td><td>" +

@@ -56,7 +56,8 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
   const std::regex audit_label(R"(\{\"[a-z]+\.[a-z]+\", \"([^\"]+)\"\})");
   const std::regex transport(R"(WriteError\(\d+, \"([^\"]+)\"\))");
   std::vector<std::string> sources;
-  for (const char* dir : {"src/web", "src/communities", "src/decisions", "src/core", "src/store"}) {
+  for (const char* dir : {"src/web", "src/communities", "src/decisions", "src/core", "src/store",
+                          "src/funds", "src/budgeting"}) {
     for (const auto& entry :
          std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/" + dir)) {
       sources.push_back(ReadSource(std::string(dir) + "/" + entry.path().filename().string()));
