@@ -209,6 +209,33 @@ try {
   await voter.screenshot({ path: join(shots, "consortium.png"), fullPage: true });
   await voter.goto(base + "/c/aarhus-partnerskab/admin/competences");
   await axe("competences", voter);
+
+  // Funds: the partnership's open fund, voted with the keyboard only; the live total follows and
+  // a project that no longer fits is disabled. Then the co-creation house's result.
+  await voter.goto(base + "/c/aarhus-partnerskab/funds");
+  await axe("funds", voter);
+  await voter.click("text=Partnerskabets fællespulje 2027");
+  await axe("fund vote", voter);
+  const boxes = voter.locator("form.fund-ballot input[type=checkbox]");
+  await boxes.nth(0).focus();
+  await voter.keyboard.press("Space");
+  await voter.keyboard.press("Tab");
+  await voter.keyboard.press("Tab");
+  await voter.keyboard.press("Space");
+  const total = await voter.textContent(".ballot-total");
+  if (!total.includes("74")) fail(`the live total shows ${total}`);
+  if (!(await boxes.nth(1).isDisabled())) fail("a project over the fund's limit can still be chosen");
+  await voter.keyboard.press("Shift+Tab");
+  await voter.focus("form.fund-ballot button[type=submit]");
+  await voter.keyboard.press("Enter");
+  await voter.waitForURL(/notice=/);
+  if (!(await voter.textContent("main")).includes("You have voted")) fail("the fund ballot was not saved");
+  if (!(await boxes.nth(2).isChecked())) fail("the saved ballot is not shown again");
+  await voter.goto(base + "/c/roskilde-samskabelse/funds/1");
+  const result = await voter.textContent("main");
+  if (!result.includes("Funded in round 1") || !result.includes("Not funded: in round")) fail("the fund's result lacks its explanations");
+  await axe("fund result", voter);
+  await voter.screenshot({ path: join(shots, "fund-result.png"), fullPage: true });
   await voterContext.close();
 } catch (error) {
   fail(error.stack || String(error));
