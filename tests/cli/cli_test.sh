@@ -129,6 +129,12 @@ for id in 1 2 3 7; do
 done
 curl -sf "$url/api/v1/decisions/1/export" | sed 's/"passed":true/"passed":false/' >"$work/forged.json"
 check "a forged motion result is caught" 1 "$andel" tally --verify "$work/forged.json"
+# The demo's closed fund, exported as a Pabulib file, gives the same outcome from the command line.
+curl -sf "$url/c/roskilde-samskabelse/funds/1/export.pb" >"$work/fund.pb"
+selected=$(curl -sf "$url/api/v1/communities/roskilde-samskabelse/funds/1/result" |
+  grep -o '"selected":\[[^]]*\]')
+check "demo fund recounts" 0 "$andel" budget --rule mes --completion add1+greedy "$work/fund.pb"
+contains "demo fund gives the published outcome" "$work/out" "$(printf '%s' "$selected" | sed 's/[][]/\\&/g')"
 kill -TERM "$pid"
 wait "$pid"
 status=$?
