@@ -29,9 +29,9 @@ class FundsTest : public ServerTest {
   }
   // A fund of 1000 DKK with projects a (600), b (500), c (400) found feasible, d not.
   int64_t VotingFund(std::vector<int64_t>& projects) {
-    HttpReply created = Api("POST", "/funds",
-                            R"({"title":"Kick-start","amount":"1000","currency":"DKK"})",
-                            Accounts::kBoard);
+    HttpReply created =
+        Api("POST", "/funds", R"({"title":"Kick-start","amount":"1000","currency":"DKK"})",
+            Accounts::kBoard);
     EXPECT_EQ(created.status, 201) << created.body;
     const int64_t fund = json::parse(created.body).at("id").as_int64();
     const std::string base = "/funds/" + std::to_string(fund);
@@ -53,8 +53,7 @@ class FundsTest : public ServerTest {
                     .status,
                 200);
     }
-    EXPECT_EQ(Api("POST", base + "/phase", R"({"phase":"voting"})", Accounts::kBoard).status,
-              200);
+    EXPECT_EQ(Api("POST", base + "/phase", R"({"phase":"voting"})", Accounts::kBoard).status, 200);
     return fund;
   }
 };
@@ -102,7 +101,8 @@ TEST_F(FundsTest, FromProposalsThroughTheVoteToTheResult) {
   EXPECT_EQ(r["selected"].as_array(), json::array({json::string(a), json::string(c)}));
   EXPECT_EQ(r["explanations"].as_object()[b].as_object()["funded"].as_bool(), false);
   long grouped = 0;
-  for (const json::value& g : r["groups"].as_array()) grouped += g.as_object().at("voters").as_int64();
+  for (const json::value& g : r["groups"].as_array())
+    grouped += g.as_object().at("voters").as_int64();
   EXPECT_EQ(grouped, 3);
   HttpReply shown = Client().Get(page + "?lang=da");
   EXPECT_TRUE(Contains(shown.body, "Finansieret i runde"));
@@ -113,32 +113,32 @@ TEST_F(FundsTest, FromProposalsThroughTheVoteToTheResult) {
   Result<budgeting::Instance> read = budgeting::ReadPabulib(exported.body);
   ASSERT_TRUE(read.has_value()) << exported.body;
   EXPECT_EQ(read->VoterCount(), 3);
-  HttpReply imported = Client().Send("POST", "/api/v1/communities/open-coop/funds/import?title=Again",
-                                     exported.body, Bearer(Accounts::kBoard));
+  HttpReply imported =
+      Client().Send("POST", "/api/v1/communities/open-coop/funds/import?title=Again", exported.body,
+                    Bearer(Accounts::kBoard));
   ASSERT_EQ(imported.status, 201) << imported.body;
   const std::string again = std::to_string(json::parse(imported.body).at("id").as_int64());
-  json::object r2 = json::parse(Client()
-                                    .Get("/api/v1/communities/open-coop/funds/" + again + "/result")
-                                    .body)
-                        .as_object();
+  json::object r2 =
+      json::parse(Client().Get("/api/v1/communities/open-coop/funds/" + again + "/result").body)
+          .as_object();
   EXPECT_EQ(r2["total_cost"].as_string(), "1000");
   EXPECT_EQ(r2["selected"].as_array().size(), 2u);
 }
 
 TEST_F(FundsTest, RolesAndBadInputGetClearErrors) {
-  EXPECT_EQ(Api("POST", "/funds", R"({"title":"X","amount":"1000","currency":"DKK"})",
-                Accounts::kMember)
-                .status,
-            403);
+  EXPECT_EQ(
+      Api("POST", "/funds", R"({"title":"X","amount":"1000","currency":"DKK"})", Accounts::kMember)
+          .status,
+      403);
   HttpReply bad_amount =
       Api("POST", "/funds", R"({"title":"X","amount":"12,345.6.7","currency":"DKK"})",
           Accounts::kBoard);
   EXPECT_EQ(bad_amount.status, 400);
   EXPECT_TRUE(Contains(bad_amount.body, "amount"));
-  EXPECT_EQ(Api("POST", "/funds", R"({"title":"X","amount":"10","currency":"kroner"})",
-                Accounts::kBoard)
-                .status,
-            400);
+  EXPECT_EQ(
+      Api("POST", "/funds", R"({"title":"X","amount":"10","currency":"kroner"})", Accounts::kBoard)
+          .status,
+      400);
   EXPECT_EQ(Api("POST", "/funds", "not json", Accounts::kBoard).status, 400);
   EXPECT_EQ(Api("GET", "/funds/999", "", Accounts::kMember).status, 404);
   HttpReply broken = Client().Send("POST", "/api/v1/communities/open-coop/funds/import",
@@ -151,19 +151,18 @@ TEST_F(FundsTest, RolesAndBadInputGetClearErrors) {
   const int64_t fund = VotingFund(p);
   const std::string base = "/funds/" + std::to_string(fund);
   // Only the next phase; no projects or reviews once the vote is open.
-  EXPECT_EQ(Api("POST", base + "/phase", R"({"phase":"proposing"})", Accounts::kBoard).status,
-            409);
-  EXPECT_EQ(Api("POST", base + "/projects", R"({"title":"late","cost":"10"})", Accounts::kMember)
-                .status,
-            409);
+  EXPECT_EQ(Api("POST", base + "/phase", R"({"phase":"proposing"})", Accounts::kBoard).status, 409);
+  EXPECT_EQ(
+      Api("POST", base + "/projects", R"({"title":"late","cost":"10"})", Accounts::kMember).status,
+      409);
   EXPECT_EQ(Api("POST", base + "/projects/" + std::to_string(p[0]) + "/review",
                 R"({"status":"infeasible"})", Accounts::kBoard)
                 .status,
             409);
-  EXPECT_EQ(Api("POST", base + "/projects/99999/review", R"({"status":"feasible"})",
-                Accounts::kBoard)
-                .status,
-            409);
+  EXPECT_EQ(
+      Api("POST", base + "/projects/99999/review", R"({"status":"feasible"})", Accounts::kBoard)
+          .status,
+      409);
   EXPECT_EQ(Api("PUT", base + "/ballot", R"({"projects":"a"})", Accounts::kMember).status, 400);
   // A form with a bad amount shows the form again with the error, never a 500.
   HttpClient board = SignedIn(Accounts::kBoard);

@@ -1,10 +1,10 @@
 // Funds: amounts, ballots and their checks, and the groups of voters the result page charts
 // (what they paid adds up to what the funded projects cost).
+#include "funds/fund.h"
+
 #include <gtest/gtest.h>
 
 #include <random>
-
-#include "funds/fund.h"
 
 namespace andel::funds {
 namespace {
