@@ -164,6 +164,24 @@ TEST_F(FundsTest, RolesAndBadInputGetClearErrors) {
           .status,
       409);
   EXPECT_EQ(Api("PUT", base + "/ballot", R"({"projects":"a"})", Accounts::kMember).status, 400);
+  // The import form: a good file opens at its result, a bad one names its line.
+  HttpClient importer = SignedIn(Accounts::kBoard);
+  const std::string csrf = HttpClient::CsrfOf(importer.Get("/c/open-coop/funds").body);
+  const auto upload = [&](const std::string& pb) {
+    const std::string body = "--B0UND\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
+                             csrf +
+                             "\r\n--B0UND\r\nContent-Disposition: form-data; name=\"file\";"
+                             " filename=\"f.pb\"\r\nContent-Type: text/plain\r\n\r\n" +
+                             pb + "\r\n--B0UND--\r\n";
+    return importer.Post("/c/open-coop/funds/import", body, "multipart/form-data; boundary=B0UND");
+  };
+  HttpReply good = upload(
+      "META\nkey;value\nbudget;100\nvote_type;approval\ncurrency;EUR\nPROJECTS\n"
+      "project_id;cost;name\na;60;Bench \"Oak\"\nb;50;Mural\nVOTES\nvoter_id;vote\n1;a\n2;a,b\n");
+  EXPECT_EQ(good.status, 303) << good.body;
+  HttpReply bad_file = upload("META\nkey;value\nbudget;100\n");
+  EXPECT_EQ(bad_file.status, 400);
+  EXPECT_TRUE(Contains(bad_file.body, "vote_type"));
   // A form with a bad amount shows the form again with the error, never a 500.
   HttpClient board = SignedIn(Accounts::kBoard);
   HttpReply form = board.PostForm("/c/open-coop/funds", "/c/open-coop/funds",
