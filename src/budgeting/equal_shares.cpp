@@ -1,12 +1,5 @@
-// The Method of Equal Shares and its completions, exact.
-//
-// Where the time goes and how it is kept exact: with cost or card utility every supporter of a
-// project values it the same, so a supporter's share of a price depends only on the money they
-// have left. Voters' money is therefore kept as an index into a table of distinct amounts
-// ("levels"); a purchase turns each level among the project's supporters into one new level, so
-// the exact subtraction is done once per level, not once per voter. Pricing a project counts its
-// supporters per level with integers and does the rational arithmetic once per level. With
-// points utility each supporter's share differs, and money is kept per ballot group.
+// The Method of Equal Shares and its completions, exact. How prices stay exact and fast is in
+// wallets.h.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -15,11 +8,13 @@
 #include <thread>
 
 #include "budgeting/rules_internal.h"
+#include "budgeting/wallets.h"
 
 namespace andel::budgeting {
 namespace {
 
 using internal::Utilities;
+using internal::Wallets;
 
 struct MesRun {
   std::vector<int> order;
@@ -27,282 +22,11 @@ struct MesRun {
   std::map<int, Explanation> explanations;
 };
 
-// Pricing and paying for projects, by the voters' money: one implementation per kind of utility.
-class Wallets {
- public:
-  virtual ~Wallets() = default;
-  // The smallest ρ at which project p's supporters can pay for it with the money they have now;
-  // nothing if they cannot, with what they have left in `available`.
-  // Without `available` the caller knows the supporters can pay (it is not checked).
-  virtual std::optional<mpq_class> Price(size_t p, mpq_class* available) = 0;
-  // p's supporters pay min(money, ρ·u); fills in who paid in the explanation.
-  virtual void Pay(size_t p, const mpq_class& rho, Explanation& e) = 0;
-
-  // A quick estimate in floating point with a proven error bound: kBounded with lo < ρ < hi,
-  // kUnaffordable when it is certain, or kUnknown when the bound does not decide (then the
-  // exact Price decides).
-  enum class Estimate { kBounded, kUnaffordable, kUnknown };
-  virtual Estimate Bound(size_t /*p*/, double& /*lo*/, double& /*hi*/) {
-    return Estimate::kUnknown;
-  }
-};
-
-// Cost and card utilities: money as levels.
-class LevelWallets final : public Wallets {
- public:
-  LevelWallets(const Instance& instance, const Utilities& u, const mpq_class& start)
-      : instance_(instance), u_(u), level_(instance.ballots.size(), 1) {
-    weight_.reserve(instance.ballots.size());
-    for (const Ballot& ballot : instance.ballots) weight_.push_back(ballot.count);
-    AddLevel(0);
-    AddLevel(start);
-  }
-
-  // The double of a rational is the nearest below it or that value itself (GMP truncates), a
-  // relative error under 2⁻⁵²; products and quotients add 2⁻⁵³ each, and a sum of n
-  // non-negative terms at most (n − 1)·2⁻⁵³ more. So the double sum of n terms below is within
-  // a factor 1 ± (n + 8)·2⁻⁵² of the exact one; nothing is subtracted in a bound that counts.
-  Estimate Bound(size_t p, double& lo, double& hi) override {
-    CountByLevel(p);
-    const Estimate estimate = BoundCounted(p, lo, hi);
-    ClearCounts();
-    return estimate;
-  }
-
-  std::optional<mpq_class> Price(size_t p, mpq_class* available) override {
-    CountByLevel(p);
-    const mpq_class& cost = instance_.projects[p].cost;
-    long weight = 0;
-    for (int l : touched_) weight += count_[static_cast<size_t>(l)];
-    if (available) {
-      *available = 0;
-      for (int l : touched_) {
-        if (l != 0) *available += value_[static_cast<size_t>(l)] * count_[static_cast<size_t>(l)];
-      }
-      if (*available < cost) {
-        ClearCounts();
-        return std::nullopt;
-      }
-    }
-    // Levels poorest first. A double never exceeds its rational and keeps its order, so
-    // different doubles order their rationals; equal ones are compared exactly.
-    std::sort(touched_.begin(), touched_.end(), [&](int a, int b) {
-      const double x = approx_[static_cast<size_t>(a)], y = approx_[static_cast<size_t>(b)];
-      if (x != y) return x < y;
-      return value_[static_cast<size_t>(a)] < value_[static_cast<size_t>(b)];
-    });
-    // Each level pays all it has while that is below the equal due, (cost − paid) ÷ weight,
-    // that is while money·weight < cost − paid. Doubles decide when the two sides differ by
-    // more than a millionth of the cost (their error is below (levels + 2)·2⁻⁵¹ of it);
-    // otherwise the rationals do.
-    const double cost_d = cost.get_d();
-    const double margin = cost_d * 1e-6;
-    mpq_class paid = 0, due;
-    double paid_d = 0;
-    bool all_paid = false;
-    for (int l : touched_) {
-      const mpq_class& m = value_[static_cast<size_t>(l)];
-      const long c = count_[static_cast<size_t>(l)];
-      const double gap = (cost_d - paid_d) - approx_[static_cast<size_t>(l)] * weight;
-      const bool pays_all = gap > margin ? true : gap < -margin ? false : m * weight < cost - paid;
-      if (!pays_all) break;
-      paid += m * c;
-      paid_d += approx_[static_cast<size_t>(l)] * static_cast<double>(c);
-      weight -= c;
-      if (weight == 0) {
-        due = m;
-        all_paid = true;
-        break;
-      }
-    }
-    if (!all_paid) due = (cost - paid) / weight;
-    ClearCounts();
-    return mpq_class(due / u_.of_project[p]);
-  }
-
-  void Pay(size_t p, const mpq_class& rho, Explanation& e) override {
-    const mpq_class due = rho * u_.of_project[p];
-    // A level pays all it has if that is at most the due; doubles decide unless the two are
-    // within 2⁻⁵⁰ of each other.
-    const double due_d = due.get_d();
-    constexpr double kClose = 0x1p-50;
-    CountByLevel(p);
-    std::vector<int> next(value_.size(), -1);
-    long partial = 0;  // voters who pay the due and keep the rest
-    for (int l : touched_) {
-      const double m_d = approx_[static_cast<size_t>(l)];
-      const mpq_class& m = value_[static_cast<size_t>(l)];
-      const long w = count_[static_cast<size_t>(l)];
-      e.payers += w;
-      const bool all = m_d * (1 + kClose) < due_d   ? true
-                       : m_d > due_d * (1 + kClose) ? false
-                                                    : m <= due;
-      if (all) {
-        next[static_cast<size_t>(l)] = 0;
-      } else {
-        partial += w;
-        next[static_cast<size_t>(l)] = static_cast<int>(value_.size());
-        AddLevel(m - due);
-      }
-    }
-    ClearCounts();
-    // Together they pay exactly the cost.
-    e.paid_in_full = instance_.projects[p].cost - due * partial;
-    for (int g : u_.supporters[p]) {
-      level_[static_cast<size_t>(g)] = next[static_cast<size_t>(level_[static_cast<size_t>(g)])];
-    }
-  }
-
- private:
-  void AddLevel(const mpq_class& money) {
-    value_.push_back(money);
-    approx_.push_back(money.get_d());
-  }
-
-  Estimate BoundCounted(size_t p, double& lo, double& hi) {
-    constexpr double kUnit = 0x1p-52;
-    const double tol = (static_cast<double>(touched_.size()) + 8) * kUnit;
-    const double cost = instance_.projects[p].cost.get_d();  // ≤ cost, within 2⁻⁵²
-    double available = 0, weight = 0;
-    for (int l : touched_) {
-      available +=
-          approx_[static_cast<size_t>(l)] * static_cast<double>(count_[static_cast<size_t>(l)]);
-      weight += static_cast<double>(count_[static_cast<size_t>(l)]);
-    }
-    if (available * (1 + tol) < cost) return Estimate::kUnaffordable;
-    if (available * (1 - tol) <= cost * (1 + 4 * kUnit)) return Estimate::kUnknown;
-    // The equal due, as the exact Price finds it, in doubles.
-    std::sort(touched_.begin(), touched_.end(), [&](int a, int b) {
-      return approx_[static_cast<size_t>(a)] < approx_[static_cast<size_t>(b)];
-    });
-    double paid = 0, due = 0;
-    for (int l : touched_) {
-      const double m = approx_[static_cast<size_t>(l)];
-      due = (cost - paid) / weight;
-      if (due <= m) break;
-      paid += m * static_cast<double>(count_[static_cast<size_t>(l)]);
-      weight -= static_cast<double>(count_[static_cast<size_t>(l)]);
-      if (weight <= 0) return Estimate::kUnknown;
-    }
-    // The exact due lies between two dues where the money raised is certainly below and
-    // certainly above the cost (it rises with the due).
-    const double due_lo = due * (1 - 1e-9), due_hi = due * (1 + 1e-9);
-    const auto raised = [&](double d) {
-      double sum = 0;
-      for (int l : touched_) {
-        sum += std::min(approx_[static_cast<size_t>(l)], d) *
-               static_cast<double>(count_[static_cast<size_t>(l)]);
-      }
-      return sum;
-    };
-    if (!(raised(due_lo) * (1 + tol) < cost)) return Estimate::kUnknown;
-    if (!(raised(due_hi) * (1 - tol) > cost * (1 + 4 * kUnit))) return Estimate::kUnknown;
-    // ρ = due ÷ u, with u's double below u within 2⁻⁵² and the quotient rounded.
-    const double u = u_.of_project[p].get_d();
-    lo = due_lo / u * (1 - 8 * kUnit);
-    hi = due_hi / u * (1 + 8 * kUnit);
-    return Estimate::kBounded;
-  }
-
-  void CountByLevel(size_t p) {
-    count_.resize(value_.size(), 0);
-    for (int g : u_.supporters[p]) {
-      const size_t l = static_cast<size_t>(level_[static_cast<size_t>(g)]);
-      if (count_[l] == 0) touched_.push_back(static_cast<int>(l));
-      count_[l] += weight_[static_cast<size_t>(g)];
-    }
-  }
-  void ClearCounts() {
-    for (int l : touched_) count_[static_cast<size_t>(l)] = 0;
-    touched_.clear();
-  }
-
-  const Instance& instance_;
-  const Utilities& u_;
-  std::vector<mpq_class> value_;  // level → money; level 0 is nothing left
-  std::vector<double> approx_;    // level → money as a double, at most the money
-  std::vector<int> level_;        // ballot group → level
-  std::vector<long> weight_;      // ballot group → voters (kept close for speed)
-  std::vector<long> count_;       // scratch: voters per level among a project's supporters
-  std::vector<int> touched_;      // scratch: the levels counted
-};
-
-// Points utility: money per ballot group.
-class GroupWallets final : public Wallets {
- public:
-  GroupWallets(const Instance& instance, const Utilities& u, const mpq_class& start)
-      : instance_(instance), u_(u), money_(instance.ballots.size(), start) {}
-
-  std::optional<mpq_class> Price(size_t p, mpq_class* known) override {
-    const mpq_class& cost = instance_.projects[p].cost;
-    const auto& supporters = u_.supporters[p];
-    mpq_class own;
-    mpq_class& available = known ? *known : own;
-    available = 0;
-    mpq_class weighted_u = 0;
-    for (size_t s = 0; s < supporters.size(); ++s) {
-      const long w = Weight(supporters[s]);
-      available += money_[static_cast<size_t>(supporters[s])] * w;
-      weighted_u += u_.Of(p, s) * w;
-    }
-    if (available < cost) return std::nullopt;
-    // Supporters by money ÷ utility, poorest first.
-    ratios_.clear();
-    for (size_t s = 0; s < supporters.size(); ++s) {
-      ratios_.emplace_back(money_[static_cast<size_t>(supporters[s])] / u_.Of(p, s), s);
-    }
-    std::sort(ratios_.begin(), ratios_.end(),
-              [](const auto& a, const auto& b) { return a.first < b.first; });
-    mpq_class paid_full = 0, rest_u = weighted_u, rho;
-    for (const auto& [ratio, s] : ratios_) {
-      const long w = Weight(supporters[s]);
-      rho = (cost - paid_full) / rest_u;
-      if (rho <= ratio) break;  // this supporter and the rest pay ρ·u
-      paid_full += money_[static_cast<size_t>(supporters[s])] * w;
-      rest_u -= u_.Of(p, s) * w;
-      if (rest_u == 0) {
-        rho = ratio;
-        break;
-      }
-    }
-    return rho;
-  }
-
-  void Pay(size_t p, const mpq_class& rho, Explanation& e) override {
-    const auto& supporters = u_.supporters[p];
-    for (size_t s = 0; s < supporters.size(); ++s) {
-      mpq_class& m = money_[static_cast<size_t>(supporters[s])];
-      const mpq_class due = rho * u_.Of(p, s);
-      const long w = Weight(supporters[s]);
-      if (m <= due) {
-        e.paid_in_full += m * w;
-        m = 0;
-      } else {
-        m -= due;
-      }
-      e.payers += w;
-    }
-  }
-
- private:
-  long Weight(int group) const { return instance_.ballots[static_cast<size_t>(group)].count; }
-
-  const Instance& instance_;
-  const Utilities& u_;
-  std::vector<mpq_class> money_;
-  std::vector<std::pair<mpq_class, size_t>> ratios_;  // scratch
-};
-
 // One run of MES with each voter starting with `start` money.
 // Without `explain`, a project dropped as unaffordable is not told what its supporters had left
 // (the exact sum is costly, and a completion needs it only for the run it keeps).
 MesRun RunMes(const Instance& instance, const Utilities& u, const mpq_class& start, bool explain) {
-  std::unique_ptr<Wallets> wallets;
-  if (u.uniform) {
-    wallets = std::make_unique<LevelWallets>(instance, u, start);
-  } else {
-    wallets = std::make_unique<GroupWallets>(instance, u, start);
-  }
+  const std::unique_ptr<Wallets> wallets = internal::MakeWallets(instance, u, start);
   MesRun run;
   // Money only decreases, so a project's ρ only rises: a ρ (or a lower bound of it) computed
   // before stays a lower bound. Candidates wait in a heap by (lower bound, id). Each round the
