@@ -37,7 +37,6 @@ class Wallets {
   }
 };
 
-
 // Wallets for a run in which every voter starts with `start`: levels for uniform utilities,
 // money per ballot group for points.
 std::unique_ptr<Wallets> MakeWallets(const Instance& instance, const Utilities& u,

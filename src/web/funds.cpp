@@ -56,6 +56,28 @@ Result<funds::Fund> FundFromFields(const Context& ctx, const Form& form) {
   return fund;
 }
 
+std::string FundPath(const Context& ctx, int64_t id) {
+  return "/c/" + ctx.community->slug + "/funds/" + std::to_string(id);
+}
+
+std::string PhaseLabel(const Context& ctx, funds::Phase phase) {
+  switch (phase) {
+    case funds::Phase::kProposing:
+      return ctx.T("Proposing");
+    case funds::Phase::kReviewing:
+      return ctx.T("Reviewing");
+    case funds::Phase::kVoting:
+      return ctx.T("Voting");
+    case funds::Phase::kResult:
+      return ctx.T("Result");
+  }
+  return "";
+}
+
+std::string Money(const funds::Fund& fund, const mpq_class& amount) {
+  return funds::AmountText(amount) + " " + fund.currency;
+}
+
 std::string VoterOf(const Context& ctx) { return "p" + std::to_string(ctx.person->id); }
 
 Status CheckMayPropose(const Context& ctx, const funds::Fund& fund) {

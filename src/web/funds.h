@@ -22,6 +22,13 @@ Result<funds::Project> FundProjectFromPath(Context& ctx, const std::vector<funds
 // points), checked.
 Result<funds::Fund> FundFromFields(const Context& ctx, const Form& form);
 
+// "/c/{slug}/funds/{id}".
+std::string FundPath(const Context& ctx, int64_t id);
+// A phase's name in the caller's language.
+std::string PhaseLabel(const Context& ctx, funds::Phase phase);
+// "12500 DKK".
+std::string Money(const funds::Fund& fund, const mpq_class& amount);
+
 // The caller's key as a voter ("p<person id>").
 std::string VoterOf(const Context& ctx);
 // kPermissionDenied unless the caller may propose projects to the fund.
