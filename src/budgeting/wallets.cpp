@@ -44,6 +44,14 @@ class LevelWallets final : public Wallets {
         return std::nullopt;
       }
     }
+    // If even the poorest level has clearly more than an equal share, everyone pays that share.
+    const double share_d = cost.get_d() / static_cast<double>(weight);
+    double poorest = std::numeric_limits<double>::infinity();
+    for (int l : touched_) poorest = std::min(poorest, approx_[static_cast<size_t>(l)]);
+    if (poorest > share_d * (1 + 1e-6)) {
+      ClearCounts();
+      return mpq_class(cost / weight / u_.of_project[p]);
+    }
     // Levels poorest first. A double never exceeds its rational and keeps its order, so
     // different doubles order their rationals; equal ones are compared exactly.
     std::sort(touched_.begin(), touched_.end(), [&](int a, int b) {
@@ -131,18 +139,24 @@ class LevelWallets final : public Wallets {
     }
     if (available * (1 + tol) < cost) return Estimate::kUnaffordable;
     if (available * (1 - tol) <= cost * (1 + 4 * kUnit)) return Estimate::kUnknown;
-    // The equal due, as the exact Price finds it, in doubles.
-    std::sort(touched_.begin(), touched_.end(), [&](int a, int b) {
-      return approx_[static_cast<size_t>(a)] < approx_[static_cast<size_t>(b)];
-    });
-    double paid = 0, due = 0;
-    for (int l : touched_) {
-      const double m = approx_[static_cast<size_t>(l)];
-      due = (cost - paid) / weight;
-      if (due <= m) break;
-      paid += m * static_cast<double>(count_[static_cast<size_t>(l)]);
-      weight -= static_cast<double>(count_[static_cast<size_t>(l)]);
-      if (weight <= 0) return Estimate::kUnknown;
+    // The equal due, as the exact Price finds it, in doubles. If the poorest can pay an equal
+    // share, everyone does (no sorting).
+    double poorest = std::numeric_limits<double>::infinity();
+    for (int l : touched_) poorest = std::min(poorest, approx_[static_cast<size_t>(l)]);
+    double due = cost / weight;
+    if (poorest < due) {
+      std::sort(touched_.begin(), touched_.end(), [&](int x, int y) {
+        return approx_[static_cast<size_t>(x)] < approx_[static_cast<size_t>(y)];
+      });
+      double paid = 0;
+      for (int l : touched_) {
+        const double m = approx_[static_cast<size_t>(l)];
+        due = (cost - paid) / weight;
+        if (due <= m) break;
+        paid += m * static_cast<double>(count_[static_cast<size_t>(l)]);
+        weight -= static_cast<double>(count_[static_cast<size_t>(l)]);
+        if (weight <= 0) return Estimate::kUnknown;
+      }
     }
     // The exact due lies between two dues where the money raised is certainly below and
     // certainly above the cost (it rises with the due).
