@@ -139,24 +139,26 @@ class LevelWallets final : public Wallets {
     }
     if (available * (1 + tol) < cost) return Estimate::kUnaffordable;
     if (available * (1 - tol) <= cost * (1 + 4 * kUnit)) return Estimate::kUnknown;
-    // The equal due, as the exact Price finds it, in doubles. If the poorest can pay an equal
-    // share, everyone does (no sorting).
-    double poorest = std::numeric_limits<double>::infinity();
-    for (int l : touched_) poorest = std::min(poorest, approx_[static_cast<size_t>(l)]);
+    // The equal due d, where the money raised, Σ count·min(money, d), reaches the cost: Newton's
+    // method from d = cost ÷ weight. The sum is concave and rising in d, so from below each step
+    // stays below the due and lands on it once in its linear piece; no sorting. Only an
+    // estimate: the bracket below is what is proven.
     double due = cost / weight;
-    if (poorest < due) {
-      std::sort(touched_.begin(), touched_.end(), [&](int x, int y) {
-        return approx_[static_cast<size_t>(x)] < approx_[static_cast<size_t>(y)];
-      });
-      double paid = 0;
+    for (int step = 0;; ++step) {
+      double sum = 0, slope = 0;
       for (int l : touched_) {
         const double m = approx_[static_cast<size_t>(l)];
-        due = (cost - paid) / weight;
-        if (due <= m) break;
-        paid += m * static_cast<double>(count_[static_cast<size_t>(l)]);
-        weight -= static_cast<double>(count_[static_cast<size_t>(l)]);
-        if (weight <= 0) return Estimate::kUnknown;
+        const double c = static_cast<double>(count_[static_cast<size_t>(l)]);
+        if (m > due) {
+          sum += due * c;
+          slope += c;
+        } else {
+          sum += m * c;
+        }
       }
+      if (sum >= cost * (1 - 1e-12)) break;
+      if (slope == 0 || step == 64) return Estimate::kUnknown;
+      due += (cost - sum) / slope;
     }
     // The exact due lies between two dues where the money raised is certainly below and
     // certainly above the cost (it rises with the due).
