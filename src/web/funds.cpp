@@ -74,8 +74,19 @@ std::string PhaseLabel(const Context& ctx, funds::Phase phase) {
   return "";
 }
 
-std::string Money(const funds::Fund& fund, const mpq_class& amount) {
-  return funds::AmountText(amount) + " " + fund.currency;
+std::string Money(const Context& ctx, const funds::Fund& fund, const mpq_class& amount) {
+  // Thousands grouped and the decimal mark as the reader writes them: 150.000,5 in Danish and
+  // Dutch, 150,000.5 in English.
+  const bool english = ctx.language == "en";
+  const std::string text = funds::AmountText(amount);
+  const size_t point = std::min(text.find('.'), text.size());
+  std::string out;
+  for (size_t i = 0; i < point; ++i) {
+    if (i > 0 && (point - i) % 3 == 0) out += english ? ',' : '.';
+    out += text[i];
+  }
+  if (point < text.size()) out += (english ? "." : ",") + text.substr(point + 1);
+  return out + " " + fund.currency;
 }
 
 std::string VoterOf(const Context& ctx) { return "p" + std::to_string(ctx.person->id); }
@@ -115,9 +126,7 @@ Result<FundOutcome> ComputeOutcome(Context& ctx, const funds::Fund& fund,
 
 std::string ExplanationWords(const Context& ctx, const funds::Fund& fund,
                              const budgeting::Explanation& e) {
-  const auto money = [&](const mpq_class& value) {
-    return funds::AmountText(value) + " " + fund.currency;
-  };
+  const auto money = [&](const mpq_class& value) { return Money(ctx, fund, value); };
   if (e.funded && e.how == "mes") {
     std::string text = ctx.T("Funded in round") + " " + std::to_string(e.round) + ". " +
                        std::to_string(e.payers) + " " + ctx.T("voters shared its cost");

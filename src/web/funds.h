@@ -26,8 +26,8 @@ Result<funds::Fund> FundFromFields(const Context& ctx, const Form& form);
 std::string FundPath(const Context& ctx, int64_t id);
 // A phase's name in the caller's language.
 std::string PhaseLabel(const Context& ctx, funds::Phase phase);
-// "12500 DKK".
-std::string Money(const funds::Fund& fund, const mpq_class& amount);
+// "12.500 DKK" (Danish, Dutch) or "12,500 DKK" (English).
+std::string Money(const Context& ctx, const funds::Fund& fund, const mpq_class& amount);
 
 // The caller's key as a voter ("p<person id>").
 std::string VoterOf(const Context& ctx);

@@ -54,7 +54,7 @@ void AddProjects(Context& ctx, ViewData& page, const funds::Fund& fund,
     ViewData item = MakeObject();
     item.set("id", std::to_string(p.id));
     item.set("title", p.title);
-    item.set("cost", Money(fund, p.cost));
+    item.set("cost", Money(ctx, fund, p.cost));
     item.set("cost_value", funds::AmountText(p.cost));
     item.set("category", p.category);
     item.set("status", StatusLabel(ctx, p.status));
@@ -92,7 +92,7 @@ Status AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
   const auto item_of = [&](size_t p) {
     ViewData item = MakeObject();
     item.set("title", feasible[p].title);
-    item.set("cost", Money(fund, feasible[p].cost));
+    item.set("cost", Money(ctx, fund, feasible[p].cost));
     const auto e = result->outcome.explanations.find(static_cast<int>(p));
     if (e != result->outcome.explanations.end()) {
       item.set("why", ExplanationWords(ctx, fund, e->second));
@@ -105,8 +105,8 @@ Status AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
   }
   page.set("funded", funded);
   page.set("unfunded", unfunded);
-  page.set("total_cost", Money(fund, result->outcome.total_cost));
-  page.set("left_over", Money(fund, fund.amount - result->outcome.total_cost));
+  page.set("total_cost", Money(ctx, fund, result->outcome.total_cost));
+  page.set("left_over", Money(ctx, fund, fund.amount - result->outcome.total_cost));
   page.set("voters", std::to_string(result->instance.VoterCount()));
   if (fund.rule == funds::Rule::kMes) page.set("mes", true);
   // The chart: the largest groups of voters, the rest together.
@@ -149,7 +149,7 @@ Result<Response> FundPage(Context& ctx, const funds::Fund& fund, int status,
   page.set("id", std::to_string(fund.id));
   page.set("fund_id", std::to_string(fund.id));
   page.set("title", fund.title);
-  page.set("amount", Money(fund, fund.amount));
+  page.set("amount", Money(ctx, fund, fund.amount));
   page.set("amount_value", funds::AmountText(fund.amount));
   page.set("currency", fund.currency);
   page.set("description_html", RenderMarkdown(fund.description));

@@ -19,7 +19,7 @@ Result<Response> FundsPage(Context& ctx, int status, const std::optional<Error>&
     ViewData item = MakeObject();
     item.set("id", std::to_string(fund.id));
     item.set("title", fund.title);
-    item.set("amount", Money(fund, fund.amount));
+    item.set("amount", Money(ctx, fund, fund.amount));
     item.set("phase", PhaseLabel(ctx, fund.phase));
     list.push_back(item);
   }
