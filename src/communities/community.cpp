@@ -6,28 +6,11 @@
 #include <numeric>
 #include <utility>
 
+#include "core/enum_names.h"
 #include "core/text.h"
 
 namespace andel::communities {
 namespace {
-
-template <typename Enum, size_t N>
-Result<Enum> ParseEnum(const std::array<std::pair<std::string_view, Enum>, N>& names,
-                       std::string_view text, std::string_view field, const char* message) {
-  const std::string lowered = ToLowerAscii(Trim(text));
-  for (const auto& [name, value] : names) {
-    if (lowered == name) return value;
-  }
-  return Error::InvalidArgument(message, std::string(field));
-}
-
-template <typename Enum, size_t N>
-std::string_view NameOf(const std::array<std::pair<std::string_view, Enum>, N>& names, Enum v) {
-  for (const auto& [name, value] : names) {
-    if (value == v) return name;
-  }
-  return names[0].first;
-}
 
 constexpr std::array<std::pair<std::string_view, CommunityKind>, 4> kKinds{{
     {"cooperative", CommunityKind::kCooperative},

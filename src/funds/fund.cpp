@@ -5,68 +5,49 @@
 #include <map>
 #include <set>
 
+#include "core/enum_names.h"
 #include "core/text.h"
 
 namespace andel::funds {
 namespace {
 
-template <typename T, size_t N>
-Result<T> ParseName(std::string_view text, const std::pair<T, std::string_view> (&names)[N],
-                    const char* field, const char* message) {
-  for (const auto& [value, name] : names) {
-    if (name == text) return value;
-  }
-  return Error::InvalidArgument(message, field);
-}
-
-constexpr std::pair<Phase, std::string_view> kPhases[] = {{Phase::kProposing, "proposing"},
-                                                          {Phase::kReviewing, "reviewing"},
-                                                          {Phase::kVoting, "voting"},
-                                                          {Phase::kResult, "result"}};
-constexpr std::pair<BallotKind, std::string_view> kKinds[] = {
-    {BallotKind::kApproval, "approval"},
-    {BallotKind::kCumulative, "cumulative"},
-    {BallotKind::kRanking, "ranking"}};
-constexpr std::pair<Rule, std::string_view> kRules[] = {{Rule::kMes, "mes"},
-                                                        {Rule::kGreedy, "greedy"}};
-constexpr std::pair<Proposers, std::string_view> kProposers[] = {{Proposers::kMembers, "members"},
-                                                                 {Proposers::kBoard, "board"}};
-constexpr std::pair<ProjectStatus, std::string_view> kStatuses[] = {
-    {ProjectStatus::kSubmitted, "submitted"},
-    {ProjectStatus::kFeasible, "feasible"},
-    {ProjectStatus::kInfeasible, "infeasible"}};
-
-template <typename T, size_t N>
-std::string_view NameOf(T value, const std::pair<T, std::string_view> (&names)[N]) {
-  for (const auto& [v, name] : names) {
-    if (v == value) return name;
-  }
-  return names[0].second;
-}
+constexpr EnumNames<Phase, 4> kPhases{{{"proposing", Phase::kProposing},
+                                       {"reviewing", Phase::kReviewing},
+                                       {"voting", Phase::kVoting},
+                                       {"result", Phase::kResult}}};
+constexpr EnumNames<BallotKind, 3> kKinds{{{"approval", BallotKind::kApproval},
+                                           {"cumulative", BallotKind::kCumulative},
+                                           {"ranking", BallotKind::kRanking}}};
+constexpr EnumNames<Rule, 2> kRules{{{"mes", Rule::kMes}, {"greedy", Rule::kGreedy}}};
+constexpr EnumNames<Proposers, 2> kProposers{
+    {{"members", Proposers::kMembers}, {"board", Proposers::kBoard}}};
+constexpr EnumNames<ProjectStatus, 3> kStatuses{{{"submitted", ProjectStatus::kSubmitted},
+                                                 {"feasible", ProjectStatus::kFeasible},
+                                                 {"infeasible", ProjectStatus::kInfeasible}}};
 
 Error BadBallot(const std::string& message) { return Error::InvalidArgument(message, "ballot"); }
 
 }  // namespace
 
-std::string_view Name(Phase phase) { return NameOf(phase, kPhases); }
-std::string_view Name(BallotKind kind) { return NameOf(kind, kKinds); }
-std::string_view Name(Rule rule) { return NameOf(rule, kRules); }
-std::string_view Name(Proposers proposers) { return NameOf(proposers, kProposers); }
-std::string_view Name(ProjectStatus status) { return NameOf(status, kStatuses); }
+std::string_view Name(Phase phase) { return NameOf(kPhases, phase); }
+std::string_view Name(BallotKind kind) { return NameOf(kKinds, kind); }
+std::string_view Name(Rule rule) { return NameOf(kRules, rule); }
+std::string_view Name(Proposers proposers) { return NameOf(kProposers, proposers); }
+std::string_view Name(ProjectStatus status) { return NameOf(kStatuses, status); }
 Result<Phase> ParsePhase(std::string_view text) {
-  return ParseName(text, kPhases, "phase", "the phase is proposing, reviewing, voting or result");
+  return ParseEnum(kPhases, text, "phase", "the phase is proposing, reviewing, voting or result");
 }
 Result<BallotKind> ParseBallotKind(std::string_view text) {
-  return ParseName(text, kKinds, "ballot", "the ballot is approval, cumulative or ranking");
+  return ParseEnum(kKinds, text, "ballot", "the ballot is approval, cumulative or ranking");
 }
 Result<Rule> ParseRule(std::string_view text) {
-  return ParseName(text, kRules, "rule", "the rule is mes or greedy");
+  return ParseEnum(kRules, text, "rule", "the rule is mes or greedy");
 }
 Result<Proposers> ParseProposers(std::string_view text) {
-  return ParseName(text, kProposers, "proposers", "projects are proposed by members or board");
+  return ParseEnum(kProposers, text, "proposers", "projects are proposed by members or board");
 }
 Result<ProjectStatus> ParseProjectStatus(std::string_view text) {
-  return ParseName(text, kStatuses, "status", "the review is submitted, feasible or infeasible");
+  return ParseEnum(kStatuses, text, "status", "the review is submitted, feasible or infeasible");
 }
 
 Result<mpq_class> ParseAmount(std::string_view text, const std::string& field) {

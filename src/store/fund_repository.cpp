@@ -66,6 +66,21 @@ Fund FromRow(const FundRow& row) {
   return fund;
 }
 
+// The fund's community and phase, read inside a transaction; kNotFound if there is no fund.
+struct FundState {
+  int64_t community_id = 0;
+  Phase phase = Phase::kProposing;
+};
+Result<FundState> StateOf(soci::session& sql, int64_t fund_id) {
+  FundState state;
+  std::string phase;
+  sql << "SELECT community_id, phase FROM funds WHERE id = :f", soci::use(fund_id),
+      soci::into(state.community_id), soci::into(phase);
+  if (!sql.got_data()) return Error::NotFound("there is no such fund", "fund");
+  state.phase = Or(ParsePhase(phase), Phase::kProposing);
+  return state;
+}
+
 std::string Exact(const mpq_class& value) { return budgeting::ExactText(value); }
 
 int64_t InsertFund(soci::session& sql, const Fund& fund, Phase phase, int64_t now) {
@@ -147,13 +162,10 @@ Result<Fund> FundRepository::Find(int64_t fund_id) {
 Status FundRepository::SetPhase(int64_t fund_id, Phase phase, int64_t actor_person_id,
                                 int64_t now) {
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
-    std::string current;
-    int64_t community_id = 0;
-    sql << "SELECT phase, community_id FROM funds WHERE id = :f", soci::use(fund_id),
-        soci::into(current), soci::into(community_id);
-    if (!sql.got_data()) return Error::NotFound("there is no such fund", "fund");
-    const Phase from = Or(ParsePhase(current), Phase::kProposing);
-    if (static_cast<int>(phase) != static_cast<int>(from) + 1) {
+    Result<FundState> state = StateOf(sql, fund_id);
+    if (!state) return state.error();
+    const int64_t community_id = state->community_id;
+    if (static_cast<int>(phase) != static_cast<int>(state->phase) + 1) {
       return Error::FailedPrecondition("a fund moves on one phase at a time", "phase");
     }
     const std::string name(Name(phase));
@@ -168,10 +180,9 @@ Status FundRepository::SetPhase(int64_t fund_id, Phase phase, int64_t actor_pers
 Result<int64_t> FundRepository::AddProject(const Project& project, int64_t now) {
   int64_t id = 0;
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
-    std::string phase;
-    sql << "SELECT phase FROM funds WHERE id = :f", soci::use(project.fund_id), soci::into(phase);
-    if (!sql.got_data()) return Error::NotFound("there is no such fund", "fund");
-    if (phase != "proposing") {
+    Result<FundState> state = StateOf(sql, project.fund_id);
+    if (!state) return state.error();
+    if (state->phase != Phase::kProposing) {
       return Error::FailedPrecondition("the fund no longer takes projects", "phase");
     }
     id = InsertProject(sql, project, ProjectStatus::kSubmitted, now);
@@ -213,12 +224,10 @@ Result<std::vector<Project>> FundRepository::Projects(int64_t fund_id) {
 Status FundRepository::Review(int64_t fund_id, int64_t project_id, ProjectStatus review,
                               const std::string& reason, int64_t actor_person_id, int64_t now) {
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
-    int64_t community_id = 0;
-    std::string phase;
-    sql << "SELECT community_id, phase FROM funds WHERE id = :f", soci::use(fund_id),
-        soci::into(community_id), soci::into(phase);
-    if (!sql.got_data()) return Error::NotFound("there is no such fund", "fund");
-    if (phase == "voting" || phase == "result") {
+    Result<FundState> state = StateOf(sql, fund_id);
+    if (!state) return state.error();
+    const int64_t community_id = state->community_id;
+    if (state->phase >= Phase::kVoting) {
       return Error::FailedPrecondition("projects are reviewed before the vote", "phase");
     }
     const std::string name(Name(review));
@@ -240,10 +249,11 @@ Status FundRepository::Review(int64_t fund_id, int64_t project_id, ProjectStatus
 
 Status FundRepository::SaveBallot(int64_t fund_id, const Ballot& ballot, int64_t now) {
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
-    std::string phase;
-    sql << "SELECT phase FROM funds WHERE id = :f", soci::use(fund_id), soci::into(phase);
-    if (!sql.got_data()) return Error::NotFound("there is no such fund", "fund");
-    if (phase != "voting") return Error::FailedPrecondition("the vote is not open", "phase");
+    Result<FundState> state = StateOf(sql, fund_id);
+    if (!state) return state.error();
+    if (state->phase != Phase::kVoting) {
+      return Error::FailedPrecondition("the vote is not open", "phase");
+    }
     const std::string text = BallotText(ballot);
     soci::indicator person = ballot.person_id ? soci::i_ok : soci::i_null;
     sql << "DELETE FROM fund_ballots WHERE fund_id = :f AND voter = :v", soci::use(fund_id),
