@@ -1,5 +1,6 @@
 // The Method of Equal Shares and its completions, exact. How prices stay exact and fast is in
-// wallets.h.
+// wallets.h; how the completions' many runs are made fast without losing exactness, in
+// bracketed_run.h.
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -7,6 +8,7 @@
 #include <optional>
 #include <thread>
 
+#include "budgeting/bracketed_run.h"
 #include "budgeting/rules_internal.h"
 #include "budgeting/wallets.h"
 
@@ -182,8 +184,32 @@ size_t CandidateCount(const Instance& instance, const Utilities& u) {
   return candidates;
 }
 
+// One run of a completion: what it chose, what that costs, and its reach (0 if not proven).
+struct Probe {
+  std::vector<int> order;
+  mpq_class total;
+  double reach = 0;
+};
+
+Probe Run(const Instance& instance, const Utilities& u, const mpq_class& start,
+          internal::ReachGoal goal) {
+  Probe probe;
+  std::optional<internal::BracketedRun> bracketed;
+  if (u.uniform) bracketed = internal::RunBracketed(instance, u, start, goal);
+  if (bracketed) {
+    probe.order = std::move(bracketed->order);
+    probe.reach = bracketed->reach;
+    for (int p : probe.order) probe.total += instance.projects[static_cast<size_t>(p)].cost;
+  } else {
+    MesRun exact = RunMes(instance, u, start, false);
+    probe.order = std::move(exact.order);
+    probe.total = std::move(exact.total);
+  }
+  return probe;
+}
+
 // True if some project (a candidate, when `candidates_only`) outside the run fits in what is left.
-bool CanAdd(const Instance& instance, const Utilities& u, const MesRun& run, bool candidates_only) {
+bool CanAdd(const Instance& instance, const Utilities& u, const Probe& run, bool candidates_only) {
   std::vector<bool> selected(instance.projects.size(), false);
   for (int p : run.order) selected[static_cast<size_t>(p)] = true;
   for (size_t p = 0; p < instance.projects.size(); ++p) {
@@ -194,34 +220,57 @@ bool CanAdd(const Instance& instance, const Utilities& u, const MesRun& run, boo
   return false;
 }
 
-// Runs MES with the start money `start_of(k)` for k = 0, 1, …: returns the k before the first
-// outcome that costs more than the budget, or the k of the first outcome to which nothing more
-// can be added (every candidate in, or no project — a candidate, when `candidates_only` —
-// fits). The runs are independent, so a few are run at once, one per core, and read in order.
+// Runs MES with the start money `start_of(k)` = `start_of(0)` + k·`step` for k = 0, 1, …:
+// returns the k before the first outcome that costs more than the budget, or the k of the first
+// outcome to which nothing more can be added (every candidate in, or no project — a candidate,
+// when `candidates_only` — fits).
+// A run proves its reach, how far the start money can rise with the same outcome, and the ks
+// within it are skipped. A few runs go at once, one per core: one at the first k not yet known,
+// the others ahead of it at a spacing guessed from the last skip, hoping to land within the
+// reach of the one before and so extend it.
 template <typename StartOf>
-long Complete(const Instance& instance, const Utilities& u, StartOf start_of,
+long Complete(const Instance& instance, const Utilities& u, StartOf start_of, const mpq_class& step,
               bool candidates_only) {
   const size_t candidates = CandidateCount(instance, u);
-  const auto done = [&](const MesRun& run) {
+  const auto done = [&](const Probe& run) {
     return !CanAdd(instance, u, run, candidates_only) || run.order.size() == candidates;
   };
+  const double unit = step.get_d();  // at most the step
+  // The ks in [k, k + skip) have start money below start + reach: (skip − 1)·step < reach.
+  const auto skip = [&](double reach) {
+    if (!(unit > 0)) return 1L;
+    const double steps = std::ceil(reach * (1 - 0x1p-40) / unit);
+    return steps >= 1 ? static_cast<long>(std::min(steps, 0x1p40)) : 1L;
+  };
   const long width = std::clamp<long>(std::thread::hardware_concurrency(), 1, 4);
-  std::vector<MesRun> runs(static_cast<size_t>(width));
-  for (long first = 0;; first += width) {
+  std::vector<Probe> runs(static_cast<size_t>(width));
+  internal::ReachGoal goal{64 * unit, unit};
+  long spacing = 1;
+  for (long next = 0;;) {
+    const auto k_of = [&](long i) { return next + i * spacing; };
     std::vector<std::thread> threads;
     for (long i = 1; i < width; ++i) {
-      threads.emplace_back([&, i] {
-        runs[static_cast<size_t>(i)] = RunMes(instance, u, start_of(first + i), false);
-      });
+      threads.emplace_back(
+          [&, i] { runs[static_cast<size_t>(i)] = Run(instance, u, start_of(k_of(i)), goal); });
     }
-    runs[0] = RunMes(instance, u, start_of(first), false);
+    runs[0] = Run(instance, u, start_of(next), goal);
     for (std::thread& thread : threads) thread.join();
+    long known = next;  // every k before it has been read
     for (long i = 0; i < width; ++i) {
-      const MesRun& run = runs[static_cast<size_t>(i)];
-      const long k = first + i;
-      if (k > 0 && run.total > instance.budget) return k - 1;
-      if (done(run)) return k;
+      const Probe& run = runs[static_cast<size_t>(i)];
+      const long k = k_of(i);
+      if (k > known) break;  // not known what lies between: this run is wasted
+      if (k == known) {
+        if (k > 0 && run.total > instance.budget) return k - 1;
+        if (done(run)) return k;
+      }
+      // A run within the reach of one read before has the same outcome; its reach adds on.
+      known = std::max(known, k + skip(run.reach));
     }
+    // Bounds over a longer horizon are looser: aim a little beyond the last reach.
+    goal.horizon = std::max(4 * runs[0].reach, 64 * unit);
+    spacing = std::max(1L, skip(runs[0].reach) / width);
+    next = known;
   }
 }
 
@@ -240,11 +289,11 @@ Result<Outcome> EqualShares(const Instance& instance, Utility utility, Completio
   const auto plus1 = [&](long k) { return share_of(instance.budget + instance.budget * k / 100); };
   mpq_class start = share;
   if (completion == Completion::kAdd1 || completion == Completion::kAdd1Greedy) {
-    start = add1(Complete(instance, *u, add1, true));
+    start = add1(Complete(instance, *u, add1, mpq_class(1), true));
   } else if (completion == Completion::kBudgetPlus1) {
     // Projects nobody supports never enter MES, however large the budget: once every candidate
     // is in, the outcome is final.
-    start = plus1(Complete(instance, *u, plus1, false));
+    start = plus1(Complete(instance, *u, plus1, share_of(instance.budget / 100), false));
   }
   MesRun run = RunMes(instance, *u, start, true);
   Outcome outcome;
