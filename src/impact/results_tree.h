@@ -1,0 +1,27 @@
+// The results tree, as Decidim's accountability module keeps it: a result (a programme, an
+// initiative, a funded project) has children; a leaf's progress is recorded, a parent's is the
+// weighted sum of its children's, or their mean when none is weighted. A child with no progress
+// yet counts as 0.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "core/result.h"
+
+namespace andel::impact {
+
+struct ResultNode {
+  int64_t id = 0;
+  std::optional<int64_t> parent;
+  std::optional<double> weight;    // the share of the parent it stands for, 0–1
+  std::optional<double> progress;  // a leaf's recorded progress, 0–100
+};
+
+// Every node's progress (0–100), children before parents. kInvalidArgument naming "parent" for
+// an unknown parent or a cycle, "weight" for a weight outside 0–1, "progress" outside 0–100.
+Result<std::map<int64_t, double>> TreeProgress(const std::vector<ResultNode>& nodes);
+
+}  // namespace andel::impact
