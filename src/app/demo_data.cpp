@@ -8,6 +8,7 @@
 
 #include "app/demo_decisions.h"
 #include "app/demo_funds.h"
+#include "app/demo_impact.h"
 #include "app/demo_partners.h"
 #include "store/account_repository.h"
 #include "store/community_repository.h"
@@ -228,6 +229,7 @@ Status LoadDemo(store::Database& db, int64_t now) {
   }
   if (Status partners = LoadDemoPartners(db); !partners) return partners;
   if (Status funds = LoadDemoFunds(db, now); !funds) return funds;
+  if (Status impact = LoadDemoImpact(db, now); !impact) return impact;
   return LoadDemoDecisions(db, now);
 }
 

@@ -80,21 +80,23 @@ std::string Plot(const ChartSpec& spec, double x, double y, double width, double
   // At most about eight labels on the time axis.
   const size_t every = std::max<size_t>(1, (n + 7) / 8);
   for (size_t i = 0; i < n; ++i) {
-    if (i % every != 0 && i + 1 != n) continue;
+    if (i % every != 0) continue;
     svg += "<text class=\"tick\" x=\"" + Number(x_of(i)) + "\" y=\"" + Number(bottom + 16) +
            "\" text-anchor=\"middle\">" + EscapeXml(spec.points[i].label) + "</text>";
   }
-  const auto reference = [&](const std::optional<ChartReference>& line, const char* kind) {
+  // The baseline's label at the start of its line, the target's at the end.
+  const auto reference = [&](const std::optional<ChartReference>& line, const char* kind,
+                             bool at_end) {
     if (!line) return;
     const std::string at = Number(y_of(line->value));
     svg += std::string("<line class=\"") + kind + "\" data-value=\"" + Number(line->value) +
            "\" x1=\"" + Number(left) + "\" x2=\"" + Number(right) + "\" y1=\"" + at + "\" y2=\"" +
-           at + "\"/><text class=\"" + kind + "-label\" x=\"" + Number(right) + "\" y=\"" +
-           Number(y_of(line->value) - 4) + "\" text-anchor=\"end\">" + EscapeXml(line->label) +
-           "</text>";
+           at + "\"/><text class=\"" + kind + "-label\" x=\"" + Number(at_end ? right : left + 4) +
+           "\" y=\"" + Number(y_of(line->value) - 4) + "\" text-anchor=\"" +
+           (at_end ? "end" : "start") + "\">" + EscapeXml(line->label) + "</text>";
   };
-  reference(spec.baseline, "baseline");
-  reference(spec.target, "target");
+  reference(spec.baseline, "baseline", false);
+  reference(spec.target, "target", true);
   if (bars) {
     const double zero = y_of(std::clamp(0.0, axis.low, axis.high));
     for (size_t i = 0; i < n; ++i) {

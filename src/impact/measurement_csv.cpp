@@ -24,27 +24,26 @@ std::string CsvField(const std::string& text) {
   return quoted + "\"";
 }
 
-// Fills `row` from a record; the message of what is wrong otherwise (empty if nothing is).
-std::string ReadRow(const CsvRecord& record, const std::array<std::optional<size_t>, kColumns>& at,
-                    const std::function<bool(std::string_view)>& known, MeasurementRow& row) {
+// Fills `row` from a record; kInvalidArgument saying what is wrong otherwise.
+Status ReadRow(const CsvRecord& record, const std::array<std::optional<size_t>, kColumns>& at,
+               const std::function<bool(std::string_view)>& known, MeasurementRow& row) {
   const auto field = [&](Column c) -> std::string_view {
     if (!at[c] || *at[c] >= record.fields.size()) return {};
     return Trim(record.fields[*at[c]]);
   };
   row.indicator = std::string(field(kIndicator));
-  if (!known(row.indicator)) return "unknown indicator";
+  if (!known(row.indicator)) return Error::InvalidArgument("unknown indicator");
   Result<Date> start = ParseIsoDate(field(kStart));
   Result<Date> end = ParseIsoDate(field(kEnd));
-  if (!start || !end) return "a date is written as YYYY-MM-DD";
+  if (!start || !end) return Error::InvalidArgument("a date is written as YYYY-MM-DD");
   Result<Quantity> value = ParseQuantity(field(kValue));
-  if (!value) return "not a number";
+  if (!value) return value.error();
   row.measurement.period_start = *start;
   row.measurement.period_end = *end;
   row.measurement.value = *value;
   row.measurement.source = std::string(field(kSource));
   row.measurement.evidence_url = std::string(field(kEvidence));
-  if (Status valid = ValidateMeasurement(row.measurement); !valid) return valid.error().message;
-  return {};
+  return ValidateMeasurement(row.measurement);
 }
 
 }  // namespace
@@ -80,8 +79,8 @@ MeasurementFile ReadMeasurementCsv(std::string_view text,
     }
     MeasurementRow row;
     row.line = record.line;
-    if (std::string bad = ReadRow(record, at, known, row); !bad.empty()) {
-      fail(record.line, std::move(bad));
+    if (Status read_row = ReadRow(record, at, known, row); !read_row) {
+      fail(record.line, read_row.error().message);
       return {};
     }
     file.rows.push_back(std::move(row));

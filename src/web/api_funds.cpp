@@ -40,23 +40,6 @@ json::object ProjectJson(const Context& ctx, const funds::Project& p) {
   return out;
 }
 
-// The JSON body's fields as a form: strings as they are, numbers as text.
-Result<Form> FieldsOf(const json::object& body) {
-  Form form;
-  for (const auto& [key, value] : body) {
-    if (value.is_string()) {
-      form.Add(std::string(key), std::string(value.as_string()));
-    } else if (value.is_int64()) {
-      form.Add(std::string(key), std::to_string(value.as_int64()));
-    } else if (value.is_double()) {
-      form.Add(std::string(key), json::serialize(value));
-    } else {
-      return Error::InvalidArgument("this must be text or a number", std::string(key));
-    }
-  }
-  return form;
-}
-
 Result<std::vector<int64_t>> IdList(const json::object& body, const char* name) {
   std::vector<int64_t> out;
   const json::value* value = body.if_contains(name);

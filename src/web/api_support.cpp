@@ -58,4 +58,20 @@ Result<std::string> StringField(const json::object& body, const char* name,
   return std::string(value->as_string());
 }
 
+Result<Form> FieldsOf(const boost::json::object& body) {
+  Form form;
+  for (const auto& [key, value] : body) {
+    if (value.is_string()) {
+      form.Add(std::string(key), std::string(value.as_string()));
+    } else if (value.is_int64()) {
+      form.Add(std::string(key), std::to_string(value.as_int64()));
+    } else if (value.is_double()) {
+      form.Add(std::string(key), boost::json::serialize(value));
+    } else {
+      return Error::InvalidArgument("this must be text or a number", std::string(key));
+    }
+  }
+  return form;
+}
+
 }  // namespace andel::web

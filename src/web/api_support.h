@@ -23,6 +23,9 @@ Response JsonOf(const boost::json::value& value, int status = 200);
 boost::json::object PageOf(boost::json::array items, const Paging& paging, int64_t total);
 // The request body as a JSON object; kInvalidArgument naming "body" otherwise.
 Result<boost::json::object> BodyObject(const Context& ctx);
+// The JSON body's fields as a form: strings as they are, numbers as text; kInvalidArgument
+// naming a field that is neither.
+Result<Form> FieldsOf(const boost::json::object& body);
 // A string member of a JSON object; `fallback` if absent; kInvalidArgument if not a string.
 Result<std::string> StringField(const boost::json::object& body, const char* name,
                                 const std::string& fallback = {});

@@ -83,11 +83,27 @@ const std::string& AuditActionLabel(const Context& ctx, const std::string& actio
       {"vote.changed", "Vote changed"},
       {"decision.closed", "Vote closed"},
       {"decision.result", "Result recorded"},
+      {"fund.created", "Fund created"},
+      {"fund.phase", "Fund moved on"},
+      {"fund.project_reviewed", "Project reviewed"},
+      {"fund.imported", "Fund imported"},
+      {"indicator.created", "Indicator defined"},
+      {"measurement.corrected", "Measurement corrected"},
+      {"measurements.imported", "Measurements imported"},
   };
   for (const auto& [code, label] : kLabels) {
     if (code == action) return ctx.T(label);
   }
   return action;
+}
+
+std::string LocalizedPlace(const Context& ctx, const std::string& where) {
+  std::string place = where;
+  if (place.starts_with("line ")) place.replace(0, 4, ctx.T("line"));
+  if (const size_t at = place.find(", column "); at != std::string::npos) {
+    place.replace(at, 9, ", " + ctx.T("column") + " ");
+  }
+  return place;
 }
 
 Result<store::MemberView> MemberFromPath(Context& ctx) {

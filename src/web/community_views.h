@@ -21,6 +21,9 @@ const std::string& StatusLabel(const Context& ctx, communities::MemberStatus sta
 // The label of an audit-log action ("statutes.changed") in the request's language.
 const std::string& AuditActionLabel(const Context& ctx, const std::string& action);
 
+// "line 3, column email" in the request's language (the column keeps its CSV name).
+std::string LocalizedPlace(const Context& ctx, const std::string& where);
+
 // The ?page= number, from 1; 1 when absent or not a positive number.
 int PageNumber(const Context& ctx);
 

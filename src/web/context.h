@@ -18,6 +18,7 @@
 #include "store/community_repository.h"
 #include "store/decision_repository.h"
 #include "store/fund_repository.h"
+#include "store/impact_repository.h"
 #include "store/partnership_repository.h"
 #include "web/forms.h"
 #include "web/http.h"
@@ -47,6 +48,7 @@ struct Services {
   store::PartnershipRepository partnerships;
   store::CircleRepository circles;
   store::FundRepository funds;
+  store::ImpactRepository impact;
   WebConfig config;
   Catalog catalog;
   Views views;

@@ -77,16 +77,7 @@ std::string PhaseLabel(const Context& ctx, funds::Phase phase) {
 std::string Money(const Context& ctx, const funds::Fund& fund, const mpq_class& amount) {
   // Thousands grouped and the decimal mark as the reader writes them: 150.000,5 in Danish and
   // Dutch, 150,000.5 in English.
-  const bool english = ctx.language == "en";
-  const std::string text = funds::AmountText(amount);
-  const size_t point = std::min(text.find('.'), text.size());
-  std::string out;
-  for (size_t i = 0; i < point; ++i) {
-    if (i > 0 && (point - i) % 3 == 0) out += english ? ',' : '.';
-    out += text[i];
-  }
-  if (point < text.size()) out += (english ? "." : ",") + text.substr(point + 1);
-  return out + " " + fund.currency;
+  return FormatDecimal(ctx.language, funds::AmountText(amount)) + " " + fund.currency;
 }
 
 std::string VoterOf(const Context& ctx) { return "p" + std::to_string(ctx.person->id); }

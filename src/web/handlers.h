@@ -102,6 +102,19 @@ Result<Response> SubmitCompetenceMerge(Context& ctx);
 Result<Response> ApiSaveCompetence(Context& ctx);
 Result<Response> ApiMergeCompetence(Context& ctx);
 
+// pages_impact.cpp: the impact dashboard, indicators, measurements and their CSV.
+Result<Response> ShowImpact(Context& ctx);
+Result<Response> SubmitIndicator(Context& ctx);
+Result<Response> SubmitMeasurement(Context& ctx);
+Result<Response> SubmitMeasurementImport(Context& ctx);
+Result<Response> ExportMeasurementsCsv(Context& ctx);
+
+// api_impact.cpp: indicators and measurements in the API.
+Result<Response> ApiListIndicators(Context& ctx);
+Result<Response> ApiCreateIndicator(Context& ctx);
+Result<Response> ApiListMeasurements(Context& ctx);
+Result<Response> ApiRecordMeasurements(Context& ctx);
+
 // api.cpp: the JSON API under /api/v1.
 Result<Response> ApiHealth(Context& ctx);
 Result<Response> ApiOpenApi(Context& ctx);

@@ -168,16 +168,24 @@ std::string FormatDateTime(std::string_view language, int64_t unix_seconds) {
 }
 
 std::string FormatInteger(std::string_view language, int64_t value) {
-  const char separator = language == "en" ? ',' : '.';
-  const bool negative = value < 0;
-  std::string digits = std::to_string(value);
-  if (negative) digits.erase(0, 1);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(separator);
-    out.push_back(digits[i]);
+  return FormatDecimal(language, std::to_string(value));
+}
+
+std::string FormatDecimal(std::string_view language, std::string_view plain) {
+  const bool english = language == "en";
+  const bool negative = !plain.empty() && plain.front() == '-';
+  if (negative) plain.remove_prefix(1);
+  const size_t point = std::min(plain.find('.'), plain.size());
+  std::string out = negative ? "-" : "";
+  for (size_t i = 0; i < point; ++i) {
+    if (i > 0 && (point - i) % 3 == 0) out.push_back(english ? ',' : '.');
+    out.push_back(plain[i]);
   }
-  return negative ? "-" + out : out;
+  if (point < plain.size()) {
+    out.push_back(english ? '.' : ',');
+    out += plain.substr(point + 1);
+  }
+  return out;
 }
 
 }  // namespace andel::web

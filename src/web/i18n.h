@@ -42,4 +42,8 @@ std::string FormatDateTime(std::string_view language, int64_t unix_seconds);
 // 1,234,567 (en) or 1.234.567 (da, nl).
 std::string FormatInteger(std::string_view language, int64_t value);
 
+// A plain decimal ("-1234567.5") as the reader writes it: -1,234,567.5 (en) or -1.234.567,5
+// (da, nl).
+std::string FormatDecimal(std::string_view language, std::string_view plain);
+
 }  // namespace andel::web

@@ -17,16 +17,6 @@
 namespace andel::web {
 namespace {
 
-// "line 3, column email" in the request's language (the column keeps its CSV name).
-std::string LocalizedPlace(const Context& ctx, const std::string& where) {
-  std::string place = where;
-  if (place.starts_with("line ")) place.replace(0, 4, ctx.T("line"));
-  if (const size_t at = place.find(", column "); at != std::string::npos) {
-    place.replace(at, 9, ", " + ctx.T("column") + " ");
-  }
-  return place;
-}
-
 std::string AdminPath(const Context& ctx, const std::string& rest) {
   return "/c/" + ctx.community->slug + "/admin" + rest;
 }

@@ -7,6 +7,8 @@ namespace andel::web {
 
 const std::vector<Route>& RouteTable() {
   constexpr size_t kUploadLimit = 8 * 1024 * 1024;
+  // A CSV of a million measurements is about 60 MB.
+  constexpr size_t kMeasurementsLimit = 128 * 1024 * 1024;
   using enum Method;
   using enum Access;
   using enum Surface;
@@ -83,6 +85,12 @@ const std::vector<Route>& RouteTable() {
       {kPost, "/c/{slug}/funds/{id}/phase", kBoard, kPage, SubmitFundPhase},
       {kPost, "/c/{slug}/funds/{id}/ballot", kMember, kPage, SubmitFundBallot},
       {kGet, "/c/{slug}/funds/{id}/export.pb", kVisible, kPage, ExportFundPabulib},
+      {kGet, "/c/{slug}/impact", kVisible, kPage, ShowImpact},
+      {kPost, "/c/{slug}/impact/indicators", kBoard, kPage, SubmitIndicator},
+      {kPost, "/c/{slug}/impact/measurements", kBoard, kPage, SubmitMeasurement},
+      {kPost, "/c/{slug}/impact/import", kBoard, kPage, SubmitMeasurementImport,
+       kMeasurementsLimit},
+      {kGet, "/c/{slug}/impact/measurements.csv", kVisible, kPage, ExportMeasurementsCsv},
       {kGet, "/notifications", kSignedIn, kPage, ShowNotifications},
       {kPost, "/notifications/read", kSignedIn, kPage, SubmitNotificationsRead},
 
@@ -144,6 +152,11 @@ const std::vector<Route>& RouteTable() {
       {kGet, "/api/v1/communities/{slug}/funds/{id}/ballot", kMember, kApi, ApiGetFundBallot},
       {kGet, "/api/v1/communities/{slug}/funds/{id}/result", kVisible, kApi, ApiGetFundResult},
       {kGet, "/api/v1/communities/{slug}/funds/{id}/export.pb", kVisible, kApi, ExportFundPabulib},
+      {kGet, "/api/v1/communities/{slug}/indicators", kVisible, kApi, ApiListIndicators},
+      {kPost, "/api/v1/communities/{slug}/indicators", kBoard, kApi, ApiCreateIndicator},
+      {kGet, "/api/v1/communities/{slug}/measurements", kVisible, kApi, ApiListMeasurements},
+      {kPost, "/api/v1/communities/{slug}/measurements", kBoard, kApi, ApiRecordMeasurements,
+       kMeasurementsLimit},
       {kGet, "/api/v1/decisions/{id}", kPublic, kApi, ApiGetDecision},
       {kPost, "/api/v1/decisions/{id}/ballots", kSignedIn, kApi, ApiCastBallot},
       {kGet, "/api/v1/decisions/{id}/ballots/mine", kSignedIn, kApi, ApiGetOwnBallot},

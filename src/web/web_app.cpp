@@ -267,6 +267,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              store::PartnershipRepository(db),
                              store::CircleRepository(db),
                              store::FundRepository(db),
+                             store::ImpactRepository(db),
                              std::move(config),
                              {},
                              {},

@@ -166,14 +166,8 @@ TEST_F(FundsTest, RolesAndBadInputGetClearErrors) {
   EXPECT_EQ(Api("PUT", base + "/ballot", R"({"projects":"a"})", Accounts::kMember).status, 400);
   // The import form: a good file opens at its result, a bad one names its line.
   HttpClient importer = SignedIn(Accounts::kBoard);
-  const std::string csrf = HttpClient::CsrfOf(importer.Get("/c/open-coop/funds").body);
   const auto upload = [&](const std::string& pb) {
-    const std::string body = "--B0UND\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
-                             csrf +
-                             "\r\n--B0UND\r\nContent-Disposition: form-data; name=\"file\";"
-                             " filename=\"f.pb\"\r\nContent-Type: text/plain\r\n\r\n" +
-                             pb + "\r\n--B0UND--\r\n";
-    return importer.Post("/c/open-coop/funds/import", body, "multipart/form-data; boundary=B0UND");
+    return importer.PostFile("/c/open-coop/funds", "/c/open-coop/funds/import", "file", pb);
   };
   HttpReply good = upload(
       "META\nkey;value\nbudget;100\nvote_type;approval\ncurrency;EUR\nPROJECTS\n"

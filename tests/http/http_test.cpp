@@ -237,14 +237,8 @@ TEST_F(ServerTest, CachedMemberListsFollowEveryChange) {
 
 TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
   HttpClient client = SignedIn(Accounts::kAdmin);
-  const std::string csrf = HttpClient::CsrfOf(client.Get("/c/open-coop/admin/import").body);
   const auto upload = [&](const std::string& csv) {
-    const std::string body = "--B0UND\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
-                             csrf +
-                             "\r\n--B0UND\r\nContent-Disposition: form-data; name=\"file\";"
-                             " filename=\"m.csv\"\r\nContent-Type: text/csv\r\n\r\n" +
-                             csv + "\r\n--B0UND--\r\n";
-    return client.Post("/c/open-coop/admin/import", body, "multipart/form-data; boundary=B0UND");
+    return client.PostFile("/c/open-coop/admin/import", "/c/open-coop/admin/import", "file", csv);
   };
   HttpReply bad = upload(
       "email,name,category\nok@test.dk,Ok,citizen\nbroken,Bad,citizen\nx@test.dk,X,martian\n");

@@ -160,4 +160,14 @@ HttpReply HttpClient::PostForm(const std::string& form_page, const std::string& 
   return Post(target, "csrf=" + FormEncode(csrf) + (fields.empty() ? "" : "&" + fields));
 }
 
+HttpReply HttpClient::PostFile(const std::string& form_page, const std::string& target,
+                               const std::string& field, const std::string& content) {
+  const std::string csrf = CsrfOf(Get(form_page).body);
+  const std::string body = "--B0UND\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n" +
+                           csrf + "\r\n--B0UND\r\nContent-Disposition: form-data; name=\"" + field +
+                           "\"; filename=\"upload\"\r\nContent-Type: text/plain\r\n\r\n" + content +
+                           "\r\n--B0UND--\r\n";
+  return Post(target, body, "multipart/form-data; boundary=B0UND");
+}
+
 }  // namespace andel::testing

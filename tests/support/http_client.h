@@ -31,6 +31,10 @@ class HttpClient {
   // Posts a form with the CSRF token of the page at `form_page` added.
   HttpReply PostForm(const std::string& form_page, const std::string& target,
                      const std::string& fields);
+  // Uploads `content` as the file field `field` of a multipart form, with the CSRF token of the
+  // page at `form_page`.
+  HttpReply PostFile(const std::string& form_page, const std::string& target,
+                     const std::string& field, const std::string& content);
   // The CSRF token in a page's first form.
   static std::string CsrfOf(const std::string& html);
   // Raw bytes to the server; returns everything it answers until it closes (for bad input).

@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "impact/catalogue.h"
 #include "web/forms.h"
 #include "web/i18n.h"
 #include "web/routes.h"
@@ -55,9 +56,11 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
   const std::regex notice(R"(UrlEncode\(\"([^\"]+)\"\))");
   const std::regex audit_label(R"(\{\"[a-z]+\.[a-z]+\", \"([^\"]+)\"\})");
   const std::regex transport(R"(WriteError\(\d+, \"([^\"]+)\"\))");
+  // ParseEnum(names, text, "field", "message").
+  const std::regex enum_message(R"(ParseEnum\([^;]*?, \"[a-z_]+\",\s*\"([^\"]+)\"\))");
   std::vector<std::string> sources;
   for (const char* dir : {"src/web", "src/communities", "src/decisions", "src/core", "src/store",
-                          "src/funds", "src/budgeting"}) {
+                          "src/funds", "src/budgeting", "src/impact"}) {
     for (const auto& entry :
          std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/" + dir)) {
       sources.push_back(ReadSource(std::string(dir) + "/" + entry.path().filename().string()));
@@ -65,11 +68,16 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
   }
   for (const std::string& text : sources) {
     for (const std::regex* pattern :
-         {&message, &label, &more_labels, &notice, &transport, &audit_label}) {
+         {&message, &label, &more_labels, &notice, &transport, &audit_label, &enum_message}) {
       for (std::sregex_iterator it(text.begin(), text.end(), *pattern), end; it != end; ++it) {
         english.insert((*it)[1]);
       }
     }
+  }
+  // The starter catalogue's indicator names and units.
+  for (const impact::CatalogueEntry& entry : impact::StarterCatalogue()) {
+    english.insert(std::string(entry.name));
+    english.insert(std::string(entry.unit));
   }
   ASSERT_GT(english.size(), 100u);
   for (const char* language : {"da", "nl"}) {

@@ -1,0 +1,125 @@
+#include "app/demo_impact.h"
+
+#include <random>
+#include <string>
+#include <vector>
+
+#include "impact/catalogue.h"
+#include "store/community_repository.h"
+#include "store/impact_repository.h"
+
+namespace andel::app {
+namespace {
+
+struct IndicatorSeed {
+  const char* catalogue_key;  // or empty, with a name of its own
+  const char* name;
+  const char* unit;
+  int per_year;  // about this much a year, spread over the months
+  int target;    // over the two years
+  const char* source;
+};
+
+struct CommunitySeed {
+  const char* slug;
+  std::vector<IndicatorSeed> indicators;
+};
+
+Status AddImpact(store::Database& db, const CommunitySeed& seed, int64_t now,
+                 std::mt19937& random) {
+  store::CommunityRepository communities(db);
+  store::ImpactRepository impact_repo(db);
+  Result<communities::Community> community = communities.FindBySlug(seed.slug);
+  if (!community) return community.error();
+  // The 24 months before this one.
+  const Date today = DateFromUnixSeconds(now);
+  int year = today.year, month = today.month;
+  for (int i = 0; i < 24; ++i) {
+    if (--month == 0) {
+      month = 12;
+      --year;
+    }
+  }
+  const Date start{year, month, 1};
+  for (const IndicatorSeed& s : seed.indicators) {
+    impact::Indicator indicator;
+    if (const impact::CatalogueEntry* entry = impact::FindCatalogueEntry(s.catalogue_key)) {
+      indicator.catalogue_key = entry->key;
+      indicator.name = entry->name;
+      indicator.unit = entry->unit;
+    } else {
+      indicator.name = s.name;
+    }
+    if (*s.unit) indicator.unit = s.unit;
+    indicator.baseline_date = start;
+    indicator.targets = {{{int64_t{s.target} * 1000}, {today.year, 12, 31}}};
+    Result<int64_t> id = impact_repo.CreateIndicator(community->id, indicator, 0, now);
+    if (!id) return id.error();
+    std::vector<impact::Measurement> months;
+    int y = year, m = month;
+    for (int i = 0; i < 24; ++i) {
+      impact::Measurement measurement;
+      measurement.indicator_id = *id;
+      measurement.period_start = {y, m, 1};
+      measurement.period_end = {y, m, DaysInMonth(y, m)};
+      // A twelfth of the year's figure, more in spring and autumn, less in July.
+      const int base = s.per_year * 1000 / 12;
+      const int season = m == 7 ? -base / 2 : (m == 4 || m == 10) ? base / 4 : 0;
+      const int noise = static_cast<int>(random() % 41) - 20;
+      const int64_t value = int64_t{base + season} * (100 + noise) / 100;
+      measurement.value = {std::max<int64_t>(0, (value + 500) / 1000 * 1000)};
+      measurement.source = s.source;
+      months.push_back(measurement);
+      if (++m == 13) {
+        m = 1;
+        ++y;
+      }
+    }
+    if (Result<size_t> added = impact_repo.Import(community->id, months, 0, now); !added) {
+      return added.error();
+    }
+  }
+  return {};
+}
+
+}  // namespace
+
+Status LoadDemoImpact(store::Database& db, int64_t now) {
+  std::mt19937 random(2027);
+  const std::vector<CommunitySeed> seeds = {
+      {"roskilde-samskabelse",
+       {{"participants", "", "", 104, 220, "Husets deltagerlister"},
+        {"people_into_jobs", "", "", 41, 80, "Opfølgning med jobcentret"},
+        {"people_into_education", "", "", 21, 40, "Opfølgning med jobcentret"},
+        {"volunteer_hours", "", "", 2600, 5000, "Frivilligskemaer"}}},
+      {"coop-incubator",
+       {{"", "Coöperaties gestart", "coöperaties", 9, 20, "Register van de Kamer van Koophandel"},
+        {"partnerships_formed", "", "", 14, 30, "Matches in Andel"},
+        {"people_into_jobs", "", "", 36, 70, "Jaarlijkse enquête onder deelnemers"},
+        {"local_spend", "", "EUR", 420000, 900000, "Inkoopadministratie van de coöperaties"}}},
+  };
+  for (const CommunitySeed& seed : seeds) {
+    if (Status added = AddImpact(db, seed, now, random); !added) return added;
+  }
+  // One correction on record: the house's jobs figure for the latest month was entered too high.
+  store::CommunityRepository communities(db);
+  store::ImpactRepository impact_repo(db);
+  Result<communities::Community> house = communities.FindBySlug("roskilde-samskabelse");
+  if (!house) return house.error();
+  Result<std::vector<impact::Measurement>> measurements = impact_repo.Measurements(house->id);
+  if (!measurements) return measurements.error();
+  Result<std::vector<impact::Indicator>> indicators = impact_repo.Indicators(house->id);
+  if (!indicators) return indicators.error();
+  for (auto it = measurements->rbegin(); it != measurements->rend(); ++it) {
+    if (it->indicator_id != (*indicators)[1].id) continue;
+    impact::Measurement fix = *it;
+    fix.supersedes = it->id;
+    fix.value = {std::max<int64_t>(0, it->value.thousandths - 1000)};
+    fix.source = "Opfølgning med jobcentret (rettet: én person talt to gange)";
+    if (Result<int64_t> id = impact_repo.Record(house->id, fix, 0, now); !id) return id.error();
+    break;
+  }
+  return {};
+}
+
+}  // namespace andel::app

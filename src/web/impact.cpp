@@ -1,0 +1,169 @@
+#include "web/impact.h"
+
+#include <charconv>
+
+#include "core/text.h"
+#include "impact/catalogue.h"
+
+namespace andel::web {
+namespace {
+
+Result<Date> DateField(const Form& form, const char* name) {
+  Result<Date> date = ParseIsoDate(Trim(form.Get(name)));
+  if (!date) return Error::InvalidArgument("a date is written as YYYY-MM-DD", name);
+  return date;
+}
+
+Result<int64_t> IdField(const Form& form, const char* name) {
+  const std::string_view text = Trim(form.Get(name));
+  int64_t id = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+    return Error::InvalidArgument("choose one from the list", name);
+  }
+  return id;
+}
+
+}  // namespace
+
+Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& form) {
+  impact::Indicator indicator;
+  const std::string key(Trim(form.Get("catalogue")));
+  if (!key.empty()) {
+    const impact::CatalogueEntry* entry = impact::FindCatalogueEntry(key);
+    if (!entry) return Error::InvalidArgument("choose one from the list", "catalogue");
+    indicator.catalogue_key = key;
+    indicator.name = entry->name;
+    indicator.unit = entry->unit;
+    indicator.direction = entry->direction;
+    indicator.aggregation = entry->aggregation;
+  }
+  if (form.Has("name") && !Trim(form.Get("name")).empty()) {
+    indicator.name = Trim(form.Get("name"));
+    indicator.catalogue_key.clear();  // a name of its own
+  }
+  if (form.Has("unit") && !Trim(form.Get("unit")).empty()) indicator.unit = Trim(form.Get("unit"));
+  if (form.Has("direction")) {
+    Result<impact::Direction> direction = impact::ParseDirection(form.Get("direction"));
+    if (!direction) return direction.error();
+    indicator.direction = *direction;
+  }
+  if (form.Has("aggregation")) {
+    Result<impact::Aggregation> aggregation = impact::ParseAggregation(form.Get("aggregation"));
+    if (!aggregation) return aggregation.error();
+    indicator.aggregation = *aggregation;
+  }
+  indicator.iris_metric = Trim(form.Get("iris_metric"));
+  if (!Trim(form.Get("baseline")).empty()) {
+    Result<impact::Quantity> baseline = impact::ParseQuantity(form.Get("baseline"), "baseline");
+    if (!baseline) return baseline.error();
+    indicator.baseline = *baseline;
+  }
+  if (Trim(form.Get("baseline_date")).empty()) {
+    indicator.baseline_date = DateFromUnixSeconds(ctx.Now());
+  } else {
+    Result<Date> date = DateField(form, "baseline_date");
+    if (!date) return date.error();
+    indicator.baseline_date = *date;
+  }
+  if (!Trim(form.Get("target")).empty() || !Trim(form.Get("target_due")).empty()) {
+    Result<impact::Quantity> target = impact::ParseQuantity(form.Get("target"), "target");
+    if (!target) return target.error();
+    Result<Date> due = DateField(form, "target_due");
+    if (!due) return due.error();
+    indicator.targets.push_back({*target, *due});
+  }
+  if (Status valid = impact::ValidateIndicator(indicator); !valid) return valid.error();
+  return indicator;
+}
+
+Result<impact::Measurement> MeasurementFromFields(const Form& form) {
+  impact::Measurement m;
+  Result<int64_t> indicator = IdField(form, "indicator");
+  if (!indicator) return indicator.error();
+  m.indicator_id = *indicator;
+  Result<Date> start = DateField(form, "period_start");
+  if (!start) return start.error();
+  Result<Date> end = DateField(form, "period_end");
+  if (!end) return end.error();
+  m.period_start = *start;
+  m.period_end = *end;
+  Result<impact::Quantity> value = impact::ParseQuantity(form.Get("value"), "value");
+  if (!value) return value.error();
+  m.value = *value;
+  m.source = Trim(form.Get("source"));
+  m.evidence_url = Trim(form.Get("evidence_url"));
+  if (!Trim(form.Get("supersedes")).empty()) {
+    Result<int64_t> supersedes = IdField(form, "supersedes");
+    if (!supersedes) return supersedes.error();
+    m.supersedes = *supersedes;
+  }
+  if (Status valid = impact::ValidateMeasurement(m); !valid) return valid.error();
+  return m;
+}
+
+std::string IndicatorName(const Context& ctx, const impact::Indicator& indicator) {
+  if (!indicator.catalogue_key.empty()) return ctx.T(indicator.name);
+  return indicator.name;
+}
+
+std::string IndicatorUnit(const Context& ctx, const impact::Indicator& indicator) {
+  if (!indicator.catalogue_key.empty() && !indicator.unit.empty()) return ctx.T(indicator.unit);
+  return indicator.unit;
+}
+
+std::string QuantityLabel(const Context& ctx, impact::Quantity value, const std::string& unit) {
+  const std::string number = FormatDecimal(ctx.language, impact::QuantityText(value));
+  return unit.empty() ? number : number + " " + unit;
+}
+
+impact::MeasurementFile ReadCommunityMeasurements(
+    std::string_view text, const std::vector<impact::Indicator>& indicators) {
+  const auto find = [&](std::string_view name) -> const impact::Indicator* {
+    const std::string folded = FoldCase(name);
+    for (const impact::Indicator& indicator : indicators) {
+      if (std::to_string(indicator.id) == name || indicator.catalogue_key == name ||
+          FoldCase(indicator.name) == folded) {
+        return &indicator;
+      }
+    }
+    return nullptr;
+  };
+  impact::MeasurementFile file = impact::ReadMeasurementCsv(
+      text, [&](std::string_view name) { return find(name) != nullptr; });
+  for (impact::MeasurementRow& row : file.rows) {
+    row.measurement.indicator_id = find(row.indicator)->id;
+  }
+  return file;
+}
+
+Result<ImpactRecords> LoadImpact(Context& ctx) {
+  ImpactRecords records;
+  Result<std::vector<impact::Indicator>> indicators =
+      ctx.services.impact.Indicators(ctx.community->id);
+  if (!indicators) return indicators.error();
+  Result<std::vector<impact::Measurement>> measurements =
+      ctx.services.impact.Measurements(ctx.community->id);
+  if (!measurements) return measurements.error();
+  records.indicators = std::move(*indicators);
+  records.measurements = std::move(*measurements);
+  return records;
+}
+
+Result<Response> MeasurementsCsvResponse(Context& ctx) {
+  Result<ImpactRecords> records = LoadImpact(ctx);
+  if (!records) return records.error();
+  std::map<int64_t, std::string> names;
+  for (const impact::Indicator& indicator : records->indicators) {
+    names[indicator.id] = indicator.name;
+  }
+  Response response;
+  response.content_type = "text/csv; charset=utf-8";
+  response.AddHeader("Content-Disposition",
+                     "attachment; filename=\"" + ctx.community->slug + "-measurements.csv\"");
+  response.body =
+      impact::WriteMeasurementCsv(records->measurements, [&](int64_t id) { return names[id]; });
+  return response;
+}
+
+}  // namespace andel::web

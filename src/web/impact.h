@@ -1,0 +1,49 @@
+// What the impact pages and API share: reading an indicator or a measurement from form fields,
+// an indicator's name in the reader's language, values as the reader writes them, and the CSV
+// of measurements in and out.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "impact/indicator.h"
+#include "impact/measurement_csv.h"
+#include "web/context.h"
+
+namespace andel::web {
+
+// From the fields catalogue (a starter-catalogue key, which fills in the rest), name, unit,
+// direction, aggregation, iris_metric, baseline, baseline_date, target and target_due.
+// kInvalidArgument naming the field.
+Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& form);
+
+// From the fields indicator (an id), period_start, period_end, value, source, evidence_url and
+// supersedes. kInvalidArgument naming the field.
+Result<impact::Measurement> MeasurementFromFields(const Form& form);
+
+// A catalogue indicator's name translated; the community's own name otherwise.
+std::string IndicatorName(const Context& ctx, const impact::Indicator& indicator);
+
+// A catalogue indicator's unit translated; the community's own unit otherwise.
+std::string IndicatorUnit(const Context& ctx, const impact::Indicator& indicator);
+
+// "1.234,5 hours" (da) or "1,234.5 hours" (en).
+std::string QuantityLabel(const Context& ctx, impact::Quantity value, const std::string& unit);
+
+// Reads a CSV of measurements for the community's indicators: a line names an indicator by its
+// id, catalogue key or name (case ignored). The rows carry their indicator's id.
+impact::MeasurementFile ReadCommunityMeasurements(std::string_view text,
+                                                  const std::vector<impact::Indicator>& indicators);
+
+// The community's measurements as CSV, each indicator by its name.
+Result<Response> MeasurementsCsvResponse(Context& ctx);
+
+// The community's indicators and measurements, or the error.
+struct ImpactRecords {
+  std::vector<impact::Indicator> indicators;
+  std::vector<impact::Measurement> measurements;
+};
+Result<ImpactRecords> LoadImpact(Context& ctx);
+
+}  // namespace andel::web

@@ -1,0 +1,237 @@
+// A community's impact as a page: a dashboard of its indicators (progress to the target, a
+// chart of the last two years, the data beside it, the measurements with their corrections),
+// and the board's forms to define indicators, record measurements and import or export CSV.
+#include <map>
+
+#include "core/text.h"
+#include "impact/catalogue.h"
+#include "impact/charts.h"
+#include "web/community_views.h"
+#include "web/handlers.h"
+#include "web/impact.h"
+#include "web/responses.h"
+
+namespace andel::web {
+namespace {
+
+constexpr size_t kChartMonths = 24;
+constexpr size_t kHistoryRows = 12;
+
+std::string MonthLabel(const Date& period) {
+  return FormatIsoDate(period).substr(0, 7);  // "2025-03"
+}
+
+std::string Percent(const Context& ctx, double share) {
+  return FormatInteger(ctx.language, static_cast<int64_t>(share * 100 + 0.5)) + " %";
+}
+
+ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
+                       const std::vector<impact::Measurement>& all, Date today) {
+  ViewData card = MakeObject();
+  const std::string name = IndicatorName(ctx, indicator);
+  card.set("id", std::to_string(indicator.id));
+  card.set("name", name);
+  const std::string unit = IndicatorUnit(ctx, indicator);
+  card.set("unit", unit);
+  const std::vector<impact::Measurement> effective = impact::Effective(all);
+  const std::optional<impact::Quantity> current = impact::CurrentValue(indicator, effective, today);
+  const std::optional<impact::Target> target = impact::TargetOn(indicator, today);
+  const auto label = [&](impact::Quantity q) { return QuantityLabel(ctx, q, unit); };
+  card.set("baseline", label(indicator.baseline) + " (" +
+                           FormatDate(ctx.language, indicator.baseline_date) + ")");
+  if (current) card.set("current", label(*current));
+  if (target) {
+    card.set("target", label(target->value) + " " + ctx.T("by") + " " +
+                           FormatDate(ctx.language, target->due));
+  }
+  if (current && target) {
+    const double progress = impact::Progress(indicator, *current, target->value);
+    const std::string percent = Percent(ctx, progress);
+    card.set("progress", percent);
+    card.set("ring_html", impact::ProgressRingSvg(
+                              "ring-" + std::to_string(indicator.id), name,
+                              percent + " " + ctx.T("of the way from the baseline to the target"),
+                              progress, percent, 96));
+  }
+  // The last two years by month, with the data beside the chart. An indicator that adds up is
+  // drawn as its running total since the baseline, which climbs towards the target.
+  const bool adds_up = indicator.aggregation == impact::Aggregation::kSum;
+  std::vector<impact::Point> series;
+  for (const impact::Point& point :
+       impact::Series(indicator, effective, impact::Granularity::kMonth)) {
+    if (point.period >= Date{indicator.baseline_date.year, indicator.baseline_date.month, 1}) {
+      series.push_back(point);
+    }
+  }
+  std::vector<impact::Quantity> totals;
+  impact::Quantity total = indicator.baseline;
+  for (const impact::Point& point : series) {
+    total = total + point.value;
+    totals.push_back(total);
+  }
+  const size_t first = series.size() > kChartMonths ? series.size() - kChartMonths : 0;
+  impact::ChartSpec chart;
+  chart.id = "chart-" + std::to_string(indicator.id);
+  chart.title = name;
+  chart.description =
+      adds_up
+          ? ctx.T(
+                "The running total by month since the baseline, with the target as a dashed line.")
+          : ctx.T("By month, with the baseline and the target as dashed lines.");
+  ViewData rows = MakeList();
+  for (size_t i = first; i < series.size(); ++i) {
+    const impact::Quantity shown = adds_up ? totals[i] : series[i].value;
+    chart.points.push_back({MonthLabel(series[i].period), shown.ToDouble(), label(shown)});
+    ViewData row = MakeObject();
+    row.set("period", MonthLabel(series[i].period));
+    row.set("value", label(series[i].value));
+    if (adds_up) row.set("total", label(totals[i]));
+    rows.push_back(row);
+  }
+  if (adds_up) card.set("adds_up", true);
+  chart.baseline = impact::ChartReference{indicator.baseline.ToDouble(),
+                                          ctx.T("Baseline") + " " + label(indicator.baseline)};
+  if (target) {
+    chart.target = impact::ChartReference{target->value.ToDouble(),
+                                          ctx.T("Target") + " " + label(target->value)};
+  }
+  if (!series.empty()) {
+    card.set("chart_html", impact::LineChartSvg(chart));
+    card.set("rows", rows);
+  }
+  // The latest measurements, corrections included: nothing is hidden.
+  std::map<int64_t, int64_t> superseded_by;
+  for (const impact::Measurement& m : all) {
+    if (m.supersedes) superseded_by[*m.supersedes] = m.id;
+  }
+  ViewData history = MakeList();
+  for (size_t i = all.size(); i-- > 0 && all.size() - i <= kHistoryRows;) {
+    const impact::Measurement& m = all[i];
+    ViewData item = MakeObject();
+    item.set("id", std::to_string(m.id));
+    item.set("period", FormatIsoDate(m.period_start) + " – " + FormatIsoDate(m.period_end));
+    item.set("value", label(m.value));
+    item.set("source", m.source);
+    if (!m.evidence_url.empty()) item.set("evidence_url", m.evidence_url);
+    item.set("recorded_by", m.recorded_by);
+    if (m.supersedes) item.set("corrects", std::to_string(*m.supersedes));
+    if (superseded_by.contains(m.id)) {
+      item.set("superseded_by", std::to_string(superseded_by[m.id]));
+    }
+    history.push_back(item);
+  }
+  if (!all.empty()) {
+    card.set("history", history);
+    card.set("has_history", true);
+  }
+  return card;
+}
+
+Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>& error,
+                            const std::vector<Error>& problems = {}) {
+  Result<ImpactRecords> records = LoadImpact(ctx);
+  if (!records) return records.error();
+  ViewData page = BasePage(ctx, ctx.T("Impact") + " · " + ctx.community->name);
+  page.set("slug", ctx.community->slug);
+  page.set("csrf", ctx.CsrfToken());
+  const Date today = DateFromUnixSeconds(ctx.Now());
+  std::map<int64_t, std::vector<impact::Measurement>> by_indicator;
+  for (const impact::Measurement& m : records->measurements) {
+    by_indicator[m.indicator_id].push_back(m);
+  }
+  ViewData cards = MakeList();
+  ViewData options = MakeList();
+  for (const impact::Indicator& indicator : records->indicators) {
+    cards.push_back(IndicatorCard(ctx, indicator, by_indicator[indicator.id], today));
+    ViewData option = MakeObject();
+    option.set("id", std::to_string(indicator.id));
+    option.set("name", IndicatorName(ctx, indicator));
+    option.set("selected", ctx.form.Get("indicator") == std::to_string(indicator.id));
+    options.push_back(option);
+  }
+  page.set("indicators", cards);
+  page.set("has_indicators", !records->indicators.empty());
+  if (ctx.IsBoard()) {
+    page.set("can_record", true);
+    page.set("indicator_options", options);
+    ViewData catalogue = MakeList();
+    for (const impact::CatalogueEntry& entry : impact::StarterCatalogue()) {
+      ViewData item = MakeObject();
+      item.set("key", std::string(entry.key));
+      item.set("name", ctx.T(std::string(entry.name)));
+      catalogue.push_back(item);
+    }
+    page.set("catalogue", catalogue);
+    for (const char* field :
+         {"name", "unit", "iris_metric", "baseline", "baseline_date", "target", "target_due",
+          "period_start", "period_end", "value", "source", "evidence_url", "supersedes"}) {
+      page.set(std::string("form_") + field, ctx.form.Get(field));
+    }
+  }
+  if (error) AddFieldError(ctx, page, *error);
+  if (!problems.empty()) {
+    ViewData list = MakeList();
+    for (const Error& problem : problems) {
+      ViewData item = MakeObject();
+      item.set("where", LocalizedPlace(ctx, problem.where));
+      item.set("message", ctx.T(problem.message));
+      list.push_back(item);
+    }
+    page.set("problems", list);
+    page.set("has_problems", true);
+  }
+  return HtmlPage(ctx, "impact", page, status);
+}
+
+}  // namespace
+
+Result<Response> ShowImpact(Context& ctx) { return ImpactPage(ctx, 200, std::nullopt); }
+
+Result<Response> SubmitIndicator(Context& ctx) {
+  Result<impact::Indicator> indicator = IndicatorFromFields(ctx, ctx.form);
+  if (!indicator) return ImpactPage(ctx, 400, indicator.error());
+  Result<int64_t> id =
+      ctx.services.impact.CreateIndicator(ctx.community->id, *indicator, ctx.person->id, ctx.Now());
+  if (!id) return id.error();
+  return Redirect("/c/" + ctx.community->slug + "/impact#indicator-" + std::to_string(*id));
+}
+
+Result<Response> SubmitMeasurement(Context& ctx) {
+  Result<impact::Measurement> m = MeasurementFromFields(ctx.form);
+  if (!m) return ImpactPage(ctx, 400, m.error());
+  Result<int64_t> id = ctx.services.impact.Record(ctx.community->id, *m, ctx.person->id, ctx.Now());
+  if (!id && id.error().code != ErrorCode::kUnavailable) return ImpactPage(ctx, 400, id.error());
+  if (!id) return id.error();
+  return Redirect("/c/" + ctx.community->slug + "/impact#indicator-" +
+                  std::to_string(m->indicator_id));
+}
+
+Result<Response> SubmitMeasurementImport(Context& ctx) {
+  std::string_view text;
+  for (const UploadedFile& file : ctx.files) {
+    if (file.field == "file") text = file.content;
+  }
+  if (text.empty()) {
+    return ImpactPage(ctx, 400, Error::InvalidArgument("choose a CSV file to import", "file"));
+  }
+  Result<std::vector<impact::Indicator>> indicators =
+      ctx.services.impact.Indicators(ctx.community->id);
+  if (!indicators) return indicators.error();
+  const impact::MeasurementFile file = ReadCommunityMeasurements(text, *indicators);
+  if (!file.errors.empty()) {
+    return ImpactPage(ctx, 400,
+                      Error::InvalidArgument("The file has errors; nothing was imported.", "file"),
+                      file.errors);
+  }
+  std::vector<impact::Measurement> rows;
+  rows.reserve(file.rows.size());
+  for (const impact::MeasurementRow& row : file.rows) rows.push_back(row.measurement);
+  Result<size_t> imported =
+      ctx.services.impact.Import(ctx.community->id, rows, ctx.person->id, ctx.Now());
+  if (!imported) return imported.error();
+  return Redirect("/c/" + ctx.community->slug + "/impact");
+}
+
+Result<Response> ExportMeasurementsCsv(Context& ctx) { return MeasurementsCsvResponse(ctx); }
+
+}  // namespace andel::web

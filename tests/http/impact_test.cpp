@@ -1,0 +1,177 @@
+// HTTP tests of impact: indicators and measurements by API and by form, corrections, progress,
+// CSV out (Accept: text/csv) and in (a file with any bad line imports nothing), the dashboard in
+// two languages, and roles (a member cannot record; nobody records for another community).
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "http/server_fixture.h"
+
+namespace andel::testing {
+namespace {
+
+namespace json = boost::json;
+
+bool Contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
+
+class ImpactTest : public ServerTest {
+ protected:
+  HttpReply Api(const std::string& method, const std::string& slug, const std::string& path,
+                const std::string& body, const std::string& email,
+                std::vector<std::pair<std::string, std::string>> headers = {}) {
+    headers.emplace_back("authorization", "Bearer " + TokenFor(email));
+    return Client().Send(method, "/api/v1/communities/" + slug + path, body, headers);
+  }
+  // "Participants" from the catalogue: baseline 0 on 1 Jan 2026, target 100 by 31 Dec 2026.
+  int64_t Participants(const std::string& slug = "open-coop") {
+    HttpReply created = Api("POST", slug, "/indicators",
+                            R"({"catalogue":"participants","baseline":"0",)"
+                            R"("baseline_date":"2026-01-01","target":"100",)"
+                            R"("target_due":"2026-12-31"})",
+                            Accounts::kBoard);
+    EXPECT_EQ(created.status, 201) << created.body;
+    return json::parse(created.body).at("id").as_int64();
+  }
+  HttpReply Record(int64_t indicator, const std::string& month, const std::string& value,
+                   const std::string& email, const std::string& extra = "") {
+    return Api("POST", "open-coop", "/measurements",
+               R"({"indicator":)" + std::to_string(indicator) + R"(,"period_start":"2026-)" +
+                   month + R"(-01","period_end":"2026-)" + month + R"(-28","value":")" + value +
+                   "\"" + extra + "}",
+               email);
+  }
+  size_t MeasurementCount() {
+    HttpReply list = Api("GET", "open-coop", "/measurements", "", Accounts::kMember);
+    return json::parse(list.body).at("items").as_array().size();
+  }
+};
+
+TEST_F(ImpactTest, RecordCorrectAndSeeProgress) {
+  const int64_t id = Participants();
+  ASSERT_EQ(Record(id, "01", "20", Accounts::kBoard).status, 201);
+  HttpReply feb = Record(id, "02", "35", Accounts::kBoard);
+  ASSERT_EQ(feb.status, 201) << feb.body;
+  const int64_t wrong = json::parse(feb.body).at("id").as_int64();
+  // A correction supersedes the February figure; both stay on record.
+  HttpReply fix =
+      Record(id, "02", "25", Accounts::kBoard, R"(,"supersedes":)" + std::to_string(wrong));
+  ASSERT_EQ(fix.status, 201) << fix.body;
+  EXPECT_EQ(MeasurementCount(), 3u);
+  HttpReply indicators = Api("GET", "open-coop", "/indicators", "", Accounts::kMember);
+  const json::value parsed = json::parse(indicators.body);
+  const json::object& first = parsed.at("items").as_array()[0].as_object();
+  EXPECT_EQ(first.at("name").as_string(), "Participants");
+  EXPECT_EQ(first.at("current").as_string(), "45");  // 20 + 25, not 20 + 35
+  EXPECT_DOUBLE_EQ(first.at("progress").as_double(), 0.45);
+  // A correction of another indicator's measurement is refused.
+  const int64_t other = Participants();
+  EXPECT_EQ(Record(other, "03", "1", Accounts::kBoard, R"(,"supersedes":)" + std::to_string(wrong))
+                .status,
+            400);
+  // The dashboard: a chart, the progress, the correction marked; and in Danish.
+  HttpReply page = Client().Get("/c/open-coop/impact");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "<svg"));
+  EXPECT_TRUE(Contains(page.body, "45 %"));
+  EXPECT_TRUE(Contains(page.body, "corrected by"));
+  HttpReply danish = Client().Get("/c/open-coop/impact?lang=da");
+  EXPECT_TRUE(Contains(danish.body, "Deltagere"));
+  EXPECT_TRUE(Contains(danish.body, "Udgangspunkt"));
+}
+
+TEST_F(ImpactTest, RolesAndOtherCommunities) {
+  const int64_t id = Participants();
+  EXPECT_EQ(Record(id, "01", "5", Accounts::kMember).status, 403);
+  EXPECT_EQ(Record(id, "01", "5", Accounts::kOutsider).status, 403);
+  EXPECT_EQ(Api("POST", "open-coop", "/indicators", R"({"name":"Mine"})", Accounts::kMember).status,
+            403);
+  // The board of one community cannot record against another community's indicator.
+  const int64_t closed = Participants("closed-club");
+  EXPECT_EQ(Record(closed, "01", "5", Accounts::kBoard).status, 404);
+  EXPECT_EQ(MeasurementCount(), 0u);
+  // Bad input names the field, never a 500.
+  for (const auto& [body, field] :
+       {std::pair{R"({"name":"X","target":"10","target_due":"soon"})", "target_due"},
+        std::pair{R"({"name":"","unit":"x"})", "name"},
+        std::pair{R"({"catalogue":"unicorns"})", "catalogue"},
+        std::pair{R"({"name":"X","direction":"sideways"})", "direction"}}) {
+    HttpReply reply = Api("POST", "open-coop", "/indicators", body, Accounts::kBoard);
+    EXPECT_EQ(reply.status, 400) << body;
+    EXPECT_TRUE(Contains(reply.body, field)) << reply.body;
+  }
+  EXPECT_EQ(Record(id, "01", "many", Accounts::kBoard).status, 400);
+  EXPECT_EQ(Record(id, "01", "5", Accounts::kBoard, R"(,"evidence_url":"ftp://x")").status, 400);
+  EXPECT_EQ(Api("POST", "open-coop", "/measurements", "[1]", Accounts::kBoard).status, 400);
+}
+
+TEST_F(ImpactTest, CsvInAndOut) {
+  const int64_t id = Participants();
+  const std::vector<std::pair<std::string, std::string>> csv_type = {{"content-type", "text/csv"}};
+  // One bad line: nothing is imported, and the line is named.
+  HttpReply bad = Api("POST", "open-coop", "/measurements",
+                      "indicator,period_start,period_end,value\n"
+                      "participants,2026-01-01,2026-01-31,10\n"
+                      "participants,2026-02-01,2026-02-28,ten\n",
+                      Accounts::kBoard, csv_type);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Contains(bad.body, "line 3")) << bad.body;
+  EXPECT_EQ(MeasurementCount(), 0u);
+  HttpReply good = Api("POST", "open-coop", "/measurements",
+                       "indicator,period_start,period_end,value,source\n"
+                       "Participants,2026-01-01,2026-01-31,10,\"Lists, all sites\"\n" +
+                           std::to_string(id) + ",2026-02-01,2026-02-28,12.5,\n",
+                       Accounts::kBoard, csv_type);
+  EXPECT_EQ(good.status, 201) << good.body;
+  EXPECT_EQ(MeasurementCount(), 2u);
+  // Out as CSV when asked, by the API and from the page.
+  HttpReply csv =
+      Api("GET", "open-coop", "/measurements", "", Accounts::kMember, {{"accept", "text/csv"}});
+  EXPECT_EQ(csv.status, 200);
+  EXPECT_TRUE(Contains(csv.Header("content-type"), "text/csv"));
+  EXPECT_TRUE(Contains(csv.body, "id,indicator,period_start"));
+  EXPECT_TRUE(Contains(csv.body, "\"Lists, all sites\""));
+  EXPECT_TRUE(Contains(csv.body, ",12.5,"));
+  EXPECT_EQ(Client().Get("/c/open-coop/impact/measurements.csv").body, csv.body);
+  // The import form: bad lines listed, nothing imported; a good file goes in.
+  HttpClient board = SignedIn(Accounts::kBoard);
+  HttpReply form_bad = board.PostFile("/c/open-coop/impact", "/c/open-coop/impact/import", "file",
+                                      "indicator,period_start,period_end,value\n"
+                                      "nobody,2026-03-01,2026-03-31,1\n"
+                                      "participants,2026-03-01,2026-02-01,1\n");
+  EXPECT_EQ(form_bad.status, 400);
+  EXPECT_TRUE(Contains(form_bad.body, "line 2"));
+  EXPECT_TRUE(Contains(form_bad.body, "line 3"));
+  EXPECT_EQ(MeasurementCount(), 2u);
+  HttpReply form_good = board.PostFile("/c/open-coop/impact", "/c/open-coop/impact/import", "file",
+                                       "indicator,period_start,period_end,value\n"
+                                       "participants,2026-03-01,2026-03-31,7\n");
+  EXPECT_EQ(form_good.status, 303);
+  EXPECT_EQ(MeasurementCount(), 3u);
+}
+
+TEST_F(ImpactTest, FormsShowTheirErrors) {
+  HttpClient board = SignedIn(Accounts::kBoard);
+  HttpReply indicator = board.PostForm("/c/open-coop/impact", "/c/open-coop/impact/indicators",
+                                       "catalogue=people_into_jobs&target=40&target_due=2026-12-31"
+                                       "&baseline=0&baseline_date=2026-01-01");
+  EXPECT_EQ(indicator.status, 303) << indicator.body;
+  HttpReply bad = board.PostForm("/c/open-coop/impact", "/c/open-coop/impact/measurements",
+                                 "indicator=1&period_start=2026-01-01&period_end=2026-01-31"
+                                 "&value=lots");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Contains(bad.body, "aria-invalid"));
+  HttpReply good = board.PostForm("/c/open-coop/impact", "/c/open-coop/impact/measurements",
+                                  "indicator=1&period_start=2026-01-01&period_end=2026-01-31"
+                                  "&value=3&source=Jobcenter");
+  EXPECT_EQ(good.status, 303) << good.body;
+  // Members see the dashboard but not the forms.
+  HttpReply member = SignedIn(Accounts::kMember).Get("/c/open-coop/impact");
+  EXPECT_EQ(member.status, 200);
+  EXPECT_FALSE(Contains(member.body, "/impact/measurements\""));
+  EXPECT_TRUE(Contains(member.body, "People into jobs"));
+}
+
+}  // namespace
+}  // namespace andel::testing
