@@ -1,5 +1,6 @@
 -- Impact: a community's indicators and their measurements. Values are exact decimals kept as
--- integer thousandths; dates are ISO days (text). Measurements are append-only: a correction is
+-- integer thousandths; an indicator's dates are ISO days (text), a measurement's period days
+-- are integers YYYYMMDD (20261130), read quickly by the thousand for a dashboard. Measurements are append-only: a correction is
 -- a new row naming the one it supersedes.
 CREATE TABLE impact_indicators (
   id {{id}},
@@ -22,8 +23,8 @@ CREATE TABLE impact_measurements (
   id {{id}},
   indicator_id BIGINT NOT NULL REFERENCES impact_indicators(id) ON DELETE CASCADE,
   community_id BIGINT NOT NULL REFERENCES communities(id) ON DELETE CASCADE,
-  period_start TEXT NOT NULL,
-  period_end TEXT NOT NULL,
+  period_start INTEGER NOT NULL,
+  period_end INTEGER NOT NULL,
   value BIGINT NOT NULL,
   source TEXT NOT NULL DEFAULT '',
   evidence_url TEXT NOT NULL DEFAULT '',
@@ -31,4 +32,6 @@ CREATE TABLE impact_measurements (
   recorded_at BIGINT NOT NULL,
   supersedes BIGINT REFERENCES impact_measurements(id)
 );
-CREATE INDEX impact_measurements_community ON impact_measurements(community_id, indicator_id, id);
+-- Covering what a dashboard reads of every measurement (ImpactRepository::Values).
+CREATE INDEX impact_measurements_community
+  ON impact_measurements(community_id, id, indicator_id, period_end, value, supersedes);

@@ -1,8 +1,8 @@
 #include "impact/charts.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <numbers>
 
 namespace andel::impact {
@@ -11,9 +11,11 @@ namespace {
 constexpr double kLeft = 56, kRight = 16, kTop = 16, kBottom = 40;
 
 std::string Number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.3f", value);
-  std::string text = buffer;
+  char buffer[64];
+  const auto [end, ec] =
+      std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, 3);
+  std::string text(buffer, ec == std::errc() ? end : buffer);
+  if (text.empty()) return "0";
   while (text.back() == '0') text.pop_back();
   if (text.back() == '.') text.pop_back();
   return text == "-0" ? "0" : text;

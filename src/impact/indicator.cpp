@@ -1,7 +1,6 @@
 #include "impact/indicator.h"
 
 #include <algorithm>
-#include <map>
 #include <set>
 
 #include "core/enum_names.h"
@@ -91,57 +90,85 @@ Status ValidateMeasurement(const Measurement& measurement) {
 }
 
 std::vector<Measurement> Effective(const std::vector<Measurement>& measurements) {
-  std::set<int64_t> superseded;
+  std::vector<int64_t> superseded;
   for (const Measurement& m : measurements) {
-    if (m.supersedes) superseded.insert(*m.supersedes);
+    if (m.supersedes) superseded.push_back(*m.supersedes);
   }
+  if (superseded.empty()) return measurements;
+  std::sort(superseded.begin(), superseded.end());
   std::vector<Measurement> effective;
+  effective.reserve(measurements.size());
   for (const Measurement& m : measurements) {
-    if (!superseded.contains(m.id)) effective.push_back(m);
+    if (!std::binary_search(superseded.begin(), superseded.end(), m.id)) effective.push_back(m);
   }
   return effective;
 }
 
+namespace {
+
+// Measurements folded into one value as they come, without copying them.
+struct Accumulator {
+  Quantity total;
+  int64_t count = 0;
+  const Measurement* last = nullptr;
+
+  void Add(const Measurement& m) {
+    total = total + m.value;
+    ++count;
+    if (!last || std::pair(m.period_end, m.id) > std::pair(last->period_end, last->id)) last = &m;
+  }
+  std::optional<Quantity> Value(Aggregation aggregation) const {
+    if (count == 0) return std::nullopt;
+    switch (aggregation) {
+      case Aggregation::kSum:
+        return total;
+      case Aggregation::kMean:
+        return MeanOf(total, count);
+      case Aggregation::kLast:
+        return last->value;
+    }
+    return std::nullopt;
+  }
+};
+
+}  // namespace
+
 std::optional<Quantity> Aggregate(Aggregation aggregation,
                                   const std::vector<Measurement>& effective) {
-  if (effective.empty()) return std::nullopt;
-  Quantity total;
-  const Measurement* last = &effective.front();
-  for (const Measurement& m : effective) {
-    total = total + m.value;
-    if (std::pair(m.period_end, m.id) > std::pair(last->period_end, last->id)) last = &m;
-  }
-  switch (aggregation) {
-    case Aggregation::kSum:
-      return total;
-    case Aggregation::kMean:
-      return MeanOf(total, static_cast<int64_t>(effective.size()));
-    case Aggregation::kLast:
-      return last->value;
-  }
-  return std::nullopt;
+  Accumulator accumulator;
+  for (const Measurement& m : effective) accumulator.Add(m);
+  return accumulator.Value(aggregation);
 }
 
 std::vector<Point> Series(const Indicator& indicator, const std::vector<Measurement>& effective,
                           Granularity granularity) {
-  std::map<Date, std::vector<Measurement>> by_period;
+  std::vector<std::pair<Date, const Measurement*>> by_period;
+  by_period.reserve(effective.size());
   for (const Measurement& m : effective) {
-    by_period[PeriodOf(m.period_end, granularity)].push_back(m);
+    by_period.emplace_back(PeriodOf(m.period_end, granularity), &m);
   }
+  std::stable_sort(by_period.begin(), by_period.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
   std::vector<Point> series;
-  for (const auto& [period, measurements] : by_period) {
-    series.push_back({period, *Aggregate(indicator.aggregation, measurements)});
+  for (size_t i = 0; i < by_period.size();) {
+    Accumulator accumulator;
+    size_t j = i;
+    for (; j < by_period.size() && by_period[j].first == by_period[i].first; ++j) {
+      accumulator.Add(*by_period[j].second);
+    }
+    series.push_back({by_period[i].first, *accumulator.Value(indicator.aggregation)});
+    i = j;
   }
   return series;
 }
 
 std::optional<Quantity> CurrentValue(const Indicator& indicator,
                                      const std::vector<Measurement>& effective, Date today) {
-  std::vector<Measurement> counted;
+  Accumulator accumulator;
   for (const Measurement& m : effective) {
-    if (m.period_end >= indicator.baseline_date && m.period_end <= today) counted.push_back(m);
+    if (m.period_end >= indicator.baseline_date && m.period_end <= today) accumulator.Add(m);
   }
-  return Aggregate(indicator.aggregation, counted);
+  return accumulator.Value(indicator.aggregation);
 }
 
 std::optional<Target> TargetOn(const Indicator& indicator, Date today) {

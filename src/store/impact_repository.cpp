@@ -2,7 +2,9 @@
 #include "store/impact_repository.h"
 
 #include <soci/soci.h>
+#include <soci/sqlite3/soci-sqlite3.h>
 
+#include <map>
 #include <set>
 
 #include "core/text.h"
@@ -34,6 +36,15 @@ std::vector<Target> TargetsFrom(const std::string& text) {
     if (due && value) targets.push_back({*value, *due});
   }
   return targets;
+}
+
+// A measurement's period days are stored as integers YYYYMMDD.
+long long DayNumber(const Date& date) {
+  return static_cast<long long>(date.year) * 10000 + date.month * 100 + date.day;
+}
+Date DayOf(long long number) {
+  return {static_cast<int>(number / 10000), static_cast<int>(number / 100 % 100),
+          static_cast<int>(number % 100)};
 }
 
 Date DateOr(const std::string& text) {
@@ -167,7 +178,7 @@ Result<int64_t> ImpactRepository::Record(int64_t community_id, const Measurement
                                       "supersedes");
       }
     }
-    const std::string start = FormatIsoDate(m.period_start), end = FormatIsoDate(m.period_end);
+    const long long start = DayNumber(m.period_start), end = DayNumber(m.period_end);
     const long long value = m.value.thousandths;
     const long long supersedes = m.supersedes.value_or(0);
     soci::indicator actor = actor_person_id ? soci::i_ok : soci::i_null;
@@ -191,30 +202,175 @@ Result<int64_t> ImpactRepository::Record(int64_t community_id, const Measurement
   return id;
 }
 
+namespace {
+
+// Reads whole measurements from a query with the columns id, indicator_id, period_start,
+// period_end, value, source, evidence_url, recorded_by, supersedes and the community bound as
+// its first parameter (and the indicator as its second, when given); the recorders' names are
+// filled in.
+std::vector<Measurement> ReadMeasurements(soci::session& sql, const std::string& query,
+                                          int64_t community_id, const int64_t* indicator_id) {
+  // Fetched a thousand rows at a time into arrays.
+  constexpr size_t kBatch = 1000;
+  std::vector<long long> id(kBatch), indicator(kBatch), start(kBatch), end(kBatch), value(kBatch),
+      recorder(kBatch), supersedes(kBatch);
+  std::vector<std::string> source(kBatch), evidence(kBatch);
+  std::vector<soci::indicator> recorder_set(kBatch), supersedes_set(kBatch);
+  soci::statement st(sql);
+  st.exchange(soci::use(community_id));
+  if (indicator_id) st.exchange(soci::use(*indicator_id));
+  st.exchange(soci::into(id));
+  st.exchange(soci::into(indicator));
+  st.exchange(soci::into(start));
+  st.exchange(soci::into(end));
+  st.exchange(soci::into(value));
+  st.exchange(soci::into(source));
+  st.exchange(soci::into(evidence));
+  st.exchange(soci::into(recorder, recorder_set));
+  st.exchange(soci::into(supersedes, supersedes_set));
+  st.alloc();
+  st.prepare(query);
+  st.define_and_bind();
+  st.execute(false);
+  std::vector<Measurement> measurements;
+  std::map<long long, std::string> names;
+  std::vector<long long> recorded_by;  // parallel to `measurements`; 0 for nobody
+  while (st.fetch()) {
+    for (size_t i = 0; i < id.size(); ++i) {
+      Measurement m;
+      m.id = id[i];
+      m.indicator_id = indicator[i];
+      m.period_start = DayOf(start[i]);
+      m.period_end = DayOf(end[i]);
+      m.value = {value[i]};
+      m.source = std::move(source[i]);
+      m.evidence_url = std::move(evidence[i]);
+      recorded_by.push_back(recorder_set[i] == soci::i_ok ? recorder[i] : 0);
+      if (recorded_by.back() != 0) names.emplace(recorded_by.back(), std::string());
+      if (supersedes_set[i] == soci::i_ok) m.supersedes = supersedes[i];
+      measurements.push_back(std::move(m));
+    }
+    for (auto* column : {&id, &indicator, &start, &end, &value, &recorder, &supersedes}) {
+      column->resize(kBatch);
+    }
+    for (auto* column : {&source, &evidence}) column->resize(kBatch);
+    recorder_set.resize(kBatch);
+    supersedes_set.resize(kBatch);
+  }
+  for (auto& [person, name] : names) {
+    sql << "SELECT name FROM persons WHERE id = :p", soci::use(person), soci::into(name);
+  }
+  for (size_t i = 0; i < measurements.size(); ++i) {
+    if (recorded_by[i] != 0) measurements[i].recorded_by = names[recorded_by[i]];
+  }
+  return measurements;
+}
+
+constexpr const char* kMeasurementColumns =
+    "id, indicator_id, period_start, period_end, value, source, evidence_url, recorded_by, "
+    "supersedes";
+
+}  // namespace
+
 Result<std::vector<Measurement>> ImpactRepository::Measurements(int64_t community_id) {
   std::vector<Measurement> measurements;
   Status status = db_.Run([&](soci::session& sql) -> Status {
+    measurements = ReadMeasurements(sql,
+                                    std::string("SELECT ") + kMeasurementColumns +
+                                        " FROM impact_measurements WHERE community_id = :c "
+                                        "ORDER BY id",
+                                    community_id, nullptr);
+    return {};
+  });
+  if (!status) return status.error();
+  return measurements;
+}
+
+Result<std::vector<Measurement>> ImpactRepository::MeasurementsOf(int64_t community_id,
+                                                                  int64_t indicator_id) {
+  std::vector<Measurement> measurements;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    measurements = ReadMeasurements(sql,
+                                    std::string("SELECT ") + kMeasurementColumns +
+                                        " FROM impact_measurements WHERE community_id = :c AND "
+                                        "indicator_id = :i ORDER BY id",
+                                    community_id, &indicator_id);
+    return {};
+  });
+  if (!status) return status.error();
+  return measurements;
+}
+
+namespace {
+
+constexpr const char* kValuesQuery =
+    "SELECT id, indicator_id, period_end, value, supersedes FROM impact_measurements WHERE "
+    "community_id = :c ORDER BY id";
+
+// On SQLite the values come straight from its C API: for a dashboard's tens of thousands of
+// rows that is several times faster than through SOCI, which converts every field through text.
+// False on other databases.
+bool ReadValuesNatively(soci::session& sql, int64_t community_id,
+                        std::vector<Measurement>& measurements) {
+  if (sql.get_backend_name() != "sqlite3") return false;
+  auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+  sqlite_api::sqlite3_stmt* st = nullptr;
+  if (sqlite_api::sqlite3_prepare_v2(backend->conn_, kValuesQuery, -1, &st, nullptr) != SQLITE_OK) {
+    throw soci::soci_error(sqlite_api::sqlite3_errmsg(backend->conn_));
+  }
+  sqlite_api::sqlite3_bind_int64(st, 1, community_id);
+  // Room for every row at once: moving tens of thousands of measurements as the vector grows
+  // would cost more than reading them.
+  long long count = 0;
+  sql << "SELECT COUNT(*) FROM impact_measurements WHERE community_id = :c",
+      soci::use(community_id), soci::into(count);
+  measurements.reserve(static_cast<size_t>(count));
+  int step = SQLITE_ROW;
+  while ((step = sqlite_api::sqlite3_step(st)) == SQLITE_ROW) {
     Measurement m;
-    std::string start, end, recorder;
-    long long value = 0, supersedes = 0;
-    soci::indicator recorder_set = soci::i_null, supersedes_set = soci::i_null;
-    soci::statement st =
-        (sql.prepare << "SELECT m.id, m.indicator_id, m.period_start, m.period_end, m.value, "
-                        "m.source, m.evidence_url, p.name, m.supersedes FROM impact_measurements m "
-                        "LEFT JOIN persons p ON p.id = m.recorded_by WHERE m.community_id = :c "
-                        "ORDER BY m.id",
-         soci::use(community_id), soci::into(m.id), soci::into(m.indicator_id), soci::into(start),
-         soci::into(end), soci::into(value), soci::into(m.source), soci::into(m.evidence_url),
-         soci::into(recorder, recorder_set), soci::into(supersedes, supersedes_set));
+    m.id = sqlite_api::sqlite3_column_int64(st, 0);
+    m.indicator_id = sqlite_api::sqlite3_column_int64(st, 1);
+    m.period_end = DayOf(sqlite_api::sqlite3_column_int64(st, 2));
+    m.period_start = m.period_end;
+    m.value = {sqlite_api::sqlite3_column_int64(st, 3)};
+    if (sqlite_api::sqlite3_column_type(st, 4) != SQLITE_NULL) {
+      m.supersedes = sqlite_api::sqlite3_column_int64(st, 4);
+    }
+    measurements.push_back(std::move(m));
+  }
+  sqlite_api::sqlite3_finalize(st);
+  if (step != SQLITE_DONE) throw soci::soci_error(sqlite_api::sqlite3_errmsg(backend->conn_));
+  return true;
+}
+
+}  // namespace
+
+Result<std::vector<Measurement>> ImpactRepository::Values(int64_t community_id) {
+  std::vector<Measurement> measurements;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    if (ReadValuesNatively(sql, community_id, measurements)) return {};
+    // Through SOCI: fetched two thousand rows at a time into arrays.
+    constexpr size_t kBatch = 2000;
+    std::vector<long long> id(kBatch), indicator(kBatch), end(kBatch), value(kBatch),
+        supersedes(kBatch);
+    std::vector<soci::indicator> supersedes_set(kBatch);
+    soci::statement st = (sql.prepare << kValuesQuery, soci::use(community_id), soci::into(id),
+                          soci::into(indicator), soci::into(end), soci::into(value),
+                          soci::into(supersedes, supersedes_set));
     st.execute(false);
     while (st.fetch()) {
-      Measurement row = m;
-      row.period_start = DateOr(start);
-      row.period_end = DateOr(end);
-      row.value = {value};
-      row.recorded_by = recorder_set == soci::i_ok ? recorder : std::string();
-      if (supersedes_set == soci::i_ok) row.supersedes = supersedes;
-      measurements.push_back(std::move(row));
+      for (size_t i = 0; i < id.size(); ++i) {
+        Measurement m;
+        m.id = id[i];
+        m.indicator_id = indicator[i];
+        m.period_end = DayOf(end[i]);
+        m.period_start = m.period_end;
+        m.value = {value[i]};
+        if (supersedes_set[i] == soci::i_ok) m.supersedes = supersedes[i];
+        measurements.push_back(std::move(m));
+      }
+      for (auto* column : {&id, &indicator, &end, &value, &supersedes}) column->resize(kBatch);
+      supersedes_set.resize(kBatch);
     }
     return {};
   });
@@ -234,13 +390,15 @@ Result<size_t> ImpactRepository::Import(int64_t community_id, const std::vector<
     }
     // One prepared statement, bound to arrays and executed a batch at a time.
     constexpr size_t kBatch = 5000;
-    std::vector<long long> indicator, value, community, actor, at;
+    std::vector<long long> indicator, start, end, value, community, actor, at;
     std::vector<soci::indicator> actor_set;
-    std::vector<std::string> start, end, source, evidence;
+    std::vector<std::string> source, evidence;
     for (size_t first = 0; first < rows.size(); first += kBatch) {
       const size_t last = std::min(rows.size(), first + kBatch);
-      for (auto* column : {&indicator, &value, &community, &actor, &at}) column->clear();
-      for (auto* column : {&start, &end, &source, &evidence}) column->clear();
+      for (auto* column : {&indicator, &start, &end, &value, &community, &actor, &at}) {
+        column->clear();
+      }
+      for (auto* column : {&source, &evidence}) column->clear();
       actor_set.clear();
       for (size_t i = first; i < last; ++i) {
         const Measurement& m = rows[i];
@@ -250,8 +408,8 @@ Result<size_t> ImpactRepository::Import(int64_t community_id, const std::vector<
         at.push_back(now);
         indicator.push_back(m.indicator_id);
         value.push_back(m.value.thousandths);
-        start.push_back(FormatIsoDate(m.period_start));
-        end.push_back(FormatIsoDate(m.period_end));
+        start.push_back(DayNumber(m.period_start));
+        end.push_back(DayNumber(m.period_end));
         source.push_back(m.source);
         evidence.push_back(m.evidence_url);
       }

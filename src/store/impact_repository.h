@@ -29,6 +29,12 @@ class ImpactRepository {
                          int64_t actor_person_id, int64_t now);
   // Every measurement of the community, by id; `recorded_by` is the recorder's name.
   Result<std::vector<impact::Measurement>> Measurements(int64_t community_id);
+  // The same without the texts and period starts (source, evidence, recorder): what the
+  // aggregations need, read quickly for a dashboard.
+  Result<std::vector<impact::Measurement>> Values(int64_t community_id);
+  // One indicator's measurements, whole, by id (none if it is not the community's).
+  Result<std::vector<impact::Measurement>> MeasurementsOf(int64_t community_id,
+                                                          int64_t indicator_id);
   // Many valid measurements of the community's indicators in one transaction, with one entry
   // in the audit log: all or nothing. Returns how many.
   Result<size_t> Import(int64_t community_id, const std::vector<impact::Measurement>& rows,

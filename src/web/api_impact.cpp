@@ -72,7 +72,7 @@ Result<Response> ApiListIndicators(Context& ctx) {
   if (!records) return records.error();
   json::array items;
   for (const impact::Indicator& indicator : records->indicators) {
-    items.push_back(IndicatorJson(ctx, indicator, records->measurements));
+    items.push_back(IndicatorJson(ctx, indicator, records->values));
   }
   return JsonOf(json::object{{"items", std::move(items)}});
 }

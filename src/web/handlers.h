@@ -104,6 +104,7 @@ Result<Response> ApiMergeCompetence(Context& ctx);
 
 // pages_impact.cpp: the impact dashboard, indicators, measurements and their CSV.
 Result<Response> ShowImpact(Context& ctx);
+Result<Response> ShowIndicator(Context& ctx);
 Result<Response> SubmitIndicator(Context& ctx);
 Result<Response> SubmitMeasurement(Context& ctx);
 Result<Response> SubmitMeasurementImport(Context& ctx);

@@ -1,6 +1,7 @@
 #include "web/impact.h"
 
 #include <charconv>
+#include <unordered_map>
 
 #include "core/text.h"
 #include "impact/catalogue.h"
@@ -119,20 +120,25 @@ std::string QuantityLabel(const Context& ctx, impact::Quantity value, const std:
 
 impact::MeasurementFile ReadCommunityMeasurements(
     std::string_view text, const std::vector<impact::Indicator>& indicators) {
-  const auto find = [&](std::string_view name) -> const impact::Indicator* {
-    const std::string folded = FoldCase(name);
-    for (const impact::Indicator& indicator : indicators) {
-      if (std::to_string(indicator.id) == name || indicator.catalogue_key == name ||
-          FoldCase(indicator.name) == folded) {
-        return &indicator;
-      }
-    }
-    return nullptr;
+  // Every way a line may name an indicator, looked up by hash: a file can have a million lines.
+  std::unordered_map<std::string, int64_t> by_name;
+  for (const impact::Indicator& indicator : indicators) {
+    by_name.emplace(FoldCase(indicator.name), indicator.id);
+    if (!indicator.catalogue_key.empty()) by_name.emplace(indicator.catalogue_key, indicator.id);
+  }
+  for (const impact::Indicator& indicator : indicators) {
+    by_name[std::to_string(indicator.id)] = indicator.id;  // an id wins over a name
+  }
+  std::string folded;
+  const auto find = [&](std::string_view name) -> const int64_t* {
+    folded = IsValidUtf8(name) ? FoldCase(name) : std::string();
+    const auto found = by_name.find(folded);
+    return found == by_name.end() ? nullptr : &found->second;
   };
   impact::MeasurementFile file = impact::ReadMeasurementCsv(
       text, [&](std::string_view name) { return find(name) != nullptr; });
   for (impact::MeasurementRow& row : file.rows) {
-    row.measurement.indicator_id = find(row.indicator)->id;
+    row.measurement.indicator_id = *find(row.indicator);
   }
   return file;
 }
@@ -142,27 +148,27 @@ Result<ImpactRecords> LoadImpact(Context& ctx) {
   Result<std::vector<impact::Indicator>> indicators =
       ctx.services.impact.Indicators(ctx.community->id);
   if (!indicators) return indicators.error();
-  Result<std::vector<impact::Measurement>> measurements =
-      ctx.services.impact.Measurements(ctx.community->id);
-  if (!measurements) return measurements.error();
+  Result<std::vector<impact::Measurement>> values = ctx.services.impact.Values(ctx.community->id);
+  if (!values) return values.error();
   records.indicators = std::move(*indicators);
-  records.measurements = std::move(*measurements);
+  records.values = std::move(*values);
   return records;
 }
 
 Result<Response> MeasurementsCsvResponse(Context& ctx) {
-  Result<ImpactRecords> records = LoadImpact(ctx);
-  if (!records) return records.error();
+  Result<std::vector<impact::Indicator>> indicators =
+      ctx.services.impact.Indicators(ctx.community->id);
+  if (!indicators) return indicators.error();
+  Result<std::vector<impact::Measurement>> measurements =
+      ctx.services.impact.Measurements(ctx.community->id);
+  if (!measurements) return measurements.error();
   std::map<int64_t, std::string> names;
-  for (const impact::Indicator& indicator : records->indicators) {
-    names[indicator.id] = indicator.name;
-  }
+  for (const impact::Indicator& indicator : *indicators) names[indicator.id] = indicator.name;
   Response response;
   response.content_type = "text/csv; charset=utf-8";
   response.AddHeader("Content-Disposition",
                      "attachment; filename=\"" + ctx.community->slug + "-measurements.csv\"");
-  response.body =
-      impact::WriteMeasurementCsv(records->measurements, [&](int64_t id) { return names[id]; });
+  response.body = impact::WriteMeasurementCsv(*measurements, [&](int64_t id) { return names[id]; });
   return response;
 }
 

@@ -39,10 +39,11 @@ impact::MeasurementFile ReadCommunityMeasurements(std::string_view text,
 // The community's measurements as CSV, each indicator by its name.
 Result<Response> MeasurementsCsvResponse(Context& ctx);
 
-// The community's indicators and measurements, or the error.
+// The community's indicators and the values of its measurements (without their texts; see
+// ImpactRepository::Values), or the error.
 struct ImpactRecords {
   std::vector<impact::Indicator> indicators;
-  std::vector<impact::Measurement> measurements;
+  std::vector<impact::Measurement> values;
 };
 Result<ImpactRecords> LoadImpact(Context& ctx);
 

@@ -1,6 +1,7 @@
-// A community's impact as a page: a dashboard of its indicators (progress to the target, a
-// chart of the last two years, the data beside it, the measurements with their corrections),
-// and the board's forms to define indicators, record measurements and import or export CSV.
+// A community's impact as pages: the dashboard of its indicators (progress to the target, a
+// chart of the last two years with its figures beside it), each indicator's page with every
+// measurement and correction, and the board's forms to define indicators, record measurements
+// and import or export CSV.
 #include <map>
 
 #include "core/text.h"
@@ -15,7 +16,6 @@ namespace andel::web {
 namespace {
 
 constexpr size_t kChartMonths = 24;
-constexpr size_t kHistoryRows = 12;
 
 std::string MonthLabel(const Date& period) {
   return FormatIsoDate(period).substr(0, 7);  // "2025-03"
@@ -25,15 +25,18 @@ std::string Percent(const Context& ctx, double share) {
   return FormatInteger(ctx.language, static_cast<int64_t>(share * 100 + 0.5)) + " %";
 }
 
+// One indicator's card: its figures and progress, and its chart with the figures beside it,
+// from the values of its measurements.
 ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
-                       const std::vector<impact::Measurement>& all, Date today) {
+                       const std::vector<impact::Measurement>& values, Date today) {
   ViewData card = MakeObject();
   const std::string name = IndicatorName(ctx, indicator);
   card.set("id", std::to_string(indicator.id));
+  card.set("slug", ctx.community->slug);
   card.set("name", name);
   const std::string unit = IndicatorUnit(ctx, indicator);
   card.set("unit", unit);
-  const std::vector<impact::Measurement> effective = impact::Effective(all);
+  const std::vector<impact::Measurement> effective = impact::Effective(values);
   const std::optional<impact::Quantity> current = impact::CurrentValue(indicator, effective, today);
   const std::optional<impact::Target> target = impact::TargetOn(indicator, today);
   const auto label = [&](impact::Quantity q) { return QuantityLabel(ctx, q, unit); };
@@ -78,7 +81,8 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
           ? ctx.T(
                 "The running total by month since the baseline, with the target as a dashed line.")
           : ctx.T("By month, with the baseline and the target as dashed lines.");
-  ViewData rows = MakeList();
+  std::vector<ViewData> rows;
+  rows.reserve(series.size() - first);
   for (size_t i = first; i < series.size(); ++i) {
     const impact::Quantity shown = adds_up ? totals[i] : series[i].value;
     chart.points.push_back({MonthLabel(series[i].period), shown.ToDouble(), label(shown)});
@@ -86,7 +90,7 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
     row.set("period", MonthLabel(series[i].period));
     row.set("value", label(series[i].value));
     if (adds_up) row.set("total", label(totals[i]));
-    rows.push_back(row);
+    rows.push_back(std::move(row));
   }
   if (adds_up) card.set("adds_up", true);
   chart.baseline = impact::ChartReference{indicator.baseline.ToDouble(),
@@ -97,32 +101,7 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
   }
   if (!series.empty()) {
     card.set("chart_html", impact::LineChartSvg(chart));
-    card.set("rows", rows);
-  }
-  // The latest measurements, corrections included: nothing is hidden.
-  std::map<int64_t, int64_t> superseded_by;
-  for (const impact::Measurement& m : all) {
-    if (m.supersedes) superseded_by[*m.supersedes] = m.id;
-  }
-  ViewData history = MakeList();
-  for (size_t i = all.size(); i-- > 0 && all.size() - i <= kHistoryRows;) {
-    const impact::Measurement& m = all[i];
-    ViewData item = MakeObject();
-    item.set("id", std::to_string(m.id));
-    item.set("period", FormatIsoDate(m.period_start) + " – " + FormatIsoDate(m.period_end));
-    item.set("value", label(m.value));
-    item.set("source", m.source);
-    if (!m.evidence_url.empty()) item.set("evidence_url", m.evidence_url);
-    item.set("recorded_by", m.recorded_by);
-    if (m.supersedes) item.set("corrects", std::to_string(*m.supersedes));
-    if (superseded_by.contains(m.id)) {
-      item.set("superseded_by", std::to_string(superseded_by[m.id]));
-    }
-    history.push_back(item);
-  }
-  if (!all.empty()) {
-    card.set("history", history);
-    card.set("has_history", true);
+    card.set("rows", ViewData(rows));
   }
   return card;
 }
@@ -135,21 +114,27 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
   page.set("slug", ctx.community->slug);
   page.set("csrf", ctx.CsrfToken());
   const Date today = DateFromUnixSeconds(ctx.Now());
-  std::map<int64_t, std::vector<impact::Measurement>> by_indicator;
-  for (const impact::Measurement& m : records->measurements) {
-    by_indicator[m.indicator_id].push_back(m);
-  }
-  ViewData cards = MakeList();
+  std::map<int64_t, std::vector<impact::Measurement>> values_of;
+  std::map<int64_t, size_t> counts;
+  for (const impact::Measurement& m : records->values) ++counts[m.indicator_id];
+  for (const auto& [indicator, count] : counts) values_of[indicator].reserve(count);
+  for (impact::Measurement& m : records->values) values_of[m.indicator_id].push_back(std::move(m));
+  // Each card is rendered on its own and the page takes the HTML: a hundred cards of charts and
+  // tables are not copied through the template data.
+  std::string cards;
   ViewData options = MakeList();
   for (const impact::Indicator& indicator : records->indicators) {
-    cards.push_back(IndicatorCard(ctx, indicator, by_indicator[indicator.id], today));
+    cards += ctx.services.views.Render(
+        "impact_card", ctx.language, IndicatorCard(ctx, indicator, values_of[indicator.id], today));
     ViewData option = MakeObject();
     option.set("id", std::to_string(indicator.id));
     option.set("name", IndicatorName(ctx, indicator));
-    option.set("selected", ctx.form.Get("indicator") == std::to_string(indicator.id));
+    const std::string& chosen =
+        ctx.form.Has("indicator") ? ctx.form.Get("indicator") : ctx.query.Get("indicator");
+    option.set("selected", chosen == std::to_string(indicator.id));
     options.push_back(option);
   }
-  page.set("indicators", cards);
+  page.set("cards_html", cards);
   page.set("has_indicators", !records->indicators.empty());
   if (ctx.IsBoard()) {
     page.set("can_record", true);
@@ -186,6 +171,48 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
 }  // namespace
 
 Result<Response> ShowImpact(Context& ctx) { return ImpactPage(ctx, 200, std::nullopt); }
+
+Result<Response> ShowIndicator(Context& ctx) {
+  Result<impact::Indicator> indicator =
+      ctx.services.impact.FindIndicator(ctx.community->id, ctx.ParamId("id"));
+  if (!indicator) return indicator.error();
+  Result<std::vector<impact::Measurement>> measurements =
+      ctx.services.impact.MeasurementsOf(ctx.community->id, indicator->id);
+  if (!measurements) return measurements.error();
+  const std::string name = IndicatorName(ctx, *indicator);
+  ViewData page = BasePage(ctx, name + " · " + ctx.community->name);
+  page.set("slug", ctx.community->slug);
+  page.set("id", std::to_string(indicator->id));
+  page.set("card_html", ctx.services.views.Render("impact_card", ctx.language,
+                                                  IndicatorCard(ctx, *indicator, *measurements,
+                                                                DateFromUnixSeconds(ctx.Now()))));
+  // Every measurement, newest first, corrections included: nothing is hidden.
+  std::map<int64_t, int64_t> corrected;
+  for (const impact::Measurement& m : *measurements) {
+    if (m.supersedes) corrected[*m.supersedes] = m.id;
+  }
+  const std::string unit = IndicatorUnit(ctx, *indicator);
+  ViewData history = MakeList();
+  for (auto it = measurements->rbegin(); it != measurements->rend(); ++it) {
+    const impact::Measurement& m = *it;
+    ViewData item = MakeObject();
+    item.set("id", std::to_string(m.id));
+    item.set("period", FormatIsoDate(m.period_start) + " – " + FormatIsoDate(m.period_end));
+    item.set("value", QuantityLabel(ctx, m.value, unit));
+    item.set("source", m.source);
+    if (!m.evidence_url.empty()) item.set("evidence_url", m.evidence_url);
+    item.set("recorded_by", m.recorded_by);
+    if (m.supersedes) item.set("corrects", std::to_string(*m.supersedes));
+    if (const auto found = corrected.find(m.id); found != corrected.end()) {
+      item.set("superseded_by", std::to_string(found->second));
+    }
+    history.push_back(item);
+  }
+  page.set("history", history);
+  page.set("has_history", !measurements->empty());
+  page.set("can_record", ctx.IsBoard());
+  return HtmlPage(ctx, "impact_indicator", page);
+}
 
 Result<Response> SubmitIndicator(Context& ctx) {
   Result<impact::Indicator> indicator = IndicatorFromFields(ctx, ctx.form);

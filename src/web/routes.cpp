@@ -87,6 +87,7 @@ const std::vector<Route>& RouteTable() {
       {kGet, "/c/{slug}/funds/{id}/export.pb", kVisible, kPage, ExportFundPabulib},
       {kGet, "/c/{slug}/impact", kVisible, kPage, ShowImpact},
       {kPost, "/c/{slug}/impact/indicators", kBoard, kPage, SubmitIndicator},
+      {kGet, "/c/{slug}/impact/indicators/{id}", kVisible, kPage, ShowIndicator},
       {kPost, "/c/{slug}/impact/measurements", kBoard, kPage, SubmitMeasurement},
       {kPost, "/c/{slug}/impact/import", kBoard, kPage, SubmitMeasurementImport,
        kMeasurementsLimit},

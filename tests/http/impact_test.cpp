@@ -70,12 +70,19 @@ TEST_F(ImpactTest, RecordCorrectAndSeeProgress) {
   EXPECT_EQ(Record(other, "03", "1", Accounts::kBoard, R"(,"supersedes":)" + std::to_string(wrong))
                 .status,
             400);
-  // The dashboard: a chart, the progress, the correction marked; and in Danish.
+  // The dashboard: a chart and the progress; the indicator's page marks the correction; and in
+  // Danish.
   HttpReply page = Client().Get("/c/open-coop/impact");
   EXPECT_EQ(page.status, 200);
   EXPECT_TRUE(Contains(page.body, "<svg"));
   EXPECT_TRUE(Contains(page.body, "45 %"));
-  EXPECT_TRUE(Contains(page.body, "corrected by"));
+  HttpReply history = Client().Get("/c/open-coop/impact/indicators/" + std::to_string(id));
+  EXPECT_EQ(history.status, 200);
+  EXPECT_TRUE(Contains(
+      history.body, "corrected by #" + std::to_string(json::parse(fix.body).at("id").as_int64())));
+  EXPECT_TRUE(Contains(history.body, "corrects #" + std::to_string(wrong)));
+  EXPECT_EQ(Client().Get("/c/open-coop/impact/indicators/" + std::to_string(other + 100)).status,
+            404);
   HttpReply danish = Client().Get("/c/open-coop/impact?lang=da");
   EXPECT_TRUE(Contains(danish.body, "Deltagere"));
   EXPECT_TRUE(Contains(danish.body, "Udgangspunkt"));
