@@ -25,6 +25,7 @@ bench: build
 	$(BUILD)/bench/andel_bench_matching
 	./bench/tally.sh $(BUILD)/src/app/andel
 	./bench/budget.sh $(BUILD)/src/app/andel
+	./bench/impact.sh $(BUILD)/src/app/andel
 	./bench/http.sh $(BUILD)/src/app/andel
 	./bench/cast.sh $(BUILD)/src/app/andel $(BUILD)/bench/andel_cast_load
 

@@ -88,15 +88,15 @@ Status LoadDemoImpact(store::Database& db, int64_t now) {
   std::mt19937 random(2027);
   const std::vector<CommunitySeed> seeds = {
       {"roskilde-samskabelse",
-       {{"participants", "", "", 104, 220, "Husets deltagerlister"},
-        {"people_into_jobs", "", "", 41, 80, "Opfølgning med jobcentret"},
-        {"people_into_education", "", "", 21, 40, "Opfølgning med jobcentret"},
-        {"volunteer_hours", "", "", 2600, 5000, "Frivilligskemaer"}}},
+       {{"participants", "", "", 104, 260, "Husets deltagerlister"},
+        {"people_into_jobs", "", "", 41, 100, "Opfølgning med jobcentret"},
+        {"people_into_education", "", "", 21, 50, "Opfølgning med jobcentret"},
+        {"volunteer_hours", "", "", 2600, 6000, "Frivilligskemaer"}}},
       {"coop-incubator",
-       {{"", "Coöperaties gestart", "coöperaties", 9, 20, "Register van de Kamer van Koophandel"},
-        {"partnerships_formed", "", "", 14, 30, "Matches in Andel"},
-        {"people_into_jobs", "", "", 36, 70, "Jaarlijkse enquête onder deelnemers"},
-        {"local_spend", "", "EUR", 420000, 900000, "Inkoopadministratie van de coöperaties"}}},
+       {{"", "Coöperaties gestart", "coöperaties", 9, 24, "Register van de Kamer van Koophandel"},
+        {"partnerships_formed", "", "", 14, 36, "Matches in Andel"},
+        {"people_into_jobs", "", "", 36, 90, "Jaarlijkse enquête onder deelnemers"},
+        {"local_spend", "", "EUR", 420000, 1000000, "Inkoopadministratie van de coöperaties"}}},
   };
   for (const CommunitySeed& seed : seeds) {
     if (Status added = AddImpact(db, seed, now, random); !added) return added;

@@ -236,6 +236,21 @@ try {
   if (!result.includes("Funded in round 1") || !result.includes("Not funded: in round")) fail("the fund's result lacks its explanations");
   await axe("fund result", voter);
   await voter.screenshot({ path: join(shots, "fund-result.png"), fullPage: true });
+  // Impact: the co-creation house's dashboard (charts with their figures, progress rings), an
+  // indicator's page reached with the keyboard, with the demo's correction marked; in Danish too.
+  await voter.goto(base + "/c/roskilde-samskabelse/impact");
+  const impact = await voter.textContent("main");
+  if (!impact.includes("People into jobs") || !impact.includes("Progress")) fail("the impact dashboard lacks its indicators");
+  if ((await voter.locator("main svg.chart").count()) < 8) fail("the impact dashboard lacks its charts");
+  await axe("impact", voter);
+  await voter.screenshot({ path: join(shots, "impact.png"), fullPage: false });
+  await voter.focus('a[href$="/impact/indicators/2"]');
+  await voter.keyboard.press("Enter");
+  await voter.waitForURL(/impact\/indicators\/2$/);
+  if (!(await voter.textContent("main")).includes("corrected by")) fail("the indicator's page does not mark the correction");
+  await axe("indicator", voter);
+  await voter.goto(base + "/c/roskilde-samskabelse/impact?lang=da");
+  if (!(await voter.textContent("main")).includes("Personer i job")) fail("the impact dashboard is not in Danish");
   await voterContext.close();
 } catch (error) {
   fail(error.stack || String(error));
