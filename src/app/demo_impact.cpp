@@ -7,6 +7,7 @@
 #include "impact/catalogue.h"
 #include "store/community_repository.h"
 #include "store/impact_repository.h"
+#include "store/value_case_repository.h"
 
 namespace andel::app {
 namespace {
@@ -82,6 +83,63 @@ Status AddImpact(store::Database& db, const CommunitySeed& seed, int64_t now,
   return {};
 }
 
+// Value cases: two of the house's (one published) and one of the incubator's (published).
+Status AddValueCases(store::Database& db, int64_t now) {
+  store::CommunityRepository communities(db);
+  store::ImpactRepository impact_repo(db);
+  store::ValueCaseRepository cases(db);
+  struct CaseSeed {
+    const char* slug;
+    const char* title;
+    const char* story;
+    std::vector<size_t> indicators;  // positions in the community's indicators
+    const char* evidence;
+    bool published;
+  };
+  const std::vector<CaseSeed> seeds = {
+      {"roskilde-samskabelse",
+       "Morgenkaffe, der blev til job",
+       "Hver tirsdag mødes ledige, frivillige mentorer og to virksomheder fra bydelen over kaffe "
+       "og avis. Ingen skemaer, ingen krav: man kommer, når man kan.\n\nPå et år kom **41** i "
+       "job og **21** i uddannelse. Det, der virkede, var at mentorerne selv havde prøvet at stå "
+       "uden arbejde, og at virksomhederne kom hver uge, ikke kun til en messe.\n\n"
+       "*Det vil vi gøre igen:* faste mentorpar og en fast plads ved bordet til virksomhederne.",
+       {1, 2},
+       "https://roskilde.dk/samskabelse/morgenkaffe-rapport-2025.pdf",
+       true},
+      {"roskilde-samskabelse",
+       "Frivilligtimer i reparationscaféen",
+       "Reparationscaféen samler frivillige, der fikser cykler, tøj og elektronik én lørdag om "
+       "måneden. Timerne registreres i frivilligskemaet og tælles med i husets effekt.",
+       {3},
+       "",
+       false},
+      {"coop-incubator",
+       "Van buurtcafé naar coöperatie",
+       "Drie buurtcafés in Oost gingen samen een coöperatie aan voor inkoop en personeel. De "
+       "incubator bracht ze bij elkaar via de matches in Andel; binnen een jaar kochten ze "
+       "**40 %** lokaal in.\n\nWat hielp: een gedeelde boekhouder en vaste inkoopdagen.",
+       {0, 1, 3},
+       "https://example.org/incubator/buurtcafes-2026",
+       true},
+  };
+  for (const CaseSeed& seed : seeds) {
+    Result<communities::Community> community = communities.FindBySlug(seed.slug);
+    if (!community) return community.error();
+    Result<std::vector<impact::Indicator>> indicators = impact_repo.Indicators(community->id);
+    if (!indicators) return indicators.error();
+    impact::ValueCase value_case;
+    value_case.community_id = community->id;
+    value_case.title = seed.title;
+    value_case.story = seed.story;
+    for (const size_t i : seed.indicators) value_case.indicator_ids.push_back((*indicators)[i].id);
+    if (*seed.evidence) value_case.evidence_urls.emplace_back(seed.evidence);
+    value_case.published = seed.published;
+    if (Result<int64_t> id = cases.Create(value_case, 0, now); !id) return id.error();
+  }
+  return {};
+}
+
 }  // namespace
 
 Status LoadDemoImpact(store::Database& db, int64_t now) {
@@ -119,7 +177,7 @@ Status LoadDemoImpact(store::Database& db, int64_t now) {
     if (Result<int64_t> id = impact_repo.Record(house->id, fix, 0, now); !id) return id.error();
     break;
   }
-  return {};
+  return AddValueCases(db, now);
 }
 
 }  // namespace andel::app

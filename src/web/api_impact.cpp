@@ -61,6 +61,20 @@ json::object MeasurementJson(const impact::Measurement& m) {
   return out;
 }
 
+json::object ValueCaseJson(const impact::ValueCase& v) {
+  json::array indicators, evidence;
+  for (const int64_t id : v.indicator_ids) indicators.push_back(id);
+  for (const std::string& link : v.evidence_urls) evidence.push_back(json::string(link));
+  return {{"id", v.id},
+          {"community", v.community_slug},
+          {"title", v.title},
+          {"story", v.story},
+          {"indicators", std::move(indicators)},
+          {"evidence", std::move(evidence)},
+          {"published", v.published},
+          {"created_at", v.created_at}};
+}
+
 bool Wants(const Context& ctx, std::string_view header, std::string_view type) {
   return ctx.request.Header(header).find(type) != std::string_view::npos;
 }
@@ -130,6 +144,65 @@ Result<Response> ApiRecordMeasurements(Context& ctx) {
   created.id = *id;
   created.recorded_by = ctx.person->name;
   return JsonOf(MeasurementJson(created), 201);
+}
+
+Result<Response> ApiListValueCases(Context& ctx) {
+  Result<std::vector<impact::ValueCase>> cases = ctx.services.value_cases.List(ctx.community->id);
+  if (!cases) return cases.error();
+  json::array items;
+  for (const impact::ValueCase& v : *cases) items.push_back(ValueCaseJson(v));
+  return JsonOf(json::object{{"items", std::move(items)}});
+}
+
+Result<Response> ApiCreateValueCase(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  // The lists as repeated fields, the rest as a form.
+  Form form;
+  for (const auto& [key, value] : *body) {
+    if (key == "indicators" || key == "evidence") {
+      if (!value.is_array()) return Error::InvalidArgument("this must be a list", std::string(key));
+      for (const json::value& item : value.as_array()) {
+        if (key == "indicators" && item.is_int64()) {
+          form.Add("indicator", std::to_string(item.as_int64()));
+        } else if (key == "evidence" && item.is_string()) {
+          form.Add("evidence", std::string(item.as_string()));
+        } else {
+          return Error::InvalidArgument("this must be a list", std::string(key));
+        }
+      }
+    } else if (key == "published" && value.is_bool()) {
+      form.Add("published", value.as_bool() ? "1" : "0");
+    } else if (value.is_string()) {
+      form.Add(std::string(key), std::string(value.as_string()));
+    } else {
+      return Error::InvalidArgument("this must be text", std::string(key));
+    }
+  }
+  // Evidence links arrive one per entry; the form reads them one per line.
+  std::string evidence;
+  for (const std::string& link : form.GetAll("evidence")) evidence += link + "\n";
+  Form fields;
+  for (const auto& [key, value] : form.fields()) {
+    if (key != "evidence") fields.Add(key, value);
+  }
+  fields.Add("evidence", evidence);
+  Result<impact::ValueCase> value_case = ValueCaseFromFields(ctx, fields);
+  if (!value_case) return value_case.error();
+  Result<int64_t> id = ctx.services.value_cases.Create(*value_case, ctx.person->id, ctx.Now());
+  if (!id) return id.error();
+  Result<impact::ValueCase> created = ctx.services.value_cases.Find(*id);
+  if (!created) return created.error();
+  return JsonOf(ValueCaseJson(*created), 201);
+}
+
+Result<Response> ApiSearchValueCases(Context& ctx) {
+  Result<std::vector<impact::ValueCase>> cases =
+      ctx.services.value_cases.SearchPublished(ctx.query.Get("q"), 100);
+  if (!cases) return cases.error();
+  json::array items;
+  for (const impact::ValueCase& v : *cases) items.push_back(ValueCaseJson(v));
+  return JsonOf(json::object{{"items", std::move(items)}});
 }
 
 }  // namespace andel::web

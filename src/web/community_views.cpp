@@ -90,6 +90,9 @@ const std::string& AuditActionLabel(const Context& ctx, const std::string& actio
       {"indicator.created", "Indicator defined"},
       {"measurement.corrected", "Measurement corrected"},
       {"measurements.imported", "Measurements imported"},
+      {"value_case.created", "Value case written"},
+      {"value_case.published", "Value case published"},
+      {"value_case.withdrawn", "Value case withdrawn"},
   };
   for (const auto& [code, label] : kLabels) {
     if (code == action) return ctx.T(label);

@@ -20,6 +20,7 @@
 #include "store/fund_repository.h"
 #include "store/impact_repository.h"
 #include "store/partnership_repository.h"
+#include "store/value_case_repository.h"
 #include "web/forms.h"
 #include "web/http.h"
 #include "web/i18n.h"
@@ -49,6 +50,7 @@ struct Services {
   store::CircleRepository circles;
   store::FundRepository funds;
   store::ImpactRepository impact;
+  store::ValueCaseRepository value_cases;
   WebConfig config;
   Catalog catalog;
   Views views;

@@ -68,6 +68,14 @@ const std::string& Form::Get(std::string_view name) const {
   return kEmpty;
 }
 
+std::vector<std::string> Form::GetAll(std::string_view name) const {
+  std::vector<std::string> values;
+  for (const auto& [key, value] : fields_) {
+    if (key == name) values.push_back(value);
+  }
+  return values;
+}
+
 bool Form::Has(std::string_view name) const {
   for (const auto& field : fields_) {
     if (field.first == name) return true;

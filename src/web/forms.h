@@ -21,6 +21,8 @@ class Form {
   // The first value of `name`, or empty.
   const std::string& Get(std::string_view name) const;
   bool Has(std::string_view name) const;
+  // Every value of `name`, in order (checkboxes of one name).
+  std::vector<std::string> GetAll(std::string_view name) const;
   const std::vector<std::pair<std::string, std::string>>& fields() const { return fields_; }
 
  private:

@@ -110,11 +110,22 @@ Result<Response> SubmitMeasurement(Context& ctx);
 Result<Response> SubmitMeasurementImport(Context& ctx);
 Result<Response> ExportMeasurementsCsv(Context& ctx);
 
-// api_impact.cpp: indicators and measurements in the API.
+// pages_value_cases.cpp: value cases, and the server's library of published ones.
+Result<Response> ShowValueCases(Context& ctx);
+Result<Response> SubmitValueCase(Context& ctx);
+Result<Response> ShowValueCase(Context& ctx);
+Result<Response> SubmitValueCasePublish(Context& ctx);
+Result<Response> ShowCaseLibrary(Context& ctx);
+Result<Response> ShowLibraryCase(Context& ctx);
+
+// api_impact.cpp: indicators, measurements and value cases in the API.
 Result<Response> ApiListIndicators(Context& ctx);
 Result<Response> ApiCreateIndicator(Context& ctx);
 Result<Response> ApiListMeasurements(Context& ctx);
 Result<Response> ApiRecordMeasurements(Context& ctx);
+Result<Response> ApiListValueCases(Context& ctx);
+Result<Response> ApiCreateValueCase(Context& ctx);
+Result<Response> ApiSearchValueCases(Context& ctx);
 
 // api.cpp: the JSON API under /api/v1.
 Result<Response> ApiHealth(Context& ctx);

@@ -103,6 +103,28 @@ Result<impact::Measurement> MeasurementFromFields(const Form& form) {
   return m;
 }
 
+Result<impact::ValueCase> ValueCaseFromFields(Context& ctx, const Form& form) {
+  impact::ValueCase value_case;
+  value_case.community_id = ctx.community->id;
+  value_case.title = Trim(form.Get("title"));
+  value_case.story = Trim(form.Get("story"));
+  for (const std::string& id : form.GetAll("indicator")) {
+    int64_t value = 0;
+    const auto [ptr, ec] = std::from_chars(id.data(), id.data() + id.size(), value);
+    if (ec != std::errc() || ptr != id.data() + id.size() || value <= 0) {
+      return Error::InvalidArgument("choose indicators of this community", "indicators");
+    }
+    value_case.indicator_ids.push_back(value);
+  }
+  for (std::string_view line : Split(form.Get("evidence"), '\n')) {
+    line = Trim(line);
+    if (!line.empty()) value_case.evidence_urls.emplace_back(line);
+  }
+  value_case.published = form.Get("published") == "1" || form.Get("published") == "true";
+  if (Status valid = impact::ValidateValueCase(value_case); !valid) return valid.error();
+  return value_case;
+}
+
 std::string IndicatorName(const Context& ctx, const impact::Indicator& indicator) {
   if (!indicator.catalogue_key.empty()) return ctx.T(indicator.name);
   return indicator.name;

@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "impact/indicator.h"
 #include "impact/measurement_csv.h"
+#include "impact/value_case.h"
 #include "web/context.h"
 
 namespace andel::web {
@@ -21,6 +22,10 @@ Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& fo
 // From the fields indicator (an id), period_start, period_end, value, source, evidence_url and
 // supersedes. kInvalidArgument naming the field.
 Result<impact::Measurement> MeasurementFromFields(const Form& form);
+
+// A value case of the route's community from the fields title, story, indicator (repeated),
+// evidence (links, one per line) and published ("1"). kInvalidArgument naming the field.
+Result<impact::ValueCase> ValueCaseFromFields(Context& ctx, const Form& form);
 
 // A catalogue indicator's name translated; the community's own name otherwise.
 std::string IndicatorName(const Context& ctx, const impact::Indicator& indicator);

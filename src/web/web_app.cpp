@@ -268,6 +268,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              store::CircleRepository(db),
                              store::FundRepository(db),
                              store::ImpactRepository(db),
+                             store::ValueCaseRepository(db),
                              std::move(config),
                              {},
                              {},

@@ -180,5 +180,63 @@ TEST_F(ImpactTest, FormsShowTheirErrors) {
   EXPECT_TRUE(Contains(member.body, "People into jobs"));
 }
 
+TEST_F(ImpactTest, ValueCasesArePublishedAndFound) {
+  const int64_t id = Participants();
+  const int64_t closed = Participants("closed-club");
+  const std::string good = R"({"title":"Morgenkaffe, der blev til job","story":"**41** i job.",)"
+                           R"("indicators":[)" +
+                           std::to_string(id) +
+                           R"(],"evidence":["https://example.org/report.pdf"]})";
+  EXPECT_EQ(Api("POST", "open-coop", "/value-cases", good, Accounts::kMember).status, 403);
+  EXPECT_EQ(Api("POST", "open-coop", "/value-cases",
+                R"({"title":"T","story":"S","evidence":["ftp://x"]})", Accounts::kBoard)
+                .status,
+            400);
+  HttpReply foreign =
+      Api("POST", "open-coop", "/value-cases",
+          R"({"title":"T","story":"S","indicators":[)" + std::to_string(closed) + "]}",
+          Accounts::kBoard);
+  EXPECT_EQ(foreign.status, 400);
+  EXPECT_TRUE(Contains(foreign.body, "indicators"));
+  HttpReply created = Api("POST", "open-coop", "/value-cases", good, Accounts::kBoard);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const int64_t case_id = json::parse(created.body).at("id").as_int64();
+  const std::string page = "/c/open-coop/impact/cases/" + std::to_string(case_id);
+  HttpReply shown = Client().Get(page);
+  EXPECT_EQ(shown.status, 200);
+  EXPECT_TRUE(Contains(shown.body, "<strong>41</strong>"));
+  EXPECT_TRUE(Contains(shown.body, "Participants"));
+  // Not under another community's address, even for a member of both.
+  EXPECT_EQ(SignedIn(Accounts::kBoard)
+                .Get("/c/closed-club/impact/cases/" + std::to_string(case_id))
+                .status,
+            404);
+  // Not published: the other communities do not find it; published, they do (case and accents
+  // ignored).
+  const auto search = [&](const std::string& q) {
+    HttpReply found = Client().Send("GET", "/api/v1/value-cases?q=" + q, "",
+                                    {{"authorization", "Bearer " + TokenFor(Accounts::kOutsider)}});
+    return json::parse(found.body).at("items").as_array().size();
+  };
+  EXPECT_EQ(search("morgenkaffe"), 0u);
+  HttpClient board = SignedIn(Accounts::kBoard);
+  EXPECT_EQ(board.PostForm(page, page + "/publish", "published=1").status, 303);
+  EXPECT_EQ(search("MORGENKAFFE"), 1u);
+  EXPECT_EQ(search("der%20blev"), 1u);
+  EXPECT_EQ(search("nothing-like-it"), 0u);
+  HttpClient outsider = SignedIn(Accounts::kOutsider);
+  HttpReply library = outsider.Get("/cases?q=morgenkaffe");
+  EXPECT_TRUE(Contains(library.body, "Morgenkaffe, der blev til job"));
+  EXPECT_EQ(outsider.Get("/cases/" + std::to_string(case_id)).status, 200);
+  EXPECT_EQ(board.PostForm(page, page + "/publish", "published=0").status, 303);
+  EXPECT_EQ(outsider.Get("/cases/" + std::to_string(case_id)).status, 404);
+  // The board's form shows its errors; the dashboard lists the latest cases.
+  HttpReply bad =
+      board.PostForm("/c/open-coop/impact/cases", "/c/open-coop/impact/cases", "title=&story=x");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Contains(bad.body, "aria-invalid"));
+  EXPECT_TRUE(Contains(Client().Get("/c/open-coop/impact").body, "Morgenkaffe"));
+}
+
 }  // namespace
 }  // namespace andel::testing
