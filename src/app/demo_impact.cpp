@@ -7,6 +7,7 @@
 #include "impact/catalogue.h"
 #include "store/community_repository.h"
 #include "store/impact_repository.h"
+#include "store/sroi_repository.h"
 #include "store/value_case_repository.h"
 
 namespace andel::app {
@@ -137,6 +138,33 @@ Status AddValueCases(store::Database& db, int64_t now) {
     value_case.published = seed.published;
     if (Result<int64_t> id = cases.Create(value_case, 0, now); !id) return id.error();
   }
+  // The house's SROI of its morning coffee for job seekers: 41 into jobs (valued at what a year
+  // of benefits costs the municipality) and 21 into education, from 400,000 DKK of money and
+  // volunteers' time.
+  Result<communities::Community> house = communities.FindBySlug("roskilde-samskabelse");
+  if (!house) return house.error();
+  store::SroiAnalysis analysis;
+  analysis.community_id = house->id;
+  analysis.title = "Morgenkaffe for ledige 2025";
+  analysis.currency = "DKK";
+  analysis.input.investment_minor = 40000000;
+  impact::SroiOutcome jobs;
+  jobs.name = "I job";
+  jobs.quantity = {41000};
+  jobs.proxy_minor = 4000000;
+  jobs.deadweight_bp = 4000;
+  jobs.attribution_bp = 3000;
+  jobs.drop_off_bp = 3000;
+  jobs.duration_years = 3;
+  impact::SroiOutcome education = jobs;
+  education.name = "I uddannelse";
+  education.quantity = {21000};
+  education.proxy_minor = 2500000;
+  education.deadweight_bp = 3500;
+  education.drop_off_bp = 2000;
+  analysis.input.outcomes = {jobs, education};
+  store::SroiRepository sroi(db);
+  if (Result<int64_t> id = sroi.Create(analysis, 0, now); !id) return id.error();
   return {};
 }
 

@@ -20,6 +20,7 @@
 #include "store/fund_repository.h"
 #include "store/impact_repository.h"
 #include "store/partnership_repository.h"
+#include "store/sroi_repository.h"
 #include "store/value_case_repository.h"
 #include "web/forms.h"
 #include "web/http.h"
@@ -51,6 +52,7 @@ struct Services {
   store::FundRepository funds;
   store::ImpactRepository impact;
   store::ValueCaseRepository value_cases;
+  store::SroiRepository sroi;
   WebConfig config;
   Catalog catalog;
   Views views;

@@ -118,6 +118,14 @@ Result<Response> SubmitValueCasePublish(Context& ctx);
 Result<Response> ShowCaseLibrary(Context& ctx);
 Result<Response> ShowLibraryCase(Context& ctx);
 
+// pages_sroi.cpp: SROI analyses, as pages and in the API.
+Result<Response> ShowSroiList(Context& ctx);
+Result<Response> SubmitSroi(Context& ctx);
+Result<Response> ShowSroi(Context& ctx);
+Result<Response> ApiListSroi(Context& ctx);
+Result<Response> ApiCreateSroi(Context& ctx);
+Result<Response> ApiGetSroi(Context& ctx);
+
 // api_impact.cpp: indicators, measurements and value cases in the API.
 Result<Response> ApiListIndicators(Context& ctx);
 Result<Response> ApiCreateIndicator(Context& ctx);

@@ -269,6 +269,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              store::FundRepository(db),
                              store::ImpactRepository(db),
                              store::ValueCaseRepository(db),
+                             store::SroiRepository(db),
                              std::move(config),
                              {},
                              {},

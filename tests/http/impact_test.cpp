@@ -238,5 +238,52 @@ TEST_F(ImpactTest, ValueCasesArePublishedAndFound) {
   EXPECT_TRUE(Contains(Client().Get("/c/open-coop/impact").body, "Morgenkaffe"));
 }
 
+TEST_F(ImpactTest, SroiByApiAndForm) {
+  // The hand-computed example of the unit tests: 10 people × 1,000.00, 20 % deadweight, 25 %
+  // attribution, half dropping off each year over 3 years; 10,000.00 invested at 3.5 %.
+  const std::string body =
+      R"({"title":"Jobs","currency":"dkk","investment":"10000","outcomes":[{"name":"Into work",)"
+      R"("quantity":"10","proxy":"1000","deadweight":"20","attribution":"25","drop_off":"50",)"
+      R"("duration":3}]})";
+  EXPECT_EQ(Api("POST", "open-coop", "/sroi", body, Accounts::kMember).status, 403);
+  HttpReply created = Api("POST", "open-coop", "/sroi", body, Accounts::kBoard);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const json::value report = json::parse(created.body);
+  EXPECT_EQ(report.at("currency").as_string(), "DKK");
+  EXPECT_EQ(report.at("present_value").as_string(), "9950.55");
+  EXPECT_EQ(report.at("net_present_value").as_string(), "-49.45");
+  EXPECT_NEAR(report.at("ratio").as_double(), 0.9950548, 1e-7);
+  EXPECT_DOUBLE_EQ(report.at("payback_months").as_double(), 20.0);
+  EXPECT_EQ(report.at("sensitivity").as_array().size(), 8u);
+  const std::string id = std::to_string(report.at("id").as_int64());
+  HttpReply page = Client().Get("/c/open-coop/impact/sroi/" + id);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(Contains(page.body, "1 : 1.00") || Contains(page.body, "1 : 0.99")) << page.body;
+  EXPECT_TRUE(Contains(page.body, "9,950.55 DKK"));
+  EXPECT_TRUE(Contains(page.body, "<svg"));
+  // Bad input names the field; the form shows its errors.
+  for (const auto& [bad, field] :
+       {std::pair{R"({"title":"T","currency":"DKK","investment":"0","outcomes":[]})", "investment"},
+        std::pair{R"({"title":"T","currency":"DKK","investment":"1","outcomes":[{"name":"x",)"
+                  R"("quantity":"1","proxy":"1","deadweight":"120","duration":1}]})",
+                  "deadweight"},
+        std::pair{R"({"title":"T","currency":"DK","investment":"1"})", "currency"},
+        std::pair{R"({"title":"T","currency":"DKK","investment":"1.234"})", "investment"}}) {
+    HttpReply reply = Api("POST", "open-coop", "/sroi", bad, Accounts::kBoard);
+    EXPECT_EQ(reply.status, 400) << bad;
+    EXPECT_TRUE(Contains(reply.body, field)) << reply.body;
+  }
+  HttpClient board = SignedIn(Accounts::kBoard);
+  HttpReply form = board.PostForm("/c/open-coop/impact/sroi", "/c/open-coop/impact/sroi",
+                                  "title=Cafe&currency=DKK&investment=5000&discount_rate=3.5"
+                                  "&outcome_0=Meals&quantity_0=100&proxy_0=50&duration_0=1");
+  EXPECT_EQ(form.status, 303) << form.body;
+  HttpReply bad_form = board.PostForm("/c/open-coop/impact/sroi", "/c/open-coop/impact/sroi",
+                                      "title=Cafe&currency=DKK&investment=lots");
+  EXPECT_EQ(bad_form.status, 400);
+  EXPECT_TRUE(Contains(bad_form.body, "aria-invalid"));
+  EXPECT_EQ(Client().Get("/c/open-coop/impact/sroi/999").status, 404);
+}
+
 }  // namespace
 }  // namespace andel::testing
