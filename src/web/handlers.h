@@ -134,6 +134,8 @@ Result<Response> ApiRecordMeasurements(Context& ctx);
 Result<Response> ApiListValueCases(Context& ctx);
 Result<Response> ApiCreateValueCase(Context& ctx);
 Result<Response> ApiSearchValueCases(Context& ctx);
+// The community's indicators and measurements in the Common Impact Data Standard (JSON-LD).
+Result<Response> ExportCids(Context& ctx);
 
 // api.cpp: the JSON API under /api/v1.
 Result<Response> ApiHealth(Context& ctx);

@@ -65,6 +65,18 @@ TEST_F(ImpactTest, RecordCorrectAndSeeProgress) {
   EXPECT_EQ(first.at("name").as_string(), "Participants");
   EXPECT_EQ(first.at("current").as_string(), "45");  // 20 + 25, not 20 + 35
   EXPECT_DOUBLE_EQ(first.at("progress").as_double(), 0.45);
+  // For funders, in the Common Impact Data Standard: the reports that count, not what was
+  // corrected.
+  HttpReply cids = Client().Get("/api/v1/communities/open-coop/impact.jsonld");
+  EXPECT_EQ(cids.status, 200);
+  EXPECT_TRUE(Contains(cids.Header("content-type"), "application/ld+json"));
+  std::vector<std::string> reported;
+  for (const json::value& node : json::parse(cids.body).as_array()) {
+    if (node.at("@type").as_string() == "cids:IndicatorReport") {
+      reported.emplace_back(node.at("i72:value").at("i72:numerical_value").as_string());
+    }
+  }
+  EXPECT_EQ(reported, (std::vector<std::string>{"20", "25"}));
   // A correction of another indicator's measurement is refused.
   const int64_t other = Participants();
   EXPECT_EQ(Record(other, "03", "1", Accounts::kBoard, R"(,"supersedes":)" + std::to_string(wrong))
