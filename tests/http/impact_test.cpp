@@ -71,7 +71,8 @@ TEST_F(ImpactTest, RecordCorrectAndSeeProgress) {
   EXPECT_EQ(cids.status, 200);
   EXPECT_TRUE(Contains(cids.Header("content-type"), "application/ld+json"));
   std::vector<std::string> reported;
-  for (const json::value& node : json::parse(cids.body).as_array()) {
+  const json::value document = json::parse(cids.body);
+  for (const json::value& node : document.as_array()) {
     if (node.at("@type").as_string() == "cids:IndicatorReport") {
       reported.emplace_back(node.at("i72:value").at("i72:numerical_value").as_string());
     }
