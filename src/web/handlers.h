@@ -109,6 +109,8 @@ Result<Response> SubmitIndicator(Context& ctx);
 Result<Response> SubmitMeasurement(Context& ctx);
 Result<Response> SubmitMeasurementImport(Context& ctx);
 Result<Response> ExportMeasurementsCsv(Context& ctx);
+// pages_impact_report.cpp: the printable annual report.
+Result<Response> ShowImpactReport(Context& ctx);
 
 // pages_value_cases.cpp: value cases, and the server's library of published ones.
 Result<Response> ShowValueCases(Context& ctx);

@@ -135,6 +135,8 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
     options.push_back(option);
   }
   page.set("cards_html", cards);
+  page.set("this_year", std::to_string(today.year));
+  page.set("last_year", std::to_string(today.year - 1));
   Result<std::vector<impact::ValueCase>> cases = ctx.services.value_cases.List(ctx.community->id);
   if (!cases) return cases.error();
   ViewData latest_cases = MakeList();

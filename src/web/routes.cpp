@@ -93,6 +93,7 @@ const std::vector<Route>& RouteTable() {
        kMeasurementsLimit},
       {kGet, "/c/{slug}/impact/measurements.csv", kVisible, kPage, ExportMeasurementsCsv},
       {kGet, "/c/{slug}/impact/cids.jsonld", kVisible, kPage, ExportCids},
+      {kGet, "/c/{slug}/impact/report/{year}", kVisible, kPage, ShowImpactReport},
       {kGet, "/c/{slug}/impact/cases", kVisible, kPage, ShowValueCases},
       {kPost, "/c/{slug}/impact/cases", kBoard, kPage, SubmitValueCase},
       {kGet, "/c/{slug}/impact/cases/{id}", kVisible, kPage, ShowValueCase},

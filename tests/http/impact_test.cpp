@@ -96,6 +96,12 @@ TEST_F(ImpactTest, RecordCorrectAndSeeProgress) {
   EXPECT_TRUE(Contains(history.body, "corrects #" + std::to_string(wrong)));
   EXPECT_EQ(Client().Get("/c/open-coop/impact/indicators/" + std::to_string(other + 100)).status,
             404);
+  // The annual report: the year's figure (20 + 25) and the progress at its end.
+  HttpReply report = Client().Get("/c/open-coop/impact/report/2026");
+  EXPECT_EQ(report.status, 200);
+  EXPECT_TRUE(Contains(report.body, "<strong>45 people</strong>")) << report.body;
+  EXPECT_TRUE(Contains(report.body, "45 %"));
+  EXPECT_EQ(Client().Get("/c/open-coop/impact/report/12").status, 404);
   HttpReply danish = Client().Get("/c/open-coop/impact?lang=da");
   EXPECT_TRUE(Contains(danish.body, "Deltagere"));
   EXPECT_TRUE(Contains(danish.body, "Udgangspunkt"));
