@@ -1,5 +1,6 @@
 // Impact in the JSON API: indicators with their current value and progress, and measurements
 // as JSON or CSV (Accept: text/csv), recorded one at a time or imported as CSV.
+#include <array>
 #include <boost/json.hpp>
 #include <map>
 
@@ -290,6 +291,48 @@ Result<Response> ExportCids(Context& ctx) {
                      "attachment; filename=\"" + ctx.community->slug + "-impact-cids.jsonld\"");
   response.body = json::serialize(graph);
   return response;
+}
+
+Result<Response> ApiRecordOutcome(Context& ctx) {
+  Result<json::object> body = BodyObject(ctx);
+  if (!body) return body.error();
+  Form form;
+  for (const auto& [key, value] : *body) {
+    if (value.is_string()) {
+      form.Add(std::string(key), std::string(value.as_string()));
+    } else if (value.is_bool()) {
+      form.Add(std::string(key), value.as_bool() ? "1" : "0");
+    } else {
+      return Error::InvalidArgument("this must be text", std::string(key));
+    }
+  }
+  Result<impact::ParticipantOutcome> outcome = OutcomeFromFields(form);
+  if (!outcome) return outcome.error();
+  Result<int64_t> id =
+      ctx.services.outcomes.Record(ctx.community->id, *outcome, ctx.person->id, ctx.Now());
+  if (!id) return id.error();
+  return JsonOf(json::object{{"id", *id}}, 201);
+}
+
+// Counts only: who the participants were is never stored.
+Result<Response> ApiCountOutcomes(Context& ctx) {
+  const Date today = DateFromUnixSeconds(ctx.Now());
+  Date from{today.year, 1, 1}, to{today.year, 12, 31};
+  for (const auto& [name, day] : {std::pair{"from", &from}, std::pair{"to", &to}}) {
+    if (ctx.query.Get(name).empty()) continue;
+    Result<Date> parsed = ParseIsoDate(ctx.query.Get(name));
+    if (!parsed) return Error::InvalidArgument("a date is written as YYYY-MM-DD", name);
+    *day = *parsed;
+  }
+  Result<std::array<int64_t, impact::kOutcomeKinds>> counts =
+      ctx.services.outcomes.Counts(ctx.community->id, from, to);
+  if (!counts) return counts.error();
+  json::object by_kind;
+  for (size_t k = 0; k < impact::kOutcomeKinds; ++k) {
+    by_kind[impact::Name(static_cast<impact::OutcomeKind>(k))] = (*counts)[k];
+  }
+  return JsonOf(json::object{
+      {"from", FormatIsoDate(from)}, {"to", FormatIsoDate(to)}, {"counts", std::move(by_kind)}});
 }
 
 }  // namespace andel::web

@@ -94,6 +94,7 @@ const std::string& AuditActionLabel(const Context& ctx, const std::string& actio
       {"value_case.published", "Value case published"},
       {"value_case.withdrawn", "Value case withdrawn"},
       {"sroi.created", "SROI analysis computed"},
+      {"outcome.recorded", "Participant outcome recorded"},
   };
   for (const auto& [code, label] : kLabels) {
     if (code == action) return ctx.T(label);

@@ -19,6 +19,7 @@
 #include "store/decision_repository.h"
 #include "store/fund_repository.h"
 #include "store/impact_repository.h"
+#include "store/participant_outcome_repository.h"
 #include "store/partnership_repository.h"
 #include "store/sroi_repository.h"
 #include "store/value_case_repository.h"
@@ -53,6 +54,7 @@ struct Services {
   store::ImpactRepository impact;
   store::ValueCaseRepository value_cases;
   store::SroiRepository sroi;
+  store::ParticipantOutcomeRepository outcomes;
   WebConfig config;
   Catalog catalog;
   Views views;

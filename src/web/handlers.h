@@ -108,6 +108,7 @@ Result<Response> ShowIndicator(Context& ctx);
 Result<Response> SubmitIndicator(Context& ctx);
 Result<Response> SubmitMeasurement(Context& ctx);
 Result<Response> SubmitMeasurementImport(Context& ctx);
+Result<Response> SubmitOutcome(Context& ctx);
 Result<Response> ExportMeasurementsCsv(Context& ctx);
 // pages_impact_report.cpp: the printable annual report.
 Result<Response> ShowImpactReport(Context& ctx);
@@ -138,6 +139,8 @@ Result<Response> ApiCreateValueCase(Context& ctx);
 Result<Response> ApiSearchValueCases(Context& ctx);
 // The community's indicators and measurements in the Common Impact Data Standard (JSON-LD).
 Result<Response> ExportCids(Context& ctx);
+Result<Response> ApiRecordOutcome(Context& ctx);
+Result<Response> ApiCountOutcomes(Context& ctx);
 
 // api.cpp: the JSON API under /api/v1.
 Result<Response> ApiHealth(Context& ctx);

@@ -125,6 +125,35 @@ Result<impact::ValueCase> ValueCaseFromFields(Context& ctx, const Form& form) {
   return value_case;
 }
 
+Result<impact::ParticipantOutcome> OutcomeFromFields(const Form& form) {
+  impact::ParticipantOutcome outcome;
+  Result<impact::OutcomeKind> kind = impact::ParseOutcomeKind(form.Get("kind"));
+  if (!kind) return kind.error();
+  outcome.kind = *kind;
+  Result<Date> date = DateField(form, "date");
+  if (!date) return date.error();
+  outcome.date = *date;
+  outcome.consent = form.Get("consent") == "1" || form.Get("consent") == "true";
+  if (Status valid = impact::ValidateOutcome(outcome); !valid) return valid.error();
+  return outcome;
+}
+
+std::string OutcomeKindLabel(const Context& ctx, impact::OutcomeKind kind) {
+  switch (kind) {
+    case impact::OutcomeKind::kNewParticipant:
+      return ctx.T("New participant");
+    case impact::OutcomeKind::kIntoJob:
+      return ctx.T("Into a job");
+    case impact::OutcomeKind::kIntoEducation:
+      return ctx.T("Into education");
+    case impact::OutcomeKind::kStartedEnterprise:
+      return ctx.T("Started an enterprise");
+    case impact::OutcomeKind::kVolunteering:
+      return ctx.T("Volunteering");
+  }
+  return std::string(impact::Name(kind));
+}
+
 std::string IndicatorName(const Context& ctx, const impact::Indicator& indicator) {
   if (!indicator.catalogue_key.empty()) return ctx.T(indicator.name);
   return indicator.name;

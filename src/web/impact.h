@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "impact/indicator.h"
 #include "impact/measurement_csv.h"
+#include "impact/participant_outcome.h"
 #include "impact/value_case.h"
 #include "web/context.h"
 
@@ -26,6 +27,11 @@ Result<impact::Measurement> MeasurementFromFields(const Form& form);
 // A value case of the route's community from the fields title, story, indicator (repeated),
 // evidence (links, one per line) and published ("1"). kInvalidArgument naming the field.
 Result<impact::ValueCase> ValueCaseFromFields(Context& ctx, const Form& form);
+
+// A participant outcome from the fields kind, date and consent ("1").
+Result<impact::ParticipantOutcome> OutcomeFromFields(const Form& form);
+// A kind of outcome in the reader's language ("Into a job").
+std::string OutcomeKindLabel(const Context& ctx, impact::OutcomeKind kind);
 
 // A catalogue indicator's name translated; the community's own name otherwise.
 std::string IndicatorName(const Context& ctx, const impact::Indicator& indicator);

@@ -2,6 +2,7 @@
 // chart of the last two years with its figures beside it), each indicator's page with every
 // measurement and correction, and the board's forms to define indicators, record measurements
 // and import or export CSV.
+#include <array>
 #include <map>
 
 #include "core/text.h"
@@ -136,6 +137,27 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
   }
   page.set("cards_html", cards);
   page.set("this_year", std::to_string(today.year));
+  // Participant outcomes, counted for this year and the last (never named).
+  Result<std::array<int64_t, impact::kOutcomeKinds>> this_year =
+      ctx.services.outcomes.Counts(ctx.community->id, {today.year, 1, 1}, {today.year, 12, 31});
+  if (!this_year) return this_year.error();
+  Result<std::array<int64_t, impact::kOutcomeKinds>> last_year = ctx.services.outcomes.Counts(
+      ctx.community->id, {today.year - 1, 1, 1}, {today.year - 1, 12, 31});
+  if (!last_year) return last_year.error();
+  ViewData outcome_rows = MakeList();
+  bool any_outcome = false;
+  for (size_t k = 0; k < impact::kOutcomeKinds; ++k) {
+    ViewData row = MakeObject();
+    const auto kind = static_cast<impact::OutcomeKind>(k);
+    row.set("key", std::string(impact::Name(kind)));
+    row.set("kind", OutcomeKindLabel(ctx, kind));
+    row.set("this_year", FormatInteger(ctx.language, (*this_year)[k]));
+    row.set("last_year", FormatInteger(ctx.language, (*last_year)[k]));
+    any_outcome = any_outcome || (*this_year)[k] > 0 || (*last_year)[k] > 0;
+    outcome_rows.push_back(row);
+  }
+  page.set("outcomes", outcome_rows);
+  page.set("has_outcomes", any_outcome);
   page.set("last_year", std::to_string(today.year - 1));
   Result<std::vector<impact::ValueCase>> cases = ctx.services.value_cases.List(ctx.community->id);
   if (!cases) return cases.error();
@@ -229,6 +251,15 @@ Result<Response> ShowIndicator(Context& ctx) {
   page.set("has_history", !measurements->empty());
   page.set("can_record", ctx.IsBoard());
   return HtmlPage(ctx, "impact_indicator", page);
+}
+
+Result<Response> SubmitOutcome(Context& ctx) {
+  Result<impact::ParticipantOutcome> outcome = OutcomeFromFields(ctx.form);
+  if (!outcome) return ImpactPage(ctx, 400, outcome.error());
+  Result<int64_t> id =
+      ctx.services.outcomes.Record(ctx.community->id, *outcome, ctx.person->id, ctx.Now());
+  if (!id) return id.error();
+  return Redirect("/c/" + ctx.community->slug + "/impact#outcomes-heading");
 }
 
 Result<Response> SubmitIndicator(Context& ctx) {

@@ -270,6 +270,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              store::ImpactRepository(db),
                              store::ValueCaseRepository(db),
                              store::SroiRepository(db),
+                             store::ParticipantOutcomeRepository(db),
                              std::move(config),
                              {},
                              {},

@@ -304,5 +304,53 @@ TEST_F(ImpactTest, SroiByApiAndForm) {
   EXPECT_EQ(Client().Get("/c/open-coop/impact/sroi/999").status, 404);
 }
 
+TEST_F(ImpactTest, ParticipantOutcomesOnlyWithConsentAndOnlyAsCounts) {
+  // The test clock is in 2026.
+  EXPECT_EQ(Api("POST", "open-coop", "/outcomes", R"({"kind":"into_job","date":"2026-03-02"})",
+                Accounts::kBoard)
+                .status,
+            400);
+  EXPECT_EQ(Api("POST", "open-coop", "/outcomes",
+                R"({"kind":"into_job","date":"2026-03-02","consent":true})", Accounts::kMember)
+                .status,
+            403);
+  EXPECT_EQ(Api("POST", "open-coop", "/outcomes",
+                R"({"kind":"into_space","date":"2026-03-02","consent":true})", Accounts::kBoard)
+                .status,
+            400);
+  for (const char* kind : {"into_job", "into_job", "into_education"}) {
+    EXPECT_EQ(Api("POST", "open-coop", "/outcomes",
+                  std::string(R"({"kind":")") + kind + R"(","date":"2026-03-02","consent":true})",
+                  Accounts::kBoard)
+                  .status,
+              201);
+  }
+  HttpReply counts =
+      Api("GET", "open-coop", "/outcomes?from=2026-01-01&to=2026-12-31", "", Accounts::kMember);
+  ASSERT_EQ(counts.status, 200) << counts.body;
+  const json::value parsed = json::parse(counts.body);
+  EXPECT_EQ(parsed.at("counts").at("into_job").as_int64(), 2);
+  EXPECT_EQ(parsed.at("counts").at("into_education").as_int64(), 1);
+  EXPECT_EQ(parsed.at("counts").at("new_participant").as_int64(), 0);
+  EXPECT_EQ(
+      Api("GET", "open-coop", "/outcomes?from=2025-01-01&to=2025-12-31", "", Accounts::kMember)
+              .body.find("\"into_job\":0") != std::string::npos,
+      true);
+  EXPECT_EQ(Api("GET", "open-coop", "/outcomes?from=soon", "", Accounts::kMember).status, 400);
+  // The form refuses an outcome without consent; the dashboard shows the counts.
+  HttpClient board = SignedIn(Accounts::kBoard);
+  HttpReply no_consent = board.PostForm("/c/open-coop/impact", "/c/open-coop/impact/outcomes",
+                                        "kind=into_job&date=2026-04-01");
+  EXPECT_EQ(no_consent.status, 400);
+  EXPECT_TRUE(Contains(no_consent.body, "consent"));
+  EXPECT_EQ(board
+                .PostForm("/c/open-coop/impact", "/c/open-coop/impact/outcomes",
+                          "kind=into_job&date=2026-04-01&consent=1")
+                .status,
+            303);
+  HttpReply page = Client().Get("/c/open-coop/impact");
+  EXPECT_TRUE(Contains(page.body, "<th scope=\"row\">Into a job</th><td>3</td>"));
+}
+
 }  // namespace
 }  // namespace andel::testing
