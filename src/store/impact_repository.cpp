@@ -378,6 +378,39 @@ Result<std::vector<Measurement>> ImpactRepository::Values(int64_t community_id) 
   return measurements;
 }
 
+Result<std::vector<Date>> ImpactRepository::PartnershipsFormed(int64_t community_id) {
+  std::vector<Date> days;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    std::vector<long long> at(1000);
+    soci::statement matches =
+        (sql.prepare << "SELECT r.responded_at FROM match_responses r JOIN memberships a ON a.id = "
+                        "r.low_membership_id JOIN memberships b ON b.id = r.high_membership_id "
+                        "WHERE r.community_id = :c AND r.status = 'accepted' AND a.category_id <> "
+                        "b.category_id",
+         soci::use(community_id), soci::into(at));
+    matches.execute(false);
+    while (matches.fetch()) {
+      for (const long long t : at) days.push_back(DateFromUnixSeconds(t));
+      at.resize(1000);
+    }
+    at.resize(1000);
+    soci::statement circles =
+        (sql.prepare << "SELECT s.published_at FROM circle_sets s JOIN circle_members cm ON "
+                        "cm.set_id = s.id JOIN memberships m ON m.id = cm.membership_id WHERE "
+                        "s.community_id = :c AND s.published_at > 0 GROUP BY s.id, cm.circle_no, "
+                        "s.published_at HAVING COUNT(DISTINCT m.category_id) > 1",
+         soci::use(community_id), soci::into(at));
+    circles.execute(false);
+    while (circles.fetch()) {
+      for (const long long t : at) days.push_back(DateFromUnixSeconds(t));
+      at.resize(1000);
+    }
+    return {};
+  });
+  if (!status) return status.error();
+  return days;
+}
+
 Result<size_t> ImpactRepository::Import(int64_t community_id, const std::vector<Measurement>& rows,
                                         int64_t actor_person_id, int64_t now) {
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {

@@ -35,6 +35,10 @@ class ImpactRepository {
   // One indicator's measurements, whole, by id (none if it is not the community's).
   Result<std::vector<impact::Measurement>> MeasurementsOf(int64_t community_id,
                                                           int64_t indicator_id);
+  // The partnerships the community formed across categories, one day each: every accepted
+  // match between members of different categories (the day it was accepted) and every circle
+  // of a published set with members of more than one category (the day it was published).
+  Result<std::vector<Date>> PartnershipsFormed(int64_t community_id);
   // Many valid measurements of the community's indicators in one transaction, with one entry
   // in the audit log: all or nothing. Returns how many.
   Result<size_t> Import(int64_t community_id, const std::vector<impact::Measurement>& rows,

@@ -203,6 +203,23 @@ Result<ImpactRecords> LoadImpact(Context& ctx) {
   if (!values) return values.error();
   records.indicators = std::move(*indicators);
   records.values = std::move(*values);
+  // "Partnerships formed" counts the community's accepted cross-category matches and published
+  // circles by itself, as measurements of 1 on their day (not stored; negative ids).
+  int64_t derived = 0;
+  for (const impact::Indicator& indicator : records.indicators) {
+    if (indicator.catalogue_key != "partnerships_formed") continue;
+    Result<std::vector<Date>> days = ctx.services.impact.PartnershipsFormed(ctx.community->id);
+    if (!days) return days.error();
+    for (const Date& day : *days) {
+      impact::Measurement m;
+      m.id = --derived;
+      m.indicator_id = indicator.id;
+      m.period_start = day;
+      m.period_end = day;
+      m.value = {1000};
+      records.values.push_back(std::move(m));
+    }
+  }
   return records;
 }
 

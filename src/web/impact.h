@@ -51,7 +51,8 @@ impact::MeasurementFile ReadCommunityMeasurements(std::string_view text,
 Result<Response> MeasurementsCsvResponse(Context& ctx);
 
 // The community's indicators and the values of its measurements (without their texts; see
-// ImpactRepository::Values), or the error.
+// ImpactRepository::Values), with the partnerships the community formed counted into its
+// "partnerships formed" indicators; or the error.
 struct ImpactRecords {
   std::vector<impact::Indicator> indicators;
   std::vector<impact::Measurement> values;

@@ -352,5 +352,33 @@ TEST_F(ImpactTest, ParticipantOutcomesOnlyWithConsentAndOnlyAsCounts) {
   EXPECT_TRUE(Contains(page.body, "<th scope=\"row\">Into a job</th><td>3</td>"));
 }
 
+TEST_F(ImpactTest, PartnershipsFormedCountThemselves) {
+  HttpReply created = Api("POST", "open-coop", "/indicators",
+                          R"({"catalogue":"partnerships_formed","baseline":"0",)"
+                          R"("baseline_date":"2026-01-01","target":"4","target_due":"2026-12-31"})",
+                          Accounts::kBoard);
+  ASSERT_EQ(created.status, 201) << created.body;
+  // The board member (business) and the member (research) match across categories; the member
+  // accepts.
+  const auto profile = [&](const std::string& email, const std::string& body) {
+    return Api("PUT", "open-coop", "/profile", body, email).status;
+  };
+  ASSERT_EQ(profile(Accounts::kBoard, R"({"offers":["law"],"needs":["data"]})"), 200);
+  ASSERT_EQ(profile(Accounts::kMember, R"({"offers":["data"],"needs":["law"]})"), 200);
+  HttpReply matches = Api("GET", "open-coop", "/matches", "", Accounts::kMember);
+  const json::value parsed = json::parse(matches.body);
+  ASSERT_EQ(parsed.at("items").as_array().size(), 1u) << matches.body;
+  const int64_t other = parsed.at("items").as_array()[0].at("id").as_int64();
+  ASSERT_EQ(Api("POST", "open-coop", "/matches/" + std::to_string(other),
+                R"({"status":"accepted"})", Accounts::kMember)
+                .status,
+            200);
+  HttpReply indicators = Api("GET", "open-coop", "/indicators", "", Accounts::kMember);
+  const json::value list = json::parse(indicators.body);
+  const json::object& formed = list.at("items").as_array()[0].as_object();
+  EXPECT_EQ(formed.at("current").as_string(), "1");
+  EXPECT_DOUBLE_EQ(formed.at("progress").as_double(), 0.25);
+}
+
 }  // namespace
 }  // namespace andel::testing
