@@ -99,13 +99,19 @@ std::string Plot(const ChartSpec& spec, double x, double y, double width, double
   };
   reference(spec.baseline, "baseline", false);
   reference(spec.target, "target", true);
+  // Each bar or point names its period and value (a tooltip where a pointer rests on it).
+  const auto tooltip = [&](const ChartPoint& p) {
+    return "<title>" + EscapeXml(p.label) + ": " +
+           EscapeXml(p.value_text.empty() ? Number(p.value) : p.value_text) + "</title>";
+  };
   if (bars) {
     const double zero = y_of(std::clamp(0.0, axis.low, axis.high));
     for (size_t i = 0; i < n; ++i) {
       const double v = y_of(spec.points[i].value);
       svg += "<rect class=\"bar\" data-value=\"" + Number(spec.points[i].value) + "\" x=\"" +
              Number(x_of(i) - slot * 0.35) + "\" width=\"" + Number(slot * 0.7) + "\" y=\"" +
-             Number(std::min(v, zero)) + "\" height=\"" + Number(std::abs(zero - v)) + "\"/>";
+             Number(std::min(v, zero)) + "\" height=\"" + Number(std::abs(zero - v)) + "\">" +
+             tooltip(spec.points[i]) + "</rect>";
     }
   } else if (n > 0) {
     svg += "<polyline class=\"series\" points=\"";
@@ -115,7 +121,8 @@ std::string Plot(const ChartSpec& spec, double x, double y, double width, double
     svg += "\"/>";
     for (size_t i = 0; i < n; ++i) {
       svg += "<circle class=\"point\" data-value=\"" + Number(spec.points[i].value) + "\" cx=\"" +
-             Number(x_of(i)) + "\" cy=\"" + Number(y_of(spec.points[i].value)) + "\" r=\"3\"/>";
+             Number(x_of(i)) + "\" cy=\"" + Number(y_of(spec.points[i].value)) + "\" r=\"3\">" +
+             tooltip(spec.points[i]) + "</circle>";
     }
   }
   return svg;

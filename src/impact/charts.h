@@ -14,7 +14,7 @@ namespace andel::impact {
 struct ChartPoint {
   std::string label;
   double value = 0;
-  std::string value_text;  // as shown ("1,250 hours"); the value itself if empty
+  std::string value_text;  // as the tooltip shows it ("1,250 hours"); the value itself if empty
 };
 
 struct ChartReference {

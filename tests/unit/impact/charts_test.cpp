@@ -90,6 +90,8 @@ TEST(Charts, LineChartIsWellFormedAndFollowsTheData) {
   ASSERT_EQ(values.size(), spec.points.size());
   ASSERT_EQ(ys.size(), spec.points.size());
   for (size_t i = 0; i < values.size(); ++i) EXPECT_NEAR(values[i], spec.points[i].value, 1e-3);
+  // Each point's tooltip names its period and value.
+  EXPECT_NE(svg.find("<title>2025-3: 13.5</title></circle>"), std::string::npos) << svg;
   // The y position is one linear map of the value: higher is further up (smaller y).
   const double scale = (ys[1] - ys[0]) / (values[1] - values[0]);
   EXPECT_LT(scale, 0);
