@@ -154,6 +154,22 @@ std::string OutcomeKindLabel(const Context& ctx, impact::OutcomeKind kind) {
   return std::string(impact::Name(kind));
 }
 
+ViewData ValueCaseItem(const impact::ValueCase& value_case, const std::string& link) {
+  ViewData item = MakeObject();
+  item.set("title", value_case.title);
+  item.set("link", link);
+  item.set("community", value_case.community_name);
+  std::string excerpt(Trim(value_case.story.substr(0, value_case.story.find("\n\n"))));
+  if (CodePointCount(excerpt) > 280) {
+    size_t cut = 280;
+    while (cut > 0 && (excerpt[cut] & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
+    excerpt = excerpt.substr(0, cut) + "…";
+  }
+  item.set("excerpt", excerpt);
+  if (value_case.published) item.set("published", true);
+  return item;
+}
+
 std::string IndicatorName(const Context& ctx, const impact::Indicator& indicator) {
   if (!indicator.catalogue_key.empty()) return ctx.T(indicator.name);
   return indicator.name;

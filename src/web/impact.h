@@ -33,6 +33,10 @@ Result<impact::ParticipantOutcome> OutcomeFromFields(const Form& form);
 // A kind of outcome in the reader's language ("Into a job").
 std::string OutcomeKindLabel(const Context& ctx, impact::OutcomeKind kind);
 
+// A value case as an item of a list: title, link, community, published, and an excerpt (its
+// first paragraph, at most about 280 characters).
+ViewData ValueCaseItem(const impact::ValueCase& value_case, const std::string& link);
+
 // A catalogue indicator's name translated; the community's own name otherwise.
 std::string IndicatorName(const Context& ctx, const impact::Indicator& indicator);
 

@@ -164,13 +164,9 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
   ViewData latest_cases = MakeList();
   for (size_t i = 0; i < cases->size() && i < 3; ++i) {
     const impact::ValueCase& value_case = (*cases)[i];
-    ViewData item = MakeObject();
-    item.set("title", value_case.title);
-    item.set("link",
-             "/c/" + ctx.community->slug + "/impact/cases/" + std::to_string(value_case.id));
-    item.set("excerpt",
-             std::string(Trim(value_case.story.substr(0, value_case.story.find("\n\n")))));
-    latest_cases.push_back(item);
+    latest_cases.push_back(ValueCaseItem(
+        value_case,
+        "/c/" + ctx.community->slug + "/impact/cases/" + std::to_string(value_case.id)));
   }
   page.set("cases", latest_cases);
   page.set("has_cases", !cases->empty());

@@ -108,13 +108,8 @@ Result<Response> ShowImpactReport(Context& ctx) {
   ViewData case_list = MakeList();
   for (const impact::ValueCase& value_case : *cases) {
     if (DateFromUnixSeconds(value_case.created_at).year != y) continue;
-    ViewData item = MakeObject();
-    item.set("title", value_case.title);
-    item.set("link",
-             "/c/" + ctx.community->slug + "/impact/cases/" + std::to_string(value_case.id));
-    item.set("excerpt",
-             std::string(Trim(value_case.story.substr(0, value_case.story.find("\n\n")))));
-    case_list.push_back(item);
+    case_list.push_back(ValueCaseItem(value_case, "/c/" + ctx.community->slug + "/impact/cases/" +
+                                                      std::to_string(value_case.id)));
   }
   page.set("has_cases", !case_list.list_value().empty());
   page.set("cases", case_list);

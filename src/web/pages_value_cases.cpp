@@ -15,21 +15,15 @@ std::string CasePath(const impact::ValueCase& value_case) {
   return "/c/" + value_case.community_slug + "/impact/cases/" + std::to_string(value_case.id);
 }
 
-// A list item: title, community, the first lines of the story.
-ViewData CaseItem(const impact::ValueCase& value_case, const std::string& link) {
-  ViewData item = MakeObject();
-  item.set("title", value_case.title);
-  item.set("link", link);
-  item.set("community", value_case.community_name);
-  std::string excerpt(Trim(value_case.story.substr(0, value_case.story.find("\n\n"))));
-  if (CodePointCount(excerpt) > 280) {
-    size_t cut = 280;
-    while (cut > 0 && (excerpt[cut] & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character
-    excerpt = excerpt.substr(0, cut) + "…";
+// The evidence links as a list for the page.
+ViewData EvidenceList(const std::vector<std::string>& links) {
+  ViewData evidence = MakeList();
+  for (const std::string& link : links) {
+    ViewData item = MakeObject();
+    item.set("link", link);
+    evidence.push_back(item);
   }
-  item.set("excerpt", excerpt);
-  if (value_case.published) item.set("published", true);
-  return item;
+  return evidence;
 }
 
 Result<Response> CasesPage(Context& ctx, int status, const std::optional<Error>& error) {
@@ -40,7 +34,7 @@ Result<Response> CasesPage(Context& ctx, int status, const std::optional<Error>&
   page.set("csrf", ctx.CsrfToken());
   ViewData list = MakeList();
   for (const impact::ValueCase& value_case : *cases) {
-    list.push_back(CaseItem(value_case, CasePath(value_case)));
+    list.push_back(ValueCaseItem(value_case, CasePath(value_case)));
   }
   page.set("cases", list);
   page.set("has_cases", !cases->empty());
@@ -108,13 +102,7 @@ Result<Response> ShowValueCase(Context& ctx) {
   }
   page.set("indicators", rests_on);
   page.set("has_indicators", !value_case->indicator_ids.empty());
-  ViewData evidence = MakeList();
-  for (const std::string& link : value_case->evidence_urls) {
-    ViewData item = MakeObject();
-    item.set("link", link);
-    evidence.push_back(item);
-  }
-  page.set("evidence", evidence);
+  page.set("evidence", EvidenceList(value_case->evidence_urls));
   page.set("has_evidence", !value_case->evidence_urls.empty());
   if (value_case->published) page.set("published", true);
   if (ctx.IsBoard()) page.set("can_publish", true);
@@ -141,7 +129,7 @@ Result<Response> ShowCaseLibrary(Context& ctx) {
   page.set("q", query);
   ViewData list = MakeList();
   for (const impact::ValueCase& value_case : *cases) {
-    list.push_back(CaseItem(value_case, "/cases/" + std::to_string(value_case.id)));
+    list.push_back(ValueCaseItem(value_case, "/cases/" + std::to_string(value_case.id)));
   }
   page.set("cases", list);
   page.set("has_cases", !cases->empty());
@@ -158,13 +146,7 @@ Result<Response> ShowLibraryCase(Context& ctx) {
   page.set("community", value_case->community_name);
   page.set("story_html", RenderMarkdown(value_case->story));
   page.set("date", FormatDate(ctx.language, DateFromUnixSeconds(value_case->created_at)));
-  ViewData evidence = MakeList();
-  for (const std::string& link : value_case->evidence_urls) {
-    ViewData item = MakeObject();
-    item.set("link", link);
-    evidence.push_back(item);
-  }
-  page.set("evidence", evidence);
+  page.set("evidence", EvidenceList(value_case->evidence_urls));
   page.set("has_evidence", !value_case->evidence_urls.empty());
   page.set("library", true);
   return HtmlPage(ctx, "value_case", page);
