@@ -93,7 +93,7 @@ class BracketWallets {
     const Bracket due = due_[p];
     CountByLevel(p);
     next_.assign(lo_.size(), -1);
-    for (int l : touched_) {
+    for (int l : counts_.touched) {
       const size_t level = static_cast<size_t>(l);
       const double lo = lo_[level], hi = hi_[level];
       const Bracket left{lo > due.hi ? std::nextafter(lo - due.hi, 0.0) : 0,
@@ -123,12 +123,12 @@ class BracketWallets {
     CountByLevel(w);
     double capped_rise = 0;
     long rich = 0;
-    for (int l : touched_) {
+    for (int l : counts_.touched) {
       const size_t level = static_cast<size_t>(l);
       if (lo_[level] > due.hi) {
-        rich += count_[level];
+        rich += counts_.count[level];
       } else {
-        capped_rise += static_cast<double>(count_[level]) * rise_hi_[level];
+        capped_rise += static_cast<double>(counts_.count[level]) * rise_hi_[level];
       }
     }
     const double tol = Tolerance();
@@ -139,13 +139,13 @@ class BracketWallets {
     fall_.hi = Up(capped_rise / static_cast<double>(rich), tol);
     double always_rise = 0;
     long others = rich;
-    for (int l : touched_) {
+    for (int l : counts_.touched) {
       const size_t level = static_cast<size_t>(l);
       if (lo_[level] > due.hi) continue;
       if (AlwaysPaysAll(level, due)) {
-        always_rise += static_cast<double>(count_[level]) * rise_lo_[level];
+        always_rise += static_cast<double>(counts_.count[level]) * rise_lo_[level];
       } else {
-        others += count_[level];
+        others += counts_.count[level];
       }
     }
     ClearCounts();
@@ -180,8 +180,8 @@ class BracketWallets {
     const double tol = Tolerance();
     const Bracket cost = cost_[p];
     double most = 0, least = 0, weight = 0;
-    for (int l : touched_) {
-      const double c = static_cast<double>(count_[static_cast<size_t>(l)]);
+    for (int l : counts_.touched) {
+      const double c = static_cast<double>(counts_.count[static_cast<size_t>(l)]);
       most += c * hi_[static_cast<size_t>(l)];
       least += c * lo_[static_cast<size_t>(l)];
       weight += c;
@@ -198,9 +198,9 @@ class BracketWallets {
       double d = target / weight;
       for (int step = 0; step < 64; ++step) {
         double sum = 0, slope = 0;
-        for (int l : touched_) {
+        for (int l : counts_.touched) {
           const size_t level = static_cast<size_t>(l);
-          const double c = static_cast<double>(count_[level]);
+          const double c = static_cast<double>(counts_.count[level]);
           if (money[level] > d) {
             sum += d * c;
             slope += c;
@@ -215,9 +215,9 @@ class BracketWallets {
     };
     const auto raised = [&](const std::vector<double>& money, double d) {
       double sum = 0;
-      for (int l : touched_) {
+      for (int l : counts_.touched) {
         const size_t level = static_cast<size_t>(l);
-        sum += static_cast<double>(count_[level]) * std::min(money[level], d);
+        sum += static_cast<double>(counts_.count[level]) * std::min(money[level], d);
       }
       return sum;
     };
@@ -249,12 +249,12 @@ class BracketWallets {
     CountByLevel(q);
     double raised = 0, rising = 0;
     long rich = 0;
-    for (int l : touched_) {
+    for (int l : counts_.touched) {
       const size_t level = static_cast<size_t>(l);
-      const double c = static_cast<double>(count_[level]);
+      const double c = static_cast<double>(counts_.count[level]);
       raised += c * std::min(hi_[level], due_q);
       if (lo_[level] > due_q) {
-        rich += count_[level];
+        rich += counts_.count[level];
       } else {
         rising += c * rise_hi_[level];
       }
@@ -273,10 +273,10 @@ class BracketWallets {
   double StaysShort(size_t p) {
     CountByLevel(p);
     double money = 0, rising = 0;
-    for (int l : touched_) {
+    for (int l : counts_.touched) {
       const size_t level = static_cast<size_t>(l);
-      money += static_cast<double>(count_[level]) * hi_[level];
-      rising += static_cast<double>(count_[level]) * rise_hi_[level];
+      money += static_cast<double>(counts_.count[level]) * hi_[level];
+      rising += static_cast<double>(counts_.count[level]) * rise_hi_[level];
     }
     const double tol = Tolerance();
     ClearCounts();
@@ -296,20 +296,10 @@ class BracketWallets {
   }
 
   // The relative error of a sum over the levels counted.
-  double Tolerance() const { return static_cast<double>(touched_.size() + 8) * kUnit; }
+  double Tolerance() const { return static_cast<double>(counts_.touched.size() + 8) * kUnit; }
 
-  void CountByLevel(size_t p) {
-    count_.resize(lo_.size(), 0);
-    for (int g : u_.supporters[p]) {
-      const size_t l = static_cast<size_t>(level_[static_cast<size_t>(g)]);
-      if (count_[l] == 0) touched_.push_back(static_cast<int>(l));
-      count_[l] += weight_[static_cast<size_t>(g)];
-    }
-  }
-  void ClearCounts() {
-    for (int l : touched_) count_[static_cast<size_t>(l)] = 0;
-    touched_.clear();
-  }
+  void CountByLevel(size_t p) { counts_.Add(u_.supporters[p], level_, weight_, lo_.size()); }
+  void ClearCounts() { counts_.Clear(); }
 
   const Utilities& u_;
   std::vector<long> weight_;      // ballot group → voters
@@ -319,8 +309,7 @@ class BracketWallets {
   std::vector<Bracket> utility_;  // project → what each supporter values it at
   std::vector<long> supporters_;  // project → its supporters (voters)
   std::vector<Bracket> due_;      // project → its due when last priced
-  std::vector<long> count_;       // scratch: voters per level among a project's supporters
-  std::vector<int> touched_;      // scratch: the levels counted
+  LevelCounts counts_;            // scratch: a project's supporters by level
   std::vector<int> next_;         // scratch: level → level after paying
 
   bool track_;

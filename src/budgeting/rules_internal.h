@@ -24,6 +24,30 @@ struct Utilities {
   }
 };
 
+// Scratch for pricing with money as levels (wallets.cpp, bracketed_run.cpp): the voters per
+// level among one project's supporters, and which levels were counted, so that clearing costs
+// only what was counted.
+struct LevelCounts {
+  std::vector<long> count;   // level → voters counted
+  std::vector<int> touched;  // the levels counted
+
+  // Counts the ballot groups `supporters` by their level, each with its weight (voters); there
+  // are `levels` levels.
+  void Add(const std::vector<int>& supporters, const std::vector<int>& level_of,
+           const std::vector<long>& weight, size_t levels) {
+    count.resize(levels, 0);
+    for (int g : supporters) {
+      const size_t l = static_cast<size_t>(level_of[static_cast<size_t>(g)]);
+      if (count[l] == 0) touched.push_back(static_cast<int>(l));
+      count[l] += weight[static_cast<size_t>(g)];
+    }
+  }
+  void Clear() {
+    for (int l : touched) count[static_cast<size_t>(l)] = 0;
+    touched.clear();
+  }
+};
+
 // kInvalidArgument for points utility on ballots without points.
 Result<Utilities> ComputeUtilities(const Instance& instance, Utility utility);
 

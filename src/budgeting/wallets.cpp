@@ -33,11 +33,12 @@ class LevelWallets final : public Wallets {
     CountByLevel(p);
     const mpq_class& cost = instance_.projects[p].cost;
     long weight = 0;
-    for (int l : touched_) weight += count_[static_cast<size_t>(l)];
+    for (int l : counts_.touched) weight += counts_.count[static_cast<size_t>(l)];
     if (available) {
       *available = 0;
-      for (int l : touched_) {
-        if (l != 0) *available += value_[static_cast<size_t>(l)] * count_[static_cast<size_t>(l)];
+      for (int l : counts_.touched) {
+        if (l != 0)
+          *available += value_[static_cast<size_t>(l)] * counts_.count[static_cast<size_t>(l)];
       }
       if (*available < cost) {
         ClearCounts();
@@ -47,14 +48,14 @@ class LevelWallets final : public Wallets {
     // If even the poorest level has clearly more than an equal share, everyone pays that share.
     const double share_d = cost.get_d() / static_cast<double>(weight);
     double poorest = std::numeric_limits<double>::infinity();
-    for (int l : touched_) poorest = std::min(poorest, approx_[static_cast<size_t>(l)]);
+    for (int l : counts_.touched) poorest = std::min(poorest, approx_[static_cast<size_t>(l)]);
     if (poorest > share_d * (1 + 1e-6)) {
       ClearCounts();
       return mpq_class(cost / weight / u_.of_project[p]);
     }
     // Levels poorest first. A double never exceeds its rational and keeps its order, so
     // different doubles order their rationals; equal ones are compared exactly.
-    std::sort(touched_.begin(), touched_.end(), [&](int a, int b) {
+    std::sort(counts_.touched.begin(), counts_.touched.end(), [&](int a, int b) {
       const double x = approx_[static_cast<size_t>(a)], y = approx_[static_cast<size_t>(b)];
       if (x != y) return x < y;
       return value_[static_cast<size_t>(a)] < value_[static_cast<size_t>(b)];
@@ -68,9 +69,9 @@ class LevelWallets final : public Wallets {
     mpq_class paid = 0, due;
     double paid_d = 0;
     bool all_paid = false;
-    for (int l : touched_) {
+    for (int l : counts_.touched) {
       const mpq_class& m = value_[static_cast<size_t>(l)];
-      const long c = count_[static_cast<size_t>(l)];
+      const long c = counts_.count[static_cast<size_t>(l)];
       const double gap = (cost_d - paid_d) - approx_[static_cast<size_t>(l)] * weight;
       const bool pays_all = gap > margin ? true : gap < -margin ? false : m * weight < cost - paid;
       if (!pays_all) break;
@@ -97,10 +98,10 @@ class LevelWallets final : public Wallets {
     CountByLevel(p);
     std::vector<int> next(value_.size(), -1);
     long partial = 0;  // voters who pay the due and keep the rest
-    for (int l : touched_) {
+    for (int l : counts_.touched) {
       const double m_d = approx_[static_cast<size_t>(l)];
       const mpq_class& m = value_[static_cast<size_t>(l)];
-      const long w = count_[static_cast<size_t>(l)];
+      const long w = counts_.count[static_cast<size_t>(l)];
       e.payers += w;
       const bool all = m_d * (1 + kClose) < due_d   ? true
                        : m_d > due_d * (1 + kClose) ? false
@@ -129,13 +130,13 @@ class LevelWallets final : public Wallets {
 
   Estimate BoundCounted(size_t p, double& lo, double& hi) {
     constexpr double kUnit = 0x1p-52;
-    const double tol = (static_cast<double>(touched_.size()) + 8) * kUnit;
+    const double tol = (static_cast<double>(counts_.touched.size()) + 8) * kUnit;
     const double cost = instance_.projects[p].cost.get_d();  // ≤ cost, within 2⁻⁵²
     double available = 0, weight = 0;
-    for (int l : touched_) {
-      available +=
-          approx_[static_cast<size_t>(l)] * static_cast<double>(count_[static_cast<size_t>(l)]);
-      weight += static_cast<double>(count_[static_cast<size_t>(l)]);
+    for (int l : counts_.touched) {
+      available += approx_[static_cast<size_t>(l)] *
+                   static_cast<double>(counts_.count[static_cast<size_t>(l)]);
+      weight += static_cast<double>(counts_.count[static_cast<size_t>(l)]);
     }
     if (available * (1 + tol) < cost) return Estimate::kUnaffordable;
     if (available * (1 - tol) <= cost * (1 + 4 * kUnit)) return Estimate::kUnknown;
@@ -146,9 +147,9 @@ class LevelWallets final : public Wallets {
     double due = cost / weight;
     for (int step = 0;; ++step) {
       double sum = 0, slope = 0;
-      for (int l : touched_) {
+      for (int l : counts_.touched) {
         const double m = approx_[static_cast<size_t>(l)];
-        const double c = static_cast<double>(count_[static_cast<size_t>(l)]);
+        const double c = static_cast<double>(counts_.count[static_cast<size_t>(l)]);
         if (m > due) {
           sum += due * c;
           slope += c;
@@ -165,9 +166,9 @@ class LevelWallets final : public Wallets {
     const double due_lo = due * (1 - 1e-9), due_hi = due * (1 + 1e-9);
     const auto raised = [&](double d) {
       double sum = 0;
-      for (int l : touched_) {
+      for (int l : counts_.touched) {
         sum += std::min(approx_[static_cast<size_t>(l)], d) *
-               static_cast<double>(count_[static_cast<size_t>(l)]);
+               static_cast<double>(counts_.count[static_cast<size_t>(l)]);
       }
       return sum;
     };
@@ -180,18 +181,8 @@ class LevelWallets final : public Wallets {
     return Estimate::kBounded;
   }
 
-  void CountByLevel(size_t p) {
-    count_.resize(value_.size(), 0);
-    for (int g : u_.supporters[p]) {
-      const size_t l = static_cast<size_t>(level_[static_cast<size_t>(g)]);
-      if (count_[l] == 0) touched_.push_back(static_cast<int>(l));
-      count_[l] += weight_[static_cast<size_t>(g)];
-    }
-  }
-  void ClearCounts() {
-    for (int l : touched_) count_[static_cast<size_t>(l)] = 0;
-    touched_.clear();
-  }
+  void CountByLevel(size_t p) { counts_.Add(u_.supporters[p], level_, weight_, value_.size()); }
+  void ClearCounts() { counts_.Clear(); }
 
   const Instance& instance_;
   const Utilities& u_;
@@ -199,8 +190,7 @@ class LevelWallets final : public Wallets {
   std::vector<double> approx_;    // level → money as a double, at most the money
   std::vector<int> level_;        // ballot group → level
   std::vector<long> weight_;      // ballot group → voters (kept close for speed)
-  std::vector<long> count_;       // scratch: voters per level among a project's supporters
-  std::vector<int> touched_;      // scratch: the levels counted
+  LevelCounts counts_;            // scratch: a project's supporters by level
 };
 
 // Points utility: money per ballot group.
