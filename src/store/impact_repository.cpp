@@ -10,6 +10,7 @@
 #include "core/text.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/day_number.h"
 
 namespace andel::store {
 namespace {
@@ -36,15 +37,6 @@ std::vector<Target> TargetsFrom(const std::string& text) {
     if (due && value) targets.push_back({*value, *due});
   }
   return targets;
-}
-
-// A measurement's period days are stored as integers YYYYMMDD.
-long long DayNumber(const Date& date) {
-  return static_cast<long long>(date.year) * 10000 + date.month * 100 + date.day;
-}
-Date DayOf(long long number) {
-  return {static_cast<int>(number / 10000), static_cast<int>(number / 100 % 100),
-          static_cast<int>(number % 100)};
 }
 
 Date DateOr(const std::string& text) {

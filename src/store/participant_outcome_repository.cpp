@@ -5,15 +5,9 @@
 
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/day_number.h"
 
 namespace andel::store {
-namespace {
-
-long long DayNumber(const Date& date) {
-  return static_cast<long long>(date.year) * 10000 + date.month * 100 + date.day;
-}
-
-}  // namespace
 
 Result<int64_t> ParticipantOutcomeRepository::Record(int64_t community_id,
                                                      const impact::ParticipantOutcome& outcome,

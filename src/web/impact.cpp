@@ -180,6 +180,10 @@ std::string IndicatorUnit(const Context& ctx, const impact::Indicator& indicator
   return indicator.unit;
 }
 
+std::string ProgressLabel(const Context& ctx, double progress) {
+  return FormatInteger(ctx.language, static_cast<int64_t>(progress * 100 + 0.5)) + " %";
+}
+
 std::string QuantityLabel(const Context& ctx, impact::Quantity value, const std::string& unit) {
   const std::string number = FormatDecimal(ctx.language, impact::QuantityText(value));
   return unit.empty() ? number : number + " " + unit;

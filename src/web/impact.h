@@ -43,6 +43,9 @@ std::string IndicatorName(const Context& ctx, const impact::Indicator& indicator
 // A catalogue indicator's unit translated; the community's own unit otherwise.
 std::string IndicatorUnit(const Context& ctx, const impact::Indicator& indicator);
 
+// Progress (0–1) as a whole percentage: "64 %".
+std::string ProgressLabel(const Context& ctx, double progress);
+
 // "1.234,5 hours" (da) or "1,234.5 hours" (en).
 std::string QuantityLabel(const Context& ctx, impact::Quantity value, const std::string& unit);
 

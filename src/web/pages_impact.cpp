@@ -22,10 +22,6 @@ std::string MonthLabel(const Date& period) {
   return FormatIsoDate(period).substr(0, 7);  // "2025-03"
 }
 
-std::string Percent(const Context& ctx, double share) {
-  return FormatInteger(ctx.language, static_cast<int64_t>(share * 100 + 0.5)) + " %";
-}
-
 // One indicator's card: its figures and progress, and its chart with the figures beside it,
 // from the values of its measurements.
 ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
@@ -50,7 +46,7 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
   }
   if (current && target) {
     const double progress = impact::Progress(indicator, *current, target->value);
-    const std::string percent = Percent(ctx, progress);
+    const std::string percent = ProgressLabel(ctx, progress);
     card.set("progress", percent);
     card.set("ring_html", impact::ProgressRingSvg(
                               "ring-" + std::to_string(indicator.id), name,

@@ -73,7 +73,7 @@ Result<Response> ShowImpactReport(Context& ctx) {
     if (const std::optional<impact::Target> target = impact::TargetOn(indicator, year_end);
         target && at_end) {
       const double progress = impact::Progress(indicator, *at_end, target->value);
-      card.set("progress", FormatInteger(ctx.language, std::lround(progress * 100)) + " %");
+      card.set("progress", ProgressLabel(ctx, progress));
       card.set("target", label(target->value) + " " + ctx.T("by") + " " +
                              FormatDate(ctx.language, target->due));
     }
