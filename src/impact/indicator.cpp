@@ -69,6 +69,15 @@ Status ValidateIndicator(const Indicator& indicator) {
       return Error::InvalidArgument("two targets are due on the same day", "targets");
     }
   }
+  if (indicator.weight) {
+    if (!indicator.parent) {
+      return Error::InvalidArgument("a weight is the share of a parent; choose the parent",
+                                    "weight");
+    }
+    if (indicator.weight->thousandths <= 0 || indicator.weight->thousandths > 1000) {
+      return Error::InvalidArgument("a weight lies above 0 and at most 1", "weight");
+    }
+  }
   return {};
 }
 

@@ -43,10 +43,15 @@ struct Indicator {
   Quantity baseline;
   Date baseline_date;
   std::vector<Target> targets;  // by due date
+  // Its place in the results tree: the goal it is part of (another indicator of the community)
+  // and, optionally, the share of that goal it stands for (0 < weight ≤ 1).
+  std::optional<int64_t> parent;
+  std::optional<Quantity> weight;
 };
 
 // kInvalidArgument naming the field: a name of 1–120 characters, a unit of at most 40, an IRIS+
-// id of letters and digits, targets due after the baseline and not two on one day.
+// id of letters and digits, targets due after the baseline and not two on one day, a weight
+// above 0 and at most 1 and only under a parent.
 Status ValidateIndicator(const Indicator& indicator);
 
 // A value recorded for a period (a month, a quarter, a year: first and last day). Measurements

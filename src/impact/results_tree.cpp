@@ -55,4 +55,19 @@ Result<std::map<int64_t, double>> TreeProgress(const std::vector<ResultNode>& no
   return progress;
 }
 
+std::vector<ResultNode> IndicatorNodes(const std::vector<Indicator>& indicators,
+                                       const std::map<int64_t, double>& progress) {
+  std::vector<ResultNode> nodes;
+  nodes.reserve(indicators.size());
+  for (const Indicator& indicator : indicators) {
+    ResultNode node{indicator.id, indicator.parent, std::nullopt, std::nullopt};
+    if (indicator.weight) node.weight = indicator.weight->thousandths / 1000.0;
+    if (const auto found = progress.find(indicator.id); found != progress.end()) {
+      node.progress = found->second * 100;
+    }
+    nodes.push_back(node);
+  }
+  return nodes;
+}
+
 }  // namespace andel::impact

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "impact/indicator.h"
 
 namespace andel::impact {
 
@@ -23,5 +24,10 @@ struct ResultNode {
 // Every node's progress (0–100), children before parents. kInvalidArgument naming "parent" for
 // an unknown parent or a cycle, "weight" for a weight outside 0–1, "progress" outside 0–100.
 Result<std::map<int64_t, double>> TreeProgress(const std::vector<ResultNode>& nodes);
+
+// A community's indicators as a results tree: each indicator a node under its parent with its
+// weight, a leaf's progress taken from `progress` (0–1, as Progress gives it) where known.
+std::vector<ResultNode> IndicatorNodes(const std::vector<Indicator>& indicators,
+                                       const std::map<int64_t, double>& progress);
 
 }  // namespace andel::impact

@@ -47,12 +47,13 @@ Date DateOr(const std::string& text) {
 struct IndicatorRow {
   Indicator indicator;
   std::string direction, aggregation, baseline_date, targets;
-  long long baseline = 0;
+  long long baseline = 0, parent = 0, weight = 0;
+  soci::indicator parent_null = soci::i_null, weight_null = soci::i_null;
 };
 
 constexpr const char* kIndicatorColumns =
     "SELECT id, catalogue_key, name, unit, direction, aggregation, iris_metric, baseline, "
-    "baseline_date, targets FROM impact_indicators ";
+    "baseline_date, targets, parent_id, weight FROM impact_indicators ";
 
 void Into(soci::statement& st, IndicatorRow& row) {
   st.exchange(soci::into(row.indicator.id));
@@ -65,6 +66,8 @@ void Into(soci::statement& st, IndicatorRow& row) {
   st.exchange(soci::into(row.baseline));
   st.exchange(soci::into(row.baseline_date));
   st.exchange(soci::into(row.targets));
+  st.exchange(soci::into(row.parent, row.parent_null));
+  st.exchange(soci::into(row.weight, row.weight_null));
 }
 
 Indicator FromRow(const IndicatorRow& row) {
@@ -76,6 +79,10 @@ Indicator FromRow(const IndicatorRow& row) {
   indicator.baseline = {row.baseline};
   indicator.baseline_date = DateOr(row.baseline_date);
   indicator.targets = TargetsFrom(row.targets);
+  indicator.parent.reset();
+  indicator.weight.reset();
+  if (row.parent_null == soci::i_ok) indicator.parent = row.parent;
+  if (row.weight_null == soci::i_ok) indicator.weight = Quantity{row.weight};
   return indicator;
 }
 
@@ -114,14 +121,23 @@ Result<int64_t> ImpactRepository::CreateIndicator(int64_t community_id, const In
         baseline_date = FormatIsoDate(indicator.baseline_date),
         targets = TargetsText(indicator.targets), name(Trim(indicator.name));
     const long long baseline = indicator.baseline.thousandths;
+    if (indicator.parent && !IsCommunityIndicator(sql, community_id, *indicator.parent)) {
+      return Error::InvalidArgument("a goal is another indicator of the community", "parent");
+    }
+    const long long parent = indicator.parent.value_or(0);
+    const long long weight = indicator.weight ? indicator.weight->thousandths : 0;
     soci::indicator actor = actor_person_id ? soci::i_ok : soci::i_null;
+    soci::indicator has_parent = indicator.parent ? soci::i_ok : soci::i_null;
+    soci::indicator has_weight = indicator.weight ? soci::i_ok : soci::i_null;
     sql << "INSERT INTO impact_indicators (community_id, catalogue_key, name, unit, direction, "
-           "aggregation, iris_metric, baseline, baseline_date, targets, created_by, created_at) "
-           "VALUES (:c, :k, :n, :u, :d, :a, :i, :b, :bd, :t, :by, :at) RETURNING id",
+           "aggregation, iris_metric, baseline, baseline_date, targets, parent_id, weight, "
+           "created_by, created_at) "
+           "VALUES (:c, :k, :n, :u, :d, :a, :i, :b, :bd, :t, :p, :w, :by, :at) RETURNING id",
         soci::use(community_id), soci::use(indicator.catalogue_key), soci::use(name),
         soci::use(indicator.unit), soci::use(direction), soci::use(aggregation),
         soci::use(indicator.iris_metric), soci::use(baseline), soci::use(baseline_date),
-        soci::use(targets), soci::use(actor_person_id, actor), soci::use(now), soci::into(id);
+        soci::use(targets), soci::use(parent, has_parent), soci::use(weight, has_weight),
+        soci::use(actor_person_id, actor), soci::use(now), soci::into(id);
     AppendAudit(sql,
                 {community_id, actor_person_id, "indicator.created",
                  "indicator " + std::to_string(id), name},
@@ -370,8 +386,8 @@ Result<std::vector<Measurement>> ImpactRepository::Values(int64_t community_id) 
   return measurements;
 }
 
-Result<std::vector<Date>> ImpactRepository::PartnershipsFormed(int64_t community_id) {
-  std::vector<Date> days;
+Result<std::vector<FormedPartnership>> ImpactRepository::PartnershipsFormed(int64_t community_id) {
+  std::vector<FormedPartnership> days;
   Status status = db_.Run([&](soci::session& sql) -> Status {
     std::vector<long long> at(1000);
     soci::statement matches =
@@ -382,7 +398,7 @@ Result<std::vector<Date>> ImpactRepository::PartnershipsFormed(int64_t community
          soci::use(community_id), soci::into(at));
     matches.execute(false);
     while (matches.fetch()) {
-      for (const long long t : at) days.push_back(DateFromUnixSeconds(t));
+      for (const long long t : at) days.push_back({DateFromUnixSeconds(t), false});
       at.resize(1000);
     }
     at.resize(1000);
@@ -394,7 +410,7 @@ Result<std::vector<Date>> ImpactRepository::PartnershipsFormed(int64_t community
          soci::use(community_id), soci::into(at));
     circles.execute(false);
     while (circles.fetch()) {
-      for (const long long t : at) days.push_back(DateFromUnixSeconds(t));
+      for (const long long t : at) days.push_back({DateFromUnixSeconds(t), true});
       at.resize(1000);
     }
     return {};

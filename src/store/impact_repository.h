@@ -11,11 +11,18 @@ namespace andel::store {
 
 class Database;
 
+// A partnership formed across categories: an accepted match or a circle of a published set.
+struct FormedPartnership {
+  Date day;
+  bool circle = false;
+};
+
 class ImpactRepository {
  public:
   explicit ImpactRepository(Database& db) : db_(db) {}
 
-  // The indicator must be valid (impact::ValidateIndicator); its id is ignored.
+  // The indicator must be valid (impact::ValidateIndicator); its id is ignored. kInvalidArgument
+  // naming "parent" unless its goal is an indicator of the community.
   Result<int64_t> CreateIndicator(int64_t community_id, const impact::Indicator& indicator,
                                   int64_t actor_person_id, int64_t now);
   Result<std::vector<impact::Indicator>> Indicators(int64_t community_id);
@@ -38,7 +45,7 @@ class ImpactRepository {
   // The partnerships the community formed across categories, one day each: every accepted
   // match between members of different categories (the day it was accepted) and every circle
   // of a published set with members of more than one category (the day it was published).
-  Result<std::vector<Date>> PartnershipsFormed(int64_t community_id);
+  Result<std::vector<FormedPartnership>> PartnershipsFormed(int64_t community_id);
   // Many valid measurements of the community's indicators in one transaction, with one entry
   // in the audit log: all or nothing. Returns how many.
   Result<size_t> Import(int64_t community_id, const std::vector<impact::Measurement>& rows,

@@ -18,9 +18,11 @@
 #include "store/community_repository.h"
 #include "store/decision_repository.h"
 #include "store/fund_repository.h"
+#include "store/impact_link_repository.h"
 #include "store/impact_repository.h"
 #include "store/participant_outcome_repository.h"
 #include "store/partnership_repository.h"
+#include "store/programme_repository.h"
 #include "store/sroi_repository.h"
 #include "store/value_case_repository.h"
 #include "web/forms.h"
@@ -55,6 +57,8 @@ struct Services {
   store::ValueCaseRepository value_cases;
   store::SroiRepository sroi;
   store::ParticipantOutcomeRepository outcomes;
+  store::ImpactLinkRepository impact_links;
+  store::ProgrammeRepository programmes;
   WebConfig config;
   Catalog catalog;
   Views views;

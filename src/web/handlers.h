@@ -109,6 +109,8 @@ Result<Response> SubmitIndicator(Context& ctx);
 Result<Response> SubmitMeasurement(Context& ctx);
 Result<Response> SubmitMeasurementImport(Context& ctx);
 Result<Response> SubmitOutcome(Context& ctx);
+// Links an indicator to a decision or fund project expected to move it, or removes the link.
+Result<Response> SubmitImpactLink(Context& ctx);
 Result<Response> ExportMeasurementsCsv(Context& ctx);
 // pages_impact_report.cpp: the printable annual report.
 Result<Response> ShowImpactReport(Context& ctx);

@@ -16,16 +16,20 @@ Result<Date> DateField(const Form& form, const char* name) {
 }
 
 Result<int64_t> IdField(const Form& form, const char* name) {
-  const std::string_view text = Trim(form.Get(name));
-  int64_t id = 0;
-  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
-    return Error::InvalidArgument("choose one from the list", name);
-  }
-  return id;
+  return PositiveId(form.Get(name), name);
 }
 
 }  // namespace
+
+Result<int64_t> PositiveId(std::string_view text, std::string_view field) {
+  text = Trim(text);
+  int64_t id = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), id);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size() || id <= 0) {
+    return Error::InvalidArgument("choose one from the list", std::string(field));
+  }
+  return id;
+}
 
 Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& form) {
   impact::Indicator indicator;
@@ -73,6 +77,16 @@ Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& fo
     Result<Date> due = DateField(form, "target_due");
     if (!due) return due.error();
     indicator.targets.push_back({*target, *due});
+  }
+  if (!Trim(form.Get("parent")).empty()) {
+    Result<int64_t> parent = IdField(form, "parent");
+    if (!parent) return parent.error();
+    indicator.parent = *parent;
+  }
+  if (!Trim(form.Get("weight")).empty()) {
+    Result<impact::Quantity> weight = impact::ParseQuantity(form.Get("weight"), "weight");
+    if (!weight) return weight.error();
+    indicator.weight = *weight;
   }
   if (Status valid = impact::ValidateIndicator(indicator); !valid) return valid.error();
   return indicator;
@@ -228,14 +242,15 @@ Result<ImpactRecords> LoadImpact(Context& ctx) {
   int64_t derived = 0;
   for (const impact::Indicator& indicator : records.indicators) {
     if (indicator.catalogue_key != "partnerships_formed") continue;
-    Result<std::vector<Date>> days = ctx.services.impact.PartnershipsFormed(ctx.community->id);
-    if (!days) return days.error();
-    for (const Date& day : *days) {
+    Result<std::vector<store::FormedPartnership>> formed =
+        ctx.services.impact.PartnershipsFormed(ctx.community->id);
+    if (!formed) return formed.error();
+    for (const store::FormedPartnership& partnership : *formed) {
       impact::Measurement m;
       m.id = --derived;
       m.indicator_id = indicator.id;
-      m.period_start = day;
-      m.period_end = day;
+      m.period_start = partnership.day;
+      m.period_end = partnership.day;
       m.value = {1000};
       records.values.push_back(std::move(m));
     }

@@ -15,8 +15,12 @@
 
 namespace andel::web {
 
+// An id chosen from a list: a positive integer, else kInvalidArgument naming `field`.
+Result<int64_t> PositiveId(std::string_view text, std::string_view field);
+
 // From the fields catalogue (a starter-catalogue key, which fills in the rest), name, unit,
-// direction, aggregation, iris_metric, baseline, baseline_date, target and target_due.
+// direction, aggregation, iris_metric, baseline, baseline_date, target, target_due, parent (the
+// id of the goal it is part of) and weight (its share of that goal, 0–1).
 // kInvalidArgument naming the field.
 Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& form);
 

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "web/funds.h"
 #include "web/handlers.h"
+#include "web/impact_cards.h"
 #include "web/markdown.h"
 #include "web/responses.h"
 #include "web/svg_chart.h"
@@ -40,7 +41,7 @@ std::string BallotLabel(const Context& ctx, funds::BallotKind kind) {
 
 void AddProjects(Context& ctx, ViewData& page, const funds::Fund& fund,
                  const std::vector<funds::Project>& projects,
-                 const std::optional<funds::Ballot>& mine) {
+                 const std::optional<funds::Ballot>& mine, const ExpectedImpact& expected) {
   ViewData list = MakeList();
   const bool board = ctx.IsBoard();
   const bool reviewing =
@@ -63,6 +64,7 @@ void AddProjects(Context& ctx, ViewData& page, const funds::Fund& fund,
     const bool own = ctx.person && ctx.person->id == p.proposer_person_id;
     if (!p.review_reason.empty() && (board || own)) item.set("reason", p.review_reason);
     if (reviewing) item.set("can_review", true);
+    item.set("impact", ExpectedImpactView(ctx, expected, store::LinkSubject::kProject, p.id));
     if (feasible && fund.phase == funds::Phase::kVoting) {
       item.set("votable", true);
       if (mine) {
@@ -174,7 +176,9 @@ Result<Response> FundPage(Context& ctx, const funds::Fund& fund, int status,
     mine = *found;
     if (mine) page.set("has_voted", true);
   }
-  AddProjects(ctx, page, fund, *projects, mine);
+  Result<ExpectedImpact> expected = LoadExpectedImpact(ctx);
+  if (!expected) return expected.error();
+  AddProjects(ctx, page, fund, *projects, mine, *expected);
   if (ctx.IsBoard() && fund.phase != funds::Phase::kResult) {
     page.set("next_phase",
              PhaseLabel(ctx, static_cast<funds::Phase>(static_cast<int>(fund.phase) + 1)));

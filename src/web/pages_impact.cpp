@@ -4,6 +4,7 @@
 // and import or export CSV.
 #include <array>
 #include <map>
+#include <set>
 
 #include "core/text.h"
 #include "impact/catalogue.h"
@@ -11,126 +12,74 @@
 #include "web/community_views.h"
 #include "web/handlers.h"
 #include "web/impact.h"
+#include "web/impact_cards.h"
 #include "web/responses.h"
 
 namespace andel::web {
 namespace {
 
-constexpr size_t kChartMonths = 24;
-
-std::string MonthLabel(const Date& period) {
-  return FormatIsoDate(period).substr(0, 7);  // "2025-03"
-}
-
-// One indicator's card: its figures and progress, and its chart with the figures beside it,
-// from the values of its measurements.
-ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
-                       const std::vector<impact::Measurement>& values, Date today) {
-  ViewData card = MakeObject();
-  const std::string name = IndicatorName(ctx, indicator);
-  card.set("id", std::to_string(indicator.id));
-  card.set("slug", ctx.community->slug);
-  card.set("name", name);
-  const std::string unit = IndicatorUnit(ctx, indicator);
-  card.set("unit", unit);
-  const std::vector<impact::Measurement> effective = impact::Effective(values);
-  const std::optional<impact::Quantity> current = impact::CurrentValue(indicator, effective, today);
-  const std::optional<impact::Target> target = impact::TargetOn(indicator, today);
-  const auto label = [&](impact::Quantity q) { return QuantityLabel(ctx, q, unit); };
-  card.set("baseline", label(indicator.baseline) + " (" +
-                           FormatDate(ctx.language, indicator.baseline_date) + ")");
-  if (current) card.set("current", label(*current));
-  if (target) {
-    card.set("target", label(target->value) + " " + ctx.T("by") + " " +
-                           FormatDate(ctx.language, target->due));
+// The community's proposals and fund projects a board may link to an indicator, less those
+// already linked: value "proposal:12" or "project:5", and a label.
+Result<ViewData> LinkSubjectOptions(Context& ctx, const std::vector<store::ImpactLink>& linked) {
+  std::set<std::pair<store::LinkSubject, int64_t>> taken;
+  for (const store::ImpactLink& link : linked) taken.insert({link.subject, link.subject_id});
+  ViewData options = MakeList();
+  const auto add = [&](store::LinkSubject subject, int64_t id, const std::string& label) {
+    if (taken.contains({subject, id})) return;
+    ViewData option = MakeObject();
+    option.set("value", std::string(store::Name(subject)) + ":" + std::to_string(id));
+    option.set("label", label);
+    options.push_back(option);
+  };
+  Result<std::vector<store::ProposalSummary>> proposals =
+      ctx.services.decisions.ListProposals(ctx.community->id, 0, 500);
+  if (!proposals) return proposals.error();
+  for (const store::ProposalSummary& summary : *proposals) {
+    add(store::LinkSubject::kProposal, summary.proposal.id,
+        ctx.T("Decision") + ": " + summary.proposal.title);
   }
-  if (current && target) {
-    const double progress = impact::Progress(indicator, *current, target->value);
-    const std::string percent = ProgressLabel(ctx, progress);
-    card.set("progress", percent);
-    card.set("ring_html", impact::ProgressRingSvg(
-                              "ring-" + std::to_string(indicator.id), name,
-                              percent + " " + ctx.T("of the way from the baseline to the target"),
-                              progress, percent, 96));
-  }
-  // The last two years by month, with the data beside the chart. An indicator that adds up is
-  // drawn as its running total since the baseline, which climbs towards the target.
-  const bool adds_up = indicator.aggregation == impact::Aggregation::kSum;
-  std::vector<impact::Point> series;
-  for (const impact::Point& point :
-       impact::Series(indicator, effective, impact::Granularity::kMonth)) {
-    if (point.period >= Date{indicator.baseline_date.year, indicator.baseline_date.month, 1}) {
-      series.push_back(point);
+  Result<std::vector<funds::Fund>> funds = ctx.services.funds.List(ctx.community->id);
+  if (!funds) return funds.error();
+  for (const funds::Fund& fund : *funds) {
+    Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund.id);
+    if (!projects) return projects.error();
+    for (const funds::Project& project : *projects) {
+      add(store::LinkSubject::kProject, project.id,
+          ctx.T("Fund project") + ": " + project.title + " (" + fund.title + ")");
     }
   }
-  std::vector<impact::Quantity> totals;
-  impact::Quantity total = indicator.baseline;
-  for (const impact::Point& point : series) {
-    total = total + point.value;
-    totals.push_back(total);
-  }
-  const size_t first = series.size() > kChartMonths ? series.size() - kChartMonths : 0;
-  impact::ChartSpec chart;
-  chart.id = "chart-" + std::to_string(indicator.id);
-  chart.title = name;
-  chart.description =
-      adds_up
-          ? ctx.T(
-                "The running total by month since the baseline, with the target as a dashed line.")
-          : ctx.T("By month, with the baseline and the target as dashed lines.");
-  std::vector<ViewData> rows;
-  rows.reserve(series.size() - first);
-  for (size_t i = first; i < series.size(); ++i) {
-    const impact::Quantity shown = adds_up ? totals[i] : series[i].value;
-    chart.points.push_back({MonthLabel(series[i].period), shown.ToDouble(), label(shown)});
-    ViewData row = MakeObject();
-    row.set("period", MonthLabel(series[i].period));
-    row.set("value", label(series[i].value));
-    if (adds_up) row.set("total", label(totals[i]));
-    rows.push_back(std::move(row));
-  }
-  if (adds_up) card.set("adds_up", true);
-  chart.baseline = impact::ChartReference{indicator.baseline.ToDouble(),
-                                          ctx.T("Baseline") + " " + label(indicator.baseline)};
-  if (target) {
-    chart.target = impact::ChartReference{target->value.ToDouble(),
-                                          ctx.T("Target") + " " + label(target->value)};
-  }
-  if (!series.empty()) {
-    card.set("chart_html", impact::LineChartSvg(chart));
-    card.set("rows", ViewData(rows));
-  }
-  return card;
+  return options;
 }
 
 Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>& error,
                             const std::vector<Error>& problems = {}) {
-  Result<ImpactRecords> records = LoadImpact(ctx);
-  if (!records) return records.error();
+  const Date today = DateFromUnixSeconds(ctx.Now());
+  Result<std::unique_ptr<CommunityImpact>> loaded = LoadCommunityImpact(ctx, today);
+  if (!loaded) return loaded.error();
+  CommunityImpact& impact = **loaded;
   ViewData page = BasePage(ctx, ctx.T("Impact") + " · " + ctx.community->name);
   page.set("slug", ctx.community->slug);
   page.set("csrf", ctx.CsrfToken());
-  const Date today = DateFromUnixSeconds(ctx.Now());
-  std::map<int64_t, std::vector<impact::Measurement>> values_of;
-  std::map<int64_t, size_t> counts;
-  for (const impact::Measurement& m : records->values) ++counts[m.indicator_id];
-  for (const auto& [indicator, count] : counts) values_of[indicator].reserve(count);
-  for (impact::Measurement& m : records->values) values_of[m.indicator_id].push_back(std::move(m));
   // Each card is rendered on its own and the page takes the HTML: a hundred cards of charts and
   // tables are not copied through the template data.
   std::string cards;
   ViewData options = MakeList();
-  for (const impact::Indicator& indicator : records->indicators) {
+  const std::string& chosen =
+      ctx.form.Has("indicator") ? ctx.form.Get("indicator") : ctx.query.Get("indicator");
+  for (const impact::Indicator& indicator : impact.indicators) {
     cards += ctx.services.views.Render(
-        "impact_card", ctx.language, IndicatorCard(ctx, indicator, values_of[indicator.id], today));
+        "impact_card", ctx.language,
+        IndicatorCard(ctx, indicator, impact.values_of[indicator.id], today, impact.web));
     ViewData option = MakeObject();
     option.set("id", std::to_string(indicator.id));
     option.set("name", IndicatorName(ctx, indicator));
-    const std::string& chosen =
-        ctx.form.Has("indicator") ? ctx.form.Get("indicator") : ctx.query.Get("indicator");
     option.set("selected", chosen == std::to_string(indicator.id));
+    option.set("parent_selected", ctx.form.Get("parent") == std::to_string(indicator.id));
     options.push_back(option);
   }
+  ViewData tree = ResultsTreeRows(ctx, impact.web);
+  page.set("has_tree", !impact.web.parts.empty());
+  page.set("tree", tree);
   page.set("cards_html", cards);
   page.set("this_year", std::to_string(today.year));
   // Participant outcomes, counted for this year and the last (never named).
@@ -166,7 +115,7 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
   }
   page.set("cases", latest_cases);
   page.set("has_cases", !cases->empty());
-  page.set("has_indicators", !records->indicators.empty());
+  page.set("has_indicators", !impact.indicators.empty());
   if (ctx.IsBoard()) {
     page.set("can_record", true);
     page.set("indicator_options", options);
@@ -178,9 +127,9 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
       catalogue.push_back(item);
     }
     page.set("catalogue", catalogue);
-    for (const char* field :
-         {"name", "unit", "iris_metric", "baseline", "baseline_date", "target", "target_due",
-          "period_start", "period_end", "value", "source", "evidence_url", "supersedes"}) {
+    for (const char* field : {"name", "unit", "iris_metric", "baseline", "baseline_date", "target",
+                              "target_due", "period_start", "period_end", "value", "source",
+                              "evidence_url", "supersedes", "weight"}) {
       page.set(std::string("form_") + field, ctx.form.Get(field));
     }
   }
@@ -210,13 +159,28 @@ Result<Response> ShowIndicator(Context& ctx) {
   Result<std::vector<impact::Measurement>> measurements =
       ctx.services.impact.MeasurementsOf(ctx.community->id, indicator->id);
   if (!measurements) return measurements.error();
+  const Date today = DateFromUnixSeconds(ctx.Now());
+  Result<std::unique_ptr<CommunityImpact>> loaded = LoadCommunityImpact(ctx, today);
+  if (!loaded) return loaded.error();
+  CommunityImpact& impact = **loaded;
   const std::string name = IndicatorName(ctx, *indicator);
   ViewData page = BasePage(ctx, name + " · " + ctx.community->name);
   page.set("slug", ctx.community->slug);
   page.set("id", std::to_string(indicator->id));
-  page.set("card_html", ctx.services.views.Render("impact_card", ctx.language,
-                                                  IndicatorCard(ctx, *indicator, *measurements,
-                                                                DateFromUnixSeconds(ctx.Now()))));
+  page.set("csrf", ctx.CsrfToken());
+  page.set("card_html",
+           ctx.services.views.Render(
+               "impact_card", ctx.language,
+               IndicatorCard(ctx, *indicator, impact.values_of[indicator->id], today, impact.web)));
+  const std::vector<store::ImpactLink>& links = impact.web.links[indicator->id];
+  page.set("links", LinkItems(ctx, links));
+  page.set("has_links", !links.empty());
+  if (ctx.IsBoard()) {
+    Result<ViewData> subjects = LinkSubjectOptions(ctx, links);
+    if (!subjects) return subjects.error();
+    page.set("subjects", *subjects);
+    page.set("can_link", true);
+  }
   // Every measurement, newest first, corrections included: nothing is hidden.
   std::map<int64_t, int64_t> corrected;
   for (const impact::Measurement& m : *measurements) {
@@ -243,6 +207,32 @@ Result<Response> ShowIndicator(Context& ctx) {
   page.set("has_history", !measurements->empty());
   page.set("can_record", ctx.IsBoard());
   return HtmlPage(ctx, "impact_indicator", page);
+}
+
+Result<Response> SubmitImpactLink(Context& ctx) {
+  Result<int64_t> indicator = PositiveId(ctx.form.Get("indicator"), "indicator");
+  if (!indicator) return indicator.error();
+  const std::string_view subject_text = Trim(ctx.form.Get("subject"));
+  const size_t colon = subject_text.find(':');
+  Result<store::LinkSubject> subject = store::ParseLinkSubject(subject_text.substr(0, colon));
+  Result<int64_t> subject_id = colon == std::string_view::npos
+                                   ? Result<int64_t>(Error::InvalidArgument("", "subject"))
+                                   : PositiveId(subject_text.substr(colon + 1), "subject");
+  if (!subject || !subject_id) {
+    return Error::InvalidArgument("choose a decision or a fund project from the list", "subject");
+  }
+  const bool remove = ctx.form.Get("action") == "remove";
+  Status done = remove ? ctx.services.impact_links.Unlink(ctx.community->id, *indicator, *subject,
+                                                          *subject_id, ctx.person->id, ctx.Now())
+                       : ctx.services.impact_links.Link(ctx.community->id, *indicator, *subject,
+                                                        *subject_id, ctx.person->id, ctx.Now());
+  if (!done) return done.error();
+  if (ctx.form.Get("back") == "proposal" && *subject == store::LinkSubject::kProposal) {
+    return Redirect("/c/" + ctx.community->slug + "/proposals/" + std::to_string(*subject_id) +
+                    "#expected-impact");
+  }
+  return Redirect("/c/" + ctx.community->slug + "/impact/indicators/" + std::to_string(*indicator) +
+                  "#moved-by");
 }
 
 Result<Response> SubmitOutcome(Context& ctx) {

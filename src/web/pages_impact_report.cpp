@@ -1,13 +1,18 @@
 // The printable annual impact report: for one calendar year, each indicator's value for the
-// year against the year before and the progress to its target at the year's end, with a bar
-// chart by month and its figures; the value cases written and the SROI analyses made that year.
+// year against the year before and the progress to its target at the year's end (a goal's from
+// its parts), with a bar chart by month and its figures, and what contributed: the decisions,
+// funded projects and partnerships; the value cases written that year.
+#include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "core/text.h"
 #include "impact/charts.h"
+#include "web/funds.h"
 #include "web/handlers.h"
 #include "web/impact.h"
+#include "web/impact_cards.h"
 #include "web/responses.h"
 
 namespace andel::web {
@@ -23,17 +28,92 @@ std::vector<impact::Measurement> InYear(const std::vector<impact::Measurement>& 
   return in;
 }
 
+// The projects each fund in its result phase funded, of those linked to the community's
+// indicators.
+Result<std::set<int64_t>> FundedProjects(Context& ctx,
+                                         const std::vector<store::ImpactLink>& links) {
+  std::set<int64_t> fund_ids, funded;
+  for (const store::ImpactLink& link : links) {
+    if (link.subject == store::LinkSubject::kProject && link.fund_phase == "result") {
+      fund_ids.insert(link.fund_id);
+    }
+  }
+  for (const int64_t fund_id : fund_ids) {
+    Result<funds::Fund> fund = ctx.services.funds.Find(fund_id);
+    if (!fund) return fund.error();
+    Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund_id);
+    if (!projects) return projects.error();
+    Result<FundOutcome> outcome = ComputeOutcome(ctx, *fund, *projects);
+    if (!outcome) return outcome.error();
+    const std::vector<funds::Project> feasible = Feasible(*projects);
+    for (const int index : outcome->outcome.selection_order) funded.insert(feasible[index].id);
+  }
+  return funded;
+}
+
+// What contributed to an indicator in the year: the linked decisions decided by its end, the
+// linked projects their funds chose, and for "partnerships formed" the matches and circles.
+ViewData Contributions(const Context& ctx, const impact::Indicator& indicator,
+                       const std::vector<store::ImpactLink>& links, const std::set<int64_t>& funded,
+                       const std::vector<store::FormedPartnership>& partnerships, int year) {
+  std::vector<store::ImpactLink> decided, chosen;
+  for (const store::ImpactLink& link : links) {
+    if (link.subject == store::LinkSubject::kProposal && link.closed_at > 0 &&
+        DateFromUnixSeconds(link.closed_at).year <= year) {
+      decided.push_back(link);
+    }
+    if (link.subject == store::LinkSubject::kProject && funded.contains(link.subject_id)) {
+      chosen.push_back(link);
+    }
+  }
+  ViewData view = MakeObject();
+  decided.insert(decided.end(), chosen.begin(), chosen.end());
+  view.set("items", LinkItems(ctx, decided, ctx.T("funded")));
+  bool any = !decided.empty() || !chosen.empty();
+  if (indicator.catalogue_key == "partnerships_formed") {
+    int64_t matches = 0, circles = 0;
+    for (const store::FormedPartnership& partnership : partnerships) {
+      if (partnership.day.year != year) continue;
+      ++(partnership.circle ? circles : matches);
+    }
+    if (matches + circles > 0) {
+      view.set("partnerships", ctx.T("Partnerships across categories") + ": " +
+                                   FormatInteger(ctx.language, matches) + " " +
+                                   ctx.T("accepted matches") + ", " +
+                                   FormatInteger(ctx.language, circles) + " " + ctx.T("circles"));
+      any = true;
+    }
+  }
+  view.set("any", any);
+  return view;
+}
+
 }  // namespace
 
 Result<Response> ShowImpactReport(Context& ctx) {
   const int64_t year = ctx.ParamId("year");
   if (year < 1900 || year > 9999) return Error::NotFound("there is no such year", "year");
-  Result<ImpactRecords> records = LoadImpact(ctx);
-  if (!records) return records.error();
-  std::map<int64_t, std::vector<impact::Measurement>> values_of;
-  for (const impact::Measurement& m : records->values) values_of[m.indicator_id].push_back(m);
   const int y = static_cast<int>(year);
   const Date year_end{y, 12, 31};
+  Result<std::unique_ptr<CommunityImpact>> loaded =
+      LoadCommunityImpact(ctx, std::min(year_end, DateFromUnixSeconds(ctx.Now())));
+  if (!loaded) return loaded.error();
+  CommunityImpact& impact = **loaded;
+  std::vector<store::ImpactLink> all_links;
+  for (const auto& [id, links] : impact.web.links) {
+    all_links.insert(all_links.end(), links.begin(), links.end());
+  }
+  Result<std::set<int64_t>> funded = FundedProjects(ctx, all_links);
+  if (!funded) return funded.error();
+  std::vector<store::FormedPartnership> partnerships;
+  for (const impact::Indicator& indicator : impact.indicators) {
+    if (indicator.catalogue_key != "partnerships_formed") continue;
+    Result<std::vector<store::FormedPartnership>> formed =
+        ctx.services.impact.PartnershipsFormed(ctx.community->id);
+    if (!formed) return formed.error();
+    partnerships = std::move(*formed);
+    break;
+  }
   ViewData page = BasePage(
       ctx, ctx.T("Impact report") + " " + std::to_string(year) + " · " + ctx.community->name);
   page.set("slug", ctx.community->slug);
@@ -42,8 +122,9 @@ Result<Response> ShowImpactReport(Context& ctx) {
   page.set("next_year", std::to_string(year + 1));
   page.set("community", ctx.community->name);
   ViewData cards = MakeList();
-  for (const impact::Indicator& indicator : records->indicators) {
-    const std::vector<impact::Measurement> effective = impact::Effective(values_of[indicator.id]);
+  for (const impact::Indicator& indicator : impact.indicators) {
+    const std::vector<impact::Measurement> effective =
+        impact::Effective(impact.values_of[indicator.id]);
     const std::string unit = IndicatorUnit(ctx, indicator);
     const auto label = [&](impact::Quantity q) { return QuantityLabel(ctx, q, unit); };
     const std::optional<impact::Quantity> value =
@@ -70,8 +151,11 @@ Result<Response> ShowImpactReport(Context& ctx) {
     }
     const std::optional<impact::Quantity> at_end =
         impact::CurrentValue(indicator, effective, year_end);
-    if (const std::optional<impact::Target> target = impact::TargetOn(indicator, year_end);
-        target && at_end) {
+    if (impact.web.parts.contains(indicator.id)) {
+      card.set("progress", ProgressLabel(ctx, impact.web.tree_progress.at(indicator.id)));
+      card.set("is_goal", true);
+    } else if (const std::optional<impact::Target> target = impact::TargetOn(indicator, year_end);
+               target && at_end) {
       const double progress = impact::Progress(indicator, *at_end, target->value);
       card.set("progress", ProgressLabel(ctx, progress));
       card.set("target", label(target->value) + " " + ctx.T("by") + " " +
@@ -98,10 +182,12 @@ Result<Response> ShowImpactReport(Context& ctx) {
       card.set("chart_html", impact::BarChartSvg(chart));
       card.set("rows", rows);
     }
+    card.set("contributions", Contributions(ctx, indicator, impact.web.links[indicator.id], *funded,
+                                            partnerships, y));
     cards.push_back(card);
   }
   page.set("indicators", cards);
-  page.set("has_indicators", !records->indicators.empty());
+  page.set("has_indicators", !impact.indicators.empty());
   // The value cases written and the analyses made in the year.
   Result<std::vector<impact::ValueCase>> cases = ctx.services.value_cases.List(ctx.community->id);
   if (!cases) return cases.error();

@@ -7,6 +7,7 @@
 #include "web/decision_actions.h"
 #include "web/decision_views.h"
 #include "web/handlers.h"
+#include "web/impact_cards.h"
 #include "web/markdown.h"
 #include "web/proposal_page.h"
 #include "web/responses.h"
@@ -201,6 +202,11 @@ Result<Response> ProposalPage(Context& ctx, int status, const std::optional<Erro
                                                        : "vote_error";
     page.set(where, ctx.T(error->message));
   }
+  Result<ExpectedImpact> expected = LoadExpectedImpact(ctx);
+  if (!expected) return expected.error();
+  page.set("is_board", ctx.IsBoard());
+  page.set("impact",
+           ExpectedImpactView(ctx, *expected, store::LinkSubject::kProposal, proposal.id));
   return HtmlPage(ctx, "proposal", page, status);
 }
 

@@ -94,6 +94,7 @@ const std::vector<Route>& RouteTable() {
       {kGet, "/c/{slug}/impact/measurements.csv", kVisible, kPage, ExportMeasurementsCsv},
       {kGet, "/c/{slug}/impact/cids.jsonld", kVisible, kPage, ExportCids},
       {kPost, "/c/{slug}/impact/outcomes", kBoard, kPage, SubmitOutcome},
+      {kPost, "/c/{slug}/impact/links", kBoard, kPage, SubmitImpactLink},
       {kGet, "/c/{slug}/impact/report/{year}", kVisible, kPage, ShowImpactReport},
       {kGet, "/c/{slug}/impact/cases", kVisible, kPage, ShowValueCases},
       {kPost, "/c/{slug}/impact/cases", kBoard, kPage, SubmitValueCase},

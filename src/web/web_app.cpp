@@ -271,6 +271,8 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              store::ValueCaseRepository(db),
                              store::SroiRepository(db),
                              store::ParticipantOutcomeRepository(db),
+                             store::ImpactLinkRepository(db),
+                             store::ProgrammeRepository(db),
                              std::move(config),
                              {},
                              {},

@@ -136,6 +136,15 @@ TEST(Indicator, ValidationNamesTheField) {
   bad = good;
   bad.targets.push_back({{2}, Day(2025, 1, 1)});
   EXPECT_EQ(ValidateIndicator(bad).error().message, "two targets are due on the same day");
+  bad = good;
+  bad.weight = Quantity{500};
+  EXPECT_EQ(ValidateIndicator(bad).error().where, "weight");  // a weight needs a parent
+  bad.parent = 9;
+  EXPECT_TRUE(ValidateIndicator(bad));
+  bad.weight = Quantity{1001};
+  EXPECT_EQ(ValidateIndicator(bad).error().where, "weight");
+  bad.weight = Quantity{0};
+  EXPECT_EQ(ValidateIndicator(bad).error().where, "weight");
   Measurement m = Month(1, 2024, 5, 1);
   EXPECT_TRUE(ValidateMeasurement(m));
   m.evidence_url = "javascript:alert(1)";

@@ -26,6 +26,28 @@ TEST(ResultsTree, MeanWeightedSumAndEmptyChildren) {
   EXPECT_DOUBLE_EQ(progress->at(7), 52.5);
 }
 
+TEST(ResultsTree, IndicatorsBecomeNodesWithTheirProgressInPercent) {
+  Indicator goal, jobs, education;
+  goal.id = 1;
+  jobs.id = 2;
+  jobs.parent = 1;
+  jobs.weight = Quantity{750};
+  education.id = 3;
+  education.parent = 1;
+  education.weight = Quantity{250};
+  const std::vector<ResultNode> nodes =
+      IndicatorNodes({goal, jobs, education}, {{2, 0.5}, {3, 1.0}});
+  ASSERT_EQ(nodes.size(), 3u);
+  EXPECT_FALSE(nodes[0].parent.has_value());
+  EXPECT_FALSE(nodes[0].progress.has_value());
+  EXPECT_EQ(nodes[1].parent, 1);
+  EXPECT_DOUBLE_EQ(*nodes[1].weight, 0.75);
+  EXPECT_DOUBLE_EQ(*nodes[1].progress, 50);
+  Result<std::map<int64_t, double>> progress = TreeProgress(nodes);
+  ASSERT_TRUE(progress.has_value());
+  EXPECT_DOUBLE_EQ(progress->at(1), 0.75 * 50 + 0.25 * 100);
+}
+
 TEST(ResultsTree, RefusesCyclesUnknownParentsAndOutOfRange) {
   EXPECT_EQ(TreeProgress({{1, 2, {}, {}}, {2, 1, {}, {}}}).error().where, "parent");
   EXPECT_EQ(TreeProgress({{1, 9, {}, {}}}).error().where, "parent");
