@@ -230,7 +230,8 @@ Status LoadDemo(store::Database& db, int64_t now) {
   if (Status partners = LoadDemoPartners(db); !partners) return partners;
   if (Status funds = LoadDemoFunds(db, now); !funds) return funds;
   if (Status impact = LoadDemoImpact(db, now); !impact) return impact;
-  return LoadDemoDecisions(db, now);
+  if (Status decisions = LoadDemoDecisions(db, now); !decisions) return decisions;
+  return LoadDemoImpactLinks(db, now);
 }
 
 }  // namespace andel::app

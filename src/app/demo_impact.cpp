@@ -6,8 +6,12 @@
 
 #include "impact/catalogue.h"
 #include "store/community_repository.h"
+#include "store/decision_repository.h"
+#include "store/fund_repository.h"
+#include "store/impact_link_repository.h"
 #include "store/impact_repository.h"
 #include "store/participant_outcome_repository.h"
+#include "store/programme_repository.h"
 #include "store/sroi_repository.h"
 #include "store/value_case_repository.h"
 
@@ -19,8 +23,10 @@ struct IndicatorSeed {
   const char* name;
   const char* unit;
   int per_year;  // about this much a year, spread over the months
-  int target;    // over the two years
+  int target;    // over the two years; none if 0
   const char* source;
+  int parent = -1;  // the position of its goal among the community's seeds
+  int weight = 0;   // in thousandths of the goal; none if 0
 };
 
 struct CommunitySeed {
@@ -44,6 +50,7 @@ Status AddImpact(store::Database& db, const CommunitySeed& seed, int64_t now,
     }
   }
   const Date start{year, month, 1};
+  std::vector<int64_t> ids;
   for (const IndicatorSeed& s : seed.indicators) {
     impact::Indicator indicator;
     if (const impact::CatalogueEntry* entry = impact::FindCatalogueEntry(s.catalogue_key)) {
@@ -55,9 +62,13 @@ Status AddImpact(store::Database& db, const CommunitySeed& seed, int64_t now,
     }
     if (*s.unit) indicator.unit = s.unit;
     indicator.baseline_date = start;
-    indicator.targets = {{{int64_t{s.target} * 1000}, {today.year, 12, 31}}};
+    if (s.target > 0) indicator.targets = {{{int64_t{s.target} * 1000}, {today.year, 12, 31}}};
+    if (s.parent >= 0) indicator.parent = ids.at(static_cast<size_t>(s.parent));
+    if (s.weight > 0) indicator.weight = impact::Quantity{s.weight};
     Result<int64_t> id = impact_repo.CreateIndicator(community->id, indicator, 0, now);
     if (!id) return id.error();
+    ids.push_back(*id);
+    if (s.per_year == 0) continue;  // a goal, measured by its parts
     std::vector<impact::Measurement> months;
     int y = year, m = month;
     for (int i = 0; i < 24; ++i) {
@@ -108,14 +119,14 @@ Status AddValueCases(store::Database& db, int64_t now) {
        "job og **21** i uddannelse. Det, der virkede, var at mentorerne selv havde prøvet at stå "
        "uden arbejde, og at virksomhederne kom hver uge, ikke kun til en messe.\n\n"
        "*Det vil vi gøre igen:* faste mentorpar og en fast plads ved bordet til virksomhederne.",
-       {1, 2},
+       {2, 3},
        "https://roskilde.dk/samskabelse/morgenkaffe-rapport-2025.pdf",
        true},
       {"roskilde-samskabelse",
        "Frivilligtimer i reparationscaféen",
        "Reparationscaféen samler frivillige, der fikser cykler, tøj og elektronik én lørdag om "
        "måneden. Timerne registreres i frivilligskemaet og tælles med i husets effekt.",
-       {3},
+       {4},
        "",
        false},
       {"coop-incubator",
@@ -203,10 +214,15 @@ Status LoadDemoImpact(store::Database& db, int64_t now) {
   std::mt19937 random(2027);
   const std::vector<CommunitySeed> seeds = {
       {"roskilde-samskabelse",
-       {{"participants", "", "", 104, 260, "Husets deltagerlister"},
-        {"people_into_jobs", "", "", 41, 100, "Opfølgning med jobcentret"},
-        {"people_into_education", "", "", 21, 50, "Opfølgning med jobcentret"},
+       {{"", "Flere i job eller uddannelse", "", 0, 0, ""},
+        {"participants", "", "", 104, 260, "Husets deltagerlister"},
+        {"people_into_jobs", "", "", 41, 100, "Opfølgning med jobcentret", 0, 600},
+        {"people_into_education", "", "", 21, 50, "Opfølgning med jobcentret", 0, 400},
         {"volunteer_hours", "", "", 2600, 6000, "Frivilligskemaer"}}},
+      {"voedselcoop-oost",
+       {{"participants", "", "", 60, 150, "Ledenadministratie"},
+        {"local_spend", "", "EUR", 180000, 400000, "Inkoopadministratie"},
+        {"volunteer_hours", "", "", 1400, 3000, "Rooster van de vrijwilligers"}}},
       {"coop-incubator",
        {{"", "Coöperaties gestart", "coöperaties", 9, 24, "Register van de Kamer van Koophandel"},
         {"partnerships_formed", "", "", 14, 36, "Matches in Andel"},
@@ -226,7 +242,7 @@ Status LoadDemoImpact(store::Database& db, int64_t now) {
   Result<std::vector<impact::Indicator>> indicators = impact_repo.Indicators(house->id);
   if (!indicators) return indicators.error();
   for (auto it = measurements->rbegin(); it != measurements->rend(); ++it) {
-    if (it->indicator_id != (*indicators)[1].id) continue;
+    if (it->indicator_id != (*indicators)[2].id) continue;
     impact::Measurement fix = *it;
     fix.supersedes = it->id;
     fix.value = {std::max<int64_t>(0, it->value.thousandths - 1000)};
@@ -235,6 +251,70 @@ Status LoadDemoImpact(store::Database& db, int64_t now) {
     break;
   }
   return AddValueCases(db, now);
+}
+
+namespace {
+
+// The id of the community's indicator with the catalogue key; kNotFound otherwise.
+Result<int64_t> IndicatorOf(store::Database& db, int64_t community_id, const std::string& key) {
+  Result<std::vector<impact::Indicator>> indicators =
+      store::ImpactRepository(db).Indicators(community_id);
+  if (!indicators) return indicators.error();
+  for (const impact::Indicator& indicator : *indicators) {
+    if (indicator.catalogue_key == key) return indicator.id;
+  }
+  return Error::NotFound("the demo indicator " + key + " is missing");
+}
+
+}  // namespace
+
+Status LoadDemoImpactLinks(store::Database& db, int64_t now) {
+  store::CommunityRepository communities(db);
+  store::ImpactLinkRepository links(db);
+  Result<communities::Community> house = communities.FindBySlug("roskilde-samskabelse");
+  if (!house) return house.error();
+  Result<std::vector<funds::Fund>> funds = store::FundRepository(db).List(house->id);
+  if (!funds) return funds.error();
+  const std::vector<std::pair<std::string, std::string>> project_links = {
+      {"Morgenkaffe for ledige med gåpåmod", "people_into_jobs"},
+      {"Morgenkaffe for ledige med gåpåmod", "people_into_education"},
+      {"Reparationscafé", "volunteer_hours"},
+      {"Sprogcafé", "participants"}};
+  for (const funds::Fund& fund : *funds) {
+    Result<std::vector<funds::Project>> projects = store::FundRepository(db).Projects(fund.id);
+    if (!projects) return projects.error();
+    for (const funds::Project& project : *projects) {
+      for (const auto& [title, key] : project_links) {
+        if (project.title != title) continue;
+        Result<int64_t> indicator = IndicatorOf(db, house->id, key);
+        if (!indicator) return indicator.error();
+        if (Status linked =
+                links.Link(house->id, *indicator, store::LinkSubject::kProject, project.id, 0, now);
+            !linked) {
+          return linked;
+        }
+      }
+    }
+  }
+  Result<communities::Community> cooperative = communities.FindBySlug("voedselcoop-oost");
+  if (!cooperative) return cooperative.error();
+  Result<std::vector<store::ProposalSummary>> proposals =
+      store::DecisionRepository(db).ListProposals(cooperative->id, 0, 100);
+  if (!proposals) return proposals.error();
+  Result<int64_t> local_spend = IndicatorOf(db, cooperative->id, "local_spend");
+  if (!local_spend) return local_spend.error();
+  for (const store::ProposalSummary& summary : *proposals) {
+    if (summary.proposal.title.starts_with("Nieuwe leverancier")) {
+      if (Status linked = links.Link(cooperative->id, *local_spend, store::LinkSubject::kProposal,
+                                     summary.proposal.id, 0, now);
+          !linked) {
+        return linked;
+      }
+    }
+  }
+  Result<communities::Community> incubator = communities.FindBySlug("coop-incubator");
+  if (!incubator) return incubator.error();
+  return store::ProgrammeRepository(db).Join(incubator->id, cooperative->id, 0, now);
 }
 
 }  // namespace andel::app

@@ -79,8 +79,9 @@ std::string Plot(const ChartSpec& spec, double x, double y, double width, double
            Number(left - 6) + "\" y=\"" + Number(y_of(tick) + 4) + "\" text-anchor=\"end\">" +
            Number(tick) + "</text>";
   }
-  // At most about eight labels on the time axis.
-  const size_t every = std::max<size_t>(1, (n + 7) / 8);
+  // At most about eight labels on the time axis, fewer where a label would not fit (56 units).
+  const size_t room = std::clamp<size_t>(static_cast<size_t>((right - left) / 56), 2, 8);
+  const size_t every = std::max<size_t>(1, (n + room - 1) / room);
   for (size_t i = 0; i < n; ++i) {
     if (i % every != 0) continue;
     svg += "<text class=\"tick\" x=\"" + Number(x_of(i)) + "\" y=\"" + Number(bottom + 16) +

@@ -8,6 +8,7 @@
 #include "web/api_support.h"
 #include "web/handlers.h"
 #include "web/impact.h"
+#include "web/impact_cards.h"
 #include "web/responses.h"
 
 namespace andel::web {
@@ -15,8 +16,11 @@ namespace {
 
 namespace json = boost::json;
 
+// An indicator with its current value and progress; a goal's progress (`parts_progress`) comes
+// from its parts.
 json::object IndicatorJson(const Context& ctx, const impact::Indicator& indicator,
-                           const std::vector<impact::Measurement>& measurements) {
+                           const std::vector<impact::Measurement>& measurements,
+                           std::optional<double> parts_progress = std::nullopt) {
   json::array targets;
   for (const impact::Target& t : indicator.targets) {
     targets.push_back({{"value", impact::QuantityText(t.value)}, {"due", FormatIsoDate(t.due)}});
@@ -31,21 +35,23 @@ json::object IndicatorJson(const Context& ctx, const impact::Indicator& indicato
                    {"baseline", impact::QuantityText(indicator.baseline)},
                    {"baseline_date", FormatIsoDate(indicator.baseline_date)},
                    {"targets", std::move(targets)},
+                   {"parent", nullptr},
+                   {"weight", nullptr},
                    {"current", nullptr},
-                   {"progress", nullptr}};
-  std::vector<impact::Measurement> own;
-  for (const impact::Measurement& m : measurements) {
-    if (m.indicator_id == indicator.id) own.push_back(m);
-  }
+                   {"progress", nullptr},
+                   {"progress_from_parts", parts_progress.has_value()}};
+  if (indicator.parent) out["parent"] = *indicator.parent;
+  if (indicator.weight) out["weight"] = impact::QuantityText(*indicator.weight);
   const Date today = DateFromUnixSeconds(ctx.Now());
   const std::optional<impact::Quantity> current =
-      impact::CurrentValue(indicator, impact::Effective(own), today);
+      impact::CurrentValue(indicator, impact::Effective(measurements), today);
   if (current) {
     out["current"] = impact::QuantityText(*current);
     if (const std::optional<impact::Target> target = impact::TargetOn(indicator, today)) {
       out["progress"] = impact::Progress(indicator, *current, target->value);
     }
   }
+  if (parts_progress) out["progress"] = *parts_progress;
   return out;
 }
 
@@ -84,11 +90,17 @@ bool Wants(const Context& ctx, std::string_view header, std::string_view type) {
 }  // namespace
 
 Result<Response> ApiListIndicators(Context& ctx) {
-  Result<ImpactRecords> records = LoadImpact(ctx);
-  if (!records) return records.error();
+  Result<std::unique_ptr<CommunityImpact>> loaded =
+      LoadCommunityImpact(ctx, DateFromUnixSeconds(ctx.Now()));
+  if (!loaded) return loaded.error();
+  CommunityImpact& impact = **loaded;
   json::array items;
-  for (const impact::Indicator& indicator : records->indicators) {
-    items.push_back(IndicatorJson(ctx, indicator, records->values));
+  for (const impact::Indicator& indicator : impact.indicators) {
+    std::optional<double> parts_progress;
+    if (impact.web.parts.contains(indicator.id)) {
+      parts_progress = impact.web.tree_progress.at(indicator.id);
+    }
+    items.push_back(IndicatorJson(ctx, indicator, impact.values_of[indicator.id], parts_progress));
   }
   return JsonOf(json::object{{"items", std::move(items)}});
 }

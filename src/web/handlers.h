@@ -115,6 +115,21 @@ Result<Response> ExportMeasurementsCsv(Context& ctx);
 // pages_impact_report.cpp: the printable annual report.
 Result<Response> ShowImpactReport(Context& ctx);
 
+// pages_programme.cpp: a municipal programme's roll-up, and the programmes a community reports
+// to.
+Result<Response> ShowProgrammeRollup(Context& ctx);
+Result<Response> SubmitProgrammeMembership(Context& ctx);
+
+// api_impact_links.cpp: links from decisions and projects to indicators, programmes and their
+// roll-up, in the API.
+Result<Response> ApiListIndicatorLinks(Context& ctx);
+Result<Response> ApiCreateIndicatorLink(Context& ctx);
+Result<Response> ApiDeleteIndicatorLink(Context& ctx);
+Result<Response> ApiListProgrammes(Context& ctx);
+Result<Response> ApiJoinProgramme(Context& ctx);
+Result<Response> ApiLeaveProgramme(Context& ctx);
+Result<Response> ApiProgrammeRollup(Context& ctx);
+
 // pages_value_cases.cpp: value cases, and the server's library of published ones.
 Result<Response> ShowValueCases(Context& ctx);
 Result<Response> SubmitValueCase(Context& ctx);

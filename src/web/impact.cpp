@@ -228,12 +228,11 @@ impact::MeasurementFile ReadCommunityMeasurements(
   return file;
 }
 
-Result<ImpactRecords> LoadImpact(Context& ctx) {
+Result<ImpactRecords> LoadImpact(Context& ctx, int64_t community_id) {
   ImpactRecords records;
-  Result<std::vector<impact::Indicator>> indicators =
-      ctx.services.impact.Indicators(ctx.community->id);
+  Result<std::vector<impact::Indicator>> indicators = ctx.services.impact.Indicators(community_id);
   if (!indicators) return indicators.error();
-  Result<std::vector<impact::Measurement>> values = ctx.services.impact.Values(ctx.community->id);
+  Result<std::vector<impact::Measurement>> values = ctx.services.impact.Values(community_id);
   if (!values) return values.error();
   records.indicators = std::move(*indicators);
   records.values = std::move(*values);
@@ -243,7 +242,7 @@ Result<ImpactRecords> LoadImpact(Context& ctx) {
   for (const impact::Indicator& indicator : records.indicators) {
     if (indicator.catalogue_key != "partnerships_formed") continue;
     Result<std::vector<store::FormedPartnership>> formed =
-        ctx.services.impact.PartnershipsFormed(ctx.community->id);
+        ctx.services.impact.PartnershipsFormed(community_id);
     if (!formed) return formed.error();
     for (const store::FormedPartnership& partnership : *formed) {
       impact::Measurement m;

@@ -61,13 +61,13 @@ impact::MeasurementFile ReadCommunityMeasurements(std::string_view text,
 // The community's measurements as CSV, each indicator by its name.
 Result<Response> MeasurementsCsvResponse(Context& ctx);
 
-// The community's indicators and the values of its measurements (without their texts; see
+// A community's indicators and the values of its measurements (without their texts; see
 // ImpactRepository::Values), with the partnerships the community formed counted into its
 // "partnerships formed" indicators; or the error.
 struct ImpactRecords {
   std::vector<impact::Indicator> indicators;
   std::vector<impact::Measurement> values;
 };
-Result<ImpactRecords> LoadImpact(Context& ctx);
+Result<ImpactRecords> LoadImpact(Context& ctx, int64_t community_id);
 
 }  // namespace andel::web

@@ -43,8 +43,11 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
   const std::optional<impact::Quantity> current = impact::CurrentValue(indicator, effective, today);
   const std::optional<impact::Target> target = impact::TargetOn(indicator, today);
   const auto label = [&](impact::Quantity q) { return QuantityLabel(ctx, q, unit); };
-  card.set("baseline", label(indicator.baseline) + " (" +
-                           FormatDate(ctx.language, indicator.baseline_date) + ")");
+  const bool is_goal = web.parts.contains(indicator.id);
+  if (!is_goal || !values.empty()) {
+    card.set("baseline", label(indicator.baseline) + " (" +
+                             FormatDate(ctx.language, indicator.baseline_date) + ")");
+  }
   if (current) card.set("current", label(*current));
   if (target) {
     card.set("target", label(target->value) + " " + ctx.T("by") + " " +
@@ -161,7 +164,7 @@ Result<ImpactWeb> LoadImpactWeb(Context& ctx, const std::vector<impact::Indicato
 }
 
 Result<std::unique_ptr<CommunityImpact>> LoadCommunityImpact(Context& ctx, Date today) {
-  Result<ImpactRecords> records = LoadImpact(ctx);
+  Result<ImpactRecords> records = LoadImpact(ctx, ctx.community->id);
   if (!records) return records.error();
   auto loaded = std::make_unique<CommunityImpact>();
   loaded->indicators = std::move(records->indicators);

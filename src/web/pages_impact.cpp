@@ -18,6 +18,41 @@
 namespace andel::web {
 namespace {
 
+// The municipal programmes the community reports to and, for the board, those it may join; a
+// programme's own roll-up.
+Status AddProgrammes(Context& ctx, ViewData& page) {
+  page.set("is_programme", ctx.community->kind == communities::CommunityKind::kMunicipalProgramme);
+  Result<std::vector<store::ProgrammeEntry>> joined =
+      ctx.services.programmes.ProgrammesOf(ctx.community->id);
+  if (!joined) return joined.error();
+  std::set<int64_t> taken = {ctx.community->id};
+  ViewData list = MakeList();
+  for (const store::ProgrammeEntry& programme : *joined) {
+    taken.insert(programme.community_id);
+    ViewData item = MakeObject();
+    item.set("id", std::to_string(programme.community_id));
+    item.set("name", programme.name);
+    item.set("link", "/c/" + programme.slug + "/impact/programme");
+    list.push_back(item);
+  }
+  page.set("programmes", list);
+  page.set("has_programmes", !joined->empty());
+  if (!ctx.IsBoard()) return {};
+  Result<std::vector<store::ProgrammeEntry>> all = ctx.services.programmes.Programmes();
+  if (!all) return all.error();
+  ViewData options = MakeList();
+  for (const store::ProgrammeEntry& programme : *all) {
+    if (taken.contains(programme.community_id)) continue;
+    ViewData option = MakeObject();
+    option.set("id", std::to_string(programme.community_id));
+    option.set("name", programme.name);
+    options.push_back(option);
+  }
+  page.set("programme_options", options);
+  page.set("has_programme_options", all->size() + 1 > taken.size());
+  return {};
+}
+
 // The community's proposals and fund projects a board may link to an indicator, less those
 // already linked: value "proposal:12" or "project:5", and a label.
 Result<ViewData> LinkSubjectOptions(Context& ctx, const std::vector<store::ImpactLink>& linked) {
@@ -116,6 +151,7 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
   page.set("cases", latest_cases);
   page.set("has_cases", !cases->empty());
   page.set("has_indicators", !impact.indicators.empty());
+  if (Status added = AddProgrammes(ctx, page); !added) return added.error();
   if (ctx.IsBoard()) {
     page.set("can_record", true);
     page.set("indicator_options", options);

@@ -135,7 +135,10 @@ Result<Response> ShowImpactReport(Context& ctx) {
     const std::string name = IndicatorName(ctx, indicator);
     card.set("id", std::to_string(indicator.id));
     card.set("name", name);
-    card.set("value", value ? label(*value) : ctx.T("no measurements yet"));
+    const bool is_goal = impact.web.parts.contains(indicator.id);
+    card.set("value", value     ? label(*value)
+                      : is_goal ? ctx.T("measured by its parts")
+                                : ctx.T("no measurements yet"));
     if (before) card.set("before", label(*before));
     // The change against the year before, when that year was measured as fully as this one.
     const size_t months =
@@ -151,7 +154,7 @@ Result<Response> ShowImpactReport(Context& ctx) {
     }
     const std::optional<impact::Quantity> at_end =
         impact::CurrentValue(indicator, effective, year_end);
-    if (impact.web.parts.contains(indicator.id)) {
+    if (is_goal) {
       card.set("progress", ProgressLabel(ctx, impact.web.tree_progress.at(indicator.id)));
       card.set("is_goal", true);
     } else if (const std::optional<impact::Target> target = impact::TargetOn(indicator, year_end);
