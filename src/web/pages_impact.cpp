@@ -30,7 +30,7 @@ Status AddProgrammes(Context& ctx, ViewData& page) {
   for (const store::ProgrammeEntry& programme : *joined) {
     taken.insert(programme.community_id);
     ViewData item = MakeObject();
-    item.set("id", std::to_string(programme.community_id));
+    item.set("slug", programme.slug);
     item.set("name", programme.name);
     item.set("link", "/c/" + programme.slug + "/impact/programme");
     list.push_back(item);
@@ -44,7 +44,7 @@ Status AddProgrammes(Context& ctx, ViewData& page) {
   for (const store::ProgrammeEntry& programme : *all) {
     if (taken.contains(programme.community_id)) continue;
     ViewData option = MakeObject();
-    option.set("id", std::to_string(programme.community_id));
+    option.set("slug", programme.slug);
     option.set("name", programme.name);
     options.push_back(option);
   }

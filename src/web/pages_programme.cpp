@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/text.h"
 #include "impact/charts.h"
 #include "web/handlers.h"
 #include "web/impact.h"
@@ -132,12 +133,14 @@ Result<Response> ShowProgrammeRollup(Context& ctx) {
 }
 
 Result<Response> SubmitProgrammeMembership(Context& ctx) {
-  Result<int64_t> programme = PositiveId(ctx.form.Get("programme"), "programme");
-  if (!programme) return programme.error();
-  const Status done =
-      ctx.form.Get("action") == "leave"
-          ? ctx.services.programmes.Leave(*programme, ctx.community->id, ctx.person->id, ctx.Now())
-          : ctx.services.programmes.Join(*programme, ctx.community->id, ctx.person->id, ctx.Now());
+  Result<communities::Community> programme =
+      ctx.services.communities.FindBySlug(std::string(Trim(ctx.form.Get("programme"))));
+  if (!programme) return Error::NotFound("there is no such municipal programme", "programme");
+  const Status done = ctx.form.Get("action") == "leave"
+                          ? ctx.services.programmes.Leave(programme->id, ctx.community->id,
+                                                          ctx.person->id, ctx.Now())
+                          : ctx.services.programmes.Join(programme->id, ctx.community->id,
+                                                         ctx.person->id, ctx.Now());
   if (!done) return done.error();
   return Redirect("/c/" + ctx.community->slug + "/impact#programmes-heading");
 }
