@@ -244,11 +244,21 @@ try {
   if ((await voter.locator("main svg.chart").count()) < 8) fail("the impact dashboard lacks its charts");
   await axe("impact", voter);
   await voter.screenshot({ path: join(shots, "impact.png"), fullPage: false });
-  await voter.focus('a[href$="/impact/indicators/2"]');
+  if (!impact.includes("Goals and their parts")) fail("the impact dashboard lacks the goal measured by its parts");
+  await voter.focus('a[href$="/impact/indicators/3"]');
   await voter.keyboard.press("Enter");
-  await voter.waitForURL(/impact\/indicators\/2$/);
-  if (!(await voter.textContent("main")).includes("corrected by")) fail("the indicator's page does not mark the correction");
+  await voter.waitForURL(/impact\/indicators\/3$/);
+  const indicator = await voter.textContent("main");
+  if (!indicator.includes("corrected by")) fail("the indicator's page does not mark the correction");
+  if (!indicator.includes("Morgenkaffe for ledige")) fail("the indicator's page lacks the fund project expected to move it");
   await axe("indicator", voter);
+  // A municipal programme's roll-up of the communities reporting to it.
+  await voter.goto(base + "/c/coop-incubator/impact/programme");
+  const rollup = await voter.textContent("main");
+  if (!rollup.includes("Programme roll-up") || !rollup.includes("Voedselcoöperatie Amsterdam-Oost")) fail("the programme's roll-up lacks its communities");
+  if ((await voter.locator("main svg.chart").count()) < 3) fail("the programme's roll-up lacks its charts");
+  await axe("programme roll-up", voter);
+  await voter.screenshot({ path: join(shots, "programme-rollup.png"), fullPage: false });
   await voter.goto(base + "/c/roskilde-samskabelse/impact?lang=da");
   if (!(await voter.textContent("main")).includes("Personer i job")) fail("the impact dashboard is not in Danish");
   await voterContext.close();
