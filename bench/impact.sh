@@ -18,7 +18,7 @@ for _ in $(seq 100); do curl -sf "$base/api/v1/health" >/dev/null && break; slee
 token=$(curl -sf -X POST "$base/api/v1/tokens" -H 'content-type: application/json' \
   -d '{"email":"admin@andel.example","password":"andel-admin-demo"}' |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
-api="$base/api/v1/communities/voedselcoop-oost"
+api="$base/api/v1/communities/aarhus-partnerskab"
 auth=(-H "authorization: Bearer $token")
 
 # 100 indicators, each with 120 monthly measurements (December 2016 to November 2026).
@@ -50,7 +50,7 @@ with open(sys.argv[2], "w") as f:
 PY
 curl -sf "${auth[@]}" -H 'content-type: text/csv' --data-binary "@$work/months.csv" "$api/measurements" >/dev/null
 
-page="/c/voedselcoop-oost/impact"
+page="/c/aarhus-partnerskab/impact"
 for _ in $(seq 5); do curl -sf "$base$page" >/dev/null; done  # warm up
 : >"$work/before"
 lines_before=$(wc -l <"$work/andel.log")

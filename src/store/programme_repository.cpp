@@ -79,32 +79,32 @@ Status ProgrammeRepository::Leave(int64_t programme_id, int64_t community_id,
   });
 }
 
-Result<std::vector<ProgrammeEntry>> ProgrammeRepository::Members(int64_t programme_id) {
+namespace {
+
+// The memberships with `id` in column `by`, each showing the community in column `show`.
+Result<std::vector<ProgrammeEntry>> MembershipEntries(Database& db, const std::string& show,
+                                                      const std::string& by, int64_t id) {
   std::vector<ProgrammeEntry> entries;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
+  Status status = db.Run([&](soci::session& sql) -> Status {
     entries = QueryEntries(sql,
                            "SELECT c.id, c.slug, c.name, m.joined_at FROM programme_communities m "
-                           "JOIN communities c ON c.id = m.community_id "
-                           "WHERE m.programme_id = :p ORDER BY c.name, c.id",
-                           &programme_id);
+                           "JOIN communities c ON c.id = m." +
+                               show + " WHERE m." + by + " = :id ORDER BY c.name, c.id",
+                           &id);
     return {};
   });
   if (!status) return status.error();
   return entries;
 }
 
+}  // namespace
+
+Result<std::vector<ProgrammeEntry>> ProgrammeRepository::Members(int64_t programme_id) {
+  return MembershipEntries(db_, "community_id", "programme_id", programme_id);
+}
+
 Result<std::vector<ProgrammeEntry>> ProgrammeRepository::ProgrammesOf(int64_t community_id) {
-  std::vector<ProgrammeEntry> entries;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
-    entries = QueryEntries(sql,
-                           "SELECT c.id, c.slug, c.name, m.joined_at FROM programme_communities m "
-                           "JOIN communities c ON c.id = m.programme_id "
-                           "WHERE m.community_id = :c ORDER BY c.name, c.id",
-                           &community_id);
-    return {};
-  });
-  if (!status) return status.error();
-  return entries;
+  return MembershipEntries(db_, "programme_id", "community_id", community_id);
 }
 
 Result<std::vector<ProgrammeEntry>> ProgrammeRepository::Programmes() {
