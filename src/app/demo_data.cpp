@@ -9,6 +9,7 @@
 #include "app/demo_decisions.h"
 #include "app/demo_funds.h"
 #include "app/demo_impact.h"
+#include "app/demo_incubator.h"
 #include "app/demo_partners.h"
 #include "store/account_repository.h"
 #include "store/community_repository.h"
@@ -231,6 +232,7 @@ Status LoadDemo(store::Database& db, int64_t now) {
   if (Status funds = LoadDemoFunds(db, now); !funds) return funds;
   if (Status impact = LoadDemoImpact(db, now); !impact) return impact;
   if (Status decisions = LoadDemoDecisions(db, now); !decisions) return decisions;
+  if (Status initiatives = LoadDemoInitiatives(db, now); !initiatives) return initiatives;
   return LoadDemoImpactLinks(db, now);
 }
 

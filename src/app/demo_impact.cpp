@@ -2,6 +2,7 @@
 
 #include <random>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "impact/catalogue.h"
@@ -10,6 +11,7 @@
 #include "store/fund_repository.h"
 #include "store/impact_link_repository.h"
 #include "store/impact_repository.h"
+#include "store/initiative_repository.h"
 #include "store/participant_outcome_repository.h"
 #include "store/programme_repository.h"
 #include "store/sroi_repository.h"
@@ -312,8 +314,29 @@ Status LoadDemoImpactLinks(store::Database& db, int64_t now) {
       }
     }
   }
+  // Initiatives and what they are expected to move.
   Result<communities::Community> incubator = communities.FindBySlug("coop-incubator");
   if (!incubator) return incubator.error();
+  const std::vector<std::tuple<int64_t, std::string, std::string>> initiative_links = {
+      {house->id, "Morgenkaffe for ledige med gåpåmod", "people_into_jobs"},
+      {house->id, "Reparationscafé", "volunteer_hours"},
+      {incubator->id, "Inkoopcoöperatie buurtcafés Oost", "local_spend"},
+      {incubator->id, "Energiecoöperatie Watergraafsmeer", "people_into_jobs"}};
+  for (const auto& [community_id, title, key] : initiative_links) {
+    Result<std::vector<incubator::Initiative>> initiatives =
+        store::InitiativeRepository(db).List(community_id);
+    if (!initiatives) return initiatives.error();
+    Result<int64_t> indicator = IndicatorOf(db, community_id, key);
+    if (!indicator) return indicator.error();
+    for (const incubator::Initiative& initiative : *initiatives) {
+      if (initiative.title != title) continue;
+      if (Status linked = links.Link(community_id, *indicator, store::LinkSubject::kInitiative,
+                                     initiative.id, 0, now);
+          !linked) {
+        return linked;
+      }
+    }
+  }
   return store::ProgrammeRepository(db).Join(incubator->id, cooperative->id, 0, now);
 }
 

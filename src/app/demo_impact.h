@@ -16,9 +16,10 @@ namespace andel::app {
 
 Status LoadDemoImpact(store::Database& db, int64_t now);
 
-// After the funds and decisions: the house's fund projects and the food cooperative's decision
-// on a local supplier linked to the indicators they are expected to move, and the cooperative
-// reporting to the incubator programme.
+// After the funds, decisions and initiatives: the house's fund projects, the food cooperative's
+// decision on a local supplier and initiatives of the house and the incubator linked to the
+// indicators they are expected to move, and the cooperative reporting to the incubator
+// programme.
 Status LoadDemoImpactLinks(store::Database& db, int64_t now);
 
 }  // namespace andel::app

@@ -13,9 +13,10 @@
 namespace andel::store {
 namespace {
 
-constexpr EnumNames<LinkSubject, 2> kSubjects = {{
+constexpr EnumNames<LinkSubject, 3> kSubjects = {{
     {"proposal", LinkSubject::kProposal},
     {"project", LinkSubject::kProject},
+    {"initiative", LinkSubject::kInitiative},
 }};
 
 bool IndicatorIsTheCommunitys(soci::session& sql, int64_t community_id, int64_t indicator_id) {
@@ -31,9 +32,12 @@ bool SubjectIsTheCommunitys(soci::session& sql, int64_t community_id, LinkSubjec
   if (subject == LinkSubject::kProposal) {
     sql << "SELECT COUNT(*) FROM proposals WHERE id = :s AND community_id = :c",
         soci::use(subject_id), soci::use(community_id), soci::into(count);
-  } else {
+  } else if (subject == LinkSubject::kProject) {
     sql << "SELECT COUNT(*) FROM fund_projects p JOIN funds f ON f.id = p.fund_id "
            "WHERE p.id = :s AND f.community_id = :c",
+        soci::use(subject_id), soci::use(community_id), soci::into(count);
+  } else {
+    sql << "SELECT COUNT(*) FROM initiatives WHERE id = :s AND community_id = :c",
         soci::use(subject_id), soci::use(community_id), soci::into(count);
   }
   return count > 0;
@@ -58,8 +62,9 @@ Status ImpactLinkRepository::Link(int64_t community_id, int64_t indicator_id, Li
       return Error::NotFound("there is no such indicator", "indicator");
     }
     if (!SubjectIsTheCommunitys(sql, community_id, subject, subject_id)) {
-      return Error::NotFound(subject == LinkSubject::kProposal ? "there is no such proposal"
-                                                               : "there is no such project",
+      return Error::NotFound(subject == LinkSubject::kProposal  ? "there is no such proposal"
+                             : subject == LinkSubject::kProject ? "there is no such project"
+                                                                : "there is no such initiative",
                              "subject");
     }
     const std::string kind(Name(subject));
@@ -136,6 +141,18 @@ Result<std::vector<ImpactLink>> ImpactLinkRepository::Links(int64_t community_id
          soci::into(project.fund_phase));
     projects.execute(false);
     while (projects.fetch()) links.push_back(project);
+    ImpactLink initiative;
+    initiative.subject = LinkSubject::kInitiative;
+    soci::statement initiatives =
+        (sql.prepare << "SELECT l.indicator_id, l.subject_id, i.title, i.stage "
+                        "FROM impact_links l JOIN initiatives i ON i.id = l.subject_id "
+                        "WHERE l.community_id = :c AND l.subject_kind = 'initiative' "
+                        "ORDER BY l.indicator_id, l.subject_id",
+         soci::use(community_id), soci::into(initiative.indicator_id),
+         soci::into(initiative.subject_id), soci::into(initiative.title),
+         soci::into(initiative.stage));
+    initiatives.execute(false);
+    while (initiatives.fetch()) links.push_back(initiative);
     return {};
   });
   if (!status) return status.error();

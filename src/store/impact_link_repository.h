@@ -1,5 +1,5 @@
-// Impact tied to what produced it: the decisions (by their proposal) and fund projects a
-// community expects to move each of its indicators.
+// Impact tied to what produced it: the decisions (by their proposal), fund projects and
+// initiatives a community expects to move each of its indicators.
 #pragma once
 
 #include <cstdint>
@@ -13,8 +13,8 @@ namespace andel::store {
 
 class Database;
 
-enum class LinkSubject { kProposal, kProject };
-std::string_view Name(LinkSubject subject);  // "proposal", "project"
+enum class LinkSubject { kProposal, kProject, kInitiative };
+std::string_view Name(LinkSubject subject);  // "proposal", "project", "initiative"
 Result<LinkSubject> ParseLinkSubject(std::string_view text);
 
 // One link with what the pages show of its subject.
@@ -30,6 +30,8 @@ struct ImpactLink {
   int64_t fund_id = 0;
   std::string fund_title;
   std::string fund_phase;
+  // An initiative's stage.
+  std::string stage;
 };
 
 class ImpactLinkRepository {
@@ -43,7 +45,8 @@ class ImpactLinkRepository {
   // Removes the link; kNotFound if there is none.
   Status Unlink(int64_t community_id, int64_t indicator_id, LinkSubject subject, int64_t subject_id,
                 int64_t actor_person_id, int64_t now);
-  // Every link of the community, by indicator, then proposals before projects, then by id.
+  // Every link of the community, by indicator, then proposals, projects and initiatives, then by
+  // id.
   Result<std::vector<ImpactLink>> Links(int64_t community_id);
 
  private:

@@ -29,9 +29,11 @@ json::object LinkJson(const store::ImpactLink& link) {
   if (link.subject == store::LinkSubject::kProposal) {
     out["decision_closes_at"] = link.closes_at ? json::value(link.closes_at) : nullptr;
     out["decision_closed_at"] = link.closed_at ? json::value(link.closed_at) : nullptr;
-  } else {
+  } else if (link.subject == store::LinkSubject::kProject) {
     out["fund"] = link.fund_id;
     out["fund_phase"] = link.fund_phase;
+  } else {
+    out["stage"] = link.stage;
   }
   return out;
 }

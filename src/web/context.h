@@ -20,6 +20,7 @@
 #include "store/fund_repository.h"
 #include "store/impact_link_repository.h"
 #include "store/impact_repository.h"
+#include "store/initiative_repository.h"
 #include "store/participant_outcome_repository.h"
 #include "store/partnership_repository.h"
 #include "store/programme_repository.h"
@@ -59,6 +60,7 @@ struct Services {
   store::ParticipantOutcomeRepository outcomes;
   store::ImpactLinkRepository impact_links;
   store::ProgrammeRepository programmes;
+  store::InitiativeRepository initiatives;
   WebConfig config;
   Catalog catalog;
   Views views;

@@ -130,6 +130,18 @@ Result<Response> ApiJoinProgramme(Context& ctx);
 Result<Response> ApiLeaveProgramme(Context& ctx);
 Result<Response> ApiProgrammeRollup(Context& ctx);
 
+// pages_initiatives.cpp: the incubator's initiatives and their stages.
+Result<Response> ShowInitiatives(Context& ctx);
+Result<Response> SubmitInitiative(Context& ctx);
+Result<Response> ShowInitiative(Context& ctx);
+Result<Response> SubmitInitiativeStage(Context& ctx);
+
+// api_initiatives.cpp: the same in the API.
+Result<Response> ApiListInitiatives(Context& ctx);
+Result<Response> ApiCreateInitiative(Context& ctx);
+Result<Response> ApiGetInitiative(Context& ctx);
+Result<Response> ApiUpdateInitiative(Context& ctx);
+
 // pages_value_cases.cpp: value cases, and the server's library of published ones.
 Result<Response> ShowValueCases(Context& ctx);
 Result<Response> SubmitValueCase(Context& ctx);

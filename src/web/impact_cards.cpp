@@ -8,6 +8,7 @@
 #include "impact/charts.h"
 #include "impact/results_tree.h"
 #include "web/funds.h"
+#include "web/initiatives.h"
 
 namespace andel::web {
 namespace {
@@ -213,6 +214,12 @@ ViewData LinkItems(const Context& ctx, const std::vector<store::ImpactLink>& lin
       } else {
         item.set("state", ctx.T("under discussion"));
       }
+    } else if (link.subject == store::LinkSubject::kInitiative) {
+      item.set("kind", ctx.T("Initiative"));
+      item.set("link",
+               "/c/" + ctx.community->slug + "/initiatives/" + std::to_string(link.subject_id));
+      Result<incubator::Stage> stage = incubator::ParseStage(link.stage);
+      item.set("state", stage ? StageLabel(ctx, *stage) : link.stage);
     } else {
       item.set("kind", ctx.T("Fund project"));
       item.set("link", FundPath(ctx, link.fund_id) + "#project-" + std::to_string(link.subject_id));

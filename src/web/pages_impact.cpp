@@ -53,8 +53,8 @@ Status AddProgrammes(Context& ctx, ViewData& page) {
   return {};
 }
 
-// The community's proposals and fund projects a board may link to an indicator, less those
-// already linked: value "proposal:12" or "project:5", and a label.
+// The community's proposals, fund projects and initiatives a board may link to an indicator,
+// less those already linked: value "proposal:12", "project:5" or "initiative:3", and a label.
 Result<ViewData> LinkSubjectOptions(Context& ctx, const std::vector<store::ImpactLink>& linked) {
   std::set<std::pair<store::LinkSubject, int64_t>> taken;
   for (const store::ImpactLink& link : linked) taken.insert({link.subject, link.subject_id});
@@ -82,6 +82,13 @@ Result<ViewData> LinkSubjectOptions(Context& ctx, const std::vector<store::Impac
       add(store::LinkSubject::kProject, project.id,
           ctx.T("Fund project") + ": " + project.title + " (" + fund.title + ")");
     }
+  }
+  Result<std::vector<incubator::Initiative>> initiatives =
+      ctx.services.initiatives.List(ctx.community->id);
+  if (!initiatives) return initiatives.error();
+  for (const incubator::Initiative& initiative : *initiatives) {
+    add(store::LinkSubject::kInitiative, initiative.id,
+        ctx.T("Initiative") + ": " + initiative.title);
   }
   return options;
 }
@@ -255,7 +262,8 @@ Result<Response> SubmitImpactLink(Context& ctx) {
                                    ? Result<int64_t>(Error::InvalidArgument("", "subject"))
                                    : PositiveId(subject_text.substr(colon + 1), "subject");
   if (!subject || !subject_id) {
-    return Error::InvalidArgument("choose a decision or a fund project from the list", "subject");
+    return Error::InvalidArgument(
+        "choose a decision, a fund project or an initiative from the list", "subject");
   }
   const bool remove = ctx.form.Get("action") == "remove";
   Status done = remove ? ctx.services.impact_links.Unlink(ctx.community->id, *indicator, *subject,
@@ -265,6 +273,10 @@ Result<Response> SubmitImpactLink(Context& ctx) {
   if (!done) return done.error();
   if (ctx.form.Get("back") == "proposal" && *subject == store::LinkSubject::kProposal) {
     return Redirect("/c/" + ctx.community->slug + "/proposals/" + std::to_string(*subject_id) +
+                    "#expected-impact");
+  }
+  if (ctx.form.Get("back") == "initiative" && *subject == store::LinkSubject::kInitiative) {
+    return Redirect("/c/" + ctx.community->slug + "/initiatives/" + std::to_string(*subject_id) +
                     "#expected-impact");
   }
   return Redirect("/c/" + ctx.community->slug + "/impact/indicators/" + std::to_string(*indicator) +

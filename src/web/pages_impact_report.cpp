@@ -52,7 +52,8 @@ Result<std::set<int64_t>> FundedProjects(Context& ctx,
 }
 
 // What contributed to an indicator in the year: the linked decisions decided by its end, the
-// linked projects their funds chose, and for "partnerships formed" the matches and circles.
+// linked projects their funds chose, the linked initiatives founding or operating now, and for
+// "partnerships formed" the matches and circles.
 ViewData Contributions(const Context& ctx, const impact::Indicator& indicator,
                        const std::vector<store::ImpactLink>& links, const std::set<int64_t>& funded,
                        const std::vector<store::FormedPartnership>& partnerships, int year) {
@@ -63,6 +64,10 @@ ViewData Contributions(const Context& ctx, const impact::Indicator& indicator,
       decided.push_back(link);
     }
     if (link.subject == store::LinkSubject::kProject && funded.contains(link.subject_id)) {
+      chosen.push_back(link);
+    }
+    if (link.subject == store::LinkSubject::kInitiative &&
+        (link.stage == "founding" || link.stage == "operating")) {
       chosen.push_back(link);
     }
   }

@@ -273,6 +273,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              store::ParticipantOutcomeRepository(db),
                              store::ImpactLinkRepository(db),
                              store::ProgrammeRepository(db),
+                             store::InitiativeRepository(db),
                              std::move(config),
                              {},
                              {},

@@ -252,6 +252,16 @@ try {
   if (!indicator.includes("corrected by")) fail("the indicator's page does not mark the correction");
   if (!indicator.includes("Morgenkaffe for ledige")) fail("the indicator's page lacks the fund project expected to move it");
   await axe("indicator", voter);
+  // The house's initiatives by stage; one reached with the keyboard, with what it is expected to
+  // move.
+  await voter.goto(base + "/c/roskilde-samskabelse/initiatives");
+  if (!(await voter.textContent("main")).includes("Operating")) fail("the initiatives lack their stages");
+  await axe("initiatives", voter);
+  await voter.focus('a:text("Morgenkaffe for ledige med gåpåmod")');
+  await voter.keyboard.press("Enter");
+  await voter.waitForURL(/initiatives\/\d+$/);
+  if (!(await voter.textContent("main")).includes("People into jobs")) fail("the initiative's page lacks the indicator it is expected to move");
+  await axe("initiative", voter);
   // A municipal programme's roll-up of the communities reporting to it.
   await voter.goto(base + "/c/coop-incubator/impact/programme");
   const rollup = await voter.textContent("main");

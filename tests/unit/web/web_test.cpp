@@ -60,7 +60,7 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
   const std::regex enum_message(R"(ParseEnum\([^;]*?, \"[a-z_]+\",\s*\"([^\"]+)\"\))");
   std::vector<std::string> sources;
   for (const char* dir : {"src/web", "src/communities", "src/decisions", "src/core", "src/store",
-                          "src/funds", "src/budgeting", "src/impact"}) {
+                          "src/funds", "src/budgeting", "src/impact", "src/incubator"}) {
     for (const auto& entry :
          std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/" + dir)) {
       sources.push_back(ReadSource(std::string(dir) + "/" + entry.path().filename().string()));
