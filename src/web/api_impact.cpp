@@ -105,6 +105,35 @@ Result<Response> ApiListIndicators(Context& ctx) {
   return JsonOf(json::object{{"items", std::move(items)}});
 }
 
+Result<Response> ApiGetIndicator(Context& ctx) {
+  Result<impact::Indicator> indicator =
+      ctx.services.impact.FindIndicator(ctx.community->id, ctx.ParamId("id"));
+  if (!indicator) return indicator.error();
+  Result<std::unique_ptr<CommunityImpact>> loaded =
+      LoadCommunityImpact(ctx, DateFromUnixSeconds(ctx.Now()));
+  if (!loaded) return loaded.error();
+  CommunityImpact& impact = **loaded;
+  std::optional<double> parts_progress;
+  if (impact.web.parts.contains(indicator->id)) {
+    parts_progress = impact.web.tree_progress.at(indicator->id);
+  }
+  json::object out =
+      IndicatorJson(ctx, *indicator, impact.values_of[indicator->id], parts_progress);
+  // Every measurement, corrections included, as on the indicator's page.
+  Result<std::vector<impact::Measurement>> measurements =
+      ctx.services.impact.MeasurementsOf(ctx.community->id, indicator->id);
+  if (!measurements) return measurements.error();
+  json::array items;
+  for (const impact::Measurement& m : *measurements) items.push_back(MeasurementJson(m));
+  out["measurements"] = std::move(items);
+  json::array parts;
+  if (const auto found = impact.web.parts.find(indicator->id); found != impact.web.parts.end()) {
+    for (const int64_t part : found->second) parts.push_back(part);
+  }
+  out["parts"] = std::move(parts);
+  return JsonOf(out);
+}
+
 Result<Response> ApiCreateIndicator(Context& ctx) {
   Result<json::object> body = BodyObject(ctx);
   if (!body) return body.error();
@@ -168,6 +197,14 @@ Result<Response> ApiListValueCases(Context& ctx) {
   return JsonOf(json::object{{"items", std::move(items)}});
 }
 
+Result<Response> ApiGetValueCase(Context& ctx) {
+  Result<impact::ValueCase> value_case = ctx.services.value_cases.Find(ctx.ParamId("id"));
+  if (!value_case || value_case->community_id != ctx.community->id) {
+    return Error::NotFound("there is no such value case", "id");
+  }
+  return JsonOf(ValueCaseJson(*value_case));
+}
+
 Result<Response> ApiCreateValueCase(Context& ctx) {
   Result<json::object> body = BodyObject(ctx);
   if (!body) return body.error();
@@ -217,92 +254,6 @@ Result<Response> ApiSearchValueCases(Context& ctx) {
   json::array items;
   for (const impact::ValueCase& v : *cases) items.push_back(ValueCaseJson(v));
   return JsonOf(json::object{{"items", std::move(items)}});
-}
-
-// The Common Impact Data Standard (CIDS 3.0, basic tier) as JSON-LD, for funders: the
-// community as a cids:Organization, each indicator as a cids:Indicator, and each measurement
-// that counts (corrections replace what they correct) as a cids:IndicatorReport with its value
-// as an i72:Measure and its period as a time:DateTimeInterval.
-Result<Response> ExportCids(Context& ctx) {
-  constexpr const char* kContext = "http://ontology.eil.utoronto.ca/cids/contexts/cidsContext.json";
-  Result<std::vector<impact::Indicator>> indicators =
-      ctx.services.impact.Indicators(ctx.community->id);
-  if (!indicators) return indicators.error();
-  Result<std::vector<impact::Measurement>> measurements =
-      ctx.services.impact.Measurements(ctx.community->id);
-  if (!measurements) return measurements.error();
-  const std::vector<impact::Measurement> effective = impact::Effective(*measurements);
-  const std::string base = ctx.services.config.public_url + "/c/" + ctx.community->slug;
-  const auto indicator_id = [&](int64_t id) {
-    return base + "/impact/indicators/" + std::to_string(id);
-  };
-  const auto instant = [&](const Date& day, const char* time) {
-    return json::object{{"@context", kContext},
-                        {"@type", "time:Instant"},
-                        {"time:inXSDDateTimeStamp", FormatIsoDate(day) + "T" + time + "Z"}};
-  };
-  json::array graph, indicator_ids;
-  std::map<int64_t, json::array> reports_of;
-  std::map<int64_t, const impact::Indicator*> by_id;
-  for (const impact::Indicator& indicator : *indicators) {
-    indicator_ids.push_back(json::string(indicator_id(indicator.id)));
-    by_id[indicator.id] = &indicator;
-  }
-  graph.push_back({{"@context", kContext},
-                   {"@type", "cids:Organization"},
-                   {"@id", base},
-                   {"org:hasLegalName", ctx.community->name},
-                   {"hasOutcome", json::array()},
-                   {"hasIndicator", std::move(indicator_ids)}});
-  json::array reports;
-  for (const impact::Measurement& m : effective) {
-    const auto found = by_id.find(m.indicator_id);
-    if (found == by_id.end()) continue;
-    const std::string id = indicator_id(m.indicator_id) + "/measurements/" + std::to_string(m.id);
-    reports_of[m.indicator_id].push_back(json::string(id));
-    reports.push_back(
-        {{"@context", kContext},
-         {"@type", "cids:IndicatorReport"},
-         {"@id", id},
-         {"hasName", IndicatorName(ctx, *found->second) + " " + FormatIsoDate(m.period_start) +
-                         "/" + FormatIsoDate(m.period_end)},
-         {"hasComment", m.source},
-         {"i72:value",
-          {{"@context", kContext},
-           {"@type", "i72:Measure"},
-           {"i72:numerical_value", impact::QuantityText(m.value)},
-           {"i72:unit_of_measure", IndicatorUnit(ctx, *found->second)}}},
-         {"time:hasTime",
-          {{"@context", kContext},
-           {"@type", "time:DateTimeInterval"},
-           {"time:hasBeginning", instant(m.period_start, "00:00:00")},
-           {"time:hasEnd", instant(m.period_end, "23:59:59")}}},
-         {"forIndicator", indicator_id(m.indicator_id)}});
-  }
-  for (const impact::Indicator& indicator : *indicators) {
-    std::string description = ctx.T("Unit") + ": " + IndicatorUnit(ctx, indicator) + ". " +
-                              ctx.T("Baseline") + ": " + impact::QuantityText(indicator.baseline) +
-                              " (" + FormatIsoDate(indicator.baseline_date) + ").";
-    for (const impact::Target& target : indicator.targets) {
-      description += " " + ctx.T("Target") + ": " + impact::QuantityText(target.value) + " (" +
-                     FormatIsoDate(target.due) + ").";
-    }
-    if (!indicator.iris_metric.empty()) description += " IRIS+ " + indicator.iris_metric + ".";
-    graph.push_back({{"@context", kContext},
-                     {"@type", "cids:Indicator"},
-                     {"@id", indicator_id(indicator.id)},
-                     {"hasName", IndicatorName(ctx, indicator)},
-                     {"hasDescription", description},
-                     {"forOrganization", base},
-                     {"hasIndicatorReport", std::move(reports_of[indicator.id])}});
-  }
-  for (json::value& report : reports) graph.push_back(std::move(report));
-  Response response;
-  response.content_type = "application/ld+json; charset=utf-8";
-  response.AddHeader("Content-Disposition",
-                     "attachment; filename=\"" + ctx.community->slug + "-impact-cids.jsonld\"");
-  response.body = json::serialize(graph);
-  return response;
 }
 
 Result<Response> ApiRecordOutcome(Context& ctx) {

@@ -1,12 +1,13 @@
-// Impact tied to what produced it, in the JSON API: the decisions and fund projects expected to
-// move an indicator, the municipal programmes a community reports to, and a programme's
-// roll-up.
+// Impact tied to what produced it, in the JSON API: the decisions, fund projects and initiatives
+// expected to move an indicator, the annual report with what contributed, the municipal
+// programmes a community reports to, and a programme's roll-up.
 #include <boost/json.hpp>
 
 #include "web/api_support.h"
 #include "web/handlers.h"
 #include "web/impact.h"
 #include "web/impact_cards.h"
+#include "web/impact_report.h"
 #include "web/programme.h"
 
 namespace andel::web {
@@ -104,6 +105,52 @@ Result<Response> ApiDeleteIndicatorLink(Context& ctx) {
     return removed.error();
   }
   return NoContent();
+}
+
+Result<Response> ApiImpactReport(Context& ctx) {
+  Result<AnnualReport> report = BuildAnnualReport(ctx, ctx.ParamId("year"));
+  if (!report) return report.error();
+  const auto quantity = [](const std::optional<impact::Quantity>& q) -> json::value {
+    if (!q) return nullptr;
+    return json::string(impact::QuantityText(*q));
+  };
+  json::array indicators;
+  for (const ReportIndicator& entry : report->indicators) {
+    json::array months, contributors;
+    for (const impact::Point& point : entry.months) {
+      months.push_back({{"month", FormatIsoDate(point.period).substr(0, 7)},
+                        {"value", impact::QuantityText(point.value)}});
+    }
+    for (const store::ImpactLink& link : entry.contributors) contributors.push_back(LinkJson(link));
+    json::object item{{"indicator", entry.indicator->id},
+                      {"name", IndicatorName(ctx, *entry.indicator)},
+                      {"unit", IndicatorUnit(ctx, *entry.indicator)},
+                      {"value", quantity(entry.value)},
+                      {"year_before", quantity(entry.before)},
+                      {"change_percent", nullptr},
+                      {"progress", nullptr},
+                      {"progress_from_parts", entry.from_parts},
+                      {"target", nullptr},
+                      {"months", std::move(months)},
+                      {"contributors", std::move(contributors)}};
+    if (entry.change_percent) item["change_percent"] = *entry.change_percent;
+    if (entry.progress) item["progress"] = *entry.progress;
+    if (entry.target) {
+      item["target"] = {{"value", impact::QuantityText(entry.target->value)},
+                        {"due", FormatIsoDate(entry.target->due)}};
+    }
+    if (entry.indicator->catalogue_key == "partnerships_formed") {
+      item["partnerships"] = {{"matches", entry.matches}, {"circles", entry.circles}};
+    }
+    indicators.push_back(std::move(item));
+  }
+  json::array cases;
+  for (const impact::ValueCase& value_case : report->cases) {
+    cases.push_back({{"id", value_case.id}, {"title", value_case.title}});
+  }
+  return JsonOf(json::object{{"year", report->year},
+                             {"indicators", std::move(indicators)},
+                             {"value_cases", std::move(cases)}});
 }
 
 Result<Response> ApiListProgrammes(Context& ctx) {

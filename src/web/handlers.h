@@ -129,6 +129,7 @@ Result<Response> ApiListProgrammes(Context& ctx);
 Result<Response> ApiJoinProgramme(Context& ctx);
 Result<Response> ApiLeaveProgramme(Context& ctx);
 Result<Response> ApiProgrammeRollup(Context& ctx);
+Result<Response> ApiImpactReport(Context& ctx);
 
 // pages_initiatives.cpp: the incubator's initiatives and their stages.
 Result<Response> ShowInitiatives(Context& ctx);
@@ -160,10 +161,12 @@ Result<Response> ApiGetSroi(Context& ctx);
 
 // api_impact.cpp: indicators, measurements and value cases in the API.
 Result<Response> ApiListIndicators(Context& ctx);
+Result<Response> ApiGetIndicator(Context& ctx);
 Result<Response> ApiCreateIndicator(Context& ctx);
 Result<Response> ApiListMeasurements(Context& ctx);
 Result<Response> ApiRecordMeasurements(Context& ctx);
 Result<Response> ApiListValueCases(Context& ctx);
+Result<Response> ApiGetValueCase(Context& ctx);
 Result<Response> ApiCreateValueCase(Context& ctx);
 Result<Response> ApiSearchValueCases(Context& ctx);
 // The community's indicators and measurements in the Common Impact Data Standard (JSON-LD).

@@ -73,6 +73,13 @@ TEST_F(ImpactLinksTest, AGoalIsMeasuredByItsParts) {
   EXPECT_DOUBLE_EQ(items[0].at("progress").as_double(), 0.75 * 0.4 + 0.25 * 1.0);
   EXPECT_EQ(items[1].at("parent").as_int64(), goal);
   EXPECT_EQ(items[1].at("weight").as_string(), "0.75");
+  const json::value one = Get("/communities/open-coop/indicators/" + std::to_string(goal));
+  EXPECT_EQ(one.at("parts").as_array().size(), 2u);
+  EXPECT_TRUE(one.at("progress_from_parts").as_bool());
+  EXPECT_EQ(Api("GET", "/communities/closed-club/indicators/" + std::to_string(goal), "",
+                Accounts::kBoard)
+                .status,
+            404);
   // The dashboard shows the tree; the goal's card its progress from its parts.
   HttpReply page = Client().Get("/c/open-coop/impact");
   EXPECT_TRUE(Contains(page.body, "Goals and their parts"));
@@ -175,6 +182,13 @@ TEST_F(ImpactLinksTest, DecisionsAndProjectsExpectedToMoveAnIndicator) {
   EXPECT_TRUE(Contains(report.body, "What contributed"));
   EXPECT_TRUE(Contains(report.body, "Job café"));
   EXPECT_TRUE(Contains(report.body, "funded"));
+  const json::value report_json = Get("/communities/open-coop/report/2026");
+  const json::array& entries = report_json.at("indicators").as_array();
+  ASSERT_EQ(entries.size(), 1u);
+  const json::array& contributors = entries[0].at("contributors").as_array();
+  ASSERT_EQ(contributors.size(), 1u);  // the funded project; the proposal is not decided
+  EXPECT_EQ(contributors[0].at("title").as_string(), "Job café");
+  EXPECT_EQ(Api("GET", "/communities/open-coop/report/12", "", Accounts::kMember).status, 404);
   // The board removes a link by form; a bad form gets an answer naming the field, never a 500.
   HttpClient board = SignedIn(Accounts::kBoard);
   EXPECT_EQ(board

@@ -230,6 +230,14 @@ TEST_F(ImpactTest, ValueCasesArePublishedAndFound) {
                 .Get("/c/closed-club/impact/cases/" + std::to_string(case_id))
                 .status,
             404);
+  HttpReply one =
+      Api("GET", "open-coop", "/value-cases/" + std::to_string(case_id), "", Accounts::kMember);
+  ASSERT_EQ(one.status, 200) << one.body;
+  EXPECT_EQ(json::parse(one.body).at("title").as_string(), "Morgenkaffe, der blev til job");
+  EXPECT_EQ(
+      Api("GET", "closed-club", "/value-cases/" + std::to_string(case_id), "", Accounts::kBoard)
+          .status,
+      404);
   // Not published: the other communities do not find it; published, they do (case and accents
   // ignored).
   const auto search = [&](const std::string& q) {
@@ -378,6 +386,17 @@ TEST_F(ImpactTest, PartnershipsFormedCountThemselves) {
   const json::object& formed = list.at("items").as_array()[0].as_object();
   EXPECT_EQ(formed.at("current").as_string(), "1");
   EXPECT_DOUBLE_EQ(formed.at("progress").as_double(), 0.25);
+  // Funders see the same in the Common Impact Data Standard: a report for the month.
+  const json::value document =
+      json::parse(Client().Get("/api/v1/communities/open-coop/impact.jsonld").body);
+  size_t counted = 0;
+  for (const json::value& node : document.as_array()) {
+    if (node.at("@type").as_string() != "cids:IndicatorReport") continue;
+    EXPECT_NE(node.at("@id").as_string().find("/formed/"), std::string::npos);
+    EXPECT_EQ(node.at("i72:value").at("i72:numerical_value").as_string(), "1");
+    ++counted;
+  }
+  EXPECT_EQ(counted, 1u);
 }
 
 }  // namespace

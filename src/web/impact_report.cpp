@@ -1,0 +1,132 @@
+#include "web/impact_report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "web/funds.h"
+
+namespace andel::web {
+namespace {
+
+// The effective measurements whose period ends in `year`.
+std::vector<impact::Measurement> InYear(const std::vector<impact::Measurement>& effective,
+                                        int year) {
+  std::vector<impact::Measurement> in;
+  for (const impact::Measurement& m : effective) {
+    if (m.period_end.year == year) in.push_back(m);
+  }
+  return in;
+}
+
+// The projects each fund in its result phase funded, of those linked to the community's
+// indicators.
+Result<std::set<int64_t>> FundedProjects(Context& ctx, const ImpactWeb& web) {
+  std::set<int64_t> fund_ids, funded;
+  for (const auto& [indicator, links] : web.links) {
+    for (const store::ImpactLink& link : links) {
+      if (link.subject == store::LinkSubject::kProject && link.fund_phase == "result") {
+        fund_ids.insert(link.fund_id);
+      }
+    }
+  }
+  for (const int64_t fund_id : fund_ids) {
+    Result<funds::Fund> fund = ctx.services.funds.Find(fund_id);
+    if (!fund) return fund.error();
+    Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund_id);
+    if (!projects) return projects.error();
+    Result<FundOutcome> outcome = ComputeOutcome(ctx, *fund, *projects);
+    if (!outcome) return outcome.error();
+    const std::vector<funds::Project> feasible = Feasible(*projects);
+    for (const int index : outcome->outcome.selection_order) funded.insert(feasible[index].id);
+  }
+  return funded;
+}
+
+std::vector<store::ImpactLink> Contributors(const std::vector<store::ImpactLink>& links,
+                                            const std::set<int64_t>& funded, int year) {
+  std::vector<store::ImpactLink> contributors;
+  for (const store::ImpactLink& link : links) {
+    const bool decided = link.subject == store::LinkSubject::kProposal && link.closed_at > 0 &&
+                         DateFromUnixSeconds(link.closed_at).year <= year;
+    const bool chosen =
+        link.subject == store::LinkSubject::kProject && funded.contains(link.subject_id);
+    const bool growing = link.subject == store::LinkSubject::kInitiative &&
+                         (link.stage == "founding" || link.stage == "operating");
+    if (decided || chosen || growing) contributors.push_back(link);
+  }
+  return contributors;
+}
+
+}  // namespace
+
+Result<AnnualReport> BuildAnnualReport(Context& ctx, int64_t year) {
+  if (year < 1900 || year > 9999) return Error::NotFound("there is no such year", "year");
+  AnnualReport report;
+  report.year = static_cast<int>(year);
+  const int y = report.year;
+  const Date year_end{y, 12, 31};
+  Result<std::unique_ptr<CommunityImpact>> loaded =
+      LoadCommunityImpact(ctx, std::min(year_end, DateFromUnixSeconds(ctx.Now())));
+  if (!loaded) return loaded.error();
+  report.impact = std::move(*loaded);
+  CommunityImpact& impact = *report.impact;
+  Result<std::set<int64_t>> funded = FundedProjects(ctx, impact.web);
+  if (!funded) return funded.error();
+  std::vector<store::FormedPartnership> partnerships;
+  const bool counts_partnerships = std::any_of(
+      impact.indicators.begin(), impact.indicators.end(),
+      [](const impact::Indicator& i) { return i.catalogue_key == "partnerships_formed"; });
+  if (counts_partnerships) {
+    Result<std::vector<store::FormedPartnership>> formed =
+        ctx.services.impact.PartnershipsFormed(ctx.community->id);
+    if (!formed) return formed.error();
+    partnerships = std::move(*formed);
+  }
+  for (const impact::Indicator& indicator : impact.indicators) {
+    ReportIndicator entry;
+    entry.indicator = &indicator;
+    const std::vector<impact::Measurement> effective =
+        impact::Effective(impact.values_of[indicator.id]);
+    const std::vector<impact::Measurement> in_year = InYear(effective, y);
+    const std::vector<impact::Measurement> year_before = InYear(effective, y - 1);
+    entry.value = impact::Aggregate(indicator.aggregation, in_year);
+    entry.before = impact::Aggregate(indicator.aggregation, year_before);
+    entry.months = impact::Series(indicator, in_year, impact::Granularity::kMonth);
+    const size_t months_before =
+        impact::Series(indicator, year_before, impact::Granularity::kMonth).size();
+    if (entry.value && entry.before && entry.before->thousandths != 0 &&
+        months_before >= entry.months.size()) {
+      entry.change_percent = (entry.value->ToDouble() - entry.before->ToDouble()) /
+                             std::abs(entry.before->ToDouble()) * 100;
+    }
+    entry.from_parts = impact.web.parts.contains(indicator.id);
+    if (entry.from_parts) {
+      entry.progress = impact.web.tree_progress.at(indicator.id);
+    } else {
+      entry.target = impact::TargetOn(indicator, year_end);
+      const std::optional<impact::Quantity> at_end =
+          impact::CurrentValue(indicator, effective, year_end);
+      if (entry.target && at_end) {
+        entry.progress = impact::Progress(indicator, *at_end, entry.target->value);
+      }
+    }
+    entry.contributors = Contributors(impact.web.links[indicator.id], *funded, y);
+    if (indicator.catalogue_key == "partnerships_formed") {
+      for (const store::FormedPartnership& partnership : partnerships) {
+        if (partnership.day.year == y) ++(partnership.circle ? entry.circles : entry.matches);
+      }
+    }
+    report.indicators.push_back(std::move(entry));
+  }
+  Result<std::vector<impact::ValueCase>> cases = ctx.services.value_cases.List(ctx.community->id);
+  if (!cases) return cases.error();
+  for (impact::ValueCase& value_case : *cases) {
+    if (DateFromUnixSeconds(value_case.created_at).year == y) {
+      report.cases.push_back(std::move(value_case));
+    }
+  }
+  return report;
+}
+
+}  // namespace andel::web
