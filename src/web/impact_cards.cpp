@@ -1,4 +1,5 @@
-// Indicator cards, the results tree and the links to decisions and fund projects.
+// Indicator cards, the results tree, and the links to the decisions, fund projects and
+// initiatives expected to move an indicator.
 #include "web/impact_cards.h"
 
 #include <algorithm>
@@ -44,7 +45,9 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
   const std::optional<impact::Quantity> current = impact::CurrentValue(indicator, effective, today);
   const std::optional<impact::Target> target = impact::TargetOn(indicator, today);
   const auto label = [&](impact::Quantity q) { return QuantityLabel(ctx, q, unit); };
-  const bool is_goal = web.parts.contains(indicator.id);
+  // A goal's progress is its parts'; another indicator's is its own.
+  const auto parts = web.parts.find(indicator.id);
+  const bool is_goal = parts != web.parts.end();
   if (!is_goal || !values.empty()) {
     card.set("baseline", label(indicator.baseline) + " (" +
                              FormatDate(ctx.language, indicator.baseline_date) + ")");
@@ -54,10 +57,8 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
     card.set("target", label(target->value) + " " + ctx.T("by") + " " +
                            FormatDate(ctx.language, target->due));
   }
-  // A goal's progress is its parts'; another indicator's is its own.
-  const auto parts = web.parts.find(indicator.id);
   std::optional<double> progress;
-  if (parts != web.parts.end()) {
+  if (is_goal) {
     progress = web.tree_progress.at(indicator.id);
     card.set("is_goal", true);
     ViewData items = MakeList();
@@ -70,9 +71,8 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
     const std::string percent = ProgressLabel(ctx, *progress);
     card.set("progress", percent);
     const std::string description =
-        parts != web.parts.end()
-            ? percent + " " + ctx.T("of the way, from its parts")
-            : percent + " " + ctx.T("of the way from the baseline to the target");
+        is_goal ? percent + " " + ctx.T("of the way, from its parts")
+                : percent + " " + ctx.T("of the way from the baseline to the target");
     card.set("ring_html", impact::ProgressRingSvg("ring-" + std::to_string(indicator.id), name,
                                                   description, *progress, percent, 96));
   }
