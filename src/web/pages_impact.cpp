@@ -105,6 +105,7 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
   // Each card is rendered on its own and the page takes the HTML: a hundred cards of charts and
   // tables are not copied through the template data.
   std::string cards;
+  cards.reserve(impact.indicators.size() * 8192);
   ViewData options = MakeList();
   const std::string& chosen =
       ctx.form.Has("indicator") ? ctx.form.Get("indicator") : ctx.query.Get("indicator");
@@ -122,7 +123,6 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
   ViewData tree = ResultsTreeRows(ctx, impact.web);
   page.set("has_tree", !impact.web.parts.empty());
   page.set("tree", tree);
-  page.set("cards_html", cards);
   page.set("this_year", std::to_string(today.year));
   // Participant outcomes, counted for this year and the last (never named).
   Result<std::array<int64_t, impact::kOutcomeKinds>> this_year =
@@ -188,7 +188,7 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
     page.set("problems", list);
     page.set("has_problems", true);
   }
-  return HtmlPage(ctx, "impact", page, status);
+  return HtmlPageWith(ctx, "impact", page, "cards_html", cards, status);
 }
 
 }  // namespace

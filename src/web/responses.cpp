@@ -133,6 +133,15 @@ Response HtmlPage(Context& ctx, std::string_view view, ViewData& page, int statu
   return response;
 }
 
+Response HtmlPageWith(Context& ctx, std::string_view view, ViewData& page, const std::string& key,
+                      const std::string& html, int status) {
+  Response response;
+  response.status = status;
+  response.body =
+      PageAround(ctx, page, ctx.services.views.RenderWith(view, ctx.language, page, key, html));
+  return response;
+}
+
 Response HtmlPageAround(Context& ctx, ViewData& page, const std::string& content) {
   Response response;
   response.body = PageAround(ctx, page, content);

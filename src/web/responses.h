@@ -22,6 +22,10 @@ ViewData BasePage(Context& ctx, const std::string& title);
 ViewData FormPage(Context& ctx, const std::string& title);
 
 Response HtmlPage(Context& ctx, std::string_view view, ViewData& page, int status = 200);
+// HtmlPage for a view whose `key` ({{{key}}}) is a large piece of HTML rendered beforehand (see
+// Views::RenderWith).
+Response HtmlPageWith(Context& ctx, std::string_view view, ViewData& page, const std::string& key,
+                      const std::string& html, int status = 200);
 // A page whose content was rendered before (and perhaps cached).
 Response HtmlPageAround(Context& ctx, ViewData& page, const std::string& content);
 

@@ -67,6 +67,12 @@ namespace {
 constexpr std::string_view kContentMarker = "\x01andel-content\x01";
 }  // namespace
 
+std::string Views::RenderWith(std::string_view name, std::string_view language, ViewData& data,
+                              const std::string& key, const std::string& html) const {
+  data.set(key, std::string(kContentMarker));
+  return Splice(Render(name, language, data), html);
+}
+
 std::string Views::LayoutShell(std::string_view language, ViewData& page) const {
   auto layout = templates_.find(std::string(language) + "/layout");
   if (layout == templates_.end()) return std::string(kContentMarker);

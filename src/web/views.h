@@ -26,6 +26,10 @@ class Views {
 
   // Template `name` alone, without the layout.
   std::string Render(std::string_view name, std::string_view language, const ViewData& data) const;
+  // Template `name` with `html`, rendered beforehand, as the unescaped value of `key`: it is
+  // spliced in rather than walked through the template engine, which copies large text slowly.
+  std::string RenderWith(std::string_view name, std::string_view language, ViewData& data,
+                         const std::string& key, const std::string& html) const;
   // The layout with a marker where the content goes (see Splice).
   std::string LayoutShell(std::string_view language, ViewData& page) const;
   // The layout `shell` with `content` in place of its marker.
