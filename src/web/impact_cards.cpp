@@ -3,6 +3,7 @@
 #include "web/impact_cards.h"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
 #include "funds/fund.h"
@@ -29,7 +30,95 @@ ViewData IndicatorLink(const Context& ctx, const impact::Indicator& indicator) {
   return link;
 }
 
+// A 64-bit FNV-1a hash of the fields fed to it, for cache keys.
+class Fingerprint {
+ public:
+  Fingerprint& Add(std::string_view text) {
+    for (const char c : text) Byte(static_cast<unsigned char>(c));
+    Byte(0);
+    return *this;
+  }
+  Fingerprint& Add(int64_t value) {
+    for (int i = 0; i < 8; ++i) Byte(static_cast<unsigned char>(value >> (8 * i)));
+    return *this;
+  }
+  Fingerprint& Add(const Date& day) {
+    return Add(int64_t{day.year} * 10000 + day.month * 100 + day.day);
+  }
+  Fingerprint& Add(double value) {
+    int64_t bits = 0;
+    std::memcpy(&bits, &value, sizeof bits);
+    return Add(bits);
+  }
+  uint64_t value() const { return hash_; }
+
+ private:
+  void Byte(unsigned char byte) {
+    hash_ ^= byte;
+    hash_ *= 1099511628211ULL;
+  }
+  uint64_t hash_ = 14695981039346656037ULL;
+};
+
+// Everything IndicatorCard reads, fingerprinted.
+uint64_t CardFingerprint(const Context& ctx, const impact::Indicator& indicator,
+                         const std::vector<impact::Measurement>& values, Date today,
+                         const ImpactWeb& web) {
+  Fingerprint f;
+  f.Add(ctx.language).Add(ctx.community->slug).Add(today);
+  f.Add(indicator.id).Add(indicator.catalogue_key).Add(indicator.name).Add(indicator.unit);
+  f.Add(int64_t{static_cast<int>(indicator.direction)});
+  f.Add(int64_t{static_cast<int>(indicator.aggregation)});
+  f.Add(indicator.iris_metric).Add(indicator.baseline.thousandths).Add(indicator.baseline_date);
+  for (const impact::Target& target : indicator.targets) {
+    f.Add(target.value.thousandths).Add(target.due);
+  }
+  f.Add(indicator.parent.value_or(0)).Add(indicator.weight ? indicator.weight->thousandths : -1);
+  if (indicator.parent) {
+    if (const auto goal = web.by_id.find(*indicator.parent); goal != web.by_id.end()) {
+      f.Add(goal->second->name).Add(goal->second->catalogue_key);
+    }
+  }
+  if (const auto parts = web.parts.find(indicator.id); parts != web.parts.end()) {
+    f.Add(web.tree_progress.at(indicator.id));
+    for (const int64_t part : parts->second) {
+      f.Add(part).Add(web.by_id.at(part)->name).Add(web.by_id.at(part)->catalogue_key);
+    }
+  }
+  if (const auto links = web.links.find(indicator.id); links != web.links.end()) {
+    for (const store::ImpactLink& link : links->second) {
+      f.Add(int64_t{static_cast<int>(link.subject)}).Add(link.subject_id).Add(link.title);
+      f.Add(link.closes_at).Add(link.closed_at).Add(link.fund_id).Add(link.fund_title);
+      f.Add(link.fund_phase).Add(link.stage);
+    }
+  }
+  f.Add(static_cast<int64_t>(values.size()));
+  for (const impact::Measurement& m : values) {
+    f.Add(m.id).Add(m.period_start).Add(m.period_end).Add(m.value.thousandths);
+    f.Add(m.supersedes.value_or(0));
+  }
+  return f.value();
+}
+
 }  // namespace
+
+std::string RenderIndicatorCard(Context& ctx, const impact::Indicator& indicator,
+                                const std::vector<impact::Measurement>& values, Date today,
+                                const ImpactWeb& web) {
+  // One entry per card and language, holding the fingerprint before the HTML: a changed card
+  // replaces its entry rather than leaving the stale one to age out.
+  const std::string key = "impact-card|" + ctx.language + "|" + std::to_string(indicator.id);
+  const std::string stamp =
+      std::to_string(CardFingerprint(ctx, indicator, values, today, web)) + "\n";
+  if (std::shared_ptr<const std::string> cached = ctx.services.cache.Find(key);
+      cached && cached->starts_with(stamp)) {
+    return cached->substr(stamp.size());
+  }
+  std::string html = ctx.services.views.Render("impact_card", ctx.language,
+                                               IndicatorCard(ctx, indicator, values, today, web));
+  ctx.services.cache.Put(key, stamp + html);
+  return html;
+}
 
 ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
                        const std::vector<impact::Measurement>& values, Date today,

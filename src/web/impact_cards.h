@@ -50,6 +50,13 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
                        const std::vector<impact::Measurement>& values, Date today,
                        const ImpactWeb& web);
 
+// The card rendered as HTML, from the server's render cache when nothing it shows has changed:
+// the key is a fingerprint of everything IndicatorCard reads (the indicator, the values, the
+// day, the language, its goal, parts and links).
+std::string RenderIndicatorCard(Context& ctx, const impact::Indicator& indicator,
+                                const std::vector<impact::Measurement>& values, Date today,
+                                const ImpactWeb& web);
+
 // The decisions and projects linked to an indicator as list items: kind, title, link and state
 // in the reader's language; `project_note` ("funded") is added to a project's state.
 ViewData LinkItems(const Context& ctx, const std::vector<store::ImpactLink>& links,

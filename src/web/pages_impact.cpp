@@ -110,9 +110,7 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
   const std::string& chosen =
       ctx.form.Has("indicator") ? ctx.form.Get("indicator") : ctx.query.Get("indicator");
   for (const impact::Indicator& indicator : impact.indicators) {
-    cards += ctx.services.views.Render(
-        "impact_card", ctx.language,
-        IndicatorCard(ctx, indicator, impact.values_of[indicator.id], today, impact.web));
+    cards += RenderIndicatorCard(ctx, indicator, impact.values_of[indicator.id], today, impact.web);
     ViewData option = MakeObject();
     option.set("id", std::to_string(indicator.id));
     option.set("name", IndicatorName(ctx, indicator));

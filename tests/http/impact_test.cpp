@@ -54,6 +54,8 @@ TEST_F(ImpactTest, RecordCorrectAndSeeProgress) {
   HttpReply feb = Record(id, "02", "35", Accounts::kBoard);
   ASSERT_EQ(feb.status, 201) << feb.body;
   const int64_t wrong = json::parse(feb.body).at("id").as_int64();
+  // The dashboard as it stands (its cards are kept rendered until something on them changes).
+  EXPECT_TRUE(Contains(Client().Get("/c/open-coop/impact").body, "55 %"));
   // A correction supersedes the February figure; both stay on record.
   HttpReply fix =
       Record(id, "02", "25", Accounts::kBoard, R"(,"supersedes":)" + std::to_string(wrong));
