@@ -6,8 +6,8 @@
 #include "web/api_support.h"
 #include "web/handlers.h"
 #include "web/impact.h"
-#include "web/impact_cards.h"
 #include "web/impact_report.h"
+#include "web/impact_web.h"
 #include "web/programme.h"
 
 namespace andel::web {

@@ -1,16 +1,10 @@
-// Indicator cards, the results tree, and the links to the decisions, fund projects and
-// initiatives expected to move an indicator.
+// Indicator cards: an indicator's figures, progress ring and chart with the figures beside it,
+// rendered once and kept while nothing on them changes.
 #include "web/impact_cards.h"
 
-#include <algorithm>
 #include <cstring>
-#include <set>
 
-#include "funds/fund.h"
 #include "impact/charts.h"
-#include "impact/results_tree.h"
-#include "web/funds.h"
-#include "web/initiatives.h"
 
 namespace andel::web {
 namespace {
@@ -19,15 +13,6 @@ constexpr size_t kChartMonths = 24;
 
 std::string MonthLabel(const Date& period) {
   return FormatIsoDate(period).substr(0, 7);  // "2025-03"
-}
-
-// An indicator as a link: name and address.
-ViewData IndicatorLink(const Context& ctx, const impact::Indicator& indicator) {
-  ViewData link = MakeObject();
-  link.set("name", IndicatorName(ctx, indicator));
-  link.set("link",
-           "/c/" + ctx.community->slug + "/impact/indicators/" + std::to_string(indicator.id));
-  return link;
 }
 
 // A 64-bit FNV-1a hash of the fields fed to it, for cache keys.
@@ -224,160 +209,6 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
     card.set("rows", ViewData(rows));
   }
   return card;
-}
-
-std::optional<double> OwnProgress(const impact::Indicator& indicator,
-                                  const std::vector<impact::Measurement>& effective, Date today) {
-  const std::optional<impact::Quantity> current = impact::CurrentValue(indicator, effective, today);
-  const std::optional<impact::Target> target = impact::TargetOn(indicator, today);
-  if (!current || !target) return std::nullopt;
-  return impact::Progress(indicator, *current, target->value);
-}
-
-Result<ImpactWeb> LoadImpactWeb(Context& ctx, const std::vector<impact::Indicator>& indicators,
-                                const std::map<int64_t, double>& own_progress) {
-  ImpactWeb web;
-  for (const impact::Indicator& indicator : indicators) web.by_id[indicator.id] = &indicator;
-  for (const impact::Indicator& indicator : indicators) {
-    if (indicator.parent && web.by_id.contains(*indicator.parent)) {
-      web.parts[*indicator.parent].push_back(indicator.id);
-    }
-  }
-  Result<std::map<int64_t, double>> tree =
-      impact::TreeProgress(impact::IndicatorNodes(indicators, own_progress));
-  if (!tree) return tree.error();
-  for (const auto& [id, percent] : *tree) web.tree_progress[id] = percent / 100;
-  Result<std::vector<store::ImpactLink>> links = ctx.services.impact_links.Links(ctx.community->id);
-  if (!links) return links.error();
-  for (store::ImpactLink& link : *links) web.links[link.indicator_id].push_back(std::move(link));
-  return web;
-}
-
-Result<std::unique_ptr<CommunityImpact>> LoadCommunityImpact(Context& ctx, Date today) {
-  Result<ImpactRecords> records = LoadImpact(ctx, ctx.community->id);
-  if (!records) return records.error();
-  auto loaded = std::make_unique<CommunityImpact>();
-  loaded->indicators = std::move(records->indicators);
-  std::map<int64_t, size_t> counts;
-  for (const impact::Measurement& m : records->values) ++counts[m.indicator_id];
-  for (const auto& [indicator, count] : counts) loaded->values_of[indicator].reserve(count);
-  for (impact::Measurement& m : records->values) {
-    loaded->values_of[m.indicator_id].push_back(std::move(m));
-  }
-  // Own progress is needed only where a goal's progress comes from its parts.
-  std::map<int64_t, double> own_progress;
-  const bool any_part =
-      std::any_of(loaded->indicators.begin(), loaded->indicators.end(),
-                  [](const impact::Indicator& indicator) { return indicator.parent.has_value(); });
-  if (any_part) {
-    for (const impact::Indicator& indicator : loaded->indicators) {
-      const std::optional<double> progress =
-          OwnProgress(indicator, impact::Effective(loaded->values_of[indicator.id]), today);
-      if (progress) own_progress[indicator.id] = *progress;
-    }
-  }
-  Result<ImpactWeb> web = LoadImpactWeb(ctx, loaded->indicators, own_progress);
-  if (!web) return web.error();
-  loaded->web = std::move(*web);
-  return loaded;
-}
-
-ViewData LinkItems(const Context& ctx, const std::vector<store::ImpactLink>& links,
-                   const std::string& project_note) {
-  ViewData items = MakeList();
-  for (const store::ImpactLink& link : links) {
-    ViewData item = MakeObject();
-    item.set("title", link.title);
-    item.set("subject", std::string(store::Name(link.subject)));
-    item.set("subject_id", std::to_string(link.subject_id));
-    if (link.subject == store::LinkSubject::kProposal) {
-      item.set("kind", ctx.T("Decision"));
-      item.set("link",
-               "/c/" + ctx.community->slug + "/proposals/" + std::to_string(link.subject_id));
-      if (link.closed_at > 0) {
-        item.set("state", ctx.T("decided on") + " " +
-                              FormatDate(ctx.language, DateFromUnixSeconds(link.closed_at)));
-      } else if (link.closes_at > 0) {
-        item.set("state", ctx.T("in vote until") + " " +
-                              FormatDate(ctx.language, DateFromUnixSeconds(link.closes_at)));
-      } else {
-        item.set("state", ctx.T("under discussion"));
-      }
-    } else if (link.subject == store::LinkSubject::kInitiative) {
-      item.set("kind", ctx.T("Initiative"));
-      item.set("link",
-               "/c/" + ctx.community->slug + "/initiatives/" + std::to_string(link.subject_id));
-      Result<incubator::Stage> stage = incubator::ParseStage(link.stage);
-      item.set("state", stage ? StageLabel(ctx, *stage) : link.stage);
-    } else {
-      item.set("kind", ctx.T("Fund project"));
-      item.set("link", FundPath(ctx, link.fund_id) + "#project-" + std::to_string(link.subject_id));
-      Result<funds::Phase> phase = funds::ParsePhase(link.fund_phase);
-      item.set("state", link.fund_title + (phase ? ", " + PhaseLabel(ctx, *phase) : "") +
-                            (project_note.empty() ? "" : ", " + project_note));
-    }
-    items.push_back(item);
-  }
-  return items;
-}
-
-Result<ExpectedImpact> LoadExpectedImpact(Context& ctx) {
-  ExpectedImpact expected;
-  Result<std::vector<impact::Indicator>> indicators =
-      ctx.services.impact.Indicators(ctx.community->id);
-  if (!indicators) return indicators.error();
-  Result<std::vector<store::ImpactLink>> links = ctx.services.impact_links.Links(ctx.community->id);
-  if (!links) return links.error();
-  expected.indicators = std::move(*indicators);
-  expected.links = std::move(*links);
-  return expected;
-}
-
-ViewData ExpectedImpactView(const Context& ctx, const ExpectedImpact& expected,
-                            store::LinkSubject subject, int64_t subject_id) {
-  std::set<int64_t> linked;
-  for (const store::ImpactLink& link : expected.links) {
-    if (link.subject == subject && link.subject_id == subject_id) linked.insert(link.indicator_id);
-  }
-  ViewData view = MakeObject();
-  ViewData indicators = MakeList();
-  ViewData options = MakeList();
-  for (const impact::Indicator& indicator : expected.indicators) {
-    ViewData item = IndicatorLink(ctx, indicator);
-    item.set("id", std::to_string(indicator.id));
-    (linked.contains(indicator.id) ? indicators : options).push_back(item);
-  }
-  view.set("indicators", indicators);
-  view.set("has_indicators", !linked.empty());
-  view.set("options", options);
-  view.set("has_options", linked.size() < expected.indicators.size());
-  view.set("subject", std::string(store::Name(subject)) + ":" + std::to_string(subject_id));
-  return view;
-}
-
-ViewData ResultsTreeRows(const Context& ctx, const ImpactWeb& web) {
-  ViewData rows = MakeList();
-  if (web.parts.empty()) return rows;
-  const auto add = [&](const auto& self, int64_t id, int depth) -> void {
-    const impact::Indicator& indicator = *web.by_id.at(id);
-    ViewData row = IndicatorLink(ctx, indicator);
-    row.set("depth", std::to_string(std::min(depth, 3)));
-    const double progress = web.tree_progress.at(id);
-    row.set("progress", ProgressLabel(ctx, progress));
-    row.set("percent", std::to_string(static_cast<int>(progress * 100 + 0.5)));
-    if (indicator.weight) row.set("weight", ProgressLabel(ctx, indicator.weight->ToDouble()));
-    const auto parts = web.parts.find(id);
-    if (parts != web.parts.end()) row.set("is_goal", true);
-    rows.push_back(row);
-    if (parts == web.parts.end()) return;
-    for (int64_t part : parts->second) self(self, part, depth + 1);
-  };
-  // The top goals: indicators with parts and no goal above them.
-  for (const auto& [id, parts] : web.parts) {
-    const impact::Indicator& indicator = *web.by_id.at(id);
-    if (!indicator.parent || !web.by_id.contains(*indicator.parent)) add(add, id, 0);
-  }
-  return rows;
 }
 
 }  // namespace andel::web

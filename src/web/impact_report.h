@@ -13,7 +13,7 @@
 #include "impact/value_case.h"
 #include "store/impact_link_repository.h"
 #include "web/context.h"
-#include "web/impact_cards.h"
+#include "web/impact_web.h"
 
 namespace andel::web {
 

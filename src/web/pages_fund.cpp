@@ -7,7 +7,7 @@
 #include "core/text.h"
 #include "web/funds.h"
 #include "web/handlers.h"
-#include "web/impact_cards.h"
+#include "web/impact_web.h"
 #include "web/markdown.h"
 #include "web/responses.h"
 #include "web/svg_chart.h"

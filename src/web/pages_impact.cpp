@@ -1,97 +1,22 @@
-// A community's impact as pages: the dashboard of its indicators (progress to the target, a
-// chart of the last two years with its figures beside it), each indicator's page with every
-// measurement and correction, and the board's forms to define indicators, record measurements
-// and import or export CSV.
+// A community's impact as pages: the dashboard of its indicators (cards with progress and
+// charts, goals with their parts, outcomes, value cases, the programmes it reports to), each
+// indicator's page with every measurement and correction and what is expected to move it, and
+// the board's forms to define indicators, record measurements and import or export CSV.
 #include <array>
 #include <map>
-#include <set>
 
 #include "core/text.h"
 #include "impact/catalogue.h"
-#include "impact/charts.h"
 #include "web/community_views.h"
 #include "web/handlers.h"
 #include "web/impact.h"
 #include "web/impact_cards.h"
+#include "web/impact_web.h"
+#include "web/programme.h"
 #include "web/responses.h"
 
 namespace andel::web {
 namespace {
-
-// The municipal programmes the community reports to and, for the board, those it may join; a
-// programme's own roll-up.
-Status AddProgrammes(Context& ctx, ViewData& page) {
-  page.set("is_programme", ctx.community->kind == communities::CommunityKind::kMunicipalProgramme);
-  Result<std::vector<store::ProgrammeEntry>> joined =
-      ctx.services.programmes.ProgrammesOf(ctx.community->id);
-  if (!joined) return joined.error();
-  std::set<int64_t> taken = {ctx.community->id};
-  ViewData list = MakeList();
-  for (const store::ProgrammeEntry& programme : *joined) {
-    taken.insert(programme.community_id);
-    ViewData item = MakeObject();
-    item.set("slug", programme.slug);
-    item.set("name", programme.name);
-    item.set("link", "/c/" + programme.slug + "/impact/programme");
-    list.push_back(item);
-  }
-  page.set("programmes", list);
-  page.set("has_programmes", !joined->empty());
-  if (!ctx.IsBoard()) return {};
-  Result<std::vector<store::ProgrammeEntry>> all = ctx.services.programmes.Programmes();
-  if (!all) return all.error();
-  ViewData options = MakeList();
-  for (const store::ProgrammeEntry& programme : *all) {
-    if (taken.contains(programme.community_id)) continue;
-    ViewData option = MakeObject();
-    option.set("slug", programme.slug);
-    option.set("name", programme.name);
-    options.push_back(option);
-  }
-  page.set("programme_options", options);
-  page.set("has_programme_options", all->size() + 1 > taken.size());
-  return {};
-}
-
-// The community's proposals, fund projects and initiatives a board may link to an indicator,
-// less those already linked: value "proposal:12", "project:5" or "initiative:3", and a label.
-Result<ViewData> LinkSubjectOptions(Context& ctx, const std::vector<store::ImpactLink>& linked) {
-  std::set<std::pair<store::LinkSubject, int64_t>> taken;
-  for (const store::ImpactLink& link : linked) taken.insert({link.subject, link.subject_id});
-  ViewData options = MakeList();
-  const auto add = [&](store::LinkSubject subject, int64_t id, const std::string& label) {
-    if (taken.contains({subject, id})) return;
-    ViewData option = MakeObject();
-    option.set("value", std::string(store::Name(subject)) + ":" + std::to_string(id));
-    option.set("label", label);
-    options.push_back(option);
-  };
-  Result<std::vector<store::ProposalSummary>> proposals =
-      ctx.services.decisions.ListProposals(ctx.community->id, 0, 500);
-  if (!proposals) return proposals.error();
-  for (const store::ProposalSummary& summary : *proposals) {
-    add(store::LinkSubject::kProposal, summary.proposal.id,
-        ctx.T("Decision") + ": " + summary.proposal.title);
-  }
-  Result<std::vector<funds::Fund>> funds = ctx.services.funds.List(ctx.community->id);
-  if (!funds) return funds.error();
-  for (const funds::Fund& fund : *funds) {
-    Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund.id);
-    if (!projects) return projects.error();
-    for (const funds::Project& project : *projects) {
-      add(store::LinkSubject::kProject, project.id,
-          ctx.T("Fund project") + ": " + project.title + " (" + fund.title + ")");
-    }
-  }
-  Result<std::vector<incubator::Initiative>> initiatives =
-      ctx.services.initiatives.List(ctx.community->id);
-  if (!initiatives) return initiatives.error();
-  for (const incubator::Initiative& initiative : *initiatives) {
-    add(store::LinkSubject::kInitiative, initiative.id,
-        ctx.T("Initiative") + ": " + initiative.title);
-  }
-  return options;
-}
 
 Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>& error,
                             const std::vector<Error>& problems = {}) {
@@ -156,7 +81,7 @@ Result<Response> ImpactPage(Context& ctx, int status, const std::optional<Error>
   page.set("cases", latest_cases);
   page.set("has_cases", !cases->empty());
   page.set("has_indicators", !impact.indicators.empty());
-  if (Status added = AddProgrammes(ctx, page); !added) return added.error();
+  if (Status added = AddProgrammesView(ctx, page); !added) return added.error();
   if (ctx.IsBoard()) {
     page.set("can_record", true);
     page.set("indicator_options", options);
@@ -248,37 +173,6 @@ Result<Response> ShowIndicator(Context& ctx) {
   page.set("has_history", !measurements->empty());
   page.set("can_record", ctx.IsBoard());
   return HtmlPage(ctx, "impact_indicator", page);
-}
-
-Result<Response> SubmitImpactLink(Context& ctx) {
-  Result<int64_t> indicator = PositiveId(ctx.form.Get("indicator"), "indicator");
-  if (!indicator) return indicator.error();
-  const std::string_view subject_text = Trim(ctx.form.Get("subject"));
-  const size_t colon = subject_text.find(':');
-  Result<store::LinkSubject> subject = store::ParseLinkSubject(subject_text.substr(0, colon));
-  Result<int64_t> subject_id = colon == std::string_view::npos
-                                   ? Result<int64_t>(Error::InvalidArgument("", "subject"))
-                                   : PositiveId(subject_text.substr(colon + 1), "subject");
-  if (!subject || !subject_id) {
-    return Error::InvalidArgument(
-        "choose a decision, a fund project or an initiative from the list", "subject");
-  }
-  const bool remove = ctx.form.Get("action") == "remove";
-  Status done = remove ? ctx.services.impact_links.Unlink(ctx.community->id, *indicator, *subject,
-                                                          *subject_id, ctx.person->id, ctx.Now())
-                       : ctx.services.impact_links.Link(ctx.community->id, *indicator, *subject,
-                                                        *subject_id, ctx.person->id, ctx.Now());
-  if (!done) return done.error();
-  if (ctx.form.Get("back") == "proposal" && *subject == store::LinkSubject::kProposal) {
-    return Redirect("/c/" + ctx.community->slug + "/proposals/" + std::to_string(*subject_id) +
-                    "#expected-impact");
-  }
-  if (ctx.form.Get("back") == "initiative" && *subject == store::LinkSubject::kInitiative) {
-    return Redirect("/c/" + ctx.community->slug + "/initiatives/" + std::to_string(*subject_id) +
-                    "#expected-impact");
-  }
-  return Redirect("/c/" + ctx.community->slug + "/impact/indicators/" + std::to_string(*indicator) +
-                  "#moved-by");
 }
 
 Result<Response> SubmitOutcome(Context& ctx) {

@@ -3,7 +3,7 @@
 // board moves on or back) and the indicators it is expected to move.
 #include "core/text.h"
 #include "web/handlers.h"
-#include "web/impact_cards.h"
+#include "web/impact_web.h"
 #include "web/initiatives.h"
 #include "web/markdown.h"
 #include "web/responses.h"

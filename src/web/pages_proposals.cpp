@@ -7,7 +7,7 @@
 #include "web/decision_actions.h"
 #include "web/decision_views.h"
 #include "web/handlers.h"
-#include "web/impact_cards.h"
+#include "web/impact_web.h"
 #include "web/markdown.h"
 #include "web/proposal_page.h"
 #include "web/responses.h"

@@ -1,5 +1,7 @@
 #include "web/programme.h"
 
+#include <set>
+
 #include "web/impact.h"
 
 namespace andel::web {
@@ -28,6 +30,41 @@ Result<ProgrammeRollup> LoadRollup(Context& ctx, Date today) {
   }
   rollup.lines = impact::RollUp(rollup.reporting, today);
   return rollup;
+}
+
+// The municipal programmes the community reports to and, for the board, those it may join; a
+// programme's own roll-up.
+Status AddProgrammesView(Context& ctx, ViewData& page) {
+  page.set("is_programme", ctx.community->kind == communities::CommunityKind::kMunicipalProgramme);
+  Result<std::vector<store::ProgrammeEntry>> joined =
+      ctx.services.programmes.ProgrammesOf(ctx.community->id);
+  if (!joined) return joined.error();
+  std::set<int64_t> taken = {ctx.community->id};
+  ViewData list = MakeList();
+  for (const store::ProgrammeEntry& programme : *joined) {
+    taken.insert(programme.community_id);
+    ViewData item = MakeObject();
+    item.set("slug", programme.slug);
+    item.set("name", programme.name);
+    item.set("link", "/c/" + programme.slug + "/impact/programme");
+    list.push_back(item);
+  }
+  page.set("programmes", list);
+  page.set("has_programmes", !joined->empty());
+  if (!ctx.IsBoard()) return {};
+  Result<std::vector<store::ProgrammeEntry>> all = ctx.services.programmes.Programmes();
+  if (!all) return all.error();
+  ViewData options = MakeList();
+  for (const store::ProgrammeEntry& programme : *all) {
+    if (taken.contains(programme.community_id)) continue;
+    ViewData option = MakeObject();
+    option.set("slug", programme.slug);
+    option.set("name", programme.name);
+    options.push_back(option);
+  }
+  page.set("programme_options", options);
+  page.set("has_programme_options", all->size() + 1 > taken.size());
+  return {};
 }
 
 const store::ProgrammeEntry& CommunityOf(const ProgrammeRollup& rollup, int64_t community_id) {

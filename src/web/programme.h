@@ -22,6 +22,10 @@ struct ProgrammeRollup {
 // kNotFound naming "programme" unless the route's community is a municipal programme.
 Result<ProgrammeRollup> LoadRollup(Context& ctx, Date today);
 
+// For the route's community's impact page: "programmes" it reports to (slug, name, link to the
+// roll-up), "is_programme", and for the board "programme_options" it may join.
+Status AddProgrammesView(Context& ctx, ViewData& page);
+
 // The community of a roll-up entry.
 const store::ProgrammeEntry& CommunityOf(const ProgrammeRollup& rollup, int64_t community_id);
 
