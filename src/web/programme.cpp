@@ -1,3 +1,4 @@
+// A municipal programme's roll-up, and the programmes a community reports to.
 #include "web/programme.h"
 
 #include <set>
@@ -32,8 +33,6 @@ Result<ProgrammeRollup> LoadRollup(Context& ctx, Date today) {
   return rollup;
 }
 
-// The municipal programmes the community reports to and, for the board, those it may join; a
-// programme's own roll-up.
 Status AddProgrammesView(Context& ctx, ViewData& page) {
   page.set("is_programme", ctx.community->kind == communities::CommunityKind::kMunicipalProgramme);
   Result<std::vector<store::ProgrammeEntry>> joined =
@@ -55,15 +54,17 @@ Status AddProgrammesView(Context& ctx, ViewData& page) {
   Result<std::vector<store::ProgrammeEntry>> all = ctx.services.programmes.Programmes();
   if (!all) return all.error();
   ViewData options = MakeList();
+  bool any_option = false;
   for (const store::ProgrammeEntry& programme : *all) {
     if (taken.contains(programme.community_id)) continue;
+    any_option = true;
     ViewData option = MakeObject();
     option.set("slug", programme.slug);
     option.set("name", programme.name);
     options.push_back(option);
   }
   page.set("programme_options", options);
-  page.set("has_programme_options", all->size() + 1 > taken.size());
+  page.set("has_programme_options", any_option);
   return {};
 }
 
