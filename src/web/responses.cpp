@@ -105,9 +105,12 @@ std::string PageAround(Context& ctx, ViewData& page, const std::string& content)
     const ViewData* value = page.get(name);
     return value && value->is_string() ? value->string_value() : std::string();
   };
+  // The layout shows the token only to someone signed in (the sign-out form), so a visitor's
+  // own token does not make a layout of its own.
   std::string key = "layout|" + ctx.language + "|" + ctx.request.path + "?" + ctx.request.query +
-                    "|" + text("title") + "|" + text("csrf") + "|" + text("notice") + "|" +
-                    (page.get("can_admin") ? "a" : "-") + (page.get("is_member") ? "m" : "-");
+                    "|" + text("title") + "|" + (ctx.person ? text("csrf") : "") + "|" +
+                    text("notice") + "|" + (page.get("can_admin") ? "a" : "-") +
+                    (page.get("is_member") ? "m" : "-");
   if (ctx.person) key += "|" + std::to_string(ctx.person->id) + ":" + ctx.person->name;
   if (const ViewData* me = page.get("me"); me && me->get("unread")) {
     key += "|unread:" + me->get("unread")->string_value();
