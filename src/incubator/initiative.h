@@ -1,6 +1,8 @@
 // Initiatives: what a co-creation house or an incubator helps grow, from an idea to an operating
 // cooperative (seed 002's founding programme, seed 001's activities that grow from people's own
 // ideas). An initiative moves through stages; the board moves it on, or back. Pure values.
+// This is the incubator module's start, built for impact (an initiative names the indicators it
+// is expected to move); checklists, resources, bookings and activities are still to come.
 #pragma once
 
 #include <cstdint>

@@ -1,5 +1,8 @@
 // Impact tied to what produced it: the decisions (by their proposal), fund projects and
-// initiatives a community expects to move each of its indicators.
+// initiatives a community expects to move each of its indicators. Indicators belong to the
+// community; a decision, project or initiative "has" the indicators it names here, so that a
+// community keeps one dashboard, one roll-up and one export, and a project's own measure is a
+// community indicator linked to it.
 #pragma once
 
 #include <cstdint>
