@@ -128,6 +128,7 @@ Result<Response> ApiImpactReport(Context& ctx) {
                       {"value", quantity(entry.value)},
                       {"year_before", quantity(entry.before)},
                       {"change_percent", nullptr},
+                      {"change_same_months_only", entry.change_same_months_only},
                       {"progress", nullptr},
                       {"progress_from_parts", entry.from_parts},
                       {"target", nullptr},

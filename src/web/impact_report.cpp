@@ -93,12 +93,25 @@ Result<AnnualReport> BuildAnnualReport(Context& ctx, int64_t year) {
     entry.value = impact::Aggregate(indicator.aggregation, in_year);
     entry.before = impact::Aggregate(indicator.aggregation, year_before);
     entry.months = impact::Series(indicator, in_year, impact::Granularity::kMonth);
+    // The change against the same calendar months of the year before, when that year was
+    // measured in each of them: a year not yet over is not set against a whole one.
+    std::set<int> months_measured;
+    for (const impact::Point& point : entry.months) months_measured.insert(point.period.month);
+    std::vector<impact::Measurement> same_months;
+    for (const impact::Measurement& m : year_before) {
+      if (months_measured.contains(m.period_end.month)) same_months.push_back(m);
+    }
     const size_t months_before =
         impact::Series(indicator, year_before, impact::Granularity::kMonth).size();
-    if (entry.value && entry.before && entry.before->thousandths != 0 &&
-        months_before >= entry.months.size()) {
-      entry.change_percent = (entry.value->ToDouble() - entry.before->ToDouble()) /
-                             std::abs(entry.before->ToDouble()) * 100;
+    const size_t same_months_before =
+        impact::Series(indicator, same_months, impact::Granularity::kMonth).size();
+    const std::optional<impact::Quantity> comparable =
+        impact::Aggregate(indicator.aggregation, same_months);
+    if (entry.value && comparable && comparable->thousandths != 0 &&
+        same_months_before == months_measured.size()) {
+      entry.change_percent = (entry.value->ToDouble() - comparable->ToDouble()) /
+                             std::abs(comparable->ToDouble()) * 100;
+      entry.change_same_months_only = months_before > same_months_before;
     }
     entry.from_parts = impact.web.parts.contains(indicator.id);
     if (entry.from_parts) {

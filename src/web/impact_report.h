@@ -21,8 +21,11 @@ struct ReportIndicator {
   const impact::Indicator* indicator = nullptr;
   std::optional<impact::Quantity> value;   // the year's, by the indicator's aggregation
   std::optional<impact::Quantity> before;  // the year before's
-  // The change against the year before in percent, when that year was measured as fully.
+  // The change in percent against the same calendar months of the year before, when that year
+  // was measured in each month this year was; `change_same_months_only` when the year before
+  // has more months than those (this year is not over).
   std::optional<double> change_percent;
+  bool change_same_months_only = false;
   bool from_parts = false;         // a goal: its progress is its parts'
   std::optional<double> progress;  // at the year's end, 0–1
   std::optional<impact::Target> target;

@@ -39,6 +39,7 @@ ViewData IndicatorView(const Context& ctx, const ReportIndicator& entry, int yea
                     : entry.from_parts ? ctx.T("measured by its parts")
                                        : ctx.T("no measurements yet"));
   if (entry.before) card.set("before", label(*entry.before));
+  card.set("same_months_only", entry.change_same_months_only);
   if (entry.change_percent) {
     card.set("change", (*entry.change_percent >= 0 ? "+" : "") +
                            FormatInteger(ctx.language,

@@ -109,6 +109,33 @@ TEST_F(ImpactTest, RecordCorrectAndSeeProgress) {
   EXPECT_TRUE(Contains(danish.body, "Udgangspunkt"));
 }
 
+TEST_F(ImpactTest, TheReportSetsAYearNotOverAgainstTheSameMonths) {
+  const int64_t id = Participants();
+  // 2025: ten a month all year; 2026: twelve a month from January to March.
+  std::string csv = "indicator,period_start,period_end,value\n";
+  for (int month = 1; month <= 12; ++month) {
+    const std::string m = (month < 10 ? "0" : "") + std::to_string(month);
+    csv += std::to_string(id) + ",2025-" + m + "-01,2025-" + m + "-28,10\n";
+    if (month <= 3) csv += std::to_string(id) + ",2026-" + m + "-01,2026-" + m + "-28,12\n";
+  }
+  ASSERT_EQ(Api("POST", "open-coop", "/measurements", csv, Accounts::kBoard,
+                {{"content-type", "text/csv"}})
+                .status,
+            201);
+  // 36 against the 30 of January to March 2025, not against the whole 120.
+  HttpReply report = Client().Get("/c/open-coop/impact/report/2026");
+  EXPECT_TRUE(Contains(report.body, "+20 % against the same months of the year before"))
+      << report.body;
+  HttpReply api = Api("GET", "open-coop", "/report/2026", "", Accounts::kMember);
+  const json::value parsed = json::parse(api.body);
+  const json::object& entry = parsed.at("indicators").as_array()[0].as_object();
+  EXPECT_DOUBLE_EQ(entry.at("change_percent").as_double(), 20.0);
+  EXPECT_TRUE(entry.at("change_same_months_only").as_bool());
+  EXPECT_EQ(entry.at("year_before").as_string(), "120");
+  // A whole year against the whole year before.
+  EXPECT_TRUE(Contains(Client().Get("/c/open-coop/impact/report/2025").body, "<strong>120"));
+}
+
 TEST_F(ImpactTest, RolesAndOtherCommunities) {
   const int64_t id = Participants();
   EXPECT_EQ(Record(id, "01", "5", Accounts::kMember).status, 403);
