@@ -30,4 +30,8 @@ const CatalogueEntry* FindCatalogueEntry(std::string_view key) {
   return nullptr;
 }
 
+bool CountsPartnershipsFormed(const Indicator& indicator) {
+  return indicator.catalogue_key == "partnerships_formed";
+}
+
 }  // namespace andel::impact

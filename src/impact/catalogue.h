@@ -23,4 +23,8 @@ std::span<const CatalogueEntry> StarterCatalogue();
 // The entry with this key, or nullptr.
 const CatalogueEntry* FindCatalogueEntry(std::string_view key);
 
+// True for the catalogue's "partnerships formed across categories", which counts by itself:
+// the platform adds the community's accepted cross-category matches and published circles.
+bool CountsPartnershipsFormed(const Indicator& indicator);
+
 }  // namespace andel::impact

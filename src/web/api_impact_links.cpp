@@ -3,6 +3,7 @@
 // programmes a community reports to, and a programme's roll-up.
 #include <boost/json.hpp>
 
+#include "impact/catalogue.h"
 #include "web/api_support.h"
 #include "web/handlers.h"
 #include "web/impact.h"
@@ -140,7 +141,7 @@ Result<Response> ApiImpactReport(Context& ctx) {
       item["target"] = {{"value", impact::QuantityText(entry.target->value)},
                         {"due", FormatIsoDate(entry.target->due)}};
     }
-    if (entry.indicator->catalogue_key == "partnerships_formed") {
+    if (impact::CountsPartnershipsFormed(*entry.indicator)) {
       item["partnerships"] = {{"matches", entry.matches}, {"circles", entry.circles}};
     }
     indicators.push_back(std::move(item));

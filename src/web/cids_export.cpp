@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/text.h"
+#include "impact/catalogue.h"
 #include "web/handlers.h"
 #include "web/impact.h"
 #include "web/responses.h"
@@ -78,21 +79,18 @@ Result<Response> ExportCids(Context& ctx) {
          {"forIndicator", indicator_id(m.indicator_id)}});
   }
   // The partnerships counted by Andel, a report per month for each "partnerships formed".
-  std::map<std::string, int64_t> formed_by_month;
+  Result<std::vector<store::FormedPartnership>> formed =
+      PartnershipsCounted(ctx, ctx.community->id, *indicators);
+  if (!formed) return formed.error();
+  std::map<Date, int64_t> formed_by_month;  // by the month's first day
+  for (const store::FormedPartnership& partnership : *formed) {
+    ++formed_by_month[Date{partnership.day.year, partnership.day.month, 1}];
+  }
   for (const impact::Indicator& indicator : *indicators) {
-    if (indicator.catalogue_key != "partnerships_formed") continue;
-    if (formed_by_month.empty()) {
-      Result<std::vector<store::FormedPartnership>> formed =
-          ctx.services.impact.PartnershipsFormed(ctx.community->id);
-      if (!formed) return formed.error();
-      for (const store::FormedPartnership& partnership : *formed) {
-        ++formed_by_month[FormatIsoDate(partnership.day).substr(0, 7)];
-      }
-    }
-    for (const auto& [month, count] : formed_by_month) {
-      const Result<Date> first = ParseIsoDate(month + "-01");
-      if (!first) continue;
-      const Date last{first->year, first->month, DaysInMonth(first->year, first->month)};
+    if (!impact::CountsPartnershipsFormed(indicator)) continue;
+    for (const auto& [first, count] : formed_by_month) {
+      const std::string month = FormatIsoDate(first).substr(0, 7);
+      const Date last{first.year, first.month, DaysInMonth(first.year, first.month)};
       const std::string id = indicator_id(indicator.id) + "/formed/" + month;
       reports_of[indicator.id].push_back(json::string(id));
       reports.push_back(
@@ -109,7 +107,7 @@ Result<Response> ExportCids(Context& ctx) {
            {"time:hasTime",
             {{"@context", kContext},
              {"@type", "time:DateTimeInterval"},
-             {"time:hasBeginning", instant(*first, "00:00:00")},
+             {"time:hasBeginning", instant(first, "00:00:00")},
              {"time:hasEnd", instant(last, "23:59:59")}}},
            {"forIndicator", indicator_id(indicator.id)}});
     }

@@ -1,5 +1,6 @@
 #include "web/impact.h"
 
+#include <algorithm>
 #include <charconv>
 #include <unordered_map>
 
@@ -228,6 +229,14 @@ impact::MeasurementFile ReadCommunityMeasurements(
   return file;
 }
 
+Result<std::vector<store::FormedPartnership>> PartnershipsCounted(
+    Context& ctx, int64_t community_id, const std::vector<impact::Indicator>& indicators) {
+  if (std::none_of(indicators.begin(), indicators.end(), impact::CountsPartnershipsFormed)) {
+    return std::vector<store::FormedPartnership>{};
+  }
+  return ctx.services.impact.PartnershipsFormed(community_id);
+}
+
 Result<ImpactRecords> LoadImpact(Context& ctx, int64_t community_id) {
   ImpactRecords records;
   Result<std::vector<impact::Indicator>> indicators = ctx.services.impact.Indicators(community_id);
@@ -238,13 +247,14 @@ Result<ImpactRecords> LoadImpact(Context& ctx, int64_t community_id) {
   records.values = std::move(*values);
   // "Partnerships formed" counts the community's accepted cross-category matches and published
   // circles by itself, as measurements of 1 on their day (not stored; negative ids).
+  Result<std::vector<store::FormedPartnership>> formed =
+      PartnershipsCounted(ctx, community_id, records.indicators);
+  if (!formed) return formed.error();
+  records.partnerships = std::move(*formed);
   int64_t derived = 0;
   for (const impact::Indicator& indicator : records.indicators) {
-    if (indicator.catalogue_key != "partnerships_formed") continue;
-    Result<std::vector<store::FormedPartnership>> formed =
-        ctx.services.impact.PartnershipsFormed(community_id);
-    if (!formed) return formed.error();
-    for (const store::FormedPartnership& partnership : *formed) {
+    if (!impact::CountsPartnershipsFormed(indicator)) continue;
+    for (const store::FormedPartnership& partnership : records.partnerships) {
       impact::Measurement m;
       m.id = --derived;
       m.indicator_id = indicator.id;

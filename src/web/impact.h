@@ -67,7 +67,13 @@ Result<Response> MeasurementsCsvResponse(Context& ctx);
 struct ImpactRecords {
   std::vector<impact::Indicator> indicators;
   std::vector<impact::Measurement> values;
+  std::vector<store::FormedPartnership> partnerships;  // read only if an indicator counts them
 };
 Result<ImpactRecords> LoadImpact(Context& ctx, int64_t community_id);
+
+// The partnerships the community formed across categories, read only if one of `indicators`
+// counts them (impact::CountsPartnershipsFormed); none otherwise.
+Result<std::vector<store::FormedPartnership>> PartnershipsCounted(
+    Context& ctx, int64_t community_id, const std::vector<impact::Indicator>& indicators);
 
 }  // namespace andel::web

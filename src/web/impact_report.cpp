@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "impact/catalogue.h"
 #include "web/funds.h"
 
 namespace andel::web {
@@ -73,16 +74,6 @@ Result<AnnualReport> BuildAnnualReport(Context& ctx, int64_t year) {
   CommunityImpact& impact = *report.impact;
   Result<std::set<int64_t>> funded = FundedProjects(ctx, impact.web);
   if (!funded) return funded.error();
-  std::vector<store::FormedPartnership> partnerships;
-  const bool counts_partnerships = std::any_of(
-      impact.indicators.begin(), impact.indicators.end(),
-      [](const impact::Indicator& i) { return i.catalogue_key == "partnerships_formed"; });
-  if (counts_partnerships) {
-    Result<std::vector<store::FormedPartnership>> formed =
-        ctx.services.impact.PartnershipsFormed(ctx.community->id);
-    if (!formed) return formed.error();
-    partnerships = std::move(*formed);
-  }
   for (const impact::Indicator& indicator : impact.indicators) {
     ReportIndicator entry;
     entry.indicator = &indicator;
@@ -125,8 +116,8 @@ Result<AnnualReport> BuildAnnualReport(Context& ctx, int64_t year) {
       }
     }
     entry.contributors = Contributors(impact.web.links[indicator.id], *funded, y);
-    if (indicator.catalogue_key == "partnerships_formed") {
-      for (const store::FormedPartnership& partnership : partnerships) {
+    if (impact::CountsPartnershipsFormed(indicator)) {
+      for (const store::FormedPartnership& partnership : impact.partnerships) {
         if (partnership.day.year == y) ++(partnership.circle ? entry.circles : entry.matches);
       }
     }

@@ -53,6 +53,7 @@ Result<std::unique_ptr<CommunityImpact>> LoadCommunityImpact(Context& ctx, Date 
   if (!records) return records.error();
   auto loaded = std::make_unique<CommunityImpact>();
   loaded->indicators = std::move(records->indicators);
+  loaded->partnerships = std::move(records->partnerships);
   std::map<int64_t, size_t> counts;
   for (const impact::Measurement& m : records->values) ++counts[m.indicator_id];
   for (const auto& [indicator, count] : counts) loaded->values_of[indicator].reserve(count);

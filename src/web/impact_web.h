@@ -41,6 +41,7 @@ Result<ImpactWeb> LoadImpactWeb(Context& ctx, const std::vector<impact::Indicato
 struct CommunityImpact {
   std::vector<impact::Indicator> indicators;
   std::map<int64_t, std::vector<impact::Measurement>> values_of;
+  std::vector<store::FormedPartnership> partnerships;  // as ImpactRecords keeps them
   ImpactWeb web;
 };
 Result<std::unique_ptr<CommunityImpact>> LoadCommunityImpact(Context& ctx, Date today);
