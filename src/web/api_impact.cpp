@@ -161,19 +161,11 @@ Result<Response> ApiListMeasurements(Context& ctx) {
 
 Result<Response> ApiRecordMeasurements(Context& ctx) {
   if (Wants(ctx, "content-type", "text/csv")) {
-    Result<std::vector<impact::Indicator>> indicators =
-        ctx.services.impact.Indicators(ctx.community->id);
-    if (!indicators) return indicators.error();
-    const impact::MeasurementFile file = ReadCommunityMeasurements(ctx.request.body, *indicators);
-    // A file with any bad line imports nothing; the first is named.
-    if (!file.errors.empty()) return file.errors.front();
-    std::vector<impact::Measurement> rows;
-    rows.reserve(file.rows.size());
-    for (const impact::MeasurementRow& row : file.rows) rows.push_back(row.measurement);
-    Result<size_t> imported =
-        ctx.services.impact.Import(ctx.community->id, rows, ctx.person->id, ctx.Now());
+    Result<MeasurementImport> imported = ImportCommunityMeasurements(ctx, ctx.request.body);
     if (!imported) return imported.error();
-    return JsonOf(json::object{{"imported", *imported}}, 201);
+    // A file with any bad line imports nothing; the first is named.
+    if (!imported->errors.empty()) return imported->errors.front();
+    return JsonOf(json::object{{"imported", imported->imported}}, 201);
   }
   Result<json::object> body = BodyObject(ctx);
   if (!body) return body.error();

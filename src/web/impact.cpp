@@ -229,6 +229,26 @@ impact::MeasurementFile ReadCommunityMeasurements(
   return file;
 }
 
+Result<MeasurementImport> ImportCommunityMeasurements(Context& ctx, std::string_view text) {
+  Result<std::vector<impact::Indicator>> indicators =
+      ctx.services.impact.Indicators(ctx.community->id);
+  if (!indicators) return indicators.error();
+  impact::MeasurementFile file = ReadCommunityMeasurements(text, *indicators);
+  MeasurementImport result;
+  if (!file.errors.empty()) {
+    result.errors = std::move(file.errors);
+    return result;
+  }
+  std::vector<impact::Measurement> rows;
+  rows.reserve(file.rows.size());
+  for (impact::MeasurementRow& row : file.rows) rows.push_back(std::move(row.measurement));
+  Result<size_t> imported =
+      ctx.services.impact.Import(ctx.community->id, rows, ctx.person->id, ctx.Now());
+  if (!imported) return imported.error();
+  result.imported = *imported;
+  return result;
+}
+
 Result<std::vector<store::FormedPartnership>> PartnershipsCounted(
     Context& ctx, int64_t community_id, const std::vector<impact::Indicator>& indicators) {
   if (std::none_of(indicators.begin(), indicators.end(), impact::CountsPartnershipsFormed)) {

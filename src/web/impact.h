@@ -58,6 +58,14 @@ std::string QuantityLabel(const Context& ctx, impact::Quantity value, const std:
 impact::MeasurementFile ReadCommunityMeasurements(std::string_view text,
                                                   const std::vector<impact::Indicator>& indicators);
 
+// Imports a CSV of measurements for the route's community, all or nothing: the bad lines, each
+// named (and nothing imported), or how many were imported.
+struct MeasurementImport {
+  std::vector<Error> errors;
+  size_t imported = 0;
+};
+Result<MeasurementImport> ImportCommunityMeasurements(Context& ctx, std::string_view text);
+
 // The community's measurements as CSV, each indicator by its name.
 Result<Response> MeasurementsCsvResponse(Context& ctx);
 

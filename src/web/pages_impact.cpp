@@ -211,21 +211,13 @@ Result<Response> SubmitMeasurementImport(Context& ctx) {
   if (text.empty()) {
     return ImpactPage(ctx, 400, Error::InvalidArgument("choose a CSV file to import", "file"));
   }
-  Result<std::vector<impact::Indicator>> indicators =
-      ctx.services.impact.Indicators(ctx.community->id);
-  if (!indicators) return indicators.error();
-  const impact::MeasurementFile file = ReadCommunityMeasurements(text, *indicators);
-  if (!file.errors.empty()) {
+  Result<MeasurementImport> imported = ImportCommunityMeasurements(ctx, text);
+  if (!imported) return imported.error();
+  if (!imported->errors.empty()) {
     return ImpactPage(ctx, 400,
                       Error::InvalidArgument("The file has errors; nothing was imported.", "file"),
-                      file.errors);
+                      imported->errors);
   }
-  std::vector<impact::Measurement> rows;
-  rows.reserve(file.rows.size());
-  for (const impact::MeasurementRow& row : file.rows) rows.push_back(row.measurement);
-  Result<size_t> imported =
-      ctx.services.impact.Import(ctx.community->id, rows, ctx.person->id, ctx.Now());
-  if (!imported) return imported.error();
   return Redirect("/c/" + ctx.community->slug + "/impact");
 }
 
