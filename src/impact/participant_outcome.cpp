@@ -28,14 +28,4 @@ Status ValidateOutcome(const ParticipantOutcome& outcome) {
   return {};
 }
 
-std::array<int64_t, kOutcomeKinds> CountOutcomes(const std::vector<ParticipantOutcome>& outcomes,
-                                                 Date from, Date to) {
-  std::array<int64_t, kOutcomeKinds> counts{};
-  for (const ParticipantOutcome& outcome : outcomes) {
-    if (!outcome.consent || outcome.date < from || outcome.date > to) continue;
-    ++counts[static_cast<size_t>(outcome.kind)];
-  }
-  return counts;
-}
-
 }  // namespace andel::impact

@@ -5,7 +5,6 @@
 #include <array>
 #include <cstdint>
 #include <string_view>
-#include <vector>
 
 #include "core/date.h"
 #include "core/result.h"
@@ -34,9 +33,5 @@ struct ParticipantOutcome {
 
 // kInvalidArgument naming "consent" without the participant's consent.
 Status ValidateOutcome(const ParticipantOutcome& outcome);
-
-// The number of outcomes of each kind dated within [from, to], indexed by OutcomeKind.
-std::array<int64_t, kOutcomeKinds> CountOutcomes(const std::vector<ParticipantOutcome>& outcomes,
-                                                 Date from, Date to);
 
 }  // namespace andel::impact
