@@ -1,6 +1,5 @@
 // andel: the command line. Wires the store, the web layer and the domains together.
 #include <malloc.h>
-#include <spdlog/sinks/ostream_sink.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -14,6 +13,7 @@
 
 #include "app/budget_command.h"
 #include "app/demo_data.h"
+#include "app/logging.h"
 #include "app/match_command.h"
 #include "app/tally_command.h"
 #include "app/tally_verify.h"
@@ -100,8 +100,9 @@ void TuneMemoryAllocator() {
 
 int Serve(const std::string& db_url, const std::string& host, int port, bool demo,
           const std::string& public_url, int workers, const MailOptions& mail_options,
-          const ProxyOptions& proxy) {
+          const ProxyOptions& proxy, int body_in_flight_mib) {
   TuneMemoryAllocator();
+  andel::app::LogFlusher log_flusher(std::chrono::milliseconds(5));
   if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
   // A connection for every thread that serves requests, and one for the ballot writer.
   Result<std::unique_ptr<andel::store::Database>> db =
@@ -135,10 +136,11 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   options.host = host;
   options.port = static_cast<uint16_t>(port);
   options.threads = static_cast<size_t>(workers);
+  options.max_body_bytes_in_flight = static_cast<uint64_t>(body_in_flight_mib) * 1024 * 1024;
   andel::web::HttpServer server(
       options, [&app](andel::web::Request& request) { return app.Handle(request); },
-      [&app](andel::web::Method method, const std::string& path) {
-        return app.BodyLimit(method, path);
+      [&app](andel::web::Request& head, std::optional<uint64_t> content_length) {
+        return app.Admit(head, content_length);
       },
       [&app](int status, const std::string& message, andel::web::Request& partial) {
         return app.TransportError(status, message, partial);
@@ -233,6 +235,13 @@ int main(int argc, char** argv) {
       ->needs(serve->get_option("--smtp"));
   serve->add_option("--workers", workers, "threads that serve requests")
       ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  int body_in_flight_mib = 256;
+  serve
+      ->add_option("--max-body-in-flight", body_in_flight_mib,
+                   "MiB of request bodies all clients together may be sending at once; beyond "
+                   "it a request gets 503 and Retry-After before its body is read")
+      ->check(CLI::Range(1, 1024 * 1024))
       ->capture_default_str();
 
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
@@ -331,17 +340,11 @@ int main(int argc, char** argv) {
     // Help exits 0; any mistake on the command line exits 2, like other bad input.
     return cli.exit(error) == 0 ? 0 : 2;
   }
-  // The log (one access line per request) goes to standard output through its buffer, flushed
-  // every second and at once for warnings and errors: a write per request would cost the server
-  // about a sixth of its throughput.
-  auto log_sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(std::cout, false);
-  spdlog::set_default_logger(std::make_shared<spdlog::logger>("andel", log_sink));
-  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e %l %v");
-  spdlog::flush_on(spdlog::level::warn);
-  spdlog::flush_every(std::chrono::seconds(1));
+  andel::app::SetUpLogging();
 
   if (serve->parsed())
-    return Serve(db_url, host, port, demo, public_url, workers, mail_options, proxy);
+    return Serve(db_url, host, port, demo, public_url, workers, mail_options, proxy,
+                 body_in_flight_mib);
   if (migrate->parsed()) {
     Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
     if (!db) return Fail(db.error());

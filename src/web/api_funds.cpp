@@ -81,7 +81,7 @@ Result<Response> ApiCreateFund(Context& ctx) {
 }
 
 Result<Response> ApiImportFund(Context& ctx) {
-  Result<int64_t> id = ImportFund(ctx, ctx.request.body, ctx.query.Get("title"));
+  Result<int64_t> id = ImportFund(ctx, std::string(ctx.request.Body()), ctx.query.Get("title"));
   if (!id) return id.error();
   Result<funds::Fund> created = ctx.services.funds.Find(*id);
   if (!created) return created.error();

@@ -161,7 +161,7 @@ Result<Response> ApiListMeasurements(Context& ctx) {
 
 Result<Response> ApiRecordMeasurements(Context& ctx) {
   if (Wants(ctx, "content-type", "text/csv")) {
-    Result<MeasurementImport> imported = ImportCommunityMeasurements(ctx, ctx.request.body);
+    Result<MeasurementImport> imported = ImportCommunityMeasurements(ctx, ctx.request.Body());
     if (!imported) return imported.error();
     // A file with any bad line imports nothing; the first is named.
     if (!imported->errors.empty()) return imported->errors.front();

@@ -43,7 +43,7 @@ json::object PageOf(json::array items, const Paging& paging, int64_t total) {
 
 Result<json::object> BodyObject(const Context& ctx) {
   json::error_code ec;
-  json::value value = json::parse(ctx.request.body, ec);
+  json::value value = json::parse(ctx.request.Body(), ec);
   if (ec || !value.is_object()) {
     return Error::InvalidArgument("the body must be a JSON object", "body");
   }

@@ -141,7 +141,7 @@ Result<Form> ParseMultipart(std::string_view body, std::string_view content_type
       return Error::InvalidArgument("the text is not valid UTF-8", "file");
     }
     if (disposition.find("filename=") != std::string_view::npos) {
-      files.push_back({name, std::string(filename), std::string(content)});
+      files.push_back({name, std::string(filename), content});
     } else {
       if (!IsValidUtf8(content)) return Error::InvalidArgument("the text is not valid UTF-8", name);
       form.Add(name, std::string(content));

@@ -32,7 +32,9 @@ class Form {
 struct UploadedFile {
   std::string field;
   std::string filename;
-  std::string content;
+  // Points into the request body (which may be a mapped file of 100 MB): valid while the
+  // request lives, and never copied.
+  std::string_view content;
 };
 
 // application/x-www-form-urlencoded (also a query string). kInvalidArgument naming the field
@@ -40,7 +42,8 @@ struct UploadedFile {
 Result<Form> ParseUrlEncoded(std::string_view text);
 
 // multipart/form-data with the boundary from `content_type`: text fields into the Form, file
-// parts into `files`. kInvalidArgument for a malformed body.
+// parts into `files` (as views into `body`, which must outlive them). kInvalidArgument for a
+// malformed body.
 Result<Form> ParseMultipart(std::string_view body, std::string_view content_type,
                             std::vector<UploadedFile>& files);
 

@@ -1,6 +1,8 @@
 // Small helpers on the web layer's request and response types.
 #include "web/http.h"
 
+#include "web/body_file.h"
+
 namespace andel::web {
 
 Method ParseMethod(std::string_view text) {
@@ -39,6 +41,8 @@ std::string_view Request::Header(std::string_view name) const {
   }
   return {};
 }
+
+std::string_view Request::Body() const { return body_file ? body_file->Text() : body; }
 
 Response Redirect(std::string location) {
   Response response;

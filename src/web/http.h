@@ -2,13 +2,18 @@
 // Free of Boost, so handlers and views compile fast; only http_server.cpp knows Beast.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace andel::web {
+
+class BodyFile;
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOther };
 
@@ -20,11 +25,14 @@ struct Request {
   std::string path;   // percent-decoded path, without the query
   std::string query;  // raw query string, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
-  std::string body;
+  std::string body;  // a body of up to the default limit; larger ones are in `body_file`
+  std::shared_ptr<const BodyFile> body_file;
   std::string remote_address;
 
   // The first header with this (lower-case) name, or empty.
   std::string_view Header(std::string_view name) const;
+  // The body, wherever the server kept it; valid while the request lives.
+  std::string_view Body() const;
 };
 
 struct Response {
@@ -36,6 +44,12 @@ struct Response {
   void AddHeader(std::string name, std::string value) {
     headers.emplace_back(std::move(name), std::move(value));
   }
+};
+
+// The application's answer to a request's header, before its body is read.
+struct Admission {
+  size_t body_limit = 0;            // the largest body the route accepts (413 beyond it)
+  std::optional<Response> refusal;  // set: answer this, and read none of the body
 };
 
 // A 303 See Other to `location` (after a successful form post).

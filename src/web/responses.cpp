@@ -5,6 +5,7 @@
 
 #include "store/database.h"
 #include "web/forms.h"
+#include "web/log_escape.h"
 
 namespace andel::web {
 
@@ -164,7 +165,8 @@ Response ErrorResponse(Context& ctx, const Error& error) {
   std::string message = error.message;
   if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
     spdlog::error("request {} {} failed: {} ({}); cause: {}", MethodName(ctx.request.method),
-                  ctx.request.path, error.message, error.where, store::LastDatabaseFailure());
+                  LogEscape(ctx.request.path), LogText(error.message), LogEscape(error.where),
+                  LogText(store::LastDatabaseFailure()));
     if (error.code == ErrorCode::kInternal) message = "something went wrong on our side";
   }
   const bool api = ctx.request.path.starts_with("/api/");

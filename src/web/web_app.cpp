@@ -9,6 +9,7 @@
 #include "core/embedded.h"
 #include "core/text.h"
 #include "store/database.h"
+#include "web/log_escape.h"
 #include "web/responses.h"
 #include "web/routes.h"
 #include "web/security.h"
@@ -101,11 +102,11 @@ void ChooseLanguage(Context& ctx) {
 Status ParseBody(Context& ctx) {
   const std::string_view type = ctx.request.Header("content-type");
   if (type.starts_with("application/x-www-form-urlencoded")) {
-    Result<Form> form = ParseUrlEncoded(ctx.request.body);
+    Result<Form> form = ParseUrlEncoded(ctx.request.Body());
     if (!form) return form.error();
     ctx.form = std::move(*form);
   } else if (type.starts_with("multipart/form-data")) {
-    Result<Form> form = ParseMultipart(ctx.request.body, type, ctx.files);
+    Result<Form> form = ParseMultipart(ctx.request.Body(), type, ctx.files);
     if (!form) return form.error();
     ctx.form = std::move(*form);
   }
@@ -161,6 +162,53 @@ std::vector<std::string_view> Segments(std::string_view path) {
   std::vector<std::string_view> segments = Split(path.substr(1), '/');
   if (!segments.empty() && segments.back().empty() && segments.size() > 1) segments.pop_back();
   return segments;
+}
+
+// The steps that need only the request's header: the query, the path, the route, the caller
+// and the language. A response if they refuse the request; `route` is set otherwise.
+std::optional<Response> Prepare(Context& ctx, const Route*& route) {
+  Request& request = ctx.request;
+  Result<Form> query = ParseUrlEncoded(request.query);
+  if (!query) return ErrorResponse(ctx, query.error());
+  ctx.query = std::move(*query);
+  if (!IsValidUtf8(request.path)) {
+    return ErrorResponse(ctx, Error::InvalidArgument("the address is not valid UTF-8", "path"));
+  }
+  bool path_known = false;
+  route = MatchRoute(request.method, request.path, ctx.params, path_known);
+  if (Status status = Authenticate(ctx); !status) {
+    ChooseLanguage(ctx);
+    return ErrorResponse(ctx, status.error());
+  }
+  ChooseLanguage(ctx);
+  if (!route) {
+    if (path_known) {
+      Response response = ErrorResponse(
+          ctx, Error::InvalidArgument("this address does not accept this method", "method"));
+      response.status = 405;
+      std::string allow;
+      for (const Route& candidate : RouteTable()) {
+        std::map<std::string, std::string> ignored;
+        bool known = false;
+        if (MatchRoute(candidate.method, request.path, ignored, known) == &candidate) {
+          if (!allow.empty()) allow += ", ";
+          allow += MethodName(candidate.method);
+        }
+      }
+      response.AddHeader("Allow", allow);
+      return response;
+    }
+    return ErrorResponse(ctx, Error::NotFound("this page does not exist", "path"));
+  }
+  return std::nullopt;
+}
+
+// What every response gets, whichever step answered.
+void Finish(Context& ctx, Response& response) {
+  AddSecurityHeaders(response);
+  for (std::string& cookie : ctx.set_cookies) response.AddHeader("Set-Cookie", std::move(cookie));
+  if (!ctx.request.path.starts_with("/static/")) response.AddHeader("Cache-Control", "no-store");
+  response.AddHeader("Vary", "Cookie, Accept-Language");
 }
 
 }  // namespace
@@ -315,20 +363,46 @@ size_t WebApp::BodyLimit(Method method, const std::string& path) const {
   return services_->config.max_body_bytes;
 }
 
+Admission WebApp::Admit(Request& head, std::optional<uint64_t> content_length) {
+  Admission admission;
+  admission.body_limit = BodyLimit(head.method, head.path);
+  // A body the server would take in anyway (a form, a JSON object) is read first and judged by
+  // the whole pipeline, CSRF check included; a larger (or chunked) one is judged from its
+  // header, and the server reads it only if this lets it in.
+  if (content_length && *content_length <= services_->config.max_body_bytes) return admission;
+  Context ctx{head, *services_, {}, {}, {}, {}, {}, false, {}, {}, "en", {}, {}, {}};
+  std::optional<Response> refusal;
+  try {
+    const Route* route = nullptr;
+    refusal = Prepare(ctx, route);
+    if (!refusal) {
+      if (Status status = CheckAccess(ctx, *route); !status) {
+        refusal = ErrorResponse(ctx, status.error());
+      }
+    }
+  } catch (const std::exception& error) {
+    spdlog::error("unhandled exception admitting {} {}: {}", MethodName(head.method),
+                  LogEscape(head.path), LogText(error.what()));
+    refusal = ErrorResponse(ctx, Error::Internal("unhandled exception"));
+  }
+  if (refusal) {
+    Finish(ctx, *refusal);
+    admission.refusal = std::move(refusal);
+  }
+  return admission;
+}
+
 Response WebApp::Handle(Request& request) {
   Context ctx{request, *services_, {}, {}, {}, {}, {}, false, {}, {}, "en", {}, {}, {}};
   Response response;
   try {
     response = Dispatch(ctx);
   } catch (const std::exception& error) {
-    spdlog::error("unhandled exception for {} {}: {}", MethodName(request.method), request.path,
-                  error.what());
+    spdlog::error("unhandled exception for {} {}: {}", MethodName(request.method),
+                  LogEscape(request.path), LogText(error.what()));
     response = ErrorResponse(ctx, Error::Internal("unhandled exception"));
   }
-  AddSecurityHeaders(response);
-  for (std::string& cookie : ctx.set_cookies) response.AddHeader("Set-Cookie", std::move(cookie));
-  if (!request.path.starts_with("/static/")) response.AddHeader("Cache-Control", "no-store");
-  response.AddHeader("Vary", "Cookie, Accept-Language");
+  Finish(ctx, response);
   return response;
 }
 
@@ -339,8 +413,10 @@ Response WebApp::TransportError(int status, const std::string& message, Request&
       cookie && communities::IsSupportedLanguage(*cookie)) {
     ctx.language = *cookie;
   }
-  const ErrorCode code =
-      status == 413 || status == 431 ? ErrorCode::kTooLarge : ErrorCode::kInvalidArgument;
+  const ErrorCode code = status == 413 || status == 431 ? ErrorCode::kTooLarge
+                         : status == 503                ? ErrorCode::kUnavailable
+                         : status == 500                ? ErrorCode::kInternal
+                                                        : ErrorCode::kInvalidArgument;
   // Pages for browsers, JSON for the API and for requests whose path was never read.
   if (partial.path.empty()) partial.path = "/api/";
   Response response = ErrorResponse(ctx, Error{code, message, {}});
@@ -350,39 +426,9 @@ Response WebApp::TransportError(int status, const std::string& message, Request&
 }
 
 Response WebApp::Dispatch(Context& ctx) {
+  const Route* route = nullptr;
+  if (std::optional<Response> refusal = Prepare(ctx, route)) return std::move(*refusal);
   Request& request = ctx.request;
-  Result<Form> query = ParseUrlEncoded(request.query);
-  if (!query) return ErrorResponse(ctx, query.error());
-  ctx.query = std::move(*query);
-  if (!IsValidUtf8(request.path)) {
-    return ErrorResponse(ctx, Error::InvalidArgument("the address is not valid UTF-8", "path"));
-  }
-  bool path_known = false;
-  const Route* route = MatchRoute(request.method, request.path, ctx.params, path_known);
-  if (Status status = Authenticate(ctx); !status) {
-    ChooseLanguage(ctx);
-    return ErrorResponse(ctx, status.error());
-  }
-  ChooseLanguage(ctx);
-  if (!route) {
-    if (path_known) {
-      Response response = ErrorResponse(
-          ctx, Error::InvalidArgument("this address does not accept this method", "method"));
-      response.status = 405;
-      std::string allow;
-      for (const Route& candidate : RouteTable()) {
-        std::map<std::string, std::string> ignored;
-        bool known = false;
-        if (MatchRoute(candidate.method, request.path, ignored, known) == &candidate) {
-          if (!allow.empty()) allow += ", ";
-          allow += MethodName(candidate.method);
-        }
-      }
-      response.AddHeader("Allow", allow);
-      return response;
-    }
-    return ErrorResponse(ctx, Error::NotFound("this page does not exist", "path"));
-  }
   if (Unsafe(request.method)) {
     if (Status status = ParseBody(ctx); !status) return ErrorResponse(ctx, status.error());
   }

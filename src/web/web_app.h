@@ -3,8 +3,10 @@
 // the security headers. The HTTP server calls Handle() for every request.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/result.h"
@@ -25,6 +27,11 @@ class WebApp {
   // Loads translations and templates and the server's secret key. kInternal if any is broken.
   Status Init();
 
+  // From the header alone (`head` has no body yet): the route's body limit and, for a body larger
+  // than the default, the refusal the pipeline would give (unknown route, wrong method, caller
+  // not signed in or without the route's role), so that a large body is read only for a caller
+  // who may send it. `content_length` is none for a chunked body.
+  Admission Admit(Request& head, std::optional<uint64_t> content_length);
   Response Handle(Request& request);
   // The page (or JSON) for a request the server refused before routing it; see TransportError.
   Response TransportError(int status, const std::string& message, Request& partial);

@@ -143,5 +143,24 @@ if [ "$status" -eq 0 ]; then passed=$((passed + 1)); else
 contains "serve closes the database" "$work/serve.out" "database closed"
 contains "serve logs requests" "$work/serve.out" "access method=GET path=/api/v1/health status=200"
 
+# The access log: a forged path stays one escaped line, and the line reaches the file within
+# the flush interval (5 ms) even when the server is killed with SIGKILL right after answering.
+"$andel" serve --db "sqlite:$work/serve.db" --port 0 >"$work/kill.out" 2>&1 &
+pid=$!
+url=""
+for _ in $(seq 100); do
+  url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/kill.out" | head -n 1)
+  [ -n "$url" ] && break
+  sleep 0.1
+done
+curl -s -g -o /dev/null --path-as-is "$url/%0aforged%1b[31m"
+sleep 0.2
+kill -KILL "$pid"
+wait "$pid" 2>/dev/null
+if [ "$(grep -c 'forged' "$work/kill.out")" -eq 1 ] &&
+  grep -qF 'access method=GET path=/\x0aforged\x1b[31m status=404' "$work/kill.out"; then
+  passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL: the forged path is not one escaped access line"; cat -v "$work/kill.out"; fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -45,11 +45,15 @@ void ServerTest::SetUp() {
   ASSERT_TRUE(app_->Init().has_value());
   web::ServerOptions options;
   options.port = 0;
-  options.read_timeout = std::chrono::seconds(2);
+  options.header_timeout = std::chrono::seconds(2);
+  options.body_timeout = std::chrono::seconds(2);
   options.idle_timeout = std::chrono::seconds(2);
+  AdjustOptions(options);
   server_ = std::make_unique<web::HttpServer>(
       options, [this](web::Request& request) { return app_->Handle(request); },
-      [this](web::Method method, const std::string& path) { return app_->BodyLimit(method, path); },
+      [this](web::Request& head, std::optional<uint64_t> content_length) {
+        return app_->Admit(head, content_length);
+      },
       [this](int status, const std::string& message, web::Request& partial) {
         return app_->TransportError(status, message, partial);
       });

@@ -26,6 +26,8 @@ class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override;
   void TearDown() override;
+  // Lets a test change the server's options (short timeouts, small caps) before it starts.
+  virtual void AdjustOptions(web::ServerOptions& /*options*/) {}
 
   HttpClient Client() const { return HttpClient(port_); }
   // A client signed in as `email` (by the login form).
