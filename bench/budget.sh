@@ -6,7 +6,10 @@
 # figure the funds issue gives for pabutools 1.2.3 on Poland_Lodz_2022.pb on this kind of
 # machine (26 s for MES, 8 s with identical ballots grouped); pabutools is not installed here.
 #   bench/budget.sh PATH/TO/andel
-set -euo pipefail
+set -Eeuo pipefail
+shopt -s inherit_errexit
+# Fail loudly: a command that fails ends the run, named (a crash once showed up as a fast run).
+trap 'echo "bench/budget.sh: \"$BASH_COMMAND\" failed (exit $?, line $LINENO)" >&2' ERR
 andel=$1
 data=$(cd "$(dirname "$0")/../../shared/data/pabulib" && pwd)
 
@@ -16,7 +19,10 @@ best_of() {
   for _ in $(seq "$runs"); do
     local start end
     start=$(date +%s.%N)
-    "$andel" budget "$@" >/dev/null
+    if ! "$andel" budget "$@" >/dev/null; then
+      echo "bench/budget.sh: andel budget $* failed" >&2
+      exit 1  # ends the command substitution with an error, and so the script
+    fi
     end=$(date +%s.%N)
     best=$(awk -v a="$best" -v s="$start" -v e="$end" 'BEGIN { t = e - s; print (t < a ? t : a) }')
   done

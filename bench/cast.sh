@@ -5,7 +5,10 @@
 # Then the crash test: the same load, `kill -9` of the server in the middle, and a check that
 # every acknowledged ballot is in the database and none is doubled.
 #   bench/cast.sh PATH/TO/andel PATH/TO/andel_cast_load [SECONDS]
-set -euo pipefail
+set -Eeuo pipefail
+shopt -s inherit_errexit
+# Fail loudly: a command that fails ends the run, named (a crash once showed up as a fast run).
+trap 'echo "bench/cast.sh: \"$BASH_COMMAND\" failed (exit $?, line $LINENO)" >&2' ERR
 andel=$1
 load=$2
 seconds=${3:-10}
@@ -30,7 +33,14 @@ mkdir -p "$work/throughput" "$work/crash"
 start_server "$work/throughput"
 echo "throughput ($voters voters, $seconds s):"
 "$load" run "$port" "$work/throughput" "$seconds"
-kill -TERM "$server"; wait "$server" || true; server=""
+kill -TERM "$server"
+status=0
+wait "$server" || status=$?
+if [ "$status" -ne 0 ] && [ "$status" -ne 143 ]; then  # 143: ended by the SIGTERM itself
+  echo "bench/cast.sh: andel serve exited with $status during the throughput run" >&2
+  exit 1
+fi
+server=""
 
 "$load" prepare "sqlite:$work/crash/cast.db" "$voters" "$work/crash"
 start_server "$work/crash"

@@ -3,7 +3,10 @@
 # nginx serving the same HTML bytes as a static file (this machine's reference), all measured
 # with wrk on loopback in one run. Prints a Markdown table with ratios to nginx.
 #   bench/http.sh PATH/TO/andel [DURATION_SECONDS] [CONNECTIONS]
-set -euo pipefail
+set -Eeuo pipefail
+shopt -s inherit_errexit
+# Fail loudly: a command that fails ends the run, named (a crash once showed up as a fast run).
+trap 'echo "bench/http.sh: \"$BASH_COMMAND\" failed (exit $?, line $LINENO)" >&2' ERR
 andel=$1
 duration=${2:-10}
 connections=${3:-64}
@@ -42,13 +45,24 @@ sleep 0.5
 
 measure() {  # URL [LUA_SCRIPT] -> "requests_per_second p99_ms"
   wrk -t2 -c"$connections" -d"${duration}s" --latency ${2:+-s "$2"} "$1" >"$work/wrk.txt"
+  # wrk counts refused connections and error answers without failing: a dead server or error
+  # pages would be timed as a result.
+  if grep -q -e "Non-2xx or 3xx responses" -e "Socket errors: connect [1-9]" "$work/wrk.txt" ||
+    ! kill -0 "$andel_pid" 2>/dev/null; then
+    echo "bench/http.sh: wrk $1 met errors or a stopped server:" >&2
+    cat "$work/wrk.txt" >&2
+    exit 1
+  fi
   rps=$(awk '/^Requests\/sec/ {print $2}' "$work/wrk.txt")
   p99=$(awk '$1 == "99%" {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; print v}' "$work/wrk.txt")
   echo "$rps $p99"
 }
 
-read -r nginx_rps nginx_p99 < <(measure "http://127.0.0.1:$nginx_port/members.html")
-read -r html_rps html_p99 < <(measure "http://127.0.0.1:$andel_port$page")
+# Into a file, not < <(…): a failure in a process substitution would go unnoticed.
+measure "http://127.0.0.1:$nginx_port/members.html" >"$work/nginx.measured"
+read -r nginx_rps nginx_p99 <"$work/nginx.measured"
+measure "http://127.0.0.1:$andel_port$page" >"$work/html.measured"
+read -r html_rps html_p99 <"$work/html.measured"
 # Searches that are each new to the server: nothing cached, a query and a render every time.
 cat >"$work/search.lua" <<'LUA'
 counter = 0
@@ -59,8 +73,10 @@ request = function()
   return wrk.format(nil, "/c/aarhus-partnerskab/members?q=" .. q)
 end
 LUA
-read -r search_rps search_p99 < <(measure "http://127.0.0.1:$andel_port$page" "$work/search.lua")
-read -r json_rps json_p99 < <(measure "http://127.0.0.1:$andel_port/api/v1/communities/aarhus-partnerskab/members?per_page=200")
+measure "http://127.0.0.1:$andel_port$page" "$work/search.lua" >"$work/search.measured"
+read -r search_rps search_p99 <"$work/search.measured"
+measure "http://127.0.0.1:$andel_port/api/v1/communities/aarhus-partnerskab/members?per_page=200" >"$work/json.measured"
+read -r json_rps json_p99 <"$work/json.measured"
 rss_kb=$(awk '/VmRSS/ {print $2}' "/proc/$andel_pid/status")
 bytes=$(wc -c <"$work/www/members.html")
 

@@ -5,7 +5,10 @@
 #  - a CSV import of 1,000,000 measurements through the API on SQLite, wall clock including the
 #    upload (goal ≤ 10 s).
 #   bench/impact.sh PATH/TO/andel
-set -euo pipefail
+set -Eeuo pipefail
+shopt -s inherit_errexit
+# Fail loudly: a command that fails ends the run, named (a crash once showed up as a fast run).
+trap 'echo "bench/impact.sh: \"$BASH_COMMAND\" failed (exit $?, line $LINENO)" >&2' ERR
 andel=$1
 work=$(mktemp -d)
 trap 'kill $andel_pid 2>/dev/null || true; rm -rf "$work"' EXIT

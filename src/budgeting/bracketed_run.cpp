@@ -30,6 +30,7 @@
 #include "budgeting/bracketed_run.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 
@@ -109,8 +110,11 @@ class BracketWallets {
       AddLevel(left, {rise_lo, rise_hi});
     }
     ClearCounts();
+    // Each group is among the supporters once (ComputeUtilities), so each moves once, from a
+    // level counted above.
     for (int g : u_.supporters[p]) {
       int& level = level_[static_cast<size_t>(g)];
+      assert(static_cast<size_t>(level) < next_.size() && next_[static_cast<size_t>(level)] >= 0);
       level = next_[static_cast<size_t>(level)];
     }
   }
@@ -323,6 +327,7 @@ class BracketWallets {
 
 std::optional<BracketedRun> RunBracketed(const Instance& instance, const Utilities& u,
                                          const mpq_class& start, ReachGoal goal) {
+  if (!FitsDoubles(instance, u, start)) return std::nullopt;
   BracketWallets wallets(instance, u, start, goal);
   // As in the exact run (equal_shares.cpp): candidates wait in a heap by a lower bound of ρ,
   // which stays a lower bound as money is spent; the top is priced again until a project

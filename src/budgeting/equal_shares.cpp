@@ -223,7 +223,7 @@ bool CanAdd(const Instance& instance, const Utilities& u, const Probe& run, bool
 // Runs MES with the start money `start_of(k)` = `start_of(0)` + k·`step` for k = 0, 1, …:
 // returns the k before the first outcome that costs more than the budget, or the k of the first
 // outcome to which nothing more can be added (every candidate in, or no project — a candidate,
-// when `candidates_only` — fits).
+// when `candidates_only` — fits); 0 if `step` is 0 (every run the same).
 // A run proves its reach, how far the start money can rise with the same outcome, and the ks
 // within it are skipped. A few runs go at once, one per core: one at the first k not yet known,
 // the others ahead of it at a spacing guessed from the last skip, hoping to land within the
@@ -231,6 +231,8 @@ bool CanAdd(const Instance& instance, const Utilities& u, const Probe& run, bool
 template <typename StartOf>
 long Complete(const Instance& instance, const Utilities& u, StartOf start_of, const mpq_class& step,
               bool candidates_only) {
+  // Without a step (budget+1% of a budget of 0) every run is the first one: it is kept.
+  if (step <= 0) return 0;
   const size_t candidates = CandidateCount(instance, u);
   const auto done = [&](const Probe& run) {
     return !CanAdd(instance, u, run, candidates_only) || run.order.size() == candidates;

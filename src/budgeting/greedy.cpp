@@ -8,6 +8,7 @@ namespace andel::budgeting {
 namespace internal {
 
 Result<Utilities> ComputeUtilities(const Instance& instance, Utility utility) {
+  if (Status valid = CheckInstance(instance); !valid) return valid.error();
   Utilities u;
   u.uniform = utility != Utility::kPoints;
   u.supporters.resize(instance.projects.size());
@@ -19,20 +20,37 @@ Result<Utilities> ComputeUtilities(const Instance& instance, Utility utility) {
   } else {
     u.points.resize(instance.projects.size());
   }
+  // Each ballot group is a project's supporter at most once, however often its ballot names
+  // the project (with points utility the points add up): the wallets move a supporter's money
+  // once per purchase, and count it once per price.
+  std::vector<int> named_by(instance.projects.size(), -1);  // project → last group naming it
+  std::vector<mpq_class> sum(instance.projects.size());     // points: project → this ballot's
+  std::vector<size_t> named;                                // points: this ballot's projects
   for (size_t g = 0; g < instance.ballots.size(); ++g) {
     const Ballot& ballot = instance.ballots[g];
+    const int group = static_cast<int>(g);
+    if (!u.uniform && ballot.points.size() != ballot.projects.size()) {
+      return Error::InvalidArgument("points utility needs ballots with points", "utility");
+    }
+    named.clear();
     for (size_t i = 0; i < ballot.projects.size(); ++i) {
       const size_t p = static_cast<size_t>(ballot.projects[i]);
+      const bool first = named_by[p] != group;
+      named_by[p] = group;
       if (u.uniform) {
-        if (u.of_project[p] > 0) u.supporters[p].push_back(static_cast<int>(g));
+        if (first && u.of_project[p] > 0) u.supporters[p].push_back(group);
         continue;
       }
-      if (i >= ballot.points.size()) {
-        return Error::InvalidArgument("points utility needs ballots with points", "utility");
+      if (first) {
+        sum[p] = 0;
+        named.push_back(p);
       }
-      if (ballot.points[i] <= 0) continue;
-      u.supporters[p].push_back(static_cast<int>(g));
-      u.points[p].push_back(ballot.points[i]);
+      sum[p] += ballot.points[i];
+    }
+    for (size_t p : named) {
+      if (sum[p] <= 0) continue;
+      u.supporters[p].push_back(group);
+      u.points[p].push_back(sum[p]);
     }
   }
   return u;

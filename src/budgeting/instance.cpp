@@ -18,6 +18,34 @@ int Instance::IndexOf(const std::string& project_id) const {
   return -1;
 }
 
+Status CheckInstance(const Instance& instance) {
+  constexpr long kMostVoters = 1L << 40;
+  if (instance.budget < 0) return Error::InvalidArgument("the budget cannot be negative", "budget");
+  for (const Project& project : instance.projects) {
+    if (project.cost < 0) return Error::InvalidArgument("the cost is not a number", "cost");
+  }
+  const int projects = static_cast<int>(instance.projects.size());
+  long voters = 0;
+  for (const Ballot& ballot : instance.ballots) {
+    if (ballot.count < 1) {
+      return Error::InvalidArgument("a ballot counts at least one voter", "ballots");
+    }
+    if (ballot.count > kMostVoters - voters) {
+      return Error::InvalidArgument("too many voters", "ballots");
+    }
+    voters += ballot.count;
+    for (int p : ballot.projects) {
+      if (p < 0 || p >= projects) {
+        return Error::InvalidArgument("the vote names an unknown project", "ballots");
+      }
+    }
+    if (!ballot.points.empty() && ballot.points.size() != ballot.projects.size()) {
+      return Error::InvalidArgument("the points do not match the projects voted for", "ballots");
+    }
+  }
+  return Status();
+}
+
 Instance GroupIdenticalBallots(const Instance& instance) {
   Instance grouped;
   grouped.budget = instance.budget;

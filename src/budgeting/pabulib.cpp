@@ -43,7 +43,7 @@ bool ParseNumber(std::string_view text, mpq_class& out) {
     out = negative ? -small : small;
     return true;
   }
-  mpz_class numerator(digits);
+  mpz_class numerator(digits, 10);  // base 10: "0.08" is not octal
   mpz_class denominator = 1;
   for (size_t i = 0; i < decimals; ++i) denominator *= 10;
   out = mpq_class(numerator, denominator);
@@ -78,9 +78,38 @@ std::string DecimalText(const mpq_class& value) {
   return (scaled < 0 ? "-" : "") + digits;
 }
 
+// A project named more than once on a ballot: an approval or ordinal ballot is a set (or a
+// ranking), so the project counts once, at its first position; on a ballot with points the
+// points add up. `first_position` is scratch, -1 for every project, and left so.
+void MergeRepeats(Ballot& ballot, std::vector<int>& first_position) {
+  size_t kept = 0;
+  for (size_t i = 0; i < ballot.projects.size(); ++i) {
+    const size_t p = static_cast<size_t>(ballot.projects[i]);
+    if (first_position[p] >= 0) {
+      if (!ballot.points.empty()) {
+        ballot.points[static_cast<size_t>(first_position[p])] += ballot.points[i];
+      }
+      continue;
+    }
+    first_position[p] = static_cast<int>(kept);
+    ballot.projects[kept] = ballot.projects[i];
+    if (!ballot.points.empty()) ballot.points[kept] = ballot.points[i];
+    ++kept;
+  }
+  ballot.projects.resize(kept);
+  if (!ballot.points.empty()) ballot.points.resize(kept);
+  for (int p : ballot.projects) first_position[static_cast<size_t>(p)] = -1;
+}
+
 }  // namespace
 
 Result<Instance> ReadPabulib(std::string_view text) {
+  // Names and ids are shown and stored as text: a file that is not UTF-8 is refused at the line
+  // of its first bad byte.
+  if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
+    const auto line = static_cast<size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
+    return BadLine(line + 1, "the file is not valid UTF-8");
+  }
   Instance instance;
   enum class Section { kNone, kMeta, kProjects, kVotes } section = Section::kNone;
   bool expect_header = false;  // the row after a section's name names its columns
@@ -94,7 +123,8 @@ Result<Instance> ReadPabulib(std::string_view text) {
   };
   int id_column = -1, cost_column = -1, name_column = -1, category_column = -1, vote_column = -1,
       points_column = -1;
-  std::string id;  // reused for each project id in a vote
+  std::string id;                   // reused for each project id in a vote
+  std::vector<int> first_position;  // scratch for MergeRepeats
   const auto visit = [&](const CsvRecord& record) -> Status {
     last_line = record.line;
     const std::string_view first = Trim(record.fields.empty() ? "" : record.fields[0]);
@@ -164,6 +194,7 @@ Result<Instance> ReadPabulib(std::string_view text) {
         return Status();
       }
       case Section::kVotes: {
+        first_position.resize(instance.projects.size(), -1);
         Ballot ballot;
         const std::string_view votes = field(vote_column);
         for (size_t start = 0; start <= votes.size();) {
@@ -179,7 +210,10 @@ Result<Instance> ReadPabulib(std::string_view text) {
         }
         if (points_column >= 0 && (instance.vote_type == VoteType::kCumulative ||
                                    instance.vote_type == VoteType::kScoring)) {
-          const std::vector<std::string_view> points = Split(field(points_column), ',');
+          // An empty ballot has no points (Split would give one empty piece).
+          const std::string_view listed = field(points_column);
+          const std::vector<std::string_view> points =
+              listed.empty() ? std::vector<std::string_view>() : Split(listed, ',');
           if (points.size() != ballot.projects.size()) {
             return BadLine(record.line, "the points do not match the projects voted for");
           }
@@ -189,6 +223,7 @@ Result<Instance> ReadPabulib(std::string_view text) {
             ballot.points.push_back(value);
           }
         }
+        MergeRepeats(ballot, first_position);
         instance.ballots.push_back(std::move(ballot));
         return Status();
       }
@@ -202,6 +237,7 @@ Result<Instance> ReadPabulib(std::string_view text) {
   if (!instance.meta.count("budget") || !ParseNumber(instance.meta["budget"], instance.budget)) {
     return BadLine(1, "META needs a budget");
   }
+  if (instance.budget < 0) return BadLine(1, "the budget cannot be negative");
   if (!instance.meta.count("vote_type")) return BadLine(1, "META needs a vote_type");
   if (!seen_projects) return BadLine(last_line ? last_line : 1, "the file has no PROJECTS");
   if (!seen_votes) return BadLine(last_line ? last_line : 1, "the file has no VOTES");

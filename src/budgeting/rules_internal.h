@@ -51,6 +51,13 @@ struct LevelCounts {
 // kInvalidArgument for points utility on ballots without points.
 Result<Utilities> ComputeUtilities(const Instance& instance, Utility utility);
 
+// True if a run of MES in which every voter starts with `start` keeps its amounts in the range
+// where floating point's relative error bounds hold: the start and every candidate's cost and
+// utility are 0 or within [2⁻²⁵⁶, 2²⁵⁶] (with at most 2⁴⁰ voters, every sum, due and price then
+// stays far from overflow and underflow; money that drops below that is compared to dues far
+// above it). Where it is false the wallets and the completions use exact arithmetic alone.
+bool FitsDoubles(const Instance& instance, const Utilities& u, const mpq_class& start);
+
 // The greedy order: by id, then stably by total utility ÷ cost, highest first.
 std::vector<int> GreedyOrder(const Instance& instance, const Utilities& u, Utility utility);
 

@@ -1,17 +1,27 @@
 #include "budgeting/wallets.h"
 
 #include <algorithm>
+#include <cassert>
 #include <cmath>
 #include <limits>
 
 namespace andel::budgeting::internal {
 namespace {
 
+bool InDoubleRange(const mpq_class& x) {
+  static const mpq_class kLeast(mpz_class(1), mpz_class(1) << 256);
+  static const mpq_class kMost(mpz_class(1) << 256);
+  return x == 0 || (abs(x) >= kLeast && abs(x) <= kMost);
+}
+
 // Cost and card utilities: money as levels.
 class LevelWallets final : public Wallets {
  public:
   LevelWallets(const Instance& instance, const Utilities& u, const mpq_class& start)
-      : instance_(instance), u_(u), level_(instance.ballots.size(), 1) {
+      : instance_(instance),
+        u_(u),
+        level_(instance.ballots.size(), 1),
+        doubles_(FitsDoubles(instance, u, start)) {
     weight_.reserve(instance.ballots.size());
     for (const Ballot& ballot : instance.ballots) weight_.push_back(ballot.count);
     AddLevel(0);
@@ -23,6 +33,7 @@ class LevelWallets final : public Wallets {
   // non-negative terms at most (n − 1)·2⁻⁵³ more. So the double sum of n terms below is within
   // a factor 1 ± (n + 8)·2⁻⁵² of the exact one; nothing is subtracted in a bound that counts.
   Estimate Bound(size_t p, double& lo, double& hi) override {
+    if (!doubles_) return Estimate::kUnknown;
     CountByLevel(p);
     const Estimate estimate = BoundCounted(p, lo, hi);
     ClearCounts();
@@ -49,7 +60,7 @@ class LevelWallets final : public Wallets {
     const double share_d = cost.get_d() / static_cast<double>(weight);
     double poorest = std::numeric_limits<double>::infinity();
     for (int l : counts_.touched) poorest = std::min(poorest, approx_[static_cast<size_t>(l)]);
-    if (poorest > share_d * (1 + 1e-6)) {
+    if (doubles_ && poorest > share_d * (1 + 1e-6)) {
       ClearCounts();
       return mpq_class(cost / weight / u_.of_project[p]);
     }
@@ -73,7 +84,10 @@ class LevelWallets final : public Wallets {
       const mpq_class& m = value_[static_cast<size_t>(l)];
       const long c = counts_.count[static_cast<size_t>(l)];
       const double gap = (cost_d - paid_d) - approx_[static_cast<size_t>(l)] * weight;
-      const bool pays_all = gap > margin ? true : gap < -margin ? false : m * weight < cost - paid;
+      const bool pays_all = !doubles_       ? m * weight < cost - paid
+                            : gap > margin  ? true
+                            : gap < -margin ? false
+                                            : m * weight < cost - paid;
       if (!pays_all) break;
       paid += m * c;
       paid_d += approx_[static_cast<size_t>(l)] * static_cast<double>(c);
@@ -103,7 +117,8 @@ class LevelWallets final : public Wallets {
       const mpq_class& m = value_[static_cast<size_t>(l)];
       const long w = counts_.count[static_cast<size_t>(l)];
       e.payers += w;
-      const bool all = m_d * (1 + kClose) < due_d   ? true
+      const bool all = !doubles_                    ? m <= due
+                       : m_d * (1 + kClose) < due_d ? true
                        : m_d > due_d * (1 + kClose) ? false
                                                     : m <= due;
       if (all) {
@@ -117,8 +132,12 @@ class LevelWallets final : public Wallets {
     ClearCounts();
     // Together they pay exactly the cost.
     e.paid_in_full = instance_.projects[p].cost - due * partial;
+    // Each group is among the supporters once (ComputeUtilities), so each moves once, from a
+    // level counted above.
     for (int g : u_.supporters[p]) {
-      level_[static_cast<size_t>(g)] = next[static_cast<size_t>(level_[static_cast<size_t>(g)])];
+      int& level = level_[static_cast<size_t>(g)];
+      assert(static_cast<size_t>(level) < next.size() && next[static_cast<size_t>(level)] >= 0);
+      level = next[static_cast<size_t>(level)];
     }
   }
 
@@ -191,6 +210,7 @@ class LevelWallets final : public Wallets {
   std::vector<int> level_;        // ballot group → level
   std::vector<long> weight_;      // ballot group → voters (kept close for speed)
   LevelCounts counts_;            // scratch: a project's supporters by level
+  bool doubles_;                  // the doubles' error bounds hold (FitsDoubles)
 };
 
 // Points utility: money per ballot group.
@@ -260,6 +280,16 @@ class GroupWallets final : public Wallets {
 };
 
 }  // namespace
+
+bool FitsDoubles(const Instance& instance, const Utilities& u, const mpq_class& start) {
+  if (!InDoubleRange(start)) return false;
+  for (size_t p = 0; p < instance.projects.size(); ++p) {
+    if (u.supporters[p].empty() || instance.projects[p].cost <= 0) continue;  // not a candidate
+    if (!InDoubleRange(instance.projects[p].cost)) return false;
+    if (u.uniform && !InDoubleRange(u.of_project[p])) return false;
+  }
+  return true;
+}
 
 std::unique_ptr<Wallets> MakeWallets(const Instance& instance, const Utilities& u,
                                      const mpq_class& start) {

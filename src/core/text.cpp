@@ -124,6 +124,15 @@ size_t CodePointCount(std::string_view text) {
   return count;
 }
 
+std::string_view TruncateUtf8(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  // The first byte left out continues a sequence: the sequence starts before the cut, so it
+  // goes too (at most three bytes back in valid UTF-8; never past the start).
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut);
+}
+
 std::vector<std::string_view> Split(std::string_view text, char separator) {
   std::vector<std::string_view> pieces;
   size_t start = 0;

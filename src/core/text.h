@@ -32,6 +32,10 @@ bool IsValidSlug(std::string_view text);
 // Number of Unicode code points in valid UTF-8 text.
 size_t CodePointCount(std::string_view text);
 
+// The longest prefix of `text` of at most `max_bytes` bytes that does not end inside a UTF-8
+// sequence, so that valid UTF-8 stays valid when cut to fit a column.
+std::string_view TruncateUtf8(std::string_view text, size_t max_bytes);
+
 // `text` split on `separator`; empty pieces kept.
 std::vector<std::string_view> Split(std::string_view text, char separator);
 

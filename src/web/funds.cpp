@@ -156,7 +156,7 @@ Result<std::string> FundPabulib(Context& ctx, const funds::Fund& fund) {
 }
 
 Result<int64_t> ImportFund(Context& ctx, const std::string& text, const std::string& title) {
-  if (!IsValidUtf8(text)) return Error::InvalidArgument("the file is not valid UTF-8", "file");
+  // The reader refuses a file that is not UTF-8, naming the line.
   Result<budgeting::Instance> instance = budgeting::ReadPabulib(text);
   if (!instance) return instance.error();
   if (instance->projects.empty()) {
@@ -169,7 +169,8 @@ Result<int64_t> ImportFund(Context& ctx, const std::string& text, const std::str
   const std::string description =
       instance->meta.count("description") ? instance->meta["description"] : std::string("Pabulib");
   fund.title = std::string(Trim(title)).empty() ? description : std::string(Trim(title));
-  if (fund.title.size() > 200) fund.title = fund.title.substr(0, 200);
+  // Cut where a letter ends: the stored text stays UTF-8.
+  fund.title = std::string(TruncateUtf8(fund.title, 200));
   fund.currency = instance->currency.size() == 3 ? instance->currency : "EUR";
   const bool points = instance->vote_type == budgeting::VoteType::kCumulative ||
                       instance->vote_type == budgeting::VoteType::kScoring;
@@ -198,10 +199,10 @@ Result<int64_t> ImportFund(Context& ctx, const std::string& text, const std::str
   for (const budgeting::Project& p : instance->projects) {
     funds::Project project;
     project.title = p.name.empty() ? p.id : p.name;
-    if (project.title.size() > 200) project.title = project.title.substr(0, 200);
+    project.title = std::string(TruncateUtf8(project.title, 200));
     project.description = "Pabulib project " + p.id;
     project.cost = p.cost;
-    project.category = p.category.substr(0, std::min<size_t>(p.category.size(), 100));
+    project.category = std::string(TruncateUtf8(p.category, 100));
     if (p.cost <= 0) return Error::InvalidArgument("a project costs nothing", "file");
     projects.push_back(std::move(project));
   }

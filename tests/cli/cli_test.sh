@@ -109,6 +109,17 @@ printf 'META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;co
 check "budget bad file" 2 "$andel" budget "$work/bad.pb"
 contains "budget names the line" "$work/err" "(line 10)"
 check "budget bad rule" 2 "$andel" budget --rule lottery "$pabulib/Netherlands_Amsterdam_588.pb"
+# A Pabulib file with a project named four times on a ballot (as Czestochowa 2020 has): read
+# once, every completion runs (it crashed the server once).
+printf 'META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\na;30\nb;60\nc;45\nVOTES\nvoter_id;vote\n1;a,a,a,a\n2;a,b\n3;b,c,c\n' >"$work/repeats.pb"
+check "budget repeats add1+greedy" 0 "$andel" budget --rule mes --completion add1+greedy "$work/repeats.pb"
+check "budget repeats budget+1%" 0 "$andel" budget --rule mes --utility card --completion budget+1% "$work/repeats.pb"
+# The budget bench fails, naming the command, when andel fails (a crash was once timed as a
+# 0.031 s run).
+printf '#!/bin/sh\nexit 139\n' >"$work/crashing-andel"
+chmod +x "$work/crashing-andel"
+check "bench fails on a crash" 1 "$(dirname "$0")/../../bench/budget.sh" "$work/crashing-andel"
+contains "bench names the command" "$work/err" "andel budget --rule mes"
 
 # serve: starts, answers, and stops cleanly on SIGTERM.
 "$andel" serve --db "sqlite:$work/serve.db" --port 0 --demo >"$work/serve.out" 2>&1 &

@@ -29,6 +29,41 @@ TEST(Utf8, AcceptsWellFormedAndRejectsMalformed) {
   EXPECT_EQ(FindInvalidUtf8("ok\xFFno"), 2u);
 }
 
+TEST(Utf8, TruncatesOnlyBetweenCharacters) {
+  struct Case {
+    std::string text;
+    size_t max_bytes;
+    std::string want;
+  };
+  const Case kCases[] = {{"", 3, ""},
+                         {"abc", 3, "abc"},
+                         {"abcd", 3, "abc"},
+                         {"a\xC3\xA6", 2, "a"},  // æ is two bytes
+                         {"a\xC3\xA6", 3, "a\xC3\xA6"},
+                         {"\xE2\x82\xAC\xE2\x82\xAC", 5, "\xE2\x82\xAC"},  // €€
+                         {"\xF0\x9F\x8C\xB1"
+                          "x",
+                          3, ""},  // a four-byte letter
+                         {"\xF0\x9F\x8C\xB1"
+                          "x",
+                          4, "\xF0\x9F\x8C\xB1"},
+                         {"x", 0, ""}};
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text + " at " + std::to_string(c.max_bytes));
+    EXPECT_EQ(TruncateUtf8(c.text, c.max_bytes), c.want);
+  }
+  // Every cut of a text of one-, two-, three- and four-byte letters stays valid and maximal.
+  const std::string mixed =
+      "a\xC3\xA6\xE2\x82\xAC\xF0\x9F\x8C\xB1"
+      "b\xC3\xB8";
+  for (size_t max = 0; max <= mixed.size() + 1; ++max) {
+    const std::string_view cut = TruncateUtf8(mixed, max);
+    EXPECT_TRUE(IsValidUtf8(cut)) << max;
+    EXPECT_LE(cut.size(), max);
+    EXPECT_GE(cut.size() + 3, std::min(max, mixed.size())) << max;
+  }
+}
+
 TEST(FoldCase, FoldsDanishAndDutchLetters) {
   EXPECT_EQ(FoldCase("ÆRØ Åse"), "ærø åse");
   EXPECT_EQ(FoldCase("COÖPERATIE"), "coöperatie");
