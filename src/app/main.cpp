@@ -44,7 +44,9 @@ int Fail(const Error& error) {
   std::cerr << "andel: " << error.message;
   if (!error.where.empty()) std::cerr << " (" << error.where << ")";
   const std::string& cause = andel::store::LastDatabaseFailure();
-  if (error.code == andel::ErrorCode::kUnavailable && !cause.empty()) {
+  const bool database_failed =
+      error.code == andel::ErrorCode::kUnavailable || error.code == andel::ErrorCode::kInternal;
+  if (database_failed && !cause.empty()) {
     std::cerr << "\n  cause: " << cause;
   }
   std::cerr << "\n";

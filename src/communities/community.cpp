@@ -153,10 +153,8 @@ Result<std::string> ValidateName(std::string_view text, std::string_view field) 
   if (CodePointCount(trimmed) > 120) {
     return Error::InvalidArgument("a name can have at most 120 characters", std::string(field));
   }
-  for (char c : trimmed) {
-    if (static_cast<unsigned char>(c) < 0x20) {
-      return Error::InvalidArgument("a name cannot contain control characters", std::string(field));
-    }
+  if (ContainsControlOrBidi(trimmed)) {
+    return Error::InvalidArgument("a name cannot contain control characters", std::string(field));
   }
   return std::string(trimmed);
 }

@@ -112,7 +112,9 @@ bool RemovesAnAdmin(const Membership& before, const Membership& after);
 // left_on date unless it has one; one that is not left has none.
 void UpdateStatusDates(Membership& membership, const Date& today);
 
-// A person's or category's display name: 1-120 characters of valid UTF-8, trimmed.
+// A person's, organisation's, community's or category's display name: 1-120 characters of
+// valid UTF-8, trimmed, without control characters or bidirectional overrides and isolates
+// (see IsControlOrBidi).
 Result<std::string> ValidateName(std::string_view text, std::string_view field);
 
 // Shares held: a whole number 0-1,000,000,000 written in decimal.

@@ -99,11 +99,31 @@ bool IsPlausibleEmail(std::string_view text) {
   const size_t dot = domain.find('.');
   if (dot == std::string_view::npos || dot == 0 || domain.back() == '.') return false;
   for (char c : text) {
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '<' || c == '>' || c == ',') {
-      return false;
-    }
+    if (c == ' ' || c == '<' || c == '>' || c == ',') return false;
   }
-  return IsValidUtf8(text);
+  return IsValidUtf8(text) && !ContainsControlOrBidi(text);
+}
+
+bool IsControlOrBidi(char32_t code_point) {
+  return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F) ||
+         (code_point >= 0x202A && code_point <= 0x202E) ||
+         (code_point >= 0x2066 && code_point <= 0x2069);
+}
+
+bool ContainsControlOrBidi(std::string_view text) {
+  // On the encoded bytes: C0 and DEL are single bytes, C1 is C2 80-9F, and the bidirectional
+  // controls are E2 80 AA-AE and E2 81 A6-A9.
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x20 || byte == 0x7F) return true;
+    const auto next = [&](size_t k) {
+      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
+    };
+    if (byte == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return true;
+    if (byte == 0xE2 && next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) return true;
+    if (byte == 0xE2 && next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9) return true;
+  }
+  return false;
 }
 
 bool IsValidSlug(std::string_view text) {

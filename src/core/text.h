@@ -23,8 +23,17 @@ std::string ToLowerAscii(std::string_view text);
 // case-insensitive search; other code points unchanged. `text` must be valid UTF-8.
 std::string FoldCase(std::string_view text);
 
-// A plausible email address: one '@', a non-empty local part, a dotted domain, no spaces.
+// A plausible email address: valid UTF-8 with one '@', a non-empty local part, a dotted
+// domain, no spaces, no '<', '>' or ',', and nothing that ContainsControlOrBidi finds.
 bool IsPlausibleEmail(std::string_view text);
+
+// True for a control character (C0 U+0000-U+001F, DEL U+007F, C1 U+0080-U+009F) or a
+// bidirectional embedding, override or isolate (U+202A-U+202E, U+2066-U+2069): characters
+// that make a name or address show as something it is not, or rewrite a terminal or log line.
+bool IsControlOrBidi(char32_t code_point);
+
+// True if valid UTF-8 `text` holds a character for which IsControlOrBidi is true.
+bool ContainsControlOrBidi(std::string_view text);
 
 // A slug: 2-60 characters of a-z, 0-9 and '-', not starting or ending with '-'.
 bool IsValidSlug(std::string_view text);

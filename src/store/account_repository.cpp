@@ -305,19 +305,63 @@ Result<std::vector<OutboxMail>> AccountRepository::ListUnsentMail(int limit, int
   return mails;
 }
 
+Result<std::optional<OutboxMail>> AccountRepository::ClaimNextMail(int64_t after_id,
+                                                                   const MailClaim& claim) {
+  std::optional<OutboxMail> claimed;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    int64_t candidate = 0, after = after_id;
+    soci::statement waiting =
+        (sql.prepare << "SELECT id FROM outbox WHERE id > :a AND sent_at = 0 AND attempts < :m "
+                        "AND claimed_until <= :n ORDER BY id LIMIT 16",
+         soci::use(after), soci::use(claim.max_attempts), soci::use(claim.now),
+         soci::into(candidate));
+    soci::statement take =
+        (sql.prepare << "UPDATE outbox SET claim = :c, claimed_until = :u WHERE id = :id AND "
+                        "sent_at = 0 AND attempts < :m AND claimed_until <= :n",
+         soci::use(claim.token), soci::use(claim.until), soci::use(candidate),
+         soci::use(claim.max_attempts), soci::use(claim.now));
+    for (;;) {
+      std::vector<int64_t> candidates;
+      waiting.execute();
+      while (waiting.fetch()) candidates.push_back(candidate);
+      if (candidates.empty()) return {};
+      for (int64_t id : candidates) {
+        // Another relay may have taken it since the list was read: its update changed the row,
+        // and this one then changes none.
+        candidate = id;
+        take.execute(true);
+        if (take.get_affected_rows() != 1) continue;
+        OutboxMail mail;
+        sql << "SELECT id, recipient, subject, body, created_at, sent_at, attempts FROM outbox "
+               "WHERE id = :id",
+            soci::use(id), soci::into(mail.id), soci::into(mail.recipient),
+            soci::into(mail.subject), soci::into(mail.body), soci::into(mail.created_at),
+            soci::into(mail.sent_at), soci::into(mail.attempts);
+        claimed = std::move(mail);
+        return {};
+      }
+      after = candidates.back();
+    }
+  });
+  if (!status) return status.error();
+  return claimed;
+}
+
 Status AccountRepository::MarkMailSent(int64_t mail_id, int64_t now) {
   return db_.Run([&](soci::session& sql) -> Status {
-    sql << "UPDATE outbox SET sent_at = :t, attempts = attempts + 1, last_error = '' "
-           "WHERE id = :id",
+    sql << "UPDATE outbox SET sent_at = :t, attempts = attempts + 1, last_error = '', "
+           "claimed_until = 0 WHERE id = :id AND sent_at = 0",
         soci::use(now), soci::use(mail_id);
     return {};
   });
 }
 
-Status AccountRepository::RecordMailFailure(int64_t mail_id, const std::string& error) {
+Status AccountRepository::RecordMailFailure(int64_t mail_id, const std::string& token,
+                                            const std::string& error) {
   return db_.Run([&](soci::session& sql) -> Status {
-    sql << "UPDATE outbox SET attempts = attempts + 1, last_error = :e WHERE id = :id",
-        soci::use(error), soci::use(mail_id);
+    sql << "UPDATE outbox SET attempts = attempts + 1, last_error = :e, claimed_until = 0 "
+           "WHERE id = :id AND claim = :c AND sent_at = 0",
+        soci::use(error), soci::use(mail_id), soci::use(token);
     return {};
   });
 }

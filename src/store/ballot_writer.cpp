@@ -213,6 +213,9 @@ void BallotWriter::Commit(std::deque<Pending*>& batch) {
     }
     return {};
   });
+  // A failed commit (or one whose answer was lost with the connection) acknowledges nothing;
+  // the batch is not retried, since it may have committed: each voter decides whether to cast
+  // again, and a second cast replaces the first rather than adding a ballot.
   int64_t accepted = 0;
   for (Pending* pending : batch) {
     if (!committed) {

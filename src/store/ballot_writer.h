@@ -54,7 +54,10 @@ class BallotWriter {
 
   // Blocks until the ballot is durable or refused: kFailedPrecondition if the vote is not open
   // or a secret ballot is cast again without its key; kInvalidArgument for a key that matches
-  // no ballot; kUnavailable if the database failed.
+  // no ballot; kUnavailable if the database failed. A ballot is acknowledged only after its
+  // batch committed. When the connection is lost during the commit, the outcome is unknown and
+  // the answer is kUnavailable; the batch is never applied again, and a voter who casts again
+  // finds their ballot replaced (open) or kFailedPrecondition (secret), never a second one.
   Result<CastResult> Cast(CastRequest request);
 
   BallotWriterStats Stats();

@@ -1,119 +1,81 @@
-// Connection pool, URL parsing, error translation and the migration runner.
+// Connection pool, URL parsing and the replacement of lost PostgreSQL connections.
 #include "store/database.h"
 
+#include <libpq-fe.h>
+#include <poll.h>
 #include <soci/connection-pool.h>
 #include <soci/postgresql/soci-postgresql.h>
 #include <soci/soci.h>
 #include <soci/sqlite3/soci-sqlite3.h>
 #include <sodium.h>
+#include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <ctime>
+#include <atomic>
+#include <chrono>
 #include <mutex>
-#include <optional>
-#include <span>
 #include <vector>
-
-#include "core/embedded.h"
-
-namespace andel {
-std::span<const EmbeddedFile> EmbeddedMigrations();
-}
 
 namespace andel::store {
 namespace {
 
-thread_local std::string last_failure;
+using Clock = std::chrono::steady_clock;
+
+// The wait after a failed reconnection doubles from the first to the last value: a database
+// that is down gets one attempt per interval from each server, and one that is back is used
+// again within a second.
+constexpr std::chrono::milliseconds kFirstBackoff{100};
+constexpr std::chrono::milliseconds kLastBackoff{1000};
+
+constexpr const char* kUnavailable = "the database is not available";
 
 }  // namespace
-
-Error TranslateDatabaseError(const std::exception& error) {
-  last_failure = error.what();
-  const std::string_view text = last_failure;
-  if (text.find("UNIQUE constraint") != std::string_view::npos ||
-      text.find("duplicate key") != std::string_view::npos) {
-    return Error::AlreadyExists("this already exists");
-  }
-  return Error::Unavailable("the database is not available");
-}
-
-namespace {
-
-// {{id}}: a generated integer key. {{key}}: an integer key the application chooses (random, so
-// that row order reveals nothing), which on SQLite is the rowid itself.
-std::string ExpandDialect(std::string_view sql, Dialect dialect) {
-  std::string out(sql);
-  const bool sqlite = dialect == Dialect::kSqlite;
-  const std::pair<std::string_view, std::string_view> markers[] = {
-      {"{{id}}", sqlite ? "INTEGER PRIMARY KEY AUTOINCREMENT" : "BIGSERIAL PRIMARY KEY"},
-      {"{{key}}", sqlite ? "INTEGER PRIMARY KEY" : "BIGINT PRIMARY KEY"},
-  };
-  for (const auto& [marker, replacement] : markers) {
-    for (size_t at = out.find(marker); at != std::string::npos; at = out.find(marker, at)) {
-      out.replace(at, marker.size(), replacement);
-    }
-  }
-  return out;
-}
-
-// Statements end with ';' at the end of a line; comments are "--" lines.
-std::vector<std::string> SplitStatements(std::string_view sql) {
-  std::vector<std::string> statements;
-  std::string current;
-  size_t start = 0;
-  while (start < sql.size()) {
-    size_t end = sql.find('\n', start);
-    if (end == std::string_view::npos) end = sql.size();
-    std::string_view line = sql.substr(start, end - start);
-    start = end + 1;
-    const size_t first = line.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos || line.substr(first, 2) == "--") continue;
-    current.append(line);
-    current.push_back('\n');
-    const size_t last = line.find_last_not_of(" \t\r");
-    if (line[last] == ';') {
-      current.erase(current.find_last_of(';'));
-      statements.push_back(std::move(current));
-      current.clear();
-    }
-  }
-  return statements;
-}
-
-}  // namespace
-
-const std::string& LastDatabaseFailure() { return last_failure; }
 
 void FinishStatement(soci::statement& statement) {
   while (statement.fetch()) {
   }
 }
 
+// Per pooled connection; touched only by the thread that holds its lease.
+struct ConnectionState {
+  bool broken = false;   // to be replaced before its next use
+  uint64_t checked = 0;  // the pool's `losses` when this connection was last found working
+};
+
 struct Database::Pool {
-  explicit Pool(size_t size) : connections(size), prepared(size), size(size) {}
+  explicit Pool(size_t size) : connections(size), prepared(size), states(size), size(size) {}
   soci::connection_pool connections;
   std::vector<PreparedStatements> prepared;  // one set per connection
+  std::vector<ConnectionState> states;
   size_t size;
-};
+  // Counts connections found lost: the others make a round trip before their next use, since
+  // whatever took one (a restart of the server) has likely taken them all.
+  std::atomic<uint64_t> losses{0};
 
-namespace {
+  // Reconnection: one attempt at a time while the database is down, none before `retry_at`.
+  std::mutex mutex;
+  bool down = false;
+  bool attempting = false;
+  Clock::time_point retry_at{};
+  Clock::time_point down_since{};
+  std::chrono::milliseconds backoff = kFirstBackoff;
+};
 
 // A connection taken from the pool for the length of a scope.
-class Lease {
+class Database::Lease {
  public:
-  explicit Lease(soci::connection_pool& pool) : pool_(pool), position_(pool.lease()) {}
-  ~Lease() { pool_.give_back(position_); }
+  explicit Lease(Pool& pool) : pool_(pool), position_(pool.connections.lease()) {}
+  ~Lease() { pool_.connections.give_back(position_); }
   Lease(const Lease&) = delete;
   Lease& operator=(const Lease&) = delete;
-  size_t position() const { return position_; }
-  soci::session& session() { return pool_.at(position_); }
+  soci::session& session() { return pool_.connections.at(position_); }
+  PreparedStatements& prepared() { return pool_.prepared[position_]; }
+  ConnectionState& state() { return pool_.states[position_]; }
 
  private:
-  soci::connection_pool& pool_;
+  Pool& pool_;
   size_t position_;
 };
-
-}  // namespace
 
 Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url) {
   DatabaseUrl parsed;
@@ -158,6 +120,8 @@ Result<DatabaseUrl> ParseDatabaseUrl(std::string_view url) {
     for (char c : connect) {
       if (c == '\'' || c == '\\') return bad;
     }
+    // A host that does not answer must not hold a thread for long (libpq waits forever).
+    connect += " connect_timeout=5";
     parsed.dialect = Dialect::kPostgresql;
     parsed.connect = connect;
     return parsed;
@@ -184,6 +148,42 @@ void ConfigureSqliteOnce() {
   });
 }
 
+void ConfigureSqlite(soci::session& sql) {
+  // Extended result codes tell a unique key from the other constraints (database_error.cpp).
+  // (SOCI does not export its backends' type information: static_cast by the backend's name.)
+  if (sql.get_backend_name() == "sqlite3") {
+    auto* backend = static_cast<soci::sqlite3_session_backend*>(sql.get_backend());
+    sqlite_api::sqlite3_extended_result_codes(backend->conn_, 1);
+  }
+  sql << "PRAGMA journal_mode=WAL";
+  sql << "PRAGMA synchronous=FULL";
+  sql << "PRAGMA foreign_keys=ON";
+  sql << "PRAGMA busy_timeout=10000";
+}
+
+void ConfigurePostgresql(soci::session& sql) { sql << "SET client_min_messages TO WARNING"; }
+
+PGconn* PostgresqlConnection(soci::session& sql) {
+  soci::details::session_backend* backend = sql.get_backend();
+  if (backend == nullptr || backend->get_backend_name() != "postgresql") return nullptr;
+  return static_cast<soci::postgresql_session_backend*>(backend)->conn_;
+}
+
+// Whether a PostgreSQL connection can be used, at the cost of a poll() on its socket: libpq
+// knows it broken, or the server has written to it while no query ran (the FATAL message and
+// end of file of a server that shuts down), or, when `round_trip`, an empty query fails.
+bool LooksAlive(soci::session& sql, bool round_trip) {
+  PGconn* conn = PostgresqlConnection(sql);
+  if (conn == nullptr || PQstatus(conn) != CONNECTION_OK) return false;
+  pollfd socket{PQsocket(conn), POLLIN, 0};
+  if (socket.fd < 0) return false;
+  if (poll(&socket, 1, 0) != 0) {
+    if (PQconsumeInput(conn) == 0) return false;
+    round_trip = true;
+  }
+  return !round_trip || sql.is_connected();
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> Database::Open(std::string_view url, size_t pool_size) {
@@ -197,28 +197,99 @@ Result<std::unique_ptr<Database>> Database::Open(std::string_view url, size_t po
       soci::session& sql = pool->connections.at(i);
       if (parsed->dialect == Dialect::kSqlite) {
         sql.open(*soci::factory_sqlite3(), parsed->connect);
-        sql << "PRAGMA journal_mode=WAL";
-        sql << "PRAGMA synchronous=FULL";
-        sql << "PRAGMA foreign_keys=ON";
-        sql << "PRAGMA busy_timeout=10000";
+        ConfigureSqlite(sql);
       } else {
         sql.open(*soci::factory_postgresql(), parsed->connect);
-        sql << "SET client_min_messages TO WARNING";
+        ConfigurePostgresql(sql);
       }
     }
   } catch (const std::exception& error) {
-    last_failure = error.what();
-    return Error::Unavailable("the database is not available", "db");
+    NoteDatabaseFailure(error.what());
+    return Error::Unavailable(kUnavailable, "db");
   }
   return std::unique_ptr<Database>(new Database(parsed->dialect, std::move(pool)));
 }
 
-Status Database::Run(const std::function<Status(soci::session&)>& work) {
+Status Database::Ready(Lease& lease) {
+  if (dialect_ != Dialect::kPostgresql) return {};
+  Pool& pool = *pool_;
+  ConnectionState& state = lease.state();
+  const uint64_t losses = pool.losses.load();
+  if (!state.broken) {
+    if (LooksAlive(lease.session(), state.checked != losses)) {
+      state.checked = losses;
+      return {};
+    }
+    state.broken = true;
+    pool.losses.fetch_add(1);
+  }
+  const Clock::time_point now = Clock::now();
+  {
+    std::lock_guard lock(pool.mutex);
+    if (now < pool.retry_at || (pool.down && pool.attempting)) {
+      return Error::Unavailable(kUnavailable);
+    }
+    pool.attempting = true;
+  }
+  // The statements belong to the old connection: they go before it does.
+  lease.prepared().Clear();
   try {
-    soci::session sql(pool_->connections);
-    return work(sql);
+    lease.session().reconnect();
+    ConfigurePostgresql(lease.session());
   } catch (const std::exception& error) {
-    return TranslateDatabaseError(error);
+    NoteDatabaseFailure(error.what());
+    std::lock_guard lock(pool.mutex);
+    pool.attempting = false;
+    if (!pool.down) {
+      pool.down = true;
+      pool.down_since = now;
+      spdlog::warn("database: cannot reconnect, retrying with back-off: {}", error.what());
+    }
+    pool.retry_at = Clock::now() + pool.backoff;
+    pool.backoff = std::min(pool.backoff * 2, kLastBackoff);
+    return Error::Unavailable(kUnavailable);
+  }
+  state.broken = false;
+  state.checked = pool.losses.load();
+  std::lock_guard lock(pool.mutex);
+  pool.attempting = false;
+  pool.retry_at = {};
+  pool.backoff = kFirstBackoff;
+  if (pool.down) {
+    pool.down = false;
+    const auto down_ms =
+        std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - pool.down_since);
+    spdlog::warn("database: reconnected after {} ms", down_ms.count());
+  }
+  return {};
+}
+
+Error Database::Failed(Lease& lease, const std::exception& error) {
+  Error translated = TranslateDatabaseError(error);
+  if (dialect_ != Dialect::kPostgresql) return translated;
+  // A failure that could be the connection's own is checked with a round trip; a lost
+  // connection is replaced at its next lease, and the others are checked before their next use.
+  PGconn* conn = PostgresqlConnection(lease.session());
+  const bool bad = conn == nullptr || PQstatus(conn) != CONNECTION_OK;
+  if (bad || (translated.code == ErrorCode::kUnavailable && !lease.session().is_connected())) {
+    if (!lease.state().broken) {
+      lease.state().broken = true;
+      pool_->losses.fetch_add(1);
+      spdlog::warn("database: connection lost: {}", LastDatabaseFailure());
+    }
+    lease.prepared().Clear();
+    return Error::Unavailable(kUnavailable);
+  }
+  return translated;
+}
+
+Status Database::Run(const std::function<Status(soci::session&)>& work) {
+  Lease lease(*pool_);
+  if (Status ready = Ready(lease); !ready) return ready;
+  try {
+    return work(lease.session());
+  } catch (const std::exception& error) {
+    return Failed(lease, error);
   }
 }
 
@@ -229,15 +300,23 @@ Status Database::Execute(const std::string& statement) {
   });
 }
 
+Status Database::Ping() {
+  return Run([](soci::session& sql) -> Status {
+    int one = 0;
+    sql << "SELECT 1", soci::into(one);
+    return {};
+  });
+}
+
 Status Database::RunPrepared(
     const std::function<Status(soci::session&, PreparedStatements&)>& work) {
-  std::optional<Lease> lease;
+  Lease lease(*pool_);
+  if (Status ready = Ready(lease); !ready) return ready;
   try {
-    lease.emplace(pool_->connections);
-    return work(lease->session(), pool_->prepared[lease->position()]);
+    return work(lease.session(), lease.prepared());
   } catch (const std::exception& error) {
-    if (lease) pool_->prepared[lease->position()].Clear();
-    return TranslateDatabaseError(error);
+    lease.prepared().Clear();
+    return Failed(lease, error);
   }
 }
 
@@ -258,8 +337,8 @@ class WriteTransaction {
     if (done_) return;
     try {
       sql_.rollback();
-    } catch (const std::exception& error) {
-      last_failure = error.what();  // the connection is gone; the server rolled back already
+    } catch (const std::exception&) {
+      // The connection is gone, and with it the transaction: the server rolled it back.
     }
   }
   void Commit() {
@@ -275,48 +354,16 @@ class WriteTransaction {
 }  // namespace
 
 Status Database::RunInTransaction(const std::function<Status(soci::session&)>& work) {
+  Lease lease(*pool_);
+  if (Status ready = Ready(lease); !ready) return ready;
   try {
-    soci::session sql(pool_->connections);
-    WriteTransaction transaction(sql, dialect_);
-    Status status = work(sql);
+    WriteTransaction transaction(lease.session(), dialect_);
+    Status status = work(lease.session());
     if (status) transaction.Commit();
     return status;
   } catch (const std::exception& error) {
-    return TranslateDatabaseError(error);
+    return Failed(lease, error);
   }
-}
-
-Result<int> Database::Migrate() {
-  int applied = 0;
-  Status status = Run([&](soci::session& sql) -> Status {
-    // Servers starting together on one PostgreSQL database take turns (a SQLite file is served
-    // by one process).
-    if (dialect_ == Dialect::kPostgresql) sql << "SELECT pg_advisory_lock(2026112201)";
-    sql << "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-           "name TEXT NOT NULL, applied_at BIGINT NOT NULL)";
-    for (const EmbeddedFile& file : EmbeddedMigrations()) {
-      int version = 0;
-      for (char c : file.path.substr(0, 4)) version = version * 10 + (c - '0');
-      int present = 0;
-      sql << "SELECT COUNT(*) FROM schema_migrations WHERE version = :v", soci::use(version),
-          soci::into(present);
-      if (present) continue;
-      soci::transaction transaction(sql);
-      for (const std::string& statement : SplitStatements(ExpandDialect(file.content, dialect_))) {
-        sql << statement;
-      }
-      const std::string name(file.path);
-      const long long now = static_cast<long long>(std::time(nullptr));
-      sql << "INSERT INTO schema_migrations (version, name, applied_at) VALUES (:v, :n, :t)",
-          soci::use(version), soci::use(name), soci::use(now);
-      transaction.commit();
-      ++applied;
-    }
-    if (dialect_ == Dialect::kPostgresql) sql << "SELECT pg_advisory_unlock(2026112201)";
-    return {};
-  });
-  if (!status) return status.error();
-  return applied;
 }
 
 }  // namespace andel::store

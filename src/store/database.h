@@ -1,5 +1,7 @@
 // The database: a pool of SOCI sessions on SQLite or PostgreSQL, chosen by a URL, and the
 // forward-only migrations that bring its schema up to date. Only src/store/ includes SOCI.
+// On PostgreSQL a connection found broken is replaced when it is next leased (with a back-off
+// while the server cannot be reached), so the server recovers without a restart.
 #pragma once
 
 #include <cstddef>
@@ -11,6 +13,7 @@
 #include <unordered_map>
 
 #include "core/result.h"
+#include "store/database_error.h"
 
 namespace soci {
 class session;
@@ -71,29 +74,34 @@ class Database {
   // Runs one SQL statement without parameters (maintenance: CREATE DATABASE, VACUUM).
   Status Execute(const std::string& statement);
 
-  // Runs `work` on a pooled session, translating database exceptions into Errors: a unique
-  // constraint becomes kAlreadyExists, anything else kUnavailable (and is logged by the caller).
+  // Runs `work` on a pooled session, translating database exceptions into Errors (see
+  // database_error.h). kUnavailable at once, without running `work`, while the database cannot
+  // be reached.
   Status Run(const std::function<Status(soci::session&)>& work);
 
-  // As Run, inside one transaction that is committed only if `work` succeeds.
+  // As Run, inside one transaction that is committed only if `work` succeeds. An error from
+  // the commit itself (kUnavailable when the connection was lost) leaves its outcome unknown:
+  // the transaction may have committed. Nothing here runs `work` again.
   Status RunInTransaction(const std::function<Status(soci::session&)>& work);
 
-  // As Run, with the connection's prepared statements (dropped if the work throws).
+  // As Run, with the connection's prepared statements (dropped if the work throws, and when
+  // the connection is replaced).
   Status RunPrepared(const std::function<Status(soci::session&, PreparedStatements&)>& work);
+
+  // A cheap round trip to the database (for the health check): kUnavailable if it is down.
+  Status Ping();
 
  private:
   struct Pool;
+  class Lease;
   Database(Dialect dialect, std::unique_ptr<Pool> pool);
+  // Makes the leased connection usable: on PostgreSQL, replaces it if it is found broken.
+  Status Ready(Lease& lease);
+  // The Error for `error` thrown by work on the leased connection; marks a lost connection.
+  Error Failed(Lease& lease, const std::exception& error);
 
   Dialect dialect_;
   std::unique_ptr<Pool> pool_;
 };
-
-// A database exception as an Error: a unique constraint becomes kAlreadyExists, anything else
-// kUnavailable; the cause is kept for LastDatabaseFailure.
-Error TranslateDatabaseError(const std::exception& error);
-
-// The text of the last database failure seen on this thread, for the server log only.
-const std::string& LastDatabaseFailure();
 
 }  // namespace andel::store

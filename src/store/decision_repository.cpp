@@ -250,9 +250,14 @@ Result<bool> DecisionRepository::Close(int64_t decision_id, const CountFunction&
     const int64_t eligible = ReadEligibleWeight(sql, decision->community_id, decision->weighted);
     Result<std::string> result = count(*decision, ballots, eligible);
     if (!result) return result.error();
-    sql << "UPDATE decisions SET closed_at = :t, result = :r, eligible_weight = :e "
-           "WHERE id = :d",
-        soci::use(now), soci::use(*result), soci::use(eligible), soci::use(decision_id);
+    // Claimed by a conditional update as well as by the lock: of two servers closing the same
+    // decision, one records its result and notifies; the other finds it closed.
+    soci::statement record =
+        (sql.prepare << "UPDATE decisions SET closed_at = :t, result = :r, eligible_weight = :e "
+                        "WHERE id = :d AND closed_at = 0",
+         soci::use(now), soci::use(*result), soci::use(eligible), soci::use(decision_id));
+    record.execute(true);
+    if (record.get_affected_rows() != 1) return {};
     const std::string subject = DecisionSubject(decision_id);
     AppendAudit(sql,
                 {decision->community_id, actor_, "decision.closed", subject,
@@ -281,8 +286,16 @@ Result<int> DecisionRepository::RemindClosingSoon(int64_t now) {
          soci::into(community_id), soci::into(proposal_id));
     select.execute();
     while (select.fetch()) due.emplace_back(id, community_id, proposal_id);
+    int64_t claimed_id = 0;
+    soci::statement claim =
+        (sql.prepare << "UPDATE decisions SET reminded = 1 WHERE id = :d AND reminded = 0",
+         soci::use(claimed_id));
     for (const auto& [decision, community, proposal] : due) {
-      sql << "UPDATE decisions SET reminded = 1 WHERE id = :d", soci::use(decision);
+      // The reminder belongs to whoever sets the flag: on PostgreSQL a second server's update
+      // waits for the first one's commit, then finds the flag set and changes no row.
+      claimed_id = decision;
+      claim.execute(true);
+      if (claim.get_affected_rows() != 1) continue;
       NotifyMembers(sql, community, "decision.closing", proposal, 0, decision, now);
       ++reminded;
     }

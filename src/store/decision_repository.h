@@ -112,10 +112,12 @@ class DecisionRepository {
   Result<std::vector<int64_t>> ListDue(int64_t now);
   // In one transaction: if the decision is still open, reads its ballots, counts them with
   // `count`, records the result and the eligible weight, writes the audit entries and notifies
-  // the members. Returns false if it was already closed (by another server or thread).
+  // the members. Returns false if it was already closed (by another server or thread): the
+  // decision row is locked and the close is a conditional update, so it happens once.
   Result<bool> Close(int64_t decision_id, const CountFunction& count);
-  // Notifies the members who have not voted of decisions closing within 24 hours (once per
-  // decision). Returns how many decisions it reminded of.
+  // Notifies the members who have not voted of decisions closing within 24 hours, once per
+  // decision however many servers call it at once (each decision is claimed by a conditional
+  // update of its flag). Returns how many decisions this call reminded of.
   Result<int> RemindClosingSoon(int64_t now);
 
   Result<std::vector<Notification>> ListNotifications(int64_t person_id, int limit);

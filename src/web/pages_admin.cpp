@@ -6,6 +6,7 @@
 #include <set>
 
 #include "communities/member_csv.h"
+#include "core/log_text.h"
 #include "core/text.h"
 #include "store/audit_log.h"
 #include "web/community_edits.h"
@@ -271,7 +272,7 @@ Result<Response> SubmitInvite(Context& ctx) {
       !status) {
     return status.error();
   }
-  spdlog::info("outbox: invitation to {} for {}: {}", ctx.community->slug, email, link);
+  spdlog::info("outbox: invitation to {} for {}: {}", ctx.community->slug, LogText(email), link);
   return Redirect(AdminPath(ctx, "/members?notice=" + UrlEncode("The invitation has been sent.")));
 }
 

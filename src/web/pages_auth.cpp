@@ -1,6 +1,7 @@
 // Signing in and out, signing up, password reset by one-time link, and accepting invitations.
 #include <spdlog/spdlog.h>
 
+#include "core/log_text.h"
 #include "core/text.h"
 #include "web/handlers.h"
 #include "web/responses.h"
@@ -173,7 +174,7 @@ Result<Response> SubmitResetRequest(Context& ctx) {
         !status) {
       return status.error();
     }
-    spdlog::info("outbox: password reset link for {}: {}", email, link);
+    spdlog::info("outbox: password reset link for {}: {}", LogText(email), link);
   } else if (account.error().code != ErrorCode::kNotFound) {
     return account.error();
   }

@@ -197,7 +197,9 @@ Result<Response> SubmitMeasurement(Context& ctx) {
   Result<impact::Measurement> m = MeasurementFromFields(ctx.form);
   if (!m) return ImpactPage(ctx, 400, m.error());
   Result<int64_t> id = ctx.services.impact.Record(ctx.community->id, *m, ctx.person->id, ctx.Now());
-  if (!id && id.error().code != ErrorCode::kUnavailable) return ImpactPage(ctx, 400, id.error());
+  const bool database_failed = !id && (id.error().code == ErrorCode::kUnavailable ||
+                                       id.error().code == ErrorCode::kInternal);
+  if (!id && !database_failed) return ImpactPage(ctx, 400, id.error());
   if (!id) return id.error();
   return Redirect("/c/" + ctx.community->slug + "/impact#indicator-" +
                   std::to_string(m->indicator_id));

@@ -32,6 +32,10 @@ int HttpStatus(ErrorCode code) {
   return 500;
 }
 
+void AddRetryAfter(Response& response) {
+  response.AddHeader("Retry-After", std::to_string(kRetryAfterSeconds));
+}
+
 ViewData LanguageLinks(Context& ctx) {
   ViewData links = MakeList();
   static constexpr std::pair<const char*, const char*> kLanguages[] = {
@@ -160,7 +164,9 @@ Response JsonResponse(std::string body, int status) {
   return response;
 }
 
-Response ErrorResponse(Context& ctx, const Error& error) {
+namespace {
+
+Response ErrorBody(Context& ctx, const Error& error) {
   const int status = HttpStatus(error.code);
   std::string message = error.message;
   if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
@@ -187,6 +193,14 @@ Response ErrorResponse(Context& ctx, const Error& error) {
   page.set("message", ctx.T(message));
   if (!error.where.empty()) page.set("where", error.where);
   return HtmlPage(ctx, "error", page, status);
+}
+
+}  // namespace
+
+Response ErrorResponse(Context& ctx, const Error& error) {
+  Response response = ErrorBody(ctx, error);
+  if (response.status == 503) AddRetryAfter(response);
+  return response;
 }
 
 void AddFieldError(Context& ctx, ViewData& page, const Error& error) {

@@ -14,6 +14,13 @@ namespace andel::web {
 // The HTTP status for an error code.
 int HttpStatus(ErrorCode code);
 
+// Seconds a client should wait before it asks again after a 503 (the database is down or
+// busy; see docs/operator-guide.md).
+inline constexpr int kRetryAfterSeconds = 1;
+
+// Adds Retry-After to a 503: every answer of kUnavailable carries it.
+void AddRetryAfter(Response& response);
+
 // The layout's fields: title, the signed-in person (with the CSRF token for signing out), the
 // community, notices. The language switcher is added when the layout is rendered.
 ViewData BasePage(Context& ctx, const std::string& title);
@@ -33,7 +40,7 @@ Response JsonResponse(std::string body, int status = 200);
 
 // The error as the caller's surface wants it: JSON under /api/, else a page (or, for a missing
 // sign-in on a page, a redirect to /login). Internal and unavailable errors are logged with
-// their cause and shown only as a generic message.
+// their cause and shown only as a generic message; unavailable ones carry Retry-After.
 Response ErrorResponse(Context& ctx, const Error& error);
 
 // Marks a form field as wrong on a page shown again: sets "error" (the message, translated)

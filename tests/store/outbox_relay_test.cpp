@@ -1,5 +1,6 @@
 // The outbox relay against an SMTP peer on loopback that speaks the server side of RFC 5321 and
-// records what it receives; on SQLite and PostgreSQL.
+// records what it receives; on SQLite and PostgreSQL. Two relays on one database (two servers)
+// send each mail once.
 #include "mail/outbox_relay.h"
 
 #include <arpa/inet.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <latch>
 #include <thread>
 
 #include "mail/mail_message.h"
@@ -171,6 +173,73 @@ TEST(OutboxRelay, AnUnreachableRelayKeepsTheMail) {
       accounts, SettingsFor(closed_port), [] { return int64_t{200}; }, "example.org");
   EXPECT_EQ(relay.RelayOnce(), 0);
   EXPECT_EQ(accounts.ListUnsentMail(10, OutboxRelay::kMaxAttempts)->size(), 1u);
+}
+
+// How many lines of `transcript` are exactly `line`.
+int CountLines(const std::string& transcript, const std::string& line) {
+  int count = 0;
+  for (size_t at = transcript.find(line + "\n"); at != std::string::npos;
+       at = transcript.find(line + "\n", at + 1)) {
+    if (at == 0 || transcript[at - 1] == '\n') ++count;
+  }
+  return count;
+}
+
+TEST(OutboxRelay, TwoServersSendEveryMailOnce) {
+  testing::TestDatabase t = testing::FreshDatabase();
+  ASSERT_TRUE(t.db);
+  Result<std::unique_ptr<store::Database>> other = store::Database::Open(t.url, 4);
+  ASSERT_TRUE(other.has_value());
+  store::AccountRepository first(*t.db);
+  store::AccountRepository second(**other);
+  constexpr int kMails = 30;
+  for (int i = 0; i < kMails; ++i) {
+    ASSERT_TRUE(
+        first.QueueMail("member" + std::to_string(i) + "@example.dk", "Invitation", "Welcome", 100)
+            .has_value());
+  }
+  SmtpPeer peer(false);
+  const auto now = [] { return int64_t{200}; };
+  OutboxRelay relays[2] = {OutboxRelay(first, SettingsFor(peer.port()), now, "example.org"),
+                           OutboxRelay(second, SettingsFor(peer.port()), now, "example.org")};
+  int sent[2] = {0, 0};
+  std::latch start(2);
+  const auto relay = [&](int server) {
+    start.arrive_and_wait();
+    for (int pass = 0; pass < 2; ++pass) sent[server] += relays[server].RelayOnce();
+  };
+  std::thread a(relay, 0);
+  std::thread b(relay, 1);
+  a.join();
+  b.join();
+  EXPECT_EQ(sent[0] + sent[1], kMails);
+  const std::string transcript = peer.transcript();
+  for (int i = 0; i < kMails; ++i) {
+    SCOPED_TRACE(i);
+    EXPECT_EQ(CountLines(transcript, "RCPT TO:<member" + std::to_string(i) + "@example.dk>"), 1);
+  }
+  EXPECT_TRUE(first.ListUnsentMail(100, OutboxRelay::kMaxAttempts)->empty());
+}
+
+TEST(OutboxRelay, TheClaimOfARelayThatStoppedRunsOut) {
+  testing::TestDatabase t = testing::FreshDatabase();
+  ASSERT_TRUE(t.db);
+  store::AccountRepository accounts(*t.db);
+  ASSERT_TRUE(accounts.QueueMail("mette@example.dk", "Invitation", "x", 100).has_value());
+  // Another server claimed the mail at 200, for ten minutes, and stopped before sending it.
+  ASSERT_TRUE(
+      t.db->Execute("UPDATE outbox SET claim = 'stopped-relay', claimed_until = 800").has_value());
+  SmtpPeer peer(false);
+  std::atomic<int64_t> clock{300};
+  OutboxRelay relay(
+      accounts, SettingsFor(peer.port()), [&clock] { return clock.load(); }, "example.org");
+  EXPECT_EQ(relay.RelayOnce(), 0);  // still claimed by the other
+  EXPECT_EQ(peer.transcript().find("RCPT TO"), std::string::npos);
+  clock = 800;
+  EXPECT_EQ(relay.RelayOnce(), 1);
+  EXPECT_EQ(relay.RelayOnce(), 0);
+  EXPECT_EQ(CountLines(peer.transcript(), "RCPT TO:<mette@example.dk>"), 1);
+  EXPECT_EQ(accounts.ListOutbox(10)->at(0).sent_at, 800);
 }
 
 }  // namespace
