@@ -13,7 +13,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "web/log_escape.h"
+#include "core/log_text.h"
 
 namespace andel::web {
 

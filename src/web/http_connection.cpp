@@ -22,7 +22,7 @@
 #include <memory>
 
 #include "web/body_file.h"
-#include "web/log_escape.h"
+#include "core/log_text.h"
 
 namespace andel::web {
 namespace {
@@ -150,7 +150,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     try {
       admission = server_.admit(head_, content_length);
     } catch (const std::exception& error) {
-      spdlog::error("admitting {} failed: {}", LogEscape(path_), LogText(error.what()));
+      spdlog::error("admitting {} failed: {}", LogField(path_), LogText(error.what()));
       return WriteError(500, "something went wrong on our side");
     }
     if (admission.refusal) return Respond(std::move(*admission.refusal), false);
@@ -254,7 +254,7 @@ class Connection : public std::enable_shared_from_this<Connection> {
     try {
       response = server_.handler(head_);
     } catch (const std::exception& error) {
-      spdlog::error("unhandled exception in handler for {}: {}", LogEscape(path_),
+      spdlog::error("unhandled exception in handler for {}: {}", LogField(path_),
                     LogText(error.what()));
       response = Response{};
       response.status = 500;
@@ -301,7 +301,11 @@ class Connection : public std::enable_shared_from_this<Connection> {
                       std::string(message) + "\"}}";
     }
     response.status = status;
-    if (status == 503) response.AddHeader("Retry-After", "5");
+    // The error page may already carry Retry-After (the application adds it to every 503); a
+    // body that waits for room in the in-flight cap is worth retrying a little later.
+    const bool has_retry = std::any_of(response.headers.begin(), response.headers.end(),
+                                       [](const auto& h) { return h.first == "Retry-After"; });
+    if (status == 503 && !has_retry) response.AddHeader("Retry-After", "5");
     Respond(std::move(response), false);
   }
 
@@ -324,9 +328,9 @@ class Connection : public std::enable_shared_from_this<Connection> {
     }
     const auto elapsed = Clock::now() - started_;
     spdlog::info("access method={} path={} status={} duration_us={} remote={}",
-                 LogEscape(method_text_), LogEscape(path_), response.status,
+                 LogField(method_text_), LogField(path_), response.status,
                  std::chrono::duration_cast<std::chrono::microseconds>(elapsed).count(),
-                 LogEscape(remote_));
+                 LogField(remote_));
     stream_.expires_after(server_.options.write_timeout);
     bhttp::async_write(stream_, *message,
                        [self = shared_from_this(), message, keep](beast::error_code ec, size_t) {

@@ -5,7 +5,7 @@
 
 #include "store/database.h"
 #include "web/forms.h"
-#include "web/log_escape.h"
+#include "core/log_text.h"
 
 namespace andel::web {
 
@@ -171,7 +171,7 @@ Response ErrorBody(Context& ctx, const Error& error) {
   std::string message = error.message;
   if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
     spdlog::error("request {} {} failed: {} ({}); cause: {}", MethodName(ctx.request.method),
-                  LogEscape(ctx.request.path), LogText(error.message), LogEscape(error.where),
+                  LogField(ctx.request.path), LogText(error.message), LogField(error.where),
                   LogText(store::LastDatabaseFailure()));
     if (error.code == ErrorCode::kInternal) message = "something went wrong on our side";
   }

@@ -9,7 +9,7 @@
 #include "core/embedded.h"
 #include "core/text.h"
 #include "store/database.h"
-#include "web/log_escape.h"
+#include "core/log_text.h"
 #include "web/responses.h"
 #include "web/routes.h"
 #include "web/security.h"
@@ -382,7 +382,7 @@ Admission WebApp::Admit(Request& head, std::optional<uint64_t> content_length) {
     }
   } catch (const std::exception& error) {
     spdlog::error("unhandled exception admitting {} {}: {}", MethodName(head.method),
-                  LogEscape(head.path), LogText(error.what()));
+                  LogField(head.path), LogText(error.what()));
     refusal = ErrorResponse(ctx, Error::Internal("unhandled exception"));
   }
   if (refusal) {
@@ -399,7 +399,7 @@ Response WebApp::Handle(Request& request) {
     response = Dispatch(ctx);
   } catch (const std::exception& error) {
     spdlog::error("unhandled exception for {} {}: {}", MethodName(request.method),
-                  LogEscape(request.path), LogText(error.what()));
+                  LogField(request.path), LogText(error.what()));
     response = ErrorResponse(ctx, Error::Internal("unhandled exception"));
   }
   Finish(ctx, response);
