@@ -23,6 +23,7 @@
 #include "store/account_repository.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "web/compute_pool.h"
 #include "web/decision_actions.h"
 #include "web/http_server.h"
 #include "web/security.h"
@@ -99,19 +100,21 @@ void TuneMemoryAllocator() {
 }
 
 int Serve(const std::string& db_url, const std::string& host, int port, bool demo,
-          const std::string& public_url, int workers, const MailOptions& mail_options,
-          const ProxyOptions& proxy) {
+          const std::string& public_url, int workers, int compute_threads,
+          const MailOptions& mail_options, const ProxyOptions& proxy) {
   TuneMemoryAllocator();
   if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
-  // A connection for every thread that serves requests, and one for the ballot writer.
+  // A connection for every thread that serves requests or computes, and one for the ballot
+  // writer.
   Result<std::unique_ptr<andel::store::Database>> db =
-      OpenMigrated(db_url, static_cast<size_t>(workers) + 2);
+      OpenMigrated(db_url, static_cast<size_t>(workers + compute_threads) + 2);
   if (!db) return Fail(db.error());
   if (demo) {
     if (Status status = LoadDemoIfEmpty(**db); !status) return Fail(status.error());
   }
   andel::web::WebConfig config;
   config.behind_proxy = proxy.behind_proxy;
+  config.compute_threads = static_cast<size_t>(compute_threads);
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
   config.public_url =
       public_url.empty() ? "http://" + shown_host + ":" + std::to_string(port) : public_url;
@@ -157,6 +160,7 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   }
   spdlog::info("signal {} received: finishing requests in flight", stop_signal.load());
   server.Stop();
+  app.services().compute->Stop();  // its running computations end before the database closes
   if (relay) relay->Stop();
   db->reset();
   spdlog::info("stopped; database closed");
@@ -215,6 +219,7 @@ int main(int argc, char** argv) {
   bool demo = false;
   std::string public_url;
   int workers = 4;
+  int compute_threads = static_cast<int>(andel::web::ComputePool::DefaultThreads());
   serve->add_option("--host", host, "address to listen on")->capture_default_str();
   serve->add_option("--port", port, "port to listen on (0: any free port)")
       ->check(CLI::Range(0, 65535))
@@ -233,6 +238,12 @@ int main(int argc, char** argv) {
       ->needs(serve->get_option("--smtp"));
   serve->add_option("--workers", workers, "threads that serve requests")
       ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  serve
+      ->add_option("--compute-threads", compute_threads,
+                   "threads for heavy computations (fund results, imports), apart from the "
+                   "workers (default: half the cores, at least 1)")
+      ->check(CLI::Range(1, 64))
       ->capture_default_str();
 
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
@@ -341,7 +352,8 @@ int main(int argc, char** argv) {
   spdlog::flush_every(std::chrono::seconds(1));
 
   if (serve->parsed())
-    return Serve(db_url, host, port, demo, public_url, workers, mail_options, proxy);
+    return Serve(db_url, host, port, demo, public_url, workers, compute_threads, mail_options,
+                 proxy);
   if (migrate->parsed()) {
     Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
     if (!db) return Fail(db.error());

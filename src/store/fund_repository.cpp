@@ -83,6 +83,13 @@ Result<FundState> StateOf(soci::session& sql, int64_t fund_id) {
 
 std::string Exact(const mpq_class& value) { return budgeting::ExactText(value); }
 
+// Makes the fund's stored result stale (a fund has its row from its creation; a fund made
+// before the row existed gets it when its result is first claimed).
+void InputsChanged(soci::session& sql, int64_t fund_id) {
+  sql << "UPDATE fund_results SET inputs_version = inputs_version + 1 WHERE fund_id = :f",
+      soci::use(fund_id);
+}
+
 int64_t InsertFund(soci::session& sql, const Fund& fund, Phase phase, int64_t now) {
   int64_t id = 0;
   const std::string amount = Exact(fund.amount), ballot(Name(fund.ballot)), rule(Name(fund.rule)),
@@ -118,6 +125,7 @@ Result<int64_t> FundRepository::Create(const Fund& fund, int64_t now) {
   int64_t id = 0;
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
     id = InsertFund(sql, fund, Phase::kProposing, now);
+    sql << "INSERT INTO fund_results (fund_id, inputs_version) VALUES (:f, 1)", soci::use(id);
     AppendAudit(sql,
                 {fund.community_id, fund.created_by, "fund.created", "fund " + std::to_string(id),
                  fund.title + " " + AmountText(fund.amount) + " " + fund.currency},
@@ -170,6 +178,7 @@ Status FundRepository::SetPhase(int64_t fund_id, Phase phase, int64_t actor_pers
     }
     const std::string name(Name(phase));
     sql << "UPDATE funds SET phase = :p WHERE id = :f", soci::use(name), soci::use(fund_id);
+    InputsChanged(sql, fund_id);
     AppendAudit(
         sql, {community_id, actor_person_id, "fund.phase", "fund " + std::to_string(fund_id), name},
         now);
@@ -186,6 +195,7 @@ Result<int64_t> FundRepository::AddProject(const Project& project, int64_t now) 
       return Error::FailedPrecondition("the fund no longer takes projects", "phase");
     }
     id = InsertProject(sql, project, ProjectStatus::kSubmitted, now);
+    InputsChanged(sql, project.fund_id);
     return {};
   });
   if (!status) return status.error();
@@ -239,6 +249,7 @@ Status FundRepository::Review(int64_t fund_id, int64_t project_id, ProjectStatus
     if (update.get_affected_rows() == 0) {
       return Error::NotFound("there is no such project in this fund", "project");
     }
+    InputsChanged(sql, fund_id);
     AppendAudit(sql,
                 {community_id, actor_person_id, "fund.project_reviewed",
                  "fund project " + std::to_string(project_id), name},
@@ -262,6 +273,7 @@ Status FundRepository::SaveBallot(int64_t fund_id, const Ballot& ballot, int64_t
            ":v, :p, :b, :t)",
         soci::use(fund_id), soci::use(ballot.voter), soci::use(ballot.person_id, person),
         soci::use(text), soci::use(now);
+    InputsChanged(sql, fund_id);
     return {};
   });
 }
@@ -328,6 +340,7 @@ Result<int64_t> FundRepository::Import(const Fund& fund, const std::vector<Proje
       text = BallotText(stored);
       insert.execute(true);
     }
+    sql << "INSERT INTO fund_results (fund_id, inputs_version) VALUES (:f, 1)", soci::use(id);
     AppendAudit(sql,
                 {fund.community_id, fund.created_by, "fund.imported", "fund " + std::to_string(id),
                  std::to_string(ballots.size()) + " ballots"},
@@ -336,6 +349,84 @@ Result<int64_t> FundRepository::Import(const Fund& fund, const std::vector<Proje
   });
   if (!status) return status.error();
   return id;
+}
+
+Result<std::optional<FundResultRow>> FundRepository::FindResult(int64_t fund_id) {
+  std::optional<FundResultRow> out;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    FundResultRow row;
+    int64_t computed_version = 0, computed_at = 0, claim_until = 0;
+    std::string claimed_by;
+    soci::indicator computed_ind = soci::i_ok, at_ind = soci::i_ok, by_ind = soci::i_ok,
+                    until_ind = soci::i_ok;
+    sql << "SELECT inputs_version, computed_version, engine, fingerprint, outcome, computed_at, "
+           "computations, claimed_by, claim_until FROM fund_results WHERE fund_id = :f",
+        soci::use(fund_id), soci::into(row.inputs_version),
+        soci::into(computed_version, computed_ind), soci::into(row.engine),
+        soci::into(row.fingerprint), soci::into(row.outcome), soci::into(computed_at, at_ind),
+        soci::into(row.computations), soci::into(claimed_by, by_ind),
+        soci::into(claim_until, until_ind);
+    if (!sql.got_data()) return {};
+    if (computed_ind == soci::i_ok) row.computed_version = computed_version;
+    if (at_ind == soci::i_ok) row.computed_at = computed_at;
+    if (by_ind == soci::i_ok) row.claimed_by = claimed_by;
+    if (until_ind == soci::i_ok) row.claim_until = claim_until;
+    out = std::move(row);
+    return {};
+  });
+  if (!status) return status.error();
+  return out;
+}
+
+Result<std::optional<int64_t>> FundRepository::ClaimResult(int64_t fund_id,
+                                                           const std::string& owner, int engine,
+                                                           int64_t now, int64_t lease_seconds) {
+  std::optional<int64_t> out;
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    Result<FundState> state = StateOf(sql, fund_id);
+    if (!state) return state.error();
+    if (state->phase != Phase::kResult) return {};
+    sql << "INSERT INTO fund_results (fund_id) VALUES (:f) ON CONFLICT (fund_id) DO NOTHING",
+        soci::use(fund_id);
+    const int64_t until = now + lease_seconds;
+    int64_t version = 0;
+    // One statement decides, so two servers cannot both win: the loser's update matches no row.
+    sql << "UPDATE fund_results SET claimed_by = :o, claim_until = :u WHERE fund_id = :f AND "
+           "(claim_until IS NULL OR claim_until <= :n) AND (computed_version IS NULL OR "
+           "computed_version <> inputs_version OR engine <> :e OR outcome = '') "
+           "RETURNING inputs_version",
+        soci::use(owner), soci::use(until), soci::use(fund_id), soci::use(now), soci::use(engine),
+        soci::into(version);
+    if (sql.got_data()) out = version;
+    return {};
+  });
+  if (!status) return status.error();
+  return out;
+}
+
+Status FundRepository::StoreResult(int64_t fund_id, const std::string& owner,
+                                   const FundResultValue& value, int64_t now) {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    sql << "UPDATE fund_results SET computed_version = :v, engine = :e, fingerprint = :fp, "
+           "outcome = :o, computed_at = :n, computations = computations + 1 WHERE fund_id = :f "
+           "AND (computed_version IS NULL OR computed_version <= :v2)",
+        soci::use(value.inputs_version), soci::use(value.engine), soci::use(value.fingerprint),
+        soci::use(value.outcome), soci::use(now), soci::use(fund_id),
+        soci::use(value.inputs_version);
+    sql << "UPDATE fund_results SET claimed_by = NULL, claim_until = NULL WHERE fund_id = :f AND "
+           "claimed_by = :o",
+        soci::use(fund_id), soci::use(owner);
+    return {};
+  });
+}
+
+Status FundRepository::ReleaseResult(int64_t fund_id, const std::string& owner) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "UPDATE fund_results SET claimed_by = NULL, claim_until = NULL WHERE fund_id = :f AND "
+           "claimed_by = :o",
+        soci::use(fund_id), soci::use(owner);
+    return {};
+  });
 }
 
 }  // namespace andel::store
