@@ -25,6 +25,7 @@
 #include "store/database.h"
 #include "web/compute_pool.h"
 #include "web/decision_actions.h"
+#include "web/fund_results.h"
 #include "web/http_server.h"
 #include "web/security.h"
 #include "web/web_app.h"
@@ -134,6 +135,18 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   }
   andel::web::WebApp app(**db, config, Now);
   if (Status status = app.Init(); !status) return Fail(status.error());
+  // Decided funds without a current result (the demo's; all of them after the rules changed)
+  // are computed before the server answers, for up to 10 s; the rest go on in the background.
+  if (Result<size_t> queued = andel::web::QueueStaleFundResults(app.services()); !queued) {
+    return Fail(queued.error());
+  } else if (*queued > 0) {
+    const andel::web::ComputePool& pool = *app.services().compute;
+    for (int waited_ms = 0; waited_ms < 10000 && pool.waiting() + pool.running() > 0;
+         waited_ms += 10) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    spdlog::info("{} fund result(s) computed or under way at start-up", *queued);
+  }
   andel::web::ServerOptions options;
   options.host = host;
   options.port = static_cast<uint16_t>(port);

@@ -420,6 +420,25 @@ Status FundRepository::StoreResult(int64_t fund_id, const std::string& owner,
   });
 }
 
+Result<std::vector<int64_t>> FundRepository::DecidedWithoutCurrentResult(int engine) {
+  std::vector<int64_t> out;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    int64_t id = 0;
+    const std::string result(Name(Phase::kResult));
+    soci::statement st =
+        (sql.prepare << "SELECT f.id FROM funds f LEFT JOIN fund_results r ON r.fund_id = f.id "
+                        "WHERE f.phase = :p AND (r.fund_id IS NULL OR r.computed_version IS NULL "
+                        "OR r.computed_version <> r.inputs_version OR r.engine <> :e OR "
+                        "r.outcome = '') ORDER BY f.id",
+         soci::use(result), soci::use(engine), soci::into(id));
+    st.execute();
+    while (st.fetch()) out.push_back(id);
+    return {};
+  });
+  if (!status) return status.error();
+  return out;
+}
+
 Status FundRepository::ReleaseResult(int64_t fund_id, const std::string& owner) {
   return db_.Run([&](soci::session& sql) -> Status {
     sql << "UPDATE fund_results SET claimed_by = NULL, claim_until = NULL WHERE fund_id = :f AND "

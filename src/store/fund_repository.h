@@ -84,6 +84,9 @@ class FundRepository {
   // stored is not stored (a claim whose lease ran out while another server computed anew).
   Status StoreResult(int64_t fund_id, const std::string& owner, const FundResultValue& value,
                      int64_t now);
+  // Funds in the result phase whose stored result is missing or not current for `engine`
+  // (made before results were stored, loaded by the demo, or computed by older rules).
+  Result<std::vector<int64_t>> DecidedWithoutCurrentResult(int engine);
   // Ends `owner`'s claim without storing anything (the computation could not run).
   Status ReleaseResult(int64_t fund_id, const std::string& owner);
 

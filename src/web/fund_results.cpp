@@ -274,6 +274,17 @@ Submitted RequestFundResult(Services& services, int64_t fund_id) {
                                   [shared, fund_id] { ComputeFundResult(*shared, fund_id); });
 }
 
+Result<size_t> QueueStaleFundResults(Services& services) {
+  Result<std::vector<int64_t>> stale =
+      services.funds.DecidedWithoutCurrentResult(kFundResultEngine);
+  if (!stale) return stale.error();
+  size_t queued = 0;
+  for (int64_t fund_id : *stale) {
+    if (RequestFundResult(services, fund_id) == Submitted::kQueued) ++queued;
+  }
+  return queued;
+}
+
 Result<std::optional<FundOutcome>> StoredFundResult(Context& ctx, const funds::Fund& fund) {
   Result<std::optional<store::FundResultRow>> row = ctx.services.funds.FindResult(fund.id);
   if (!row) return row.error();

@@ -35,6 +35,11 @@ void ComputeFundResult(Services& services, int64_t fund_id);
 // Queues ComputeFundResult for the fund on the compute pool (deduplicated by fund).
 Submitted RequestFundResult(Services& services, int64_t fund_id);
 
+// Queues the results of every decided fund whose stored result is missing or not current (at
+// start-up: the demo's funds, or all of them after kFundResultEngine changed). How many were
+// queued; the rest are queued when asked for.
+Result<size_t> QueueStaleFundResults(Services& services);
+
 // The fund's stored result if it is current. Otherwise queues its computation and returns
 // nullopt: the result is being computed. kUnavailable if the pool's queue is full (answer 503
 // with Retry-After); the stored error if the rule could not share out the fund.

@@ -17,6 +17,7 @@
 #include <thread>
 
 #include "http/server_fixture.h"
+#include "store/account_repository.h"
 #include "store/fund_repository.h"
 
 namespace andel::testing {
@@ -224,6 +225,32 @@ TEST_F(FundResultsTest, OneServerClaimsAComputationUntilItsLeaseLapses) {
   Result<std::optional<int64_t>> c = funds.ClaimResult(fund, "c", engine, now_ + 62, 60);
   ASSERT_TRUE(c.has_value());
   EXPECT_FALSE(*c);  // current: nothing to compute
+}
+
+TEST_F(FundResultsTest, DecidedFundsWithoutAResultAreQueuedAtStartUp) {
+  // The demo writes decided funds straight into the database, as did every version before
+  // results were stored: nothing queued their results, so start-up does.
+  std::vector<std::string> p;
+  const int64_t fund = VotingFund(p);
+  Result<store::Account> board =
+      store::AccountRepository(*database_.db).FindByEmail(Accounts::kBoard);
+  ASSERT_TRUE(board.has_value());
+  ASSERT_TRUE(Funds().SetPhase(fund, funds::Phase::kResult, board->person.id, now_).has_value());
+  Result<std::vector<int64_t>> stale = Funds().DecidedWithoutCurrentResult(web::kFundResultEngine);
+  ASSERT_TRUE(stale.has_value());
+  EXPECT_EQ(*stale, std::vector<int64_t>{fund});
+  Result<size_t> queued = web::QueueStaleFundResults(app_->services());
+  ASSERT_TRUE(queued.has_value());
+  EXPECT_EQ(*queued, 1u);
+  Settle();
+  EXPECT_TRUE(Row(fund)->IsCurrent(web::kFundResultEngine));
+  stale = Funds().DecidedWithoutCurrentResult(web::kFundResultEngine);
+  EXPECT_TRUE(stale->empty());
+  // Rules of a newer version would find it stale again.
+  stale = Funds().DecidedWithoutCurrentResult(web::kFundResultEngine + 1);
+  EXPECT_EQ(*stale, std::vector<int64_t>{fund});
+  queued = web::QueueStaleFundResults(app_->services());
+  EXPECT_EQ(*queued, 0u);  // current for this server's rules: nothing to do
 }
 
 TEST_F(FundResultsTest, AFullQueueAnswers503WithRetryAfter) {
