@@ -23,7 +23,9 @@
 #include "store/account_repository.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "web/compute_pool.h"
 #include "web/decision_actions.h"
+#include "web/fund_results.h"
 #include "web/http_server.h"
 #include "web/security.h"
 #include "web/web_app.h"
@@ -101,20 +103,22 @@ void TuneMemoryAllocator() {
 }
 
 int Serve(const std::string& db_url, const std::string& host, int port, bool demo,
-          const std::string& public_url, int workers, const MailOptions& mail_options,
-          const ProxyOptions& proxy, int body_in_flight_mib) {
+          const std::string& public_url, int workers, int compute_threads,
+          const MailOptions& mail_options, const ProxyOptions& proxy, int body_in_flight_mib) {
   TuneMemoryAllocator();
   andel::app::LogFlusher log_flusher(std::chrono::milliseconds(5));
   if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
-  // A connection for every thread that serves requests, and one for the ballot writer.
+  // A connection for every thread that serves requests or computes, and one for the ballot
+  // writer.
   Result<std::unique_ptr<andel::store::Database>> db =
-      OpenMigrated(db_url, static_cast<size_t>(workers) + 2);
+      OpenMigrated(db_url, static_cast<size_t>(workers + compute_threads) + 2);
   if (!db) return Fail(db.error());
   if (demo) {
     if (Status status = LoadDemoIfEmpty(**db); !status) return Fail(status.error());
   }
   andel::web::WebConfig config;
   config.behind_proxy = proxy.behind_proxy;
+  config.compute_threads = static_cast<size_t>(compute_threads);
   const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
   config.public_url =
       public_url.empty() ? "http://" + shown_host + ":" + std::to_string(port) : public_url;
@@ -134,6 +138,18 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   }
   andel::web::WebApp app(**db, config, Now);
   if (Status status = app.Init(); !status) return Fail(status.error());
+  // Decided funds without a current result (the demo's; all of them after the rules changed)
+  // are computed before the server answers, for up to 10 s; the rest go on in the background.
+  if (Result<size_t> queued = andel::web::QueueStaleFundResults(app.services()); !queued) {
+    return Fail(queued.error());
+  } else if (*queued > 0) {
+    const andel::web::ComputePool& pool = *app.services().compute;
+    for (int waited_ms = 0; waited_ms < 10000 && pool.waiting() + pool.running() > 0;
+         waited_ms += 10) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    spdlog::info("{} fund result(s) computed or under way at start-up", *queued);
+  }
   andel::web::ServerOptions options;
   options.host = host;
   options.port = static_cast<uint16_t>(port);
@@ -161,6 +177,7 @@ int Serve(const std::string& db_url, const std::string& host, int port, bool dem
   }
   spdlog::info("signal {} received: finishing requests in flight", stop_signal.load());
   server.Stop();
+  app.services().compute->Stop();  // its running computations end before the database closes
   if (relay) relay->Stop();
   db->reset();
   spdlog::info("stopped; database closed");
@@ -219,6 +236,7 @@ int main(int argc, char** argv) {
   bool demo = false;
   std::string public_url;
   int workers = 4;
+  int compute_threads = static_cast<int>(andel::web::ComputePool::DefaultThreads());
   serve->add_option("--host", host, "address to listen on")->capture_default_str();
   serve->add_option("--port", port, "port to listen on (0: any free port)")
       ->check(CLI::Range(0, 65535))
@@ -244,6 +262,12 @@ int main(int argc, char** argv) {
                    "MiB of request bodies all clients together may be sending at once; beyond "
                    "it a request gets 503 and Retry-After before its body is read")
       ->check(CLI::Range(1, 1024 * 1024))
+      ->capture_default_str();
+  serve
+      ->add_option("--compute-threads", compute_threads,
+                   "threads for heavy computations (fund results, imports), apart from the "
+                   "workers (default: half the cores, at least 1)")
+      ->check(CLI::Range(1, 64))
       ->capture_default_str();
 
   CLI::App* migrate = cli.add_subcommand("migrate", "Apply database migrations and exit");
@@ -345,8 +369,8 @@ int main(int argc, char** argv) {
   andel::app::SetUpLogging();
 
   if (serve->parsed())
-    return Serve(db_url, host, port, demo, public_url, workers, mail_options, proxy,
-                 body_in_flight_mib);
+    return Serve(db_url, host, port, demo, public_url, workers, compute_threads, mail_options,
+                 proxy, body_in_flight_mib);
   if (migrate->parsed()) {
     Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
     if (!db) return Fail(db.error());

@@ -83,6 +83,13 @@ Result<FundState> StateOf(soci::session& sql, int64_t fund_id) {
 
 std::string Exact(const mpq_class& value) { return budgeting::ExactText(value); }
 
+// Makes the fund's stored result stale (a fund has its row from its creation; a fund made
+// before the row existed gets it when its result is first claimed).
+void InputsChanged(soci::session& sql, int64_t fund_id) {
+  sql << "UPDATE fund_results SET inputs_version = inputs_version + 1 WHERE fund_id = :f",
+      soci::use(fund_id);
+}
+
 int64_t InsertFund(soci::session& sql, const Fund& fund, Phase phase, int64_t now) {
   int64_t id = 0;
   const std::string amount = Exact(fund.amount), ballot(Name(fund.ballot)), rule(Name(fund.rule)),
@@ -118,6 +125,7 @@ Result<int64_t> FundRepository::Create(const Fund& fund, int64_t now) {
   int64_t id = 0;
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
     id = InsertFund(sql, fund, Phase::kProposing, now);
+    sql << "INSERT INTO fund_results (fund_id, inputs_version) VALUES (:f, 1)", soci::use(id);
     AppendAudit(sql,
                 {fund.community_id, fund.created_by, "fund.created", "fund " + std::to_string(id),
                  fund.title + " " + AmountText(fund.amount) + " " + fund.currency},
@@ -170,6 +178,7 @@ Status FundRepository::SetPhase(int64_t fund_id, Phase phase, int64_t actor_pers
     }
     const std::string name(Name(phase));
     sql << "UPDATE funds SET phase = :p WHERE id = :f", soci::use(name), soci::use(fund_id);
+    InputsChanged(sql, fund_id);
     AppendAudit(
         sql, {community_id, actor_person_id, "fund.phase", "fund " + std::to_string(fund_id), name},
         now);
@@ -186,6 +195,7 @@ Result<int64_t> FundRepository::AddProject(const Project& project, int64_t now) 
       return Error::FailedPrecondition("the fund no longer takes projects", "phase");
     }
     id = InsertProject(sql, project, ProjectStatus::kSubmitted, now);
+    InputsChanged(sql, project.fund_id);
     return {};
   });
   if (!status) return status.error();
@@ -239,6 +249,7 @@ Status FundRepository::Review(int64_t fund_id, int64_t project_id, ProjectStatus
     if (update.get_affected_rows() == 0) {
       return Error::NotFound("there is no such project in this fund", "project");
     }
+    InputsChanged(sql, fund_id);
     AppendAudit(sql,
                 {community_id, actor_person_id, "fund.project_reviewed",
                  "fund project " + std::to_string(project_id), name},
@@ -262,6 +273,7 @@ Status FundRepository::SaveBallot(int64_t fund_id, const Ballot& ballot, int64_t
            ":v, :p, :b, :t)",
         soci::use(fund_id), soci::use(ballot.voter), soci::use(ballot.person_id, person),
         soci::use(text), soci::use(now);
+    InputsChanged(sql, fund_id);
     return {};
   });
 }
@@ -328,6 +340,7 @@ Result<int64_t> FundRepository::Import(const Fund& fund, const std::vector<Proje
       text = BallotText(stored);
       insert.execute(true);
     }
+    sql << "INSERT INTO fund_results (fund_id, inputs_version) VALUES (:f, 1)", soci::use(id);
     AppendAudit(sql,
                 {fund.community_id, fund.created_by, "fund.imported", "fund " + std::to_string(id),
                  std::to_string(ballots.size()) + " ballots"},

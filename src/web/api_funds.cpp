@@ -1,9 +1,11 @@
 // Funds in the JSON API: the same phases, projects, ballots, result and Pabulib files as the
 // pages.
+#include <algorithm>
 #include <boost/json.hpp>
 
 #include "core/text.h"
 #include "web/api_support.h"
+#include "web/fund_results.h"
 #include "web/funds.h"
 #include "web/handlers.h"
 #include "web/responses.h"
@@ -81,7 +83,8 @@ Result<Response> ApiCreateFund(Context& ctx) {
 }
 
 Result<Response> ApiImportFund(Context& ctx) {
-  Result<int64_t> id = ImportFund(ctx, std::string(ctx.request.Body()), ctx.query.Get("title"));
+  Result<int64_t> id =
+      ImportFundOnPool(ctx, std::string(ctx.request.Body()), ctx.query.Get("title"));
   if (!id) return id.error();
   Result<funds::Fund> created = ctx.services.funds.Find(*id);
   if (!created) return created.error();
@@ -165,6 +168,7 @@ Result<Response> ApiAdvanceFund(Context& ctx) {
   if (!phase) return phase.error();
   Status moved = ctx.services.funds.SetPhase(fund->id, *phase, ctx.person->id, ctx.Now());
   if (!moved) return moved.error();
+  if (*phase == funds::Phase::kResult) RequestFundResult(ctx.services, fund->id);
   Result<funds::Fund> now = ctx.services.funds.Find(fund->id);
   if (!now) return now.error();
   return JsonOf(FundJson(*now));
@@ -223,18 +227,31 @@ Result<Response> ApiGetFundResult(Context& ctx) {
   if (fund->phase != funds::Phase::kResult) {
     return Error::FailedPrecondition("the result is out once the vote has closed", "fund");
   }
-  Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund->id);
-  if (!projects) return projects.error();
-  Result<FundOutcome> result = ComputeOutcome(ctx, *fund, *projects);
-  if (!result) return result.error();
-  const budgeting::Instance& instance = result->instance;
+  Result<std::optional<FundOutcome>> stored = StoredFundResult(ctx, *fund);
+  if (!stored) return stored.error();
+  if (!*stored) {
+    // Not computed yet for the current inputs: it is queued; the client asks again.
+    Response pending = JsonOf(
+        json::object{{"status", "computing"},
+                     {"message", ctx.T("The result is being computed. Please reload in a moment.")},
+                     {"retry_after", kFundResultRetrySeconds}},
+        202);
+    pending.AddHeader("Retry-After", std::to_string(kFundResultRetrySeconds));
+    return pending;
+  }
+  const FundOutcome* result = &**stored;
+  const auto id_of = [&](int p) {
+    return json::string(std::to_string(result->projects[static_cast<size_t>(p)]));
+  };
   json::array order, selected, groups;
+  std::vector<std::string> selected_ids;
   for (int p : result->outcome.selection_order) {
-    order.push_back(json::string(instance.projects[static_cast<size_t>(p)].id));
+    order.push_back(id_of(p));
+    selected_ids.push_back(std::string(id_of(p)));
   }
-  for (const std::string& id : budgeting::SelectedIds(instance, result->outcome)) {
-    selected.push_back(json::string(id));
-  }
+  // Byte-wise order of the ids, as budgeting::SelectedIds gives them.
+  std::sort(selected_ids.begin(), selected_ids.end());
+  for (const std::string& id : selected_ids) selected.push_back(json::string(id));
   json::object explanations;
   for (const auto& [p, e] : result->outcome.explanations) {
     json::object item{{"funded", e.funded}, {"words", ExplanationWords(ctx, *fund, e)}};
@@ -246,12 +263,11 @@ Result<Response> ApiGetFundResult(Context& ctx) {
       item["reason"] = e.reason;
       if (e.supporters_money) item["supporters_money"] = budgeting::ExactText(*e.supporters_money);
     }
-    explanations[instance.projects[static_cast<size_t>(p)].id] = std::move(item);
+    explanations[id_of(p)] = std::move(item);
   }
   for (const funds::VoterGroup& group : result->groups) {
     json::array funded;
-    for (int p : group.funded)
-      funded.push_back(json::string(instance.projects[static_cast<size_t>(p)].id));
+    for (int p : group.funded) funded.push_back(id_of(p));
     groups.push_back(json::object{{"projects", std::move(funded)},
                                   {"voters", group.voters},
                                   {"paid", budgeting::ExactText(group.paid)},
@@ -261,12 +277,15 @@ Result<Response> ApiGetFundResult(Context& ctx) {
                              {"utility", budgeting::Name(funds::UtilityOf(fund->ballot))},
                              {"completion", budgeting::Name(fund->completion)},
                              {"budget", budgeting::ExactText(fund->amount)},
-                             {"voters", instance.VoterCount()},
+                             {"voters", result->voters},
                              {"selected", std::move(selected)},
                              {"selection_order", std::move(order)},
                              {"total_cost", budgeting::ExactText(result->outcome.total_cost)},
                              {"explanations", std::move(explanations)},
-                             {"groups", std::move(groups)}});
+                             {"groups", std::move(groups)},
+                             {"status", "current"},
+                             {"computed_at", result->computed_at},
+                             {"fingerprint", result->fingerprint}});
 }
 
 }  // namespace andel::web

@@ -26,6 +26,7 @@
 #include "store/programme_repository.h"
 #include "store/sroi_repository.h"
 #include "store/value_case_repository.h"
+#include "web/compute_pool.h"
 #include "web/forms.h"
 #include "web/http.h"
 #include "web/i18n.h"
@@ -43,6 +44,9 @@ struct WebConfig {
   // Behind a reverse proxy every request comes from the proxy: then the client's address is the
   // last one the proxy added to X-Forwarded-For (used for sign-in rate limits).
   bool behind_proxy = false;
+  // The compute pool for heavy work (fund results, imports): its threads and waiting tasks.
+  size_t compute_threads = 1;
+  size_t compute_queue = 64;
 };
 
 // Long-lived parts of the server, shared by all requests.
@@ -77,6 +81,9 @@ struct Services {
   std::atomic<int64_t> last_sweep{-1};
   // Casts ballots with group commit (one thread; see ballot_writer.h).
   std::unique_ptr<store::BallotWriter> ballot_writer = {};
+  // Heavy computations, apart from the threads that answer requests (see compute_pool.h). Last,
+  // so that it stops (and its tasks end) before the rest of the services go.
+  std::unique_ptr<ComputePool> compute = {};
 };
 
 // True if `password` is the account's; for no account (or one without a password), the same

@@ -6,6 +6,7 @@
 #include "budgeting/pabulib.h"
 #include "core/text.h"
 #include "web/forms.h"
+#include "web/security.h"
 
 namespace andel::web {
 
@@ -97,19 +98,42 @@ std::vector<funds::Project> Feasible(const std::vector<funds::Project>& projects
   return out;
 }
 
-Result<FundOutcome> ComputeOutcome(Context& ctx, const funds::Fund& fund,
+namespace {
+
+// What the result is computed from, as text to hash: the fund's terms, the feasible projects
+// and every ballot (voters in the database's order, which is by voter).
+std::string InputsText(const funds::Fund& fund, const std::vector<funds::Project>& feasible,
+                       const std::vector<funds::Ballot>& ballots) {
+  std::string text = budgeting::ExactText(fund.amount) + ";" + fund.currency + ";" +
+                     std::string(funds::Name(fund.ballot)) + ";" + std::to_string(fund.points) +
+                     ";" + std::string(funds::Name(fund.rule)) + ";" +
+                     std::string(budgeting::Name(fund.completion)) + "\n";
+  for (const funds::Project& p : feasible) {
+    text += std::to_string(p.id) + ";" + budgeting::ExactText(p.cost) + "\n";
+  }
+  for (const funds::Ballot& b : ballots) text += b.voter + ";" + funds::BallotText(b) + "\n";
+  return text;
+}
+
+}  // namespace
+
+Result<FundOutcome> ComputeOutcome(Services& services, const funds::Fund& fund,
                                    const std::vector<funds::Project>& projects) {
-  Result<std::vector<funds::Ballot>> ballots = ctx.services.funds.Ballots(fund.id);
+  Result<std::vector<funds::Ballot>> ballots = services.funds.Ballots(fund.id);
   if (!ballots) return ballots.error();
+  const std::vector<funds::Project> feasible = Feasible(projects);
+  const budgeting::Instance instance = funds::ToInstance(fund, feasible, *ballots);
   FundOutcome out;
-  out.instance = funds::ToInstance(fund, Feasible(projects), *ballots);
+  for (const funds::Project& p : feasible) out.projects.push_back(p.id);
+  out.voters = instance.VoterCount();
+  out.fingerprint = HashToken(InputsText(fund, feasible, *ballots));
   Result<budgeting::Outcome> outcome =
-      funds::Share(fund, budgeting::GroupIdenticalBallots(out.instance));
+      funds::Share(fund, budgeting::GroupIdenticalBallots(instance));
   if (!outcome) return outcome.error();
   out.outcome = std::move(*outcome);
   // Grouping keeps the projects in place; the payments are per ballot of the ungrouped vote.
   Result<std::vector<funds::VoterGroup>> groups =
-      funds::GroupsOfVoters(fund, out.instance, out.outcome);
+      funds::GroupsOfVoters(fund, instance, out.outcome);
   if (!groups) return groups.error();
   out.groups = std::move(*groups);
   return out;

@@ -36,12 +36,19 @@ Status CheckMayPropose(const Context& ctx, const funds::Fund& fund);
 
 std::vector<funds::Project> Feasible(const std::vector<funds::Project>& projects);
 
+// A fund's result as the pages and the API show it; stored once computed (web/fund_results.h).
 struct FundOutcome {
-  budgeting::Instance instance;  // projects are the feasible ones, in the same order
+  std::vector<int64_t> projects;  // the feasible projects' ids; the outcome's indices are into this
+  long voters = 0;
   budgeting::Outcome outcome;
   std::vector<funds::VoterGroup> groups;
+  std::string fingerprint;  // a hash of the inputs it was computed from
+  int64_t computed_at = 0;  // when it was stored (0 while not stored)
 };
-Result<FundOutcome> ComputeOutcome(Context& ctx, const funds::Fund& fund,
+// The fund's result from its ballots and feasible projects, computed now: heavy (seconds on a
+// large imported fund), so only on the compute pool. kUnavailable if the ballots cannot be
+// read; the rule's errors otherwise.
+Result<FundOutcome> ComputeOutcome(Services& services, const funds::Fund& fund,
                                    const std::vector<funds::Project>& projects);
 
 // A project's explanation in the caller's language.

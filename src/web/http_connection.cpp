@@ -21,8 +21,8 @@
 #include <limits>
 #include <memory>
 
-#include "web/body_file.h"
 #include "core/log_text.h"
+#include "web/body_file.h"
 
 namespace andel::web {
 namespace {

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "impact/catalogue.h"
+#include "web/fund_results.h"
 #include "web/funds.h"
 
 namespace andel::web {
@@ -34,12 +35,14 @@ Result<std::set<int64_t>> FundedProjects(Context& ctx, const ImpactWeb& web) {
   for (const int64_t fund_id : fund_ids) {
     Result<funds::Fund> fund = ctx.services.funds.Find(fund_id);
     if (!fund) return fund.error();
-    Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund_id);
-    if (!projects) return projects.error();
-    Result<FundOutcome> outcome = ComputeOutcome(ctx, *fund, *projects);
+    // The stored result: a fund whose result is still being computed (it is queued) counts no
+    // funded project until it is there, rather than the report computing it on this request.
+    Result<std::optional<FundOutcome>> outcome = StoredFundResult(ctx, *fund);
     if (!outcome) return outcome.error();
-    const std::vector<funds::Project> feasible = Feasible(*projects);
-    for (const int index : outcome->outcome.selection_order) funded.insert(feasible[index].id);
+    if (!*outcome) continue;
+    for (const int index : (*outcome)->outcome.selection_order) {
+      funded.insert((*outcome)->projects[static_cast<size_t>(index)]);
+    }
   }
   return funded;
 }

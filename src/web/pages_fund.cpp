@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/text.h"
+#include "web/fund_results.h"
 #include "web/funds.h"
 #include "web/handlers.h"
 #include "web/impact_web.h"
@@ -83,11 +84,24 @@ void AddProjects(Context& ctx, ViewData& page, const funds::Fund& fund,
   page.set("projects", list);
 }
 
-Status AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
-                 const std::vector<funds::Project>& projects) {
-  Result<FundOutcome> result = ComputeOutcome(ctx, fund, projects);
-  if (!result) return result.error();
-  const std::vector<funds::Project> feasible = Feasible(projects);
+// Adds the stored result to the page. False (and nothing added) while it is being computed.
+Result<bool> AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
+                       const std::vector<funds::Project>& projects) {
+  Result<std::optional<FundOutcome>> stored = StoredFundResult(ctx, fund);
+  if (!stored) return stored.error();
+  if (!*stored) return false;
+  const FundOutcome* result = &**stored;
+  // The projects the result speaks of, by the ids it was computed with; a current result's
+  // projects are all there (removing one would have made it stale).
+  std::vector<funds::Project> feasible;
+  for (int64_t id : result->projects) {
+    const auto found = std::find_if(projects.begin(), projects.end(),
+                                    [id](const funds::Project& p) { return p.id == id; });
+    if (found == projects.end()) {
+      return Error::Internal("the stored result names a project the fund does not have", "fund");
+    }
+    feasible.push_back(*found);
+  }
   ViewData funded = MakeList(), unfunded = MakeList();
   std::vector<bool> selected(feasible.size(), false);
   for (int p : result->outcome.selection_order) selected[static_cast<size_t>(p)] = true;
@@ -109,7 +123,7 @@ Status AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
   page.set("unfunded", unfunded);
   page.set("total_cost", Money(ctx, fund, result->outcome.total_cost));
   page.set("left_over", Money(ctx, fund, fund.amount - result->outcome.total_cost));
-  page.set("voters", std::to_string(result->instance.VoterCount()));
+  page.set("voters", std::to_string(result->voters));
   if (fund.rule == funds::Rule::kMes) page.set("mes", true);
   // The chart: the largest groups of voters, the rest together.
   std::vector<ShareBar> bars;
@@ -140,7 +154,7 @@ Status AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
   text.fair_share_heading = ctx.T("Fair share");
   text.currency = fund.currency;
   page.set("chart_html", ShareChart(bars, text));
-  return {};
+  return true;
 }
 
 Result<Response> FundPage(Context& ctx, const funds::Fund& fund, int status,
@@ -206,12 +220,18 @@ Result<Response> FundPage(Context& ctx, const funds::Fund& fund, int status,
     if (!ballots) return ballots.error();
     page.set("ballot_count", std::to_string(ballots->size()));
   }
+  bool computing = false;
   if (fund.phase == funds::Phase::kResult) {
-    page.set("result", true);
-    if (Status added = AddResult(ctx, page, fund, *projects); !added) return added.error();
+    Result<bool> added = AddResult(ctx, page, fund, *projects);
+    if (!added) return added.error();
+    computing = !*added;
+    page.set(computing ? "computing" : "result", true);
   }
   if (error) AddFieldError(ctx, page, *error);
-  return HtmlPage(ctx, "fund", page, status);
+  Response response = HtmlPage(ctx, "fund", page, status);
+  // Browsers reload the page by themselves until the result is there (no script needed).
+  if (computing) response.AddHeader("Refresh", std::to_string(kFundResultRetrySeconds));
+  return response;
 }
 
 // The ballot in a vote form: approval checkboxes "project", points "points_<id>", ranks
@@ -312,6 +332,8 @@ Result<Response> SubmitFundPhase(Context& ctx) {
   const auto next = static_cast<funds::Phase>(static_cast<int>(fund->phase) + 1);
   Status moved = ctx.services.funds.SetPhase(fund->id, next, ctx.person->id, ctx.Now());
   if (!moved) return moved.error();
+  // Decided: the result is computed now, once, rather than when the first visitor asks.
+  if (next == funds::Phase::kResult) RequestFundResult(ctx.services, fund->id);
   return Redirect(FundPath(ctx, fund->id));
 }
 

@@ -1,6 +1,7 @@
 // The community's funds as a page: the list, and the board's forms to create a fund and to
 // import one from a Pabulib file.
 #include "core/text.h"
+#include "web/fund_results.h"
 #include "web/funds.h"
 #include "web/handlers.h"
 #include "web/responses.h"
@@ -57,7 +58,8 @@ Result<Response> SubmitFundImport(Context& ctx) {
   if (text.empty()) {
     return FundsPage(ctx, 400, Error::InvalidArgument("choose a Pabulib file", "file"));
   }
-  Result<int64_t> id = ImportFund(ctx, text, ctx.form.Get("title"));
+  Result<int64_t> id = ImportFundOnPool(ctx, text, ctx.form.Get("title"));
+  if (!id && id.error().code == ErrorCode::kUnavailable) return id.error();
   if (!id) return FundsPage(ctx, 400, id.error());
   return Redirect(FundPath(ctx, *id));
 }

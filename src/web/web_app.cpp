@@ -331,6 +331,8 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              std::move(now),
                              "1"}) {
   services_->ballot_writer = std::make_unique<store::BallotWriter>(db);
+  services_->compute = std::make_unique<ComputePool>(
+      ComputePool::Options{services_->config.compute_threads, services_->config.compute_queue});
 }
 
 WebApp::~WebApp() = default;

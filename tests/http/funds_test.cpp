@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <thread>
 
 #include "budgeting/pabulib.h"
 #include "http/server_fixture.h"
@@ -20,6 +22,13 @@ bool Contains(const std::string& text, const std::string& part) {
 
 class FundsTest : public ServerTest {
  protected:
+  // Waits until the compute pool has nothing waiting or running (a wait, not an assertion).
+  void SettleComputations() {
+    const web::ComputePool& pool = *app_->services().compute;
+    while (pool.waiting() + pool.running() > 0) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+  }
   std::vector<std::pair<std::string, std::string>> Bearer(const std::string& email) {
     return {{"authorization", "Bearer " + TokenFor(email)}};
   }
@@ -90,6 +99,7 @@ TEST_F(FundsTest, FromProposalsThroughTheVoteToTheResult) {
   EXPECT_EQ(Client().Get("/api/v1/communities/open-coop" + base + "/result").status, 409);
   ASSERT_EQ(Api("POST", base + "/phase", R"({"phase":"result"})", Accounts::kBoard).status, 200);
   EXPECT_EQ(ballot(Accounts::kMember, a).status, 409);
+  SettleComputations();  // the result is computed on the compute pool once the vote closes
   // MES with add1+greedy, by hand: three voters, 1000/3 each; member {b, c}, admin {a, c},
   // board {a}. a (300 each) and c (200 each) tie at ρ = 1/2; a first by id; then c is short
   // until add1 raises the shares; b (500) never fits beside them.
@@ -117,6 +127,7 @@ TEST_F(FundsTest, FromProposalsThroughTheVoteToTheResult) {
       Client().Send("POST", "/api/v1/communities/open-coop/funds/import?title=Again", exported.body,
                     Bearer(Accounts::kBoard));
   ASSERT_EQ(imported.status, 201) << imported.body;
+  SettleComputations();
   const std::string again = std::to_string(json::parse(imported.body).at("id").as_int64());
   json::object r2 =
       json::parse(Client().Get("/api/v1/communities/open-coop/funds/" + again + "/result").body)

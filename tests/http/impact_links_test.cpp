@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <boost/json.hpp>
+#include <chrono>
+#include <thread>
 
 #include "http/server_fixture.h"
 
@@ -178,6 +180,11 @@ TEST_F(ImpactLinksTest, DecisionsAndProjectsExpectedToMoveAnIndicator) {
       200);
   ASSERT_EQ(Api("POST", fund_path + "/phase", R"({"phase":"result"})", Accounts::kBoard).status,
             200);
+  // The fund's result is computed on the compute pool once the vote closes; the report reads it.
+  for (const web::ComputePool& pool = *app_->services().compute;
+       pool.waiting() + pool.running() > 0;) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
   HttpReply report = Client().Get("/c/open-coop/impact/report/2026");
   EXPECT_TRUE(Contains(report.body, "What contributed"));
   EXPECT_TRUE(Contains(report.body, "Job café"));
