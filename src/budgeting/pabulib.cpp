@@ -127,7 +127,10 @@ Result<Instance> ReadPabulib(std::string_view text) {
   std::vector<int> first_position;  // scratch for MergeRepeats
   const auto visit = [&](const CsvRecord& record) -> Status {
     last_line = record.line;
-    const std::string_view first = Trim(record.fields.empty() ? "" : record.fields[0]);
+    // A view of the field itself: `empty ? "" : fields[0]` would make a temporary string, and
+    // a view of it would dangle (a META key longer than 15 bytes was read from freed memory).
+    const std::string_view first =
+        Trim(record.fields.empty() ? std::string_view() : std::string_view(record.fields[0]));
     if (expect_header) {
       expect_header = false;
       header.clear();

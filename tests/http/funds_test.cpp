@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "budgeting/pabulib.h"
+#include "core/text.h"
 #include "http/server_fixture.h"
 
 namespace andel::testing {
@@ -194,6 +195,54 @@ TEST_F(FundsTest, RolesAndBadInputGetClearErrors) {
                                   "proposers=members&points=10");
   EXPECT_EQ(form.status, 400);
   EXPECT_TRUE(Contains(form.body, "aria-invalid"));
+}
+
+// A Pabulib file's long names are cut where a letter ends (not inside one), so the API sends
+// UTF-8 and PostgreSQL stores the row; a file that is not UTF-8 is refused naming its line.
+TEST_F(FundsTest, ImportCutsLongNamesWhereALetterEnds) {
+  // "x" then two-byte letters: byte 200 of the title and byte 100 of the category fall inside
+  // a letter.
+  std::string long_name = "x";
+  while (long_name.size() < 400) long_name += "æøå";
+  const std::string pb =
+      "META\nkey;value\nbudget;100\nvote_type;approval\ncurrency;EUR\n"
+      "description;" +
+      long_name +
+      "\nPROJECTS\nproject_id;cost;name;category\n"
+      "a;60;" +
+      long_name + ";" + long_name +
+      "\nb;50;Mural;art\n"
+      "VOTES\nvoter_id;vote\n1;a\n2;a,b\n";
+  HttpReply imported = Client().Send("POST", "/api/v1/communities/open-coop/funds/import", pb,
+                                     Bearer(Accounts::kBoard));
+  ASSERT_EQ(imported.status, 201) << imported.body;
+  const std::string id = std::to_string(json::parse(imported.body).at("id").as_int64());
+  HttpReply shown = Api("GET", "/funds/" + id, "", Accounts::kBoard);
+  ASSERT_EQ(shown.status, 200) << shown.body;
+  EXPECT_TRUE(IsValidUtf8(shown.body));
+  json::object fund = json::parse(shown.body).as_object();
+  const std::string title(fund.at("title").as_string());
+  EXPECT_EQ(title, long_name.substr(0, 199));  // "x" and 99 letters: the 100th would end at 201
+  bool found = false;
+  for (const json::value& v : fund.at("projects").as_array()) {
+    const json::object& project = v.as_object();
+    if (project.at("cost").as_string() != "60") continue;
+    found = true;
+    EXPECT_EQ(std::string(project.at("title").as_string()), long_name.substr(0, 199));
+    EXPECT_EQ(std::string(project.at("category").as_string()), long_name.substr(0, 99));
+  }
+  EXPECT_TRUE(found) << shown.body;
+  HttpReply page = Client().Get("/c/open-coop/funds/" + id);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_TRUE(IsValidUtf8(page.body));
+  // Not UTF-8 (a lone 0xff in a name on line 7): a 400 naming the line.
+  HttpReply bad = Client().Send("POST", "/api/v1/communities/open-coop/funds/import",
+                                "META\nkey;value\nbudget;100\nvote_type;approval\nPROJECTS\n"
+                                "project_id;cost;name\na;10;Caf\xff\nVOTES\nvoter_id;vote\n1;a\n",
+                                Bearer(Accounts::kBoard));
+  EXPECT_EQ(bad.status, 400) << bad.body;
+  EXPECT_TRUE(Contains(bad.body, "line 7")) << bad.body;
+  EXPECT_TRUE(IsValidUtf8(bad.body));
 }
 
 }  // namespace

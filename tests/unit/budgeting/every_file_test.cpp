@@ -1,20 +1,25 @@
 // Every rule × utility × completion on every Pabulib file in ../shared/data/pabulib/, as read
 // and mutated (a project named twice on ballots, empty ballots, a project of cost 0, a project
-// nobody votes for), equal to the plain exact references of reference_rules.h. One test per
-// file and kind, so that ctest runs them in parallel.
-// Disabled for now: the textbook reference with its exact regions is far too slow for the
-// completions on real files (over 5 minutes on Toulouse 2019 alone); it needs money as levels
-// (as the wallets keep it) before it can run here. Run by hand with
-// --gtest_also_run_disabled_tests --gtest_filter='*EveryFile*'.
+// nobody votes for), equal to the textbook reference of level_reference.h: exact, no brackets,
+// every step of add1 and budget+1% run. One test per file and kind, so that ctest runs them in
+// parallel.
+//
+// Not yet every file: the reference's exact runs cost from 0.01 ms (Poznań) to 10 s (Amsterdam
+// 252: rationals with large denominators over 8,000 ballot groups) each, and add1 takes up to
+// 27,763 steps (Budapest 2024), so the files whose steps × run would take more than a few
+// seconds are in kSlow and run only by hand (--gtest_also_run_disabled_tests
+// --gtest_filter='*EveryFile*'). What is left to do for them is in docs/budgeting.md.
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "budgeting/pabulib.h"
 #include "budgeting/rules.h"
+#include "level_reference.h"
 #include "reference_rules.h"
 
 namespace andel::budgeting {
@@ -28,6 +33,41 @@ std::vector<std::string> Files() {
     if (entry.path().extension() == ".pb") names.push_back(entry.path().filename().string());
   }
   std::sort(names.begin(), names.end());
+  return names;
+}
+
+// Too slow for the reference within the tests' time (see the top of the file).
+const std::set<std::string> kSlow = {
+    "France_Toulouse_2019.pb",
+    "Hungary_Budapest_2024.pb",
+    "Netherlands_Amsterdam_166.pb",
+    "Netherlands_Amsterdam_212.pb",
+    "Netherlands_Amsterdam_252.pb",
+    "Netherlands_Amsterdam_285.pb",
+    "Netherlands_Amsterdam_304.pb",
+    "Netherlands_Amsterdam_309.pb",
+    "Netherlands_Amsterdam_417.pb",
+    "Netherlands_Amsterdam_613.pb",
+    "Netherlands_Amsterdam_622.pb",
+    "Netherlands_Amsterdam_631.pb",
+    "Poland_Czestochowa_2020.pb",
+    "Poland_Krakow_2022_Podgorze.pb",
+    "Poland_Krakow_2024.pb",
+    "Poland_Lodz_2022.pb",
+    "Poland_Warszawa_2019_Brodno.pb",
+    "Poland_Warszawa_2020_Praga-Poludnie.pb",
+    "Poland_Warszawa_2021_Srodmiescie.pb",
+    "Poland_Warszawa_2022_Bialoleka.pb",
+    "Poland_Warszawa_2026.pb",
+    "Poland_Wieliczka_2023_Green_Budget.pb",
+    "Poland_Wroclaw_2015_150_-_500.pb",
+};
+
+std::vector<std::string> Files(bool slow) {
+  std::vector<std::string> names;
+  for (const std::string& name : Files()) {
+    if (kSlow.count(name) == (slow ? 1u : 0u)) names.push_back(name);
+  }
   return names;
 }
 
@@ -55,6 +95,8 @@ Instance Mutate(const Instance& read) {
   return instance;
 }
 
+constexpr long kMaxRuns = 100000;  // more would not end in the tests' time
+
 void ExpectAsTheReference(const Instance& read, const std::string& what) {
   const Instance instance = GroupIdenticalBallots(read);
   std::vector<Utility> utilities{Utility::kCost, Utility::kCard};
@@ -69,21 +111,33 @@ void ExpectAsTheReference(const Instance& read, const std::string& what) {
     reference::ReferenceGreedyWalk(instance, utility, order, total);
     EXPECT_EQ(greedy->selection_order, order) << what << " greedy " << Name(utility);
     EXPECT_EQ(greedy->total_cost, total) << what << " greedy " << Name(utility);
-    for (const Completion completion : {Completion::kNone, Completion::kAdd1, Completion::kGreedy,
-                                        Completion::kAdd1Greedy, Completion::kBudgetPlus1}) {
-      const std::string label =
-          what + " mes " + std::string(Name(utility)) + " " + std::string(Name(completion));
-      Result<Outcome> mes = EqualShares(instance, utility, completion);
-      ASSERT_TRUE(mes.has_value()) << label;
-      const reference::Completed want =
-          reference::ReferenceEqualShares(instance, utility, completion);
-      EXPECT_EQ(mes->selection_order, want.order) << label;
-      EXPECT_EQ(mes->total_cost, want.total) << label;
-      EXPECT_LE(mes->total_cost, instance.budget) << label;
-      if (completion != Completion::kGreedy && completion != Completion::kNone) {
-        EXPECT_EQ(mes->start_share, want.start) << label;
-      }
+    // add1 and add1+greedy share their runs of MES, as do none and greedy.
+    for (const Completion completion :
+         {Completion::kNone, Completion::kAdd1, Completion::kBudgetPlus1}) {
+      reference::Completed want =
+          reference::LevelEqualShares(instance, utility, completion, kMaxRuns);
       runs += want.runs;
+      ASSERT_LT(want.runs, kMaxRuns) << what << " " << Name(utility) << " " << Name(completion);
+      std::vector<Completion> kinds{completion};
+      if (completion == Completion::kNone) kinds.push_back(Completion::kGreedy);
+      if (completion == Completion::kAdd1) kinds.push_back(Completion::kAdd1Greedy);
+      for (const Completion kind : kinds) {
+        const std::string label =
+            what + " mes " + std::string(Name(utility)) + " " + std::string(Name(kind));
+        Result<Outcome> mes = EqualShares(instance, utility, kind);
+        ASSERT_TRUE(mes.has_value()) << label;
+        std::vector<int> order = want.order;
+        mpq_class total = want.total;
+        if (kind == Completion::kGreedy || kind == Completion::kAdd1Greedy) {
+          reference::ReferenceGreedyWalk(instance, Utility::kCost, order, total);
+        }
+        EXPECT_EQ(mes->selection_order, order) << label;
+        EXPECT_EQ(mes->total_cost, total) << label;
+        EXPECT_LE(mes->total_cost, instance.budget) << label;
+        if (kind != Completion::kGreedy && kind != Completion::kNone) {
+          EXPECT_EQ(mes->start_share, want.start) << label;
+        }
+      }
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - begin).count();
@@ -116,9 +170,16 @@ std::string TestName(const testing::TestParamInfo<std::string>& info) {
   return name;
 }
 
-INSTANTIATE_TEST_SUITE_P(DISABLED_Pabulib, EveryFile, testing::ValuesIn(Files()), TestName);
+INSTANTIATE_TEST_SUITE_P(Pabulib, EveryFile, testing::ValuesIn(Files(false)), TestName);
+INSTANTIATE_TEST_SUITE_P(DISABLED_SlowPabulib, EveryFile, testing::ValuesIn(Files(true)), TestName);
 
-TEST(DISABLED_EveryFileList, HasEveryFile) { EXPECT_GE(Files().size(), 39u); }
+TEST(EveryFileList, HasEveryFile) {
+  const std::vector<std::string> files = Files();
+  EXPECT_GE(files.size(), 39u);
+  for (const std::string& name : kSlow) {
+    EXPECT_EQ(std::count(files.begin(), files.end(), name), 1) << name;
+  }
+}
 
 }  // namespace
 }  // namespace andel::budgeting

@@ -262,5 +262,23 @@ TEST(PabulibReader, RepeatsDecimalsAndRefusals) {
   }
 }
 
+TEST(PabulibReader, LongMetaKeysAreKept) {
+  // A key longer than a short string's inline buffer was read from freed memory; keys of many
+  // lengths, so that freed blocks are reused in between.
+  std::string text = "META\nkey;value\n";
+  for (int i = 1; i <= 40; ++i) text += std::string(static_cast<size_t>(i), 'k') + ";v\n";
+  text +=
+      "budget;100\nvote_type;approval\nPROJECTS\nproject_id;cost\na;10\n"
+      "VOTES\nvoter_id;vote\n1;a\n";
+  for (int round = 0; round < 2; ++round) {
+    Result<Instance> read = ReadPabulib(text);
+    ASSERT_TRUE(read.has_value()) << read.error().message << " " << read.error().where;
+    for (int i = 1; i <= 40; ++i) {
+      EXPECT_EQ(read->meta.count(std::string(static_cast<size_t>(i), 'k')), 1u) << i;
+    }
+    text = WritePabulib(*read);  // and read what was written
+  }
+}
+
 }  // namespace
 }  // namespace andel::budgeting
