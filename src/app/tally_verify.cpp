@@ -211,9 +211,9 @@ std::string Show(const std::vector<int>& ids) {
 }
 
 // Motions and consent: the ballots are choices, not rankings; the result is passed or not.
-int VerifyMotion(const json::object& root, bool consent) {
-  const auto fail = [](const std::string& what) {
-    std::cerr << "andel tally: the export is malformed (" << what << ")\n";
+int VerifyMotion(const json::object& root, bool consent, std::ostream& out, std::ostream& err) {
+  const auto fail = [&err](const std::string& what) {
+    err << "andel tally: the export is malformed (" << what << ")\n";
     return 2;
   };
   const json::value* ballots = Field(root, "ballots");
@@ -293,21 +293,20 @@ int VerifyMotion(const json::object& root, bool consent) {
   }
   bool ok = true;
   if (published->as_bool() != passed) {
-    std::cout << "MISMATCH passed: published " << (published->as_bool() ? "true" : "false")
-              << ", recounted " << (passed ? "true" : "false") << "\n";
+    out << "MISMATCH passed: published " << (published->as_bool() ? "true" : "false")
+        << ", recounted " << (passed ? "true" : "false") << "\n";
     ok = false;
   }
   if (on_ballots != listed) {
-    std::cout << "MISMATCH receipts: the ballots and the public list of receipts differ\n";
+    out << "MISMATCH receipts: the ballots and the public list of receipts differ\n";
     ok = false;
   }
   if (std::set<std::string>(listed.begin(), listed.end()).size() != listed.size()) {
-    std::cout << "MISMATCH receipts: a receipt appears twice\n";
+    out << "MISMATCH receipts: a receipt appears twice\n";
     ok = false;
   }
-  std::cout << (ok ? "verified" : "not verified") << ": " << (consent ? "consent" : "motion")
-            << ", " << on_ballots.size() << " ballots, " << (passed ? "passed" : "rejected")
-            << "\n";
+  out << (ok ? "verified" : "not verified") << ": " << (consent ? "consent" : "motion") << ", "
+      << on_ballots.size() << " ballots, " << (passed ? "passed" : "rejected") << "\n";
   return ok ? 0 : 1;
 }
 
@@ -321,54 +320,57 @@ int VerifyExport(const std::string& path) {
   }
   std::stringstream text;
   text << in.rdbuf();
+  return VerifyExportText(text.str(), std::cout, std::cerr);
+}
+
+int VerifyExportText(std::string_view text, std::ostream& out, std::ostream& err) {
   {
     json::error_code ec;
-    json::value parsed = json::parse(text.str(), ec);
+    json::value parsed = json::parse(text, ec);
     if (!ec && parsed.is_object()) {
       const json::value* method = Field(parsed.as_object(), "method");
       const json::value* format = Field(parsed.as_object(), "format");
       if (format && *format == "andel-decision-export/1" && method &&
           (*method == "motion" || *method == "consent")) {
-        return VerifyMotion(parsed.as_object(), *method == "consent");
+        return VerifyMotion(parsed.as_object(), *method == "consent", out, err);
       }
     }
   }
-  Result<Export> e = ReadExport(text.str());
+  Result<Export> e = ReadExport(text);
   if (!e) {
-    std::cerr << "andel tally: " << e.error().message << " (" << e.error().where << ")\n";
+    err << "andel tally: " << e.error().message << " (" << e.error().where << ")\n";
     return 2;
   }
   Result<voting::TallyResult> recount = Recount(*e);
   if (!recount) {
-    std::cerr << "andel tally: " << recount.error().message << " (" << recount.error().where
-              << ")\n";
+    err << "andel tally: " << recount.error().message << " (" << recount.error().where << ")\n";
     return 2;
   }
   bool ok = true;
   const std::vector<int> winners = SortedIds(*e, recount->winners);
   if (e->winners && *e->winners != winners) {
-    std::cout << "MISMATCH winners: published " << Show(*e->winners) << ", recounted "
-              << Show(winners) << "\n";
+    out << "MISMATCH winners: published " << Show(*e->winners) << ", recounted " << Show(winners)
+        << "\n";
     ok = false;
   }
   const std::vector<int> elected = SortedIds(*e, recount->elected);
   if (e->elected && *e->elected != elected) {
-    std::cout << "MISMATCH elected: published " << Show(*e->elected) << ", recounted "
-              << Show(elected) << "\n";
+    out << "MISMATCH elected: published " << Show(*e->elected) << ", recounted " << Show(elected)
+        << "\n";
     ok = false;
   }
   std::multiset<std::string> on_ballots(e->ballot_receipts.begin(), e->ballot_receipts.end());
   std::multiset<std::string> listed(e->receipts.begin(), e->receipts.end());
   if (on_ballots != listed) {
-    std::cout << "MISMATCH receipts: the ballots and the public list of receipts differ\n";
+    out << "MISMATCH receipts: the ballots and the public list of receipts differ\n";
     ok = false;
   }
   if (std::set<std::string>(listed.begin(), listed.end()).size() != listed.size()) {
-    std::cout << "MISMATCH receipts: a receipt appears twice\n";
+    out << "MISMATCH receipts: a receipt appears twice\n";
     ok = false;
   }
-  std::cout << (ok ? "verified" : "not verified") << ": " << voting::MethodName(e->method) << ", "
-            << e->ballot_receipts.size() << " ballots, winners " << Show(winners) << "\n";
+  out << (ok ? "verified" : "not verified") << ": " << voting::MethodName(e->method) << ", "
+      << e->ballot_receipts.size() << " ballots, winners " << Show(winners) << "\n";
   return ok ? 0 : 1;
 }
 

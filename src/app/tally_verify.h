@@ -17,12 +17,17 @@
 // both, "result": {"passed": true|false}.
 #pragma once
 
+#include <ostream>
 #include <string>
+#include <string_view>
 
 namespace andel::app {
 
 // Prints what was checked; returns 0 if the recount and the receipts match, 1 on a mismatch,
 // 2 for an export that cannot be read.
 int VerifyExport(const std::string& path);
+// The same for the export's text: what was checked goes to `out`, why it cannot be read to
+// `err`.
+int VerifyExportText(std::string_view text, std::ostream& out, std::ostream& err);
 
 }  // namespace andel::app

@@ -34,10 +34,13 @@ struct MemberCsv {
 
 // Reads a member list. `category_codes` are the categories the community has. Reports a missing
 // or unknown header, malformed quoting, bad UTF-8, and each bad field; duplicate emails too.
+// A single quote before = + - @ or another quote (as WriteMemberCsv writes them) is removed.
 MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& category_codes);
 
 // Writes rows with the header, quoting fields where RFC 4180 needs it. Fields that a spreadsheet
-// would run as a formula (starting with = + - @) are prefixed with a single quote.
+// would run as a formula (starting with = + - @), or that start with a single quote, are
+// prefixed with a single quote, which ParseMemberCsv removes again: a list written and read
+// back is the same list.
 std::string WriteMemberCsv(const std::vector<MemberRow>& rows);
 
 }  // namespace andel::communities

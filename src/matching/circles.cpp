@@ -21,11 +21,11 @@ class WeightTable {
   explicit WeightTable(const Profiles& profiles) : profiles_(profiles), n_(profiles.size()) {
     if (n_ > kDenseLimit) return;
     table_.assign(n_ * n_, 0.0f);
-    const unsigned threads = 2;
+    constexpr unsigned kThreads = 2;
     std::vector<std::thread> workers;
-    for (unsigned t = 0; t < threads; ++t) {
-      workers.emplace_back([this, t, threads] {
-        for (size_t i = t; i < n_; i += threads) {
+    for (unsigned t = 0; t < kThreads; ++t) {
+      workers.emplace_back([this, t] {
+        for (size_t i = t; i < n_; i += kThreads) {
           for (size_t j = i + 1; j < n_; ++j) {
             table_[i * n_ + j] = static_cast<float>(PairWeight(profiles_, i, j));
           }

@@ -16,15 +16,26 @@ std::vector<int> Top(const std::vector<int64_t>& scores) {
   return best;
 }
 
+// The voters so far with a ballot's count added: a count of at least 1, a total of at most
+// kMaxVoters.
+Result<int64_t> AddVoters(int64_t voters, int64_t count) {
+  if (count < 1) return Error::InvalidArgument("a ballot count must be at least 1", "count");
+  if (count > kMaxVoters - voters) {
+    return Error::InvalidArgument("an election may have at most 10^12 voters", "count");
+  }
+  return voters + count;
+}
+
 }  // namespace
 
 Result<TallyResult> CountApproval(int candidate_count, const std::vector<ApprovalBallot>& ballots) {
   std::vector<int64_t> scores(candidate_count, 0);
   std::vector<char> seen(candidate_count);
+  int64_t voters = 0;
   for (const ApprovalBallot& ballot : ballots) {
-    if (ballot.count < 1) {
-      return Error::InvalidArgument("a ballot count must be at least 1", "count");
-    }
+    Result<int64_t> counted = AddVoters(voters, ballot.count);
+    if (!counted) return counted.error();
+    voters = *counted;
     std::fill(seen.begin(), seen.end(), 0);
     for (int c : ballot.approved) {
       if (c < 0 || c >= candidate_count) {
@@ -43,11 +54,15 @@ Result<TallyResult> CountApproval(int candidate_count, const std::vector<Approva
 
 Result<TallyResult> CountScore(int candidate_count, const std::vector<ScoreBallot>& ballots,
                                int64_t max_score) {
+  if (max_score > kMaxScore) {
+    return Error::InvalidArgument("the highest score may be at most 1000000", "max_score");
+  }
   std::vector<int64_t> totals(candidate_count, 0);
+  int64_t voters = 0;
   for (const ScoreBallot& ballot : ballots) {
-    if (ballot.count < 1) {
-      return Error::InvalidArgument("a ballot count must be at least 1", "count");
-    }
+    Result<int64_t> counted = AddVoters(voters, ballot.count);
+    if (!counted) return counted.error();
+    voters = *counted;
     if (static_cast<int>(ballot.scores.size()) != candidate_count) {
       return Error::InvalidArgument("a ballot must score every candidate", "scores");
     }

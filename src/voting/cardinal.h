@@ -20,9 +20,14 @@ struct ScoreBallot {
   int64_t count = 1;
 };
 
-// kInvalidArgument for an unknown candidate, a candidate approved twice or a count below 1.
+// The highest score a ballot may give (so that totals fit in 64 bits with kMaxVoters).
+constexpr int64_t kMaxScore = 1'000'000;
+
+// kInvalidArgument for an unknown candidate, a candidate approved twice, a count below 1 or
+// counts adding up to more than kMaxVoters.
 Result<TallyResult> CountApproval(int candidate_count, const std::vector<ApprovalBallot>& ballots);
-// kInvalidArgument for a score outside 0..max_score or a ballot of the wrong length.
+// kInvalidArgument for a score outside 0..max_score or a ballot of the wrong length, a
+// max_score above kMaxScore, or counts as for approval.
 Result<TallyResult> CountScore(int candidate_count, const std::vector<ScoreBallot>& ballots,
                                int64_t max_score);
 

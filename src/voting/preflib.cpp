@@ -132,7 +132,7 @@ Result<Profile> ReadPrefLib(std::string_view text) {
     }
     if (in_tie) return At(line.number, "a tie is not closed");
     if (Status added = profile.Add(order, count); !added) {
-      return At(line.number, "a ballot is not valid");
+      return Error::InvalidArgument(added.error().message, "line " + std::to_string(line.number));
     }
   }
   return profile;

@@ -12,6 +12,9 @@ Profile::Profile(std::vector<int> candidate_ids, std::vector<std::string> names)
 
 Status Profile::Add(const std::vector<std::vector<int>>& order, int64_t count) {
   if (count < 1) return Error::InvalidArgument("a ballot count must be at least 1", "count");
+  if (count > kMaxVoters - voter_count_) {
+    return Error::InvalidArgument("an election may have at most 10^12 voters", "count");
+  }
   const size_t n = ids_.size();
   const size_t base = ranks_.size();
   ranks_.resize(base + n, 0);

@@ -13,6 +13,10 @@ namespace andel::voting {
 
 using Rank = uint16_t;  // 1 is first; 0 is unranked
 
+// The most voters a profile (or a list of approval or score ballots) may hold: every method's
+// sums then fit in 64 bits, with room for STV's hundred-thousandths and Borda's points.
+constexpr int64_t kMaxVoters = 1'000'000'000'000;
+
 class Profile {
  public:
   // Candidates with their ids (as in the file, e.g. PrefLib alternative numbers) and names.
@@ -24,7 +28,8 @@ class Profile {
 
   // Adds `count` voters who rank the candidates in `order`: each inner list is one position,
   // best first, with candidate indices (0-based); candidates not listed are unranked.
-  // kInvalidArgument for an index out of range, a candidate listed twice or a count below 1.
+  // kInvalidArgument for an index out of range, a candidate listed twice, a count below 1 or
+  // one that would take the voters past kMaxVoters.
   Status Add(const std::vector<std::vector<int>>& order, int64_t count);
 
   size_t ballot_count() const { return weights_.size(); }  // distinct ballots

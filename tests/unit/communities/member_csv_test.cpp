@@ -99,6 +99,39 @@ TEST(MemberCsv, WriteThenReadGivesTheSameRows) {
   }
 }
 
+// Values a spreadsheet would run as a formula are written after a quote; reading removes it, so
+// an exported list imports as the same members (fuzzing found "=cmd@x.dk" coming back as
+// "'=cmd@x.dk", a different member).
+TEST(MemberCsv, ValuesThatLookLikeFormulasReadBackUnchanged) {
+  MemberRow row;
+  row.category = "citizen";
+  struct Case {
+    std::string email, name, organisation;
+  };
+  const Case kCases[] = {
+      {"=cmd@x.dk", "@Sum", "+45 Group"},
+      {"-info@x.dk", "-Anna", "'=quoted"},
+      {"'a@x.dk", "'", "''"},
+      {"plain@x.dk", "O'Neill", "'Nice' Ltd"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.email);
+    row.email = c.email;
+    row.name = c.name;
+    row.organisation = c.organisation;
+    const std::string written = WriteMemberCsv({row});
+    // No cell starts a formula.
+    EXPECT_TRUE(written.find("\n=") == std::string::npos &&
+                written.find(",=") == std::string::npos);
+    MemberCsv csv = ParseMemberCsv(written, kCodes);
+    ASSERT_TRUE(csv.errors.empty()) << csv.errors[0].message << " " << csv.errors[0].where;
+    ASSERT_EQ(csv.rows.size(), 1u);
+    EXPECT_EQ(csv.rows[0].email, c.email);
+    EXPECT_EQ(csv.rows[0].name, c.name);
+    EXPECT_EQ(csv.rows[0].organisation, c.organisation);
+  }
+}
+
 TEST(Statutes, Validation) {
   Statutes statutes;
   EXPECT_TRUE(Validate(statutes).has_value());

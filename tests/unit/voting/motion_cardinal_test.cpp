@@ -148,5 +148,28 @@ TEST(CsvBallots, ErrorsNameLineAndColumn) {
   EXPECT_EQ(ReadCsvBallots("").error().message, "the file is empty");
 }
 
+// Counts that would overflow the sums of a tally are refused, whatever the ballots (fuzzing
+// found 1 + 9223372036854775807 voters in a CSV file). At most 10^12 voters, scores up to 10^6.
+TEST(CsvBallots, RefuseMoreVotersThanTheCountsHold) {
+  constexpr int64_t kMost = 1'000'000'000'000;
+  Result<CsvBallots> ballots = ReadCsvBallots("count,A,B\n1,1,2\n9223372036854775807,2,1\n");
+  ASSERT_TRUE(ballots.has_value());
+  Result<Profile> profile = RankedProfile(*ballots);
+  ASSERT_FALSE(profile.has_value());
+  EXPECT_EQ(profile.error().where, "line 3");
+  EXPECT_EQ(profile.error().message, "an election may have at most 10^12 voters");
+  Result<Profile> at_the_limit = RankedProfile(*ReadCsvBallots("count,A\n1000000000000,1\n"));
+  ASSERT_TRUE(at_the_limit.has_value());
+  EXPECT_EQ(at_the_limit->voter_count(), kMost);
+
+  EXPECT_FALSE(CountApproval(2, {{{0}, kMost}, {{1}, 1}}).has_value());
+  EXPECT_TRUE(CountApproval(2, {{{0}, kMost - 1}, {{1}, 1}}).has_value());
+  EXPECT_FALSE(CountScore(1, {{{1}, kMost}, {{1}, 1}}, 10).has_value());
+  EXPECT_FALSE(CountScore(1, {{{1}, 1}}, 1'000'001).has_value());
+  Result<TallyResult> most = CountScore(1, {{{1'000'000}, kMost}}, 1'000'000);
+  ASSERT_TRUE(most.has_value());
+  EXPECT_EQ(most->scores->at(0), 1'000'000 * kMost);
+}
+
 }  // namespace
 }  // namespace andel::voting

@@ -46,6 +46,10 @@ TEST(PrefLib, ErrorsNameTheLine) {
       {"1: 1\n", "line 1", "the file declares no alternatives"},
       {"# NUMBER ALTERNATIVES: many\n", "line 1",
        "NUMBER ALTERNATIVES must be a whole number from 1 to 60000"},
+      // Counts whose sum would overflow the 64-bit sums of the methods (found by fuzzing).
+      {head + "1: 1\n9223372036854775807: 2\n", "line 4",
+       "an election may have at most 10^12 voters"},
+      {head + "999999999999: 1\n2: 2\n", "line 4", "an election may have at most 10^12 voters"},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);

@@ -1,0 +1,13 @@
+﻿META
+key;value
+budget;7
+vote_type;choose-1
+PROJECTS
+project_id;cost
+1;5
+2;2
+VOTES
+voter_id;vote
+1;1
+2;2
+3;2

@@ -1,0 +1,14 @@
+META
+key;value
+budget;10
+vote_type;scoring
+PROJECTS
+project_id;cost
+a;3
+b;4
+c;5
+VOTES
+voter_id;vote;points
+1;a,b;2,1
+2;c;3
+3;b,c;1,1
