@@ -30,7 +30,8 @@ bool ParseNumber(std::string_view text, mpq_class& out) {
   for (char c : text) {
     if (c >= '0' && c <= '9') {
       digits += c;
-      small = small * 10 + (c - '0');
+      // Past 18 digits `small` is not used (GMP reads the digits), and would overflow.
+      if (digits.size() <= 18) small = small * 10 + (c - '0');
       if (point) ++decimals;
     } else if ((c == '.' || c == ',') && !point) {
       point = true;

@@ -280,5 +280,18 @@ TEST(PabulibReader, LongMetaKeysAreKept) {
   }
 }
 
+TEST(PabulibReader, NumbersOfManyDigitsAreExact) {
+  // 25 digits: past what a 64-bit integer holds, read exactly (the sanitizer build also checks
+  // that no signed overflow happens on the way).
+  const std::string text =
+      "META\nkey;value\nbudget;1234567890123456789012345\nvote_type;approval\nPROJECTS\n"
+      "project_id;cost\na;1000000000000000000000\nVOTES\nvoter_id;vote\n1;a\n";
+  Result<Instance> read = ReadPabulib(text);
+  ASSERT_TRUE(read.has_value()) << read.error().message << " " << read.error().where;
+  EXPECT_EQ(read->budget, mpq_class("1234567890123456789012345"));
+  ASSERT_EQ(read->projects.size(), 1u);
+  EXPECT_EQ(read->projects[0].cost, mpq_class("1000000000000000000000"));
+}
+
 }  // namespace
 }  // namespace andel::budgeting
