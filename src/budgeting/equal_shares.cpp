@@ -1,6 +1,6 @@
 // The Method of Equal Shares and its completions, exact. How prices stay exact and fast is in
 // wallets.h; how the completions' many runs are made fast without losing exactness, in
-// bracketed_run.h.
+// bracketed_run.h (runs in floating point) and exact_region.h (exact runs).
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "budgeting/bracketed_run.h"
+#include "budgeting/exact_region.h"
 #include "budgeting/rules_internal.h"
 #include "budgeting/wallets.h"
 
@@ -184,15 +185,19 @@ size_t CandidateCount(const Instance& instance, const Utilities& u) {
   return candidates;
 }
 
-// One run of a completion: what it chose, what that costs, and its reach (0 if not proven).
+// One run of a completion: what it chose, what that costs, and how far the start can rise with
+// the same outcome: a reach proven in floating point (0 if none), or for an exact run its
+// region's end (nothing: no end).
 struct Probe {
   std::vector<int> order;
   mpq_class total;
   double reach = 0;
+  bool exact = false;
+  std::optional<mpq_class> until;
 };
 
-Probe Run(const Instance& instance, const Utilities& u, const mpq_class& start,
-          internal::ReachGoal goal) {
+Probe Run(const Instance& instance, const Utilities& u, const internal::ExactRegion& region,
+          const mpq_class& start, const mpq_class& step, internal::ReachGoal goal, bool prove) {
   Probe probe;
   std::optional<internal::BracketedRun> bracketed;
   if (u.uniform) bracketed = internal::RunBracketed(instance, u, start, goal);
@@ -202,6 +207,10 @@ Probe Run(const Instance& instance, const Utilities& u, const mpq_class& start,
     for (int p : probe.order) probe.total += instance.projects[static_cast<size_t>(p)].cost;
   } else {
     MesRun exact = RunMes(instance, u, start, false);
+    std::vector<mpq_class> rho;
+    for (int p : exact.order) rho.push_back(*exact.explanations.at(p).rho);
+    probe.exact = true;
+    probe.until = prove ? region.Until(start, exact.order, rho, start + step) : start;
     probe.order = std::move(exact.order);
     probe.total = std::move(exact.total);
   }
@@ -224,54 +233,85 @@ bool CanAdd(const Instance& instance, const Utilities& u, const Probe& run, bool
 // returns the k before the first outcome that costs more than the budget, or the k of the first
 // outcome to which nothing more can be added (every candidate in, or no project — a candidate,
 // when `candidates_only` — fits); 0 if `step` is 0 (every run the same).
-// A run proves its reach, how far the start money can rise with the same outcome, and the ks
-// within it are skipped. A few runs go at once, one per core: one at the first k not yet known,
-// the others ahead of it at a spacing guessed from the last skip, hoping to land within the
-// reach of the one before and so extend it.
+// A run proves how far the start money can rise with the same outcome (its reach in floating
+// point, or its region in exact arithmetic), and the ks within it are skipped. A few runs go at
+// once, one per core: one at the first k not yet known, the others ahead of it at a spacing
+// guessed from the last skip, hoping to land within the reach of the one before and so extend
+// it. The ks are integers of any size: a budget far below the costs may take more than 2⁶³
+// steps, skipped in a few runs.
 template <typename StartOf>
-long Complete(const Instance& instance, const Utilities& u, StartOf start_of, const mpq_class& step,
-              bool candidates_only) {
+mpz_class Complete(const Instance& instance, const Utilities& u, StartOf start_of,
+                   const mpq_class& step, bool candidates_only) {
   // Without a step (budget+1% of a budget of 0) every run is the first one: it is kept.
   if (step <= 0) return 0;
   const size_t candidates = CandidateCount(instance, u);
+  const internal::ExactRegion region(instance, u);
   const auto done = [&](const Probe& run) {
     return !CanAdd(instance, u, run, candidates_only) || run.order.size() == candidates;
   };
   const double unit = step.get_d();  // at most the step
-  // The ks in [k, k + skip) have start money below start + reach: (skip − 1)·step < reach.
-  const auto skip = [&](double reach) {
-    if (!(unit > 0)) return 1L;
-    const double steps = std::ceil(reach * (1 - 0x1p-40) / unit);
-    return steps >= 1 ? static_cast<long>(std::min(steps, 0x1p40)) : 1L;
+  const mpq_class first = start_of(mpz_class(0));
+  // The first k after k that a run at k does not prove to have its outcome.
+  const auto after = [&](const mpz_class& k, const Probe& run) -> mpz_class {
+    if (run.exact) {
+      // Every k with start_of(k) < until: k < (until − first) ÷ step. No end cannot happen
+      // before the outcome is final (some candidate's supporters keep money, or a candidate
+      // is in), so one step is taken then.
+      if (!run.until) return k + 1;
+      const mpq_class steps = (*run.until - first) / step;
+      mpz_class whole;
+      mpz_cdiv_q(whole.get_mpz_t(), steps.get_num_mpz_t(), steps.get_den_mpz_t());  // ⌈steps⌉
+      return whole > k ? whole : mpz_class(k + 1);
+    }
+    // The ks in [k, k + skip) have start money below start + reach: (skip − 1)·step < reach.
+    if (!(unit > 0)) return k + 1;
+    const double steps = std::ceil(run.reach * (1 - 0x1p-40) / unit);
+    return k + (steps >= 1 ? static_cast<long>(std::min(steps, 0x1p40)) : 1L);
   };
   const long width = std::clamp<long>(std::thread::hardware_concurrency(), 1, 4);
   std::vector<Probe> runs(static_cast<size_t>(width));
   internal::ReachGoal goal{64 * unit, unit};
-  long spacing = 1;
-  for (long next = 0;;) {
-    const auto k_of = [&](long i) { return next + i * spacing; };
+  mpz_class spacing = 1;
+  // An exact region costs about as much as a run again, and on real files it often ends within
+  // a step or two (wherever a single voter group starts or stops paying all it has). After such
+  // a short one the next runs go without proof, up to 16 of them, so that the proofs cost at
+  // most a fraction of the runs; a long region (a budget far below the costs) keeps them on.
+  long pause = 0, unproven = 0;
+  for (mpz_class next = 0;;) {
+    const bool prove = unproven == 0;
+    const auto k_of = [&](long i) { return mpz_class(next + i * spacing); };
     std::vector<std::thread> threads;
     for (long i = 1; i < width; ++i) {
-      threads.emplace_back(
-          [&, i] { runs[static_cast<size_t>(i)] = Run(instance, u, start_of(k_of(i)), goal); });
+      threads.emplace_back([&, i] {
+        runs[static_cast<size_t>(i)] =
+            Run(instance, u, region, start_of(k_of(i)), step, goal, prove);
+      });
     }
-    runs[0] = Run(instance, u, start_of(next), goal);
+    runs[0] = Run(instance, u, region, start_of(next), step, goal, prove);
     for (std::thread& thread : threads) thread.join();
-    long known = next;  // every k before it has been read
+    mpz_class known = next;  // every k before it has been read
     for (long i = 0; i < width; ++i) {
       const Probe& run = runs[static_cast<size_t>(i)];
-      const long k = k_of(i);
+      const mpz_class k = k_of(i);
       if (k > known) break;  // not known what lies between: this run is wasted
       if (k == known) {
         if (k > 0 && run.total > instance.budget) return k - 1;
         if (done(run)) return k;
       }
       // A run within the reach of one read before has the same outcome; its reach adds on.
-      known = std::max(known, k + skip(run.reach));
+      const mpz_class end = after(k, run);
+      if (end > known) known = end;
+    }
+    if (runs[0].exact && !prove) {
+      --unproven;
+    } else if (runs[0].exact) {
+      pause = after(next, runs[0]) - next <= 2 ? std::min(2 * pause + 1, 16L) : 0;
+      unproven = pause;
     }
     // Bounds over a longer horizon are looser: aim a little beyond the last reach.
     goal.horizon = std::max(4 * runs[0].reach, 64 * unit);
-    spacing = std::max(1L, skip(runs[0].reach) / width);
+    spacing = (after(next, runs[0]) - next) / width;
+    if (spacing < 1) spacing = 1;
     next = known;
   }
 }
@@ -287,8 +327,10 @@ Result<Outcome> EqualShares(const Instance& instance, Utility utility, Completio
     return voters ? mpq_class(budget / voters) : mpq_class(0);
   };
   const mpq_class share = share_of(instance.budget);
-  const auto add1 = [&](long k) { return mpq_class(share + k); };
-  const auto plus1 = [&](long k) { return share_of(instance.budget + instance.budget * k / 100); };
+  const auto add1 = [&](const mpz_class& k) { return mpq_class(share + k); };
+  const auto plus1 = [&](const mpz_class& k) {
+    return share_of(instance.budget + instance.budget * k / 100);
+  };
   mpq_class start = share;
   if (completion == Completion::kAdd1 || completion == Completion::kAdd1Greedy) {
     start = add1(Complete(instance, *u, add1, mpq_class(1), true));

@@ -270,7 +270,7 @@ inline Completed ReferenceEqualShares(const Instance& instance, Utility utility,
   const bool add1 = completion == Completion::kAdd1 || completion == Completion::kAdd1Greedy;
   const bool plus1 = completion == Completion::kBudgetPlus1;
   const mpq_class step = add1 ? mpq_class(1) : plus1 ? mpq_class(share / 100) : mpq_class(0);
-  const auto start_of = [&](long k) { return mpq_class(share + step * k); };
+  const auto start_of = [&](const mpz_class& k) { return mpq_class(share + step * k); };
   const std::vector<Support> support = SupportOf(instance, utility);
   const auto candidate = [&](size_t p) {
     return !support[p].groups.empty() && instance.projects[p].cost > 0;
@@ -278,7 +278,7 @@ inline Completed ReferenceEqualShares(const Instance& instance, Utility utility,
   Completed out;
   Run run = ReferenceMes(instance, utility, share);
   out.runs = 1;
-  long k = 0;
+  mpz_class k = 0;  // of any size: amounts far beyond a long's range take as many steps
   if ((add1 || plus1) && step > 0) {
     for (;;) {
       std::vector<bool> in(instance.projects.size(), false);
@@ -291,14 +291,14 @@ inline Completed ReferenceEqualShares(const Instance& instance, Utility utility,
       }
       if (!more || all) break;
       // The next k whose outcome is not known yet: past the region of this run.
-      long next = k + 1;
+      mpz_class next = k + 1;
       if (!run.until) {
         next = -1;  // every later k chooses as this one: the definition never stops
       } else if (*run.until > start_of(k)) {
         const mpq_class steps = (*run.until - share) / step;
         mpz_class whole = steps.get_num() / steps.get_den();  // ⌊steps⌋, steps > 0
         if (whole * steps.get_den() != steps.get_num()) whole += 1;
-        next = std::max(next, whole.get_si());
+        if (whole > next) next = whole;
       }
       if (next < 0) break;  // cannot happen for a valid completion (it would not end)
       Run later = ReferenceMes(instance, utility, start_of(next));

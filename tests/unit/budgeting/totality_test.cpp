@@ -147,8 +147,8 @@ TEST(BudgetTotality, EdgeInstancesFollowTheReference) {
   instance.ballots.push_back({{2, 2}, {0, 0}, 1});  // points that add up to nothing
   instance.ballots.push_back({});
   ExpectEveryRuleAsTheReference(instance, "edges");
-  // (A budget far below the costs makes budget+1% with points utility take one exact run per
-  // step, some hundred per doubling: 7 keeps it to a few hundred.)
+  // (The reference steps one run at a time through a tie between two projects' prices, so
+  // the budgets stay where its region is wide; points_completion_test.cpp goes far below.)
   for (const mpq_class& budget : {mpq_class(0), mpq_class(7), mpq_class(1000000)}) {
     Instance other = instance;
     other.budget = budget;
