@@ -19,7 +19,7 @@
 
 #include "http/server_fixture.h"
 #include "store/account_repository.h"
-include "store/fund_repository.h"
+#include "store/fund_repository.h"
 #include "web/responses.h"
 
     namespace andel::testing {
