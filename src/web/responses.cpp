@@ -3,9 +3,9 @@
 
 #include <spdlog/spdlog.h>
 
+#include "core/log_text.h"
 #include "store/database.h"
 #include "web/forms.h"
-#include "core/log_text.h"
 
 namespace andel::web {
 

@@ -7,9 +7,9 @@
 #include <span>
 
 #include "core/embedded.h"
+#include "core/log_text.h"
 #include "core/text.h"
 #include "store/database.h"
-#include "core/log_text.h"
 #include "web/responses.h"
 #include "web/routes.h"
 #include "web/security.h"
