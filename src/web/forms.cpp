@@ -15,32 +15,36 @@ int HexValue(char c) {
   return -1;
 }
 
-Result<std::string> PercentDecode(std::string_view text, std::string_view field) {
+// Percent-decodes `text`; '+' is a space only in forms (`plus_is_space`). Empty when a '%' is
+// not followed by two hex digits.
+std::optional<std::string> DecodePercents(std::string_view text, bool plus_is_space) {
   std::string out;
   out.reserve(text.size());
   for (size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    if (c == '+') {
+    if (c == '+' && plus_is_space) {
       out.push_back(' ');
     } else if (c == '%') {
-      if (i + 2 >= text.size()) {
-        return Error::InvalidArgument("badly percent-encoded value", std::string(field));
-      }
+      if (i + 2 >= text.size()) return std::nullopt;
       const int high = HexValue(text[i + 1]);
       const int low = HexValue(text[i + 2]);
-      if (high < 0 || low < 0) {
-        return Error::InvalidArgument("badly percent-encoded value", std::string(field));
-      }
+      if (high < 0 || low < 0) return std::nullopt;
       out.push_back(static_cast<char>(high * 16 + low));
       i += 2;
     } else {
       out.push_back(c);
     }
   }
-  if (!IsValidUtf8(out)) {
+  return out;
+}
+
+Result<std::string> PercentDecode(std::string_view text, std::string_view field) {
+  std::optional<std::string> out = DecodePercents(text, /*plus_is_space=*/true);
+  if (!out) return Error::InvalidArgument("badly percent-encoded value", std::string(field));
+  if (!IsValidUtf8(*out)) {
     return Error::InvalidArgument("the text is not valid UTF-8", std::string(field));
   }
-  return out;
+  return std::move(*out);
 }
 
 std::string_view HeaderParameter(std::string_view header, std::string_view name) {
@@ -237,6 +241,10 @@ Result<int> FormInt(std::string_view text, std::string_view field, int fallback,
     return Error::InvalidArgument("this number is out of range", std::string(field));
   }
   return value;
+}
+
+std::optional<std::string> PercentDecodePath(std::string_view path) {
+  return DecodePercents(path, /*plus_is_space=*/false);
 }
 
 }  // namespace andel::web

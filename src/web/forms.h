@@ -47,6 +47,10 @@ Result<Form> ParseUrlEncoded(std::string_view text);
 Result<Form> ParseMultipart(std::string_view body, std::string_view content_type,
                             std::vector<UploadedFile>& files);
 
+// A request path with its %XX escapes decoded ('+' stays '+'); empty when a '%' is not followed
+// by two hex digits. The bytes are not checked to be UTF-8.
+std::optional<std::string> PercentDecodePath(std::string_view path);
+
 // The value of cookie `name` in a Cookie header, if present.
 std::optional<std::string> CookieValue(std::string_view cookie_header, std::string_view name);
 

@@ -16,13 +16,14 @@
 #include <algorithm>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <cctype>
 #include <chrono>
 #include <limits>
 #include <memory>
 
 #include "core/log_text.h"
+#include "core/text.h"
 #include "web/body_file.h"
+#include "web/forms.h"
 
 namespace andel::web {
 namespace {
@@ -34,43 +35,6 @@ using tcp = asio::ip::tcp;
 using Clock = std::chrono::steady_clock;
 
 constexpr size_t kReadBytes = 16 * 1024;
-
-std::string PercentDecodePath(std::string_view text, bool& ok) {
-  std::string out;
-  out.reserve(text.size());
-  ok = true;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out.push_back(text[i]);
-      continue;
-    }
-    const auto hex = [](char c) -> int {
-      if (c >= '0' && c <= '9') return c - '0';
-      if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-      if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-      return -1;
-    };
-    if (i + 2 >= text.size()) {
-      ok = false;
-      return out;
-    }
-    const int high = hex(text[i + 1]);
-    const int low = hex(text[i + 2]);
-    if (high < 0 || low < 0) {
-      ok = false;
-      return out;
-    }
-    out.push_back(static_cast<char>(high * 16 + low));
-    i += 2;
-  }
-  return out;
-}
-
-std::string LowerCase(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 class Connection : public std::enable_shared_from_this<Connection> {
  public:
@@ -125,12 +89,13 @@ class Connection : public std::enable_shared_from_this<Connection> {
     keep_alive_ = header_parser_->keep_alive();
     const std::string_view target(header.target());
     const size_t question = target.find('?');
-    bool decoded = true;
+    const std::optional<std::string> decoded = PercentDecodePath(target.substr(0, question));
     head_.method = ParseMethod(method_text_);
-    head_.path = PercentDecodePath(target.substr(0, question), decoded);
+    head_.path = decoded.value_or(std::string());
     if (question != std::string_view::npos) head_.query = std::string(target.substr(question + 1));
     for (const auto& field : header) {
-      head_.headers.emplace_back(LowerCase(field.name_string()), std::string(field.value()));
+      head_.headers.emplace_back(ToLowerAscii(std::string_view(field.name_string())),
+                                 std::string(field.value()));
     }
     head_.remote_address = remote_;
     head_ready_ = true;

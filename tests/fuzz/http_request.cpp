@@ -1,13 +1,11 @@
 // Feeds any bytes as a request arriving on a connection: Boost.Beast's request parser as the
 // server configures it (16 KiB of header, then the body limit of the route the header names,
 // 1 MiB by default), then what the application does before a handler runs: the route
-// (MatchRoute) for the raw path and for any byte string as a decoded path could be, the query
-// (ParseUrlEncoded) and the form body (ParseUrlEncoded or ParseMultipart by Content-Type).
+// (MatchRoute) for the path as the server decodes it (PercentDecodePath) and for any byte string
+// as a decoded path could be, the query (ParseUrlEncoded) and the form body (ParseUrlEncoded or
+// ParseMultipart by Content-Type).
 // Checks: a matched route has the method asked for (HEAD as GET) and fills every {parameter}
-// of its pattern with a non-empty segment.
-//
-// The server's percent-decoding of the path is private to http_server.cpp, so the decoded path
-// is fuzzed as raw bytes (the input after its first line) rather than through that function.
+// of its pattern with a non-empty segment; decoding never makes a path longer.
 #include <boost/asio/buffer.hpp>
 #include <boost/beast/http.hpp>
 #include <cstddef>
@@ -81,8 +79,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const auto& header = parser.get();
   const web::Method method = web::ParseMethod(std::string_view(header.method_string()));
   const std::string target(header.target());  // a copy: release() below moves the header
-  const std::string path(target.substr(0, target.find('?')));
-  const web::Route* route = path.starts_with('/') ? Route(method, path) : nullptr;
+  const std::string raw_path(target.substr(0, target.find('?')));
+  const std::optional<std::string> decoded_path = web::PercentDecodePath(raw_path);
+  if (!decoded_path || !raw_path.starts_with('/')) return 0;  // 400
+  Check(decoded_path->size() <= raw_path.size(), "decoding never makes a path longer");
+  const std::string& path = *decoded_path;
+  const web::Route* route = Route(method, path);
   const size_t limit = route && route->body_limit ? route->body_limit : kDefaultBodyBytes;
   parser.body_limit(limit);
   if (parser.content_length() && *parser.content_length() > limit) return 0;  // 413

@@ -121,6 +121,15 @@ TEST(Forms, UrlEncodedAndCookies) {
   EXPECT_FALSE(CookieValue("a=1", "andel_session").has_value());
 }
 
+TEST(Forms, RequestPaths) {
+  EXPECT_EQ(PercentDecodePath("/c/f%C3%B8devarer/a+b"), "/c/fødevarer/a+b");  // '+' stays
+  EXPECT_EQ(PercentDecodePath("/a%2Fb%0a"), "/a/b\n");
+  EXPECT_EQ(PercentDecodePath(""), "");
+  EXPECT_FALSE(PercentDecodePath("/a%4").has_value());
+  EXPECT_FALSE(PercentDecodePath("/a%").has_value());
+  EXPECT_FALSE(PercentDecodePath("/a%zz").has_value());
+}
+
 TEST(Forms, Multipart) {
   const std::string body =
       "--XyZ\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\nabc\r\n"
