@@ -1,48 +1,13 @@
-// Log escaping: a small UTF-8 decoder decides which sequences are kept as they are.
+// Log escaping: the characters core/text.h calls controls, bidirectional controls or invisible
+// are escaped; other well-formed UTF-8 is kept as it is.
 #include "core/log_text.h"
 
 #include <cstdint>
 
+#include "core/text.h"
+
 namespace andel {
 namespace {
-
-// The length of the well-formed UTF-8 sequence at the start of `text` and its code point, or 0
-// if it is not one (overlong forms, surrogates and values beyond U+10FFFF included).
-size_t DecodeUtf8(std::string_view text, char32_t& code_point) {
-  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
-  const unsigned char lead = byte(0);
-  size_t length = 0;
-  char32_t min = 0;
-  if (lead >= 0xc2 && lead <= 0xdf) {
-    length = 2;
-    code_point = lead & 0x1f;
-    min = 0x80;
-  } else if (lead >= 0xe0 && lead <= 0xef) {
-    length = 3;
-    code_point = lead & 0x0f;
-    min = 0x800;
-  } else if (lead >= 0xf0 && lead <= 0xf4) {
-    length = 4;
-    code_point = lead & 0x07;
-    min = 0x10000;
-  } else {
-    return 0;
-  }
-  if (text.size() < length) return 0;
-  for (size_t i = 1; i < length; ++i) {
-    if ((byte(i) & 0xc0) != 0x80) return 0;
-    code_point = (code_point << 6) | (byte(i) & 0x3f);
-  }
-  if (code_point < min || code_point > 0x10ffff) return 0;
-  if (code_point >= 0xd800 && code_point <= 0xdfff) return 0;
-  return length;
-}
-
-// Characters that are invisible or change the direction of the text around them.
-bool IsHiddenOrControl(char32_t c) {
-  return (c >= 0x80 && c <= 0x9f) || c == 0x061c || (c >= 0x200b && c <= 0x200f) ||
-         (c >= 0x2028 && c <= 0x202e) || (c >= 0x2060 && c <= 0x2069) || c == 0xfeff;
-}
 
 void AppendHex(std::string& out, unsigned char byte) {
   static constexpr char kDigits[] = "0123456789abcdef";
@@ -75,7 +40,7 @@ std::string Escape(std::string_view text, bool keep_spaces) {
     }
     for (size_t k = 0; k < length; ++k) {
       const auto part = static_cast<unsigned char>(text[i + k]);
-      if (IsHiddenOrControl(code_point)) {
+      if (IsControlOrBidi(code_point) || IsInvisible(code_point)) {
         AppendHex(out, part);
       } else {
         out.push_back(static_cast<char>(part));

@@ -1,40 +1,14 @@
-// UTF-8 validation follows RFC 3629, table 3-7 of the Unicode standard.
+// UTF-8 decoding follows RFC 3629 and table 3-7 of the Unicode standard: overlong forms,
+// surrogates and values beyond U+10FFFF are not UTF-8.
 #include "core/text.h"
 
 namespace andel {
 
 size_t FindInvalidUtf8(std::string_view text) {
-  size_t i = 0;
-  const size_t n = text.size();
-  while (i < n) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) {
-      ++i;
-      continue;
-    }
-    size_t length = 0;
-    unsigned char low = 0x80;
-    unsigned char high = 0xBF;
-    if (byte >= 0xC2 && byte <= 0xDF) {
-      length = 2;
-    } else if (byte >= 0xE0 && byte <= 0xEF) {
-      length = 3;
-      if (byte == 0xE0) low = 0xA0;
-      if (byte == 0xED) high = 0x9F;
-    } else if (byte >= 0xF0 && byte <= 0xF4) {
-      length = 4;
-      if (byte == 0xF0) low = 0x90;
-      if (byte == 0xF4) high = 0x8F;
-    } else {
-      return i;
-    }
-    if (i + length > n) return i;
-    const auto second = static_cast<unsigned char>(text[i + 1]);
-    if (second < low || second > high) return i;
-    for (size_t k = 2; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if (next < 0x80 || next > 0xBF) return i;
-    }
+  for (size_t i = 0; i < text.size();) {
+    char32_t code_point = 0;
+    const size_t length = DecodeUtf8(text.substr(i), code_point);
+    if (length == 0) return i;
     i += length;
   }
   return std::string_view::npos;
@@ -104,24 +78,62 @@ bool IsPlausibleEmail(std::string_view text) {
   return IsValidUtf8(text) && !ContainsControlOrBidi(text);
 }
 
+size_t DecodeUtf8(std::string_view text, char32_t& code_point) {
+  if (text.empty()) return 0;
+  const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
+  const unsigned char lead = byte(0);
+  size_t length = 0;
+  char32_t min = 0;
+  if (lead < 0x80) {
+    code_point = lead;
+    return 1;
+  } else if (lead >= 0xc2 && lead <= 0xdf) {
+    length = 2;
+    code_point = lead & 0x1f;
+    min = 0x80;
+  } else if (lead >= 0xe0 && lead <= 0xef) {
+    length = 3;
+    code_point = lead & 0x0f;
+    min = 0x800;
+  } else if (lead >= 0xf0 && lead <= 0xf4) {
+    length = 4;
+    code_point = lead & 0x07;
+    min = 0x10000;
+  } else {
+    return 0;
+  }
+  if (text.size() < length) return 0;
+  for (size_t i = 1; i < length; ++i) {
+    if ((byte(i) & 0xc0) != 0x80) return 0;
+    code_point = (code_point << 6) | (byte(i) & 0x3f);
+  }
+  if (code_point < min || code_point > 0x10ffff) return 0;
+  if (code_point >= 0xd800 && code_point <= 0xdfff) return 0;
+  return length;
+}
+
 bool IsControlOrBidi(char32_t code_point) {
   return code_point < 0x20 || (code_point >= 0x7F && code_point <= 0x9F) ||
          (code_point >= 0x202A && code_point <= 0x202E) ||
          (code_point >= 0x2066 && code_point <= 0x2069);
 }
 
+bool IsInvisible(char32_t code_point) {
+  return code_point == 0x061C || (code_point >= 0x200B && code_point <= 0x200F) ||
+         code_point == 0x2028 || code_point == 0x2029 ||
+         (code_point >= 0x2060 && code_point <= 0x2065) || code_point == 0xFEFF;
+}
+
 bool ContainsControlOrBidi(std::string_view text) {
-  // On the encoded bytes: C0 and DEL are single bytes, C1 is C2 80-9F, and the bidirectional
-  // controls are E2 80 AA-AE and E2 81 A6-A9.
-  for (size_t i = 0; i < text.size(); ++i) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x20 || byte == 0x7F) return true;
-    const auto next = [&](size_t k) {
-      return i + k < text.size() ? static_cast<unsigned char>(text[i + k]) : 0;
-    };
-    if (byte == 0xC2 && next(1) >= 0x80 && next(1) <= 0x9F) return true;
-    if (byte == 0xE2 && next(1) == 0x80 && next(2) >= 0xAA && next(2) <= 0xAE) return true;
-    if (byte == 0xE2 && next(1) == 0x81 && next(2) >= 0xA6 && next(2) <= 0xA9) return true;
+  for (size_t i = 0; i < text.size();) {
+    char32_t code_point = 0;
+    const size_t length = DecodeUtf8(text.substr(i), code_point);
+    if (length == 0) {
+      ++i;  // not UTF-8: the callers refuse it on that ground
+      continue;
+    }
+    if (IsControlOrBidi(code_point)) return true;
+    i += length;
   }
   return false;
 }

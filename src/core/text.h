@@ -32,7 +32,20 @@ bool IsPlausibleEmail(std::string_view text);
 // that make a name or address show as something it is not, or rewrite a terminal or log line.
 bool IsControlOrBidi(char32_t code_point);
 
-// True if valid UTF-8 `text` holds a character for which IsControlOrBidi is true.
+// True for a character that shows as nothing or breaks a line without being a control: the
+// Arabic letter mark, zero-width space, non-joiner and joiner, the left-to-right and
+// right-to-left marks (U+061C, U+200B-U+200F), the line and paragraph separators (U+2028,
+// U+2029), the word joiner and invisible operators (U+2060-U+2065) and the byte order mark.
+// Names may hold them (a joiner in an emoji or a Persian name, a mark in mixed-direction text);
+// log lines escape them with the characters above.
+bool IsInvisible(char32_t code_point);
+
+// The length of the well-formed UTF-8 sequence at the start of `text` and its code point, or 0
+// if there is none (empty text, overlong forms, surrogates and values beyond U+10FFFF included).
+size_t DecodeUtf8(std::string_view text, char32_t& code_point);
+
+// True if `text` holds a character for which IsControlOrBidi is true (bytes that are not UTF-8
+// are passed over: IsValidUtf8 judges them).
 bool ContainsControlOrBidi(std::string_view text);
 
 // A slug: 2-60 characters of a-z, 0-9 and '-', not starting or ending with '-'.

@@ -29,6 +29,31 @@ TEST(Utf8, AcceptsWellFormedAndRejectsMalformed) {
   EXPECT_EQ(FindInvalidUtf8("ok\xFFno"), 2u);
 }
 
+TEST(Utf8, DecodesOneCharacter) {
+  char32_t c = 0;
+  EXPECT_EQ(DecodeUtf8("a", c), 1u);
+  EXPECT_EQ(c, U'a');
+  EXPECT_EQ(DecodeUtf8("\xC3\xB8x", c), 2u);
+  EXPECT_EQ(c, U'\u00F8');
+  EXPECT_EQ(DecodeUtf8("\xF0\x9F\x8C\xB1", c), 4u);
+  EXPECT_EQ(c, U'\U0001F331');
+  EXPECT_EQ(DecodeUtf8("", c), 0u);
+  EXPECT_EQ(DecodeUtf8("\xC0\x80", c), 0u);          // overlong
+  EXPECT_EQ(DecodeUtf8("\xED\xA0\x80", c), 0u);      // surrogate
+  EXPECT_EQ(DecodeUtf8("\xF4\x90\x80\x80", c), 0u);  // beyond U+10FFFF
+  EXPECT_EQ(DecodeUtf8("\xE2\x82", c), 0u);          // cut short
+}
+
+TEST(Utf8, InvisibleCharactersAreNotControls) {
+  for (char32_t c : {U'\u200B', U'\u200D', U'\u200E', U'\u2028', U'\u2060', U'\uFEFF'}) {
+    EXPECT_TRUE(IsInvisible(c));
+    EXPECT_FALSE(IsControlOrBidi(c));
+  }
+  EXPECT_FALSE(IsInvisible(U'a'));
+  EXPECT_FALSE(IsInvisible(U'\u202E'));  // an override: a control, see IsControlOrBidi
+  EXPECT_TRUE(IsControlOrBidi(U'\u202E'));
+}
+
 TEST(Utf8, TruncatesOnlyBetweenCharacters) {
   struct Case {
     std::string text;
