@@ -1,5 +1,5 @@
-// The plain references against the definition, and every rule × utility × completion against
-// the references, on many small random instances with the awkward parts an Instance can hold:
+// The plain references against the definition, the level reference of the every-file test
+// against the plain one, and every rule × utility × completion against the references, on many small random instances with the awkward parts an Instance can hold:
 // projects named several times on a ballot, empty ballots, costs of 0, budgets of 0, tiny and
 // huge. The seed is fixed and printed.
 #include <gtest/gtest.h>
@@ -9,6 +9,7 @@
 
 #include "budgeting/pabulib.h"
 #include "budgeting/rules.h"
+#include "level_reference.h"
 #include "reference_rules.h"
 #include "slow_rules.h"
 
@@ -90,6 +91,32 @@ TEST(ReferenceRules, TheReferenceMesIsTheDefinitionAndItsRegionHolds) {
     }
   }
   EXPECT_GT(inside, 100);
+}
+
+// The level reference (whole numbers over a common denominator, stale prices as lower bounds,
+// rounded values ordering what is far apart) chooses what the plain one does, run by run, at
+// starts from a tenth of the budget's share to five times it.
+TEST(ReferenceRules, TheLevelReferenceIsThePlainOne) {
+  std::cout << "seed " << kSeed + 2 << "\n";
+  std::mt19937 random(kSeed + 2);
+  for (int round = 0; round < 400; ++round) {
+    const bool cumulative = round % 3 == 0;
+    const Instance instance = GroupIdenticalBallots(AwkwardInstance(random, cumulative));
+    const long n = instance.VoterCount();
+    const mpq_class share = n ? mpq_class(instance.budget / n) : mpq_class(0);
+    for (const Utility utility : {Utility::kCost, Utility::kCard, Utility::kPoints}) {
+      if (utility == Utility::kPoints && !cumulative) continue;
+      const reference::LevelMes level(instance, utility);
+      for (int k = 0; k < 4; ++k) {
+        const mpq_class start = share * static_cast<long>(1 + random() % 50) / 10 + k;
+        const reference::LevelRun run = level.Run(start);
+        const reference::Run want = reference::ReferenceMes(instance, utility, start);
+        ASSERT_EQ(run.order, want.order) << "seed " << kSeed + 2 << " round " << round << " "
+                                         << Name(utility) << " start " << start << "\n"
+                                         << WritePabulib(instance);
+      }
+    }
+  }
 }
 
 TEST(ReferenceRules, EveryRuleIsTheReferenceOnAwkwardInstances) {
