@@ -1,189 +1,34 @@
 // andel: the command line. Wires the store, the web layer and the domains together.
-#include <malloc.h>
-#include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
-#include <atomic>
-#include <csignal>
-#include <ctime>
 #include <iostream>
-#include <optional>
 #include <string>
-#include <thread>
 
 #include "app/budget_command.h"
+#include "app/command_support.h"
 #include "app/demo_data.h"
 #include "app/logging.h"
 #include "app/match_command.h"
+#include "app/serve_command.h"
 #include "app/tally_command.h"
 #include "app/tally_verify.h"
 #include "communities/community.h"
 #include "core/text.h"
-#include "mail/outbox_relay.h"
 #include "store/account_repository.h"
 #include "store/audit_log.h"
 #include "store/database.h"
 #include "web/compute_pool.h"
-#include "web/decision_actions.h"
-#include "web/fund_results.h"
-#include "web/http_server.h"
 #include "web/security.h"
-#include "web/web_app.h"
 
 namespace {
 
 using andel::Error;
 using andel::Result;
 using andel::Status;
-
-std::atomic<int> stop_signal{0};
-
-void OnSignal(int signal) { stop_signal.store(signal); }
-
-int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
-
-int Fail(const Error& error) {
-  std::cerr << "andel: " << error.message;
-  if (!error.where.empty()) std::cerr << " (" << error.where << ")";
-  const std::string& cause = andel::store::LastDatabaseFailure();
-  const bool database_failed =
-      error.code == andel::ErrorCode::kUnavailable || error.code == andel::ErrorCode::kInternal;
-  if (database_failed && !cause.empty()) {
-    std::cerr << "\n  cause: " << cause;
-  }
-  std::cerr << "\n";
-  return error.code == andel::ErrorCode::kInvalidArgument ? 2 : 1;
-}
-
-Result<std::unique_ptr<andel::store::Database>> OpenMigrated(const std::string& url,
-                                                             size_t connections = 8) {
-  Result<std::unique_ptr<andel::store::Database>> db =
-      andel::store::Database::Open(url, connections);
-  if (!db) return db.error();
-  Result<int> applied = (*db)->Migrate();
-  if (!applied) return applied.error();
-  if (*applied > 0) spdlog::info("applied {} migration(s)", *applied);
-  return db;
-}
-
-void PrintDemoAccounts() {
-  std::cout << "Demo accounts (email / password):\n";
-  for (const andel::app::DemoAccount& account : andel::app::DemoAccounts()) {
-    std::cout << "  " << account.email << " / " << account.password << "  (" << account.role
-              << ")\n";
-  }
-}
-
-// Loads the demo if the database has no communities yet; says so otherwise.
-Status LoadDemoIfEmpty(andel::store::Database& db) {
-  Status status = andel::app::LoadDemo(db, Now());
-  if (!status && status.error().code == andel::ErrorCode::kFailedPrecondition) {
-    spdlog::info("demo data not loaded: the database already has communities");
-    return {};
-  }
-  return status;
-}
-
-struct ProxyOptions {
-  bool behind_proxy = false;
-};
-
-struct MailOptions {
-  std::string relay;  // host:port; empty: keep mail in the outbox and the log only
-  std::string from;
-};
-
-// glibc returns freed memory at the top of the heap to the system as soon as enough is free,
-// and moves its thresholds as large blocks come and go; under load that means a system call
-// for many responses (measured: half the throughput after a burst of uncached searches). Fixed
-// thresholds keep up to 64 MiB for reuse and give blocks of 1 MiB or more their own mappings.
-void TuneMemoryAllocator() {
-  mallopt(M_TRIM_THRESHOLD, 64 * 1024 * 1024);
-  mallopt(M_MMAP_THRESHOLD, 1024 * 1024);
-}
-
-int Serve(const std::string& db_url, const std::string& host, int port, bool demo,
-          const std::string& public_url, int workers, int compute_threads,
-          const MailOptions& mail_options, const ProxyOptions& proxy, int body_in_flight_mib) {
-  TuneMemoryAllocator();
-  andel::app::LogFlusher log_flusher(std::chrono::milliseconds(5));
-  if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
-  // A connection for every thread that serves requests or computes, and one for the ballot
-  // writer.
-  Result<std::unique_ptr<andel::store::Database>> db =
-      OpenMigrated(db_url, static_cast<size_t>(workers + compute_threads) + 2);
-  if (!db) return Fail(db.error());
-  if (demo) {
-    if (Status status = LoadDemoIfEmpty(**db); !status) return Fail(status.error());
-  }
-  andel::web::WebConfig config;
-  config.behind_proxy = proxy.behind_proxy;
-  config.compute_threads = static_cast<size_t>(compute_threads);
-  const std::string shown_host = host == "0.0.0.0" ? "127.0.0.1" : host;
-  config.public_url =
-      public_url.empty() ? "http://" + shown_host + ":" + std::to_string(port) : public_url;
-  std::optional<andel::mail::OutboxRelay> relay;
-  if (!mail_options.relay.empty()) {
-    Result<andel::mail::SmtpSettings> smtp =
-        andel::mail::ParseSmtpRelay(mail_options.relay, "--smtp");
-    if (!smtp) return Fail(smtp.error());
-    smtp->from = mail_options.from;
-    if (!andel::IsPlausibleEmail(smtp->from)) {
-      return Fail(Error::InvalidArgument("not a valid email address", "--mail-from"));
-    }
-    relay.emplace(andel::store::AccountRepository(**db), *smtp, Now,
-                  smtp->from.substr(smtp->from.find('@') + 1));
-    relay->Start(std::chrono::seconds(5));
-    spdlog::info("mail goes out through the SMTP relay {}", mail_options.relay);
-  }
-  andel::web::WebApp app(**db, config, Now);
-  if (Status status = app.Init(); !status) return Fail(status.error());
-  // Decided funds without a current result (the demo's; all of them after the rules changed)
-  // are computed before the server answers, for up to 10 s; the rest go on in the background.
-  if (Result<size_t> queued = andel::web::QueueStaleFundResults(app.services()); !queued) {
-    return Fail(queued.error());
-  } else if (*queued > 0) {
-    const andel::web::ComputePool& pool = *app.services().compute;
-    for (int waited_ms = 0; waited_ms < 10000 && pool.waiting() + pool.running() > 0;
-         waited_ms += 10) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(10));
-    }
-    spdlog::info("{} fund result(s) computed or under way at start-up", *queued);
-  }
-  andel::web::ServerOptions options;
-  options.host = host;
-  options.port = static_cast<uint16_t>(port);
-  options.threads = static_cast<size_t>(workers);
-  options.max_body_bytes_in_flight = static_cast<uint64_t>(body_in_flight_mib) * 1024 * 1024;
-  andel::web::HttpServer server(
-      options, [&app](andel::web::Request& request) { return app.Handle(request); },
-      [&app](andel::web::Request& head, std::optional<uint64_t> content_length) {
-        return app.Admit(head, content_length);
-      },
-      [&app](int status, const std::string& message, andel::web::Request& partial) {
-        return app.TransportError(status, message, partial);
-      });
-  std::signal(SIGINT, OnSignal);
-  std::signal(SIGTERM, OnSignal);
-  Result<uint16_t> bound = server.Start();
-  if (!bound) return Fail(bound.error());
-  std::cout << "Andel is running at http://" << shown_host << ":" << *bound << "/\n";
-  if (demo) PrintDemoAccounts();
-  std::cout.flush();
-  // Decisions close (and reminders go out) on time even when nobody is looking at them.
-  for (int tick = 0; stop_signal.load() == 0; ++tick) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    if (tick % 150 == 0) andel::web::SweepDecisions(app.services());
-  }
-  spdlog::info("signal {} received: finishing requests in flight", stop_signal.load());
-  server.Stop();
-  app.services().compute->Stop();  // its running computations end before the database closes
-  if (relay) relay->Stop();
-  db->reset();
-  spdlog::info("stopped; database closed");
-  spdlog::default_logger()->flush();
-  return 0;
-}
+using andel::app::Fail;
+using andel::app::Now;
+using andel::app::OpenMigrated;
+using andel::app::PrintDemoAccounts;
 
 int CreateUser(const std::string& db_url, const std::string& email_text, const std::string& name,
                bool admin) {
@@ -231,40 +76,34 @@ int main(int argc, char** argv) {
 
   CLI::App* serve = cli.add_subcommand("serve", "Run the web server (applies migrations first)");
   add_db(serve);
-  std::string host = "127.0.0.1";
-  int port = 8080;
-  bool demo = false;
-  std::string public_url;
-  int workers = 4;
-  int compute_threads = static_cast<int>(andel::web::ComputePool::DefaultThreads());
-  serve->add_option("--host", host, "address to listen on")->capture_default_str();
-  serve->add_option("--port", port, "port to listen on (0: any free port)")
+  andel::app::ServeCommand serve_command;
+  serve_command.compute_threads = static_cast<int>(andel::web::ComputePool::DefaultThreads());
+  serve->add_option("--host", serve_command.host, "address to listen on")->capture_default_str();
+  serve->add_option("--port", serve_command.port, "port to listen on (0: any free port)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
-  serve->add_flag("--demo", demo, "load the demo communities into an empty database");
-  serve->add_option("--public-url", public_url,
+  serve->add_flag("--demo", serve_command.demo, "load the demo communities into an empty database");
+  serve->add_option("--public-url", serve_command.public_url,
                     "the address people use, for links in mails (default: http://HOST:PORT)");
-  ProxyOptions proxy;
-  serve->add_flag("--behind-proxy", proxy.behind_proxy,
+  serve->add_flag("--behind-proxy", serve_command.behind_proxy,
                   "take the client's address from X-Forwarded-For (set it only behind a proxy)");
-  MailOptions mail_options;
-  serve->add_option("--smtp", mail_options.relay,
+  serve->add_option("--smtp", serve_command.smtp,
                     "SMTP relay (host:port) for reset links and invitations; without it they "
                     "stay in the outbox table and the log");
-  serve->add_option("--mail-from", mail_options.from, "sender address of the mail Andel sends")
+  serve
+      ->add_option("--mail-from", serve_command.mail_from, "sender address of the mail Andel sends")
       ->needs(serve->get_option("--smtp"));
-  serve->add_option("--workers", workers, "threads that serve requests")
+  serve->add_option("--workers", serve_command.workers, "threads that serve requests")
       ->check(CLI::Range(1, 256))
       ->capture_default_str();
-  int body_in_flight_mib = 256;
   serve
-      ->add_option("--max-body-in-flight", body_in_flight_mib,
+      ->add_option("--max-body-in-flight", serve_command.body_in_flight_mib,
                    "MiB of request bodies all clients together may be sending at once; beyond "
                    "it a request gets 503 and Retry-After before its body is read")
       ->check(CLI::Range(1, 1024 * 1024))
       ->capture_default_str();
   serve
-      ->add_option("--compute-threads", compute_threads,
+      ->add_option("--compute-threads", serve_command.compute_threads,
                    "threads for heavy computations (fund results, imports), apart from the "
                    "workers (default: half the cores, at least 1)")
       ->check(CLI::Range(1, 64))
@@ -368,9 +207,10 @@ int main(int argc, char** argv) {
   }
   andel::app::SetUpLogging();
 
-  if (serve->parsed())
-    return Serve(db_url, host, port, demo, public_url, workers, compute_threads, mail_options,
-                 proxy, body_in_flight_mib);
+  if (serve->parsed()) {
+    serve_command.db_url = db_url;
+    return andel::app::RunServe(serve_command);
+  }
   if (migrate->parsed()) {
     Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
     if (!db) return Fail(db.error());

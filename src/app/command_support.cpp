@@ -1,0 +1,46 @@
+// What the commands of the command line share.
+#include "app/command_support.h"
+
+#include <spdlog/spdlog.h>
+
+#include <ctime>
+#include <iostream>
+
+#include "app/demo_data.h"
+
+namespace andel::app {
+
+int Fail(const Error& error) {
+  std::cerr << "andel: " << error.message;
+  if (!error.where.empty()) std::cerr << " (" << error.where << ")";
+  const std::string& cause = andel::store::LastDatabaseFailure();
+  const bool database_failed =
+      error.code == andel::ErrorCode::kUnavailable || error.code == andel::ErrorCode::kInternal;
+  if (database_failed && !cause.empty()) {
+    std::cerr << "\n  cause: " << cause;
+  }
+  std::cerr << "\n";
+  return error.code == andel::ErrorCode::kInvalidArgument ? 2 : 1;
+}
+
+Result<std::unique_ptr<store::Database>> OpenMigrated(const std::string& url, size_t connections) {
+  Result<std::unique_ptr<andel::store::Database>> db =
+      andel::store::Database::Open(url, connections);
+  if (!db) return db.error();
+  Result<int> applied = (*db)->Migrate();
+  if (!applied) return applied.error();
+  if (*applied > 0) spdlog::info("applied {} migration(s)", *applied);
+  return db;
+}
+
+int64_t Now() { return static_cast<int64_t>(std::time(nullptr)); }
+
+void PrintDemoAccounts() {
+  std::cout << "Demo accounts (email / password):\n";
+  for (const andel::app::DemoAccount& account : andel::app::DemoAccounts()) {
+    std::cout << "  " << account.email << " / " << account.password << "  (" << account.role
+              << ")\n";
+  }
+}
+
+}  // namespace andel::app
