@@ -86,7 +86,11 @@ MeasurementFile ReadMeasurementCsv(std::string_view text,
     file.rows.push_back(std::move(row));
     return {};
   });
-  if (!read) file.errors.insert(file.errors.begin(), read.error());
+  if (!read) {
+    // What stopped the reading comes first; the list keeps its limit.
+    if (file.errors.size() == kMaxErrors) file.errors.pop_back();
+    file.errors.insert(file.errors.begin(), read.error());
+  }
   if (header && file.errors.empty()) {
     file.errors.push_back(Error::InvalidArgument(
         "the header names the columns indicator, period_start, period_end and value", "header"));

@@ -54,6 +54,18 @@ TEST(MeasurementCsv, RefusesAFileWithoutTheColumns) {
             "line 2");
 }
 
+// Found by fuzz_measurement_csv: a file that cannot be read to its end after 100 bad lines
+// listed 101 errors.
+TEST(MeasurementCsv, KeepsItsLimitOfErrorsWhenTheFileBreaksOff) {
+  std::string text = "indicator,period_start,period_end,value\n";
+  for (int i = 0; i < 150; ++i) text += "nobody,2025-01-01,2025-01-31,10\n";
+  text += "\"open";
+  const MeasurementFile file = ReadMeasurementCsv(text, Known);
+  ASSERT_EQ(file.errors.size(), 100u);
+  EXPECT_EQ(file.errors[0].where, "line 152");  // what stopped the reading comes first
+  EXPECT_EQ(file.errors[1].message, "unknown indicator");
+}
+
 TEST(MeasurementCsv, WritesWhatItReads) {
   Measurement m;
   m.id = 5;
