@@ -45,6 +45,7 @@ bench: build
 	./bench/impact.sh $(BUILD)/src/app/andel
 	./bench/http.sh $(BUILD)/src/app/andel
 	./bench/cast.sh $(BUILD)/src/app/andel $(BUILD)/bench/andel_cast_load
+	./bench/fund_results.sh $(BUILD)/src/app/andel
 
 fmt:
 	git ls-files '*.cpp' '*.h' | xargs clang-format -i

@@ -9,6 +9,7 @@
 # same run measures that binary first, for a before/after comparison on one machine.
 #   [BEFORE=old-andel] bench/fund_results.sh PATH/TO/andel [CLIENTS] [PABULIB_FILE]
 set -euo pipefail
+. "$(dirname "$0")/lib.sh"
 clients=${2:-8}
 here=$(cd "$(dirname "$0")" && pwd)
 file=${3:-$here/../../shared/data/pabulib/Poland_Krakow_2024.pb}
@@ -25,8 +26,7 @@ work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$andel" serve --db "sqlite:$work/bench.db" --port "$port" --demo >"$work/andel.log" 2>"$work/andel.err" &
 andel_pid=$!
-for _ in $(seq 150); do curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null && break; sleep 0.2; done
-curl -sf "http://127.0.0.1:$port/api/v1/health" >/dev/null || { echo "fund_results.sh: the server did not start" >&2; cat "$work/andel.err" >&2; exit 1; }
+wait_for_server "$andel_pid" "http://127.0.0.1:$port/api/v1/health" || { cat "$work/andel.err" >&2; exit 1; }
 
 base="http://127.0.0.1:$port/api/v1"
 token=$(curl -sf "$base/tokens" -H 'content-type: application/json' \
@@ -54,6 +54,18 @@ def get(conn, path):
     body = r.read()
     return r.status, body, (time.monotonic() - t) * 1000
 
+def failing(loop):
+    # A request that fails (the server gone, a reset) fails the benchmark, not just its thread.
+    def run(*args):
+        try:
+            loop(*args)
+        except Exception as error:
+            with lock:
+                failures.append(repr(error))
+            stop.set()
+    return run
+
+@failing
 def client(i):
     global stored_at
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
@@ -70,6 +82,7 @@ def client(i):
             if status == 200 and not computing and stored_at is None:
                 stored_at = time.monotonic() - start
 
+@failing
 def health():
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     while not stop.is_set():
@@ -84,7 +97,7 @@ threads = [threading.Thread(target=client, args=(i,)) for i in range(clients)]
 threads.append(threading.Thread(target=health))
 for t in threads:
     t.start()
-while stored_at is None and time.monotonic() - start < 300:
+while stored_at is None and not stop.is_set() and time.monotonic() - start < 300:
     time.sleep(0.05)
 time.sleep(3)
 stop.set()

@@ -4,6 +4,7 @@
 # with wrk on loopback in one run. Prints a Markdown table with ratios to nginx.
 #   bench/http.sh PATH/TO/andel [DURATION_SECONDS] [CONNECTIONS]
 set -Eeuo pipefail
+. "$(dirname "$0")/lib.sh"
 shopt -s inherit_errexit
 # Fail loudly: a command that fails ends the run, named (a crash once showed up as a fast run).
 trap 'echo "bench/http.sh: \"$BASH_COMMAND\" failed (exit $?, line $LINENO)" >&2' ERR
@@ -11,6 +12,8 @@ andel=$1
 duration=${2:-10}
 connections=${3:-64}
 work=$(mktemp -d)
+andel_pid=
+nginx_pid=
 trap 'kill $andel_pid $nginx_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo $((20000 + RANDOM % 20000)); }
@@ -19,7 +22,7 @@ nginx_port=$(free_port)
 
 "$andel" serve --db "sqlite:$work/bench.db" --port "$andel_port" --demo >"$work/andel.log" 2>"$work/andel.err" &
 andel_pid=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$andel_port/api/v1/health" >/dev/null && break; sleep 0.2; done
+wait_for_server "$andel_pid" "http://127.0.0.1:$andel_port/api/v1/health"
 
 page="/c/aarhus-partnerskab/members"
 mkdir -p "$work/www"

@@ -6,18 +6,20 @@
 #    upload (goal ≤ 10 s).
 #   bench/impact.sh PATH/TO/andel
 set -Eeuo pipefail
+. "$(dirname "$0")/lib.sh"
 shopt -s inherit_errexit
 # Fail loudly: a command that fails ends the run, named (a crash once showed up as a fast run).
 trap 'echo "bench/impact.sh: \"$BASH_COMMAND\" failed (exit $?, line $LINENO)" >&2' ERR
 andel=$1
 work=$(mktemp -d)
+andel_pid=
 trap 'kill $andel_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$andel" serve --db "sqlite:$work/bench.db" --port "$port" --demo >"$work/andel.log" 2>&1 &
 andel_pid=$!
 base="http://127.0.0.1:$port"
-for _ in $(seq 100); do curl -sf "$base/api/v1/health" >/dev/null && break; sleep 0.2; done
+wait_for_server "$andel_pid" "$base/api/v1/health"
 token=$(curl -sf -X POST "$base/api/v1/tokens" -H 'content-type: application/json' \
   -d '{"email":"admin@andel.example","password":"andel-admin-demo"}' |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["token"])')
