@@ -168,7 +168,10 @@ Result<Response> FundPage(Context& ctx, const funds::Fund& fund, int status,
   page.set("amount", Money(ctx, fund, fund.amount));
   page.set("amount_value", funds::AmountText(fund.amount));
   page.set("currency", fund.currency);
-  page.set("description_html", RenderMarkdown(fund.description));
+  // No empty card for a fund without a description (an imported one).
+  if (!Trim(fund.description).empty()) {
+    page.set("description_html", RenderMarkdown(fund.description));
+  }
   page.set("phase", PhaseLabel(ctx, fund.phase));
   page.set("ballot_label", BallotLabel(ctx, fund.ballot));
   ViewData steps = MakeList();

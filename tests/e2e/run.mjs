@@ -131,6 +131,26 @@ try {
   if (!(await phone.textContent("main")).includes("Vote cast")) fail("audit log lacks the votes");
   await phone.screenshot({ path: join(shots, "audit-log.png"), fullPage: false });
   await axe("import errors", phone);
+  // A large fund imported by the board on a 360 px phone, in Danish: its page says the result is
+  // being computed while it is (the import answers before its result is stored), then shows it.
+  await phone.setViewportSize({ width: 360, height: 780 });
+  await phone.goto(base + "/c/aarhus-partnerskab/funds?lang=da");
+  await phone.fill("#import-title", "Kraków 2024");
+  await phone.setInputFiles("#import-file", join(here, "../../../shared/data/pabulib/Poland_Krakow_2024.pb"));
+  await phone.click('form[action$="/funds/import"] button[type=submit]');
+  await phone.waitForURL(/\/funds\/\d+/);
+  let imported = await phone.textContent("main");
+  if (imported.includes("Resultatet bliver beregnet")) {
+    await phone.screenshot({ path: join(shots, "fund-computing-da-360.png"), fullPage: false });
+    await axe("fund being computed", phone);
+    console.log("seen: the imported fund's result being computed");
+  }
+  for (let tries = 0; tries < 120 && !imported.includes("Finansieret i runde"); tries++) {
+    await phone.waitForTimeout(500);
+    await phone.reload();
+    imported = await phone.textContent("main");
+  }
+  if (!imported.includes("Finansieret i runde")) fail("the imported fund's result did not appear");
   await admin.close();
 
   // A ranked ballot cast with the keyboard only: Tab to the options, choose rank numbers with
