@@ -17,7 +17,7 @@
 #include <sstream>
 #include <thread>
 
-#include "http/server_fixture.h"
+#include "http/fund_fixture.h"
 #include "store/account_repository.h"
 #include "store/fund_repository.h"
 #include "web/responses.h"
@@ -31,62 +31,24 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class FundResultsTest : public ServerTest {
+class FundResultsTest : public FundServerTest {
  protected:
-  web::ComputePool& Pool() { return *app_->services().compute; }
   store::FundRepository Funds() { return store::FundRepository(*database_.db); }
-  // Waits until the pool has nothing waiting or running (a wait, not a timing assertion).
-  void Settle() {
-    while (Pool().waiting() + Pool().running() > 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-  }
   std::optional<store::FundResultRow> Row(int64_t fund) {
     Result<std::optional<store::FundResultRow>> row = Funds().FindResult(fund);
     EXPECT_TRUE(row.has_value());
     return row ? *row : std::nullopt;
   }
-  std::vector<std::pair<std::string, std::string>> Bearer(const std::string& email) {
-    std::string& token = tokens_[email];  // one sign-in per account: hashing takes a while
-    if (token.empty()) token = TokenFor(email);
-    return {{"authorization", "Bearer " + token}};
-  }
-  HttpReply Api(const std::string& method, const std::string& path, const std::string& body,
-                const std::string& email) {
-    return Client().Send(method, "/api/v1/communities/open-coop" + path, body, Bearer(email));
-  }
   std::string ResultPath(int64_t fund) {
     return "/api/v1/communities/open-coop/funds/" + std::to_string(fund) + "/result";
   }
-  // A fund of 1000 DKK with projects a (600), b (500), c (400), all feasible, in the vote.
+  // The fund of FundServerTest, with its project ids as text.
   int64_t VotingFund(std::vector<std::string>& projects) {
-    HttpReply created =
-        Api("POST", "/funds", R"({"title":"Kick-start","amount":"1000","currency":"DKK"})",
-            Accounts::kBoard);
-    EXPECT_EQ(created.status, 201) << created.body;
-    const int64_t fund = json::parse(created.body).at("id").as_int64();
-    const std::string base = "/funds/" + std::to_string(fund);
-    for (const auto& [title, cost] :
-         {std::pair{"a", "600"}, std::pair{"b", "500"}, std::pair{"c", "400"}}) {
-      HttpReply p = Api("POST", base + "/projects",
-                        std::string(R"({"title":")") + title + R"(","cost":")" + cost + R"("})",
-                        Accounts::kMember);
-      EXPECT_EQ(p.status, 201) << p.body;
-      projects.push_back(std::to_string(json::parse(p.body).at("id").as_int64()));
-    }
-    EXPECT_EQ(Api("POST", base + "/phase", R"({"phase":"reviewing"})", Accounts::kBoard).status,
-              200);
-    for (const std::string& id : projects) {
-      EXPECT_EQ(Api("POST", base + "/projects/" + id + "/review", R"({"status":"feasible"})",
-                    Accounts::kBoard)
-                    .status,
-                200);
-    }
-    EXPECT_EQ(Api("POST", base + "/phase", R"({"phase":"voting"})", Accounts::kBoard).status, 200);
+    std::vector<int64_t> ids;
+    const int64_t fund = FundServerTest::VotingFund(ids);
+    for (int64_t id : ids) projects.push_back(std::to_string(id));
     return fund;
   }
-
-  std::map<std::string, std::string> tokens_;
 };
 
 TEST_F(FundResultsTest, ComputedOnceWhenTheVoteClosesThenRead) {
@@ -150,16 +112,7 @@ TEST_F(FundResultsTest, AStaleResultIsShownAsBeingComputedAndComputedAnew) {
   ASSERT_EQ(Row(fund)->computations, 1);
   // A result stored by older rules (an upgrade changed them) is stale: hold the pool so the
   // answer while it is being computed can be seen.
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
-  std::promise<void> started;
-  ASSERT_EQ(Pool().Submit("hold",
-                          [&] {
-                            started.set_value();
-                            released.wait();
-                          }),
-            web::Submitted::kQueued);
-  started.get_future().wait();
+  PoolHold hold(Pool());
   const std::string owner = "test-server";
   store::FundResultValue old;
   old.inputs_version = Row(fund)->inputs_version;
@@ -175,7 +128,7 @@ TEST_F(FundResultsTest, AStaleResultIsShownAsBeingComputedAndComputedAnew) {
   EXPECT_TRUE(Contains(page.body, "De uitslag wordt berekend"));
   EXPECT_FALSE(page.Header("refresh").empty());
   EXPECT_EQ(Pool().waiting(), 1u);  // both asked; queued once
-  release.set_value();
+  hold.Release();
   Settle();
   std::optional<store::FundResultRow> fresh = Row(fund);
   EXPECT_TRUE(fresh->IsCurrent(web::kFundResultEngine));
@@ -258,16 +211,7 @@ TEST_F(FundResultsTest, DecidedFundsWithoutAResultAreQueuedAtStartUp) {
 TEST_F(FundResultsTest, AFullQueueAnswers503WithRetryAfter) {
   std::vector<std::string> p;
   const int64_t fund = VotingFund(p);
-  std::promise<void> release;
-  std::shared_future<void> released = release.get_future().share();
-  std::promise<void> started;
-  ASSERT_EQ(Pool().Submit("hold",
-                          [&] {
-                            started.set_value();
-                            released.wait();
-                          }),
-            web::Submitted::kQueued);
-  started.get_future().wait();
+  PoolHold hold(Pool());
   ASSERT_EQ(Api("POST", "/funds/" + std::to_string(fund) + "/phase", R"({"phase":"result"})",
                 Accounts::kBoard)
                 .status,
@@ -289,7 +233,7 @@ TEST_F(FundResultsTest, AFullQueueAnswers503WithRetryAfter) {
   EXPECT_EQ(std::count_if(busy.headers.begin(), busy.headers.end(),
                           [](const auto& header) { return header.first == "retry-after"; }),
             1);
-  release.set_value();
+  hold.Release();
   Settle();
   EXPECT_EQ(Client().Get(ResultPath(fund)).status, 200);
 }

@@ -10,7 +10,7 @@
 
 #include "budgeting/pabulib.h"
 #include "core/text.h"
-#include "http/server_fixture.h"
+#include "http/fund_fixture.h"
 
 namespace andel::testing {
 namespace {
@@ -21,52 +21,7 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class FundsTest : public ServerTest {
- protected:
-  // Waits until the compute pool has nothing waiting or running (a wait, not an assertion).
-  void SettleComputations() {
-    const web::ComputePool& pool = *app_->services().compute;
-    while (pool.waiting() + pool.running() > 0) {
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-  }
-  std::vector<std::pair<std::string, std::string>> Bearer(const std::string& email) {
-    return {{"authorization", "Bearer " + TokenFor(email)}};
-  }
-  HttpReply Api(const std::string& method, const std::string& path, const std::string& body,
-                const std::string& email) {
-    return Client().Send(method, "/api/v1/communities/open-coop" + path, body, Bearer(email));
-  }
-  // A fund of 1000 DKK with projects a (600), b (500), c (400) found feasible, d not.
-  int64_t VotingFund(std::vector<int64_t>& projects) {
-    HttpReply created =
-        Api("POST", "/funds", R"({"title":"Kick-start","amount":"1000","currency":"DKK"})",
-            Accounts::kBoard);
-    EXPECT_EQ(created.status, 201) << created.body;
-    const int64_t fund = json::parse(created.body).at("id").as_int64();
-    const std::string base = "/funds/" + std::to_string(fund);
-    for (const auto& [title, cost] : {std::pair{"a", "600"}, std::pair{"b", "500"},
-                                      std::pair{"c", "400"}, std::pair{"d", "300"}}) {
-      HttpReply p = Api("POST", base + "/projects",
-                        std::string(R"({"title":")") + title + R"(","cost":")" + cost + R"("})",
-                        Accounts::kMember);
-      EXPECT_EQ(p.status, 201) << p.body;
-      projects.push_back(json::parse(p.body).at("id").as_int64());
-    }
-    EXPECT_EQ(Api("POST", base + "/phase", R"({"phase":"reviewing"})", Accounts::kBoard).status,
-              200);
-    for (size_t i = 0; i < projects.size(); ++i) {
-      const std::string review = i < 3 ? R"({"status":"feasible"})"
-                                       : R"({"status":"infeasible","reason":"Needs a permit"})";
-      EXPECT_EQ(Api("POST", base + "/projects/" + std::to_string(projects[i]) + "/review", review,
-                    Accounts::kBoard)
-                    .status,
-                200);
-    }
-    EXPECT_EQ(Api("POST", base + "/phase", R"({"phase":"voting"})", Accounts::kBoard).status, 200);
-    return fund;
-  }
-};
+using FundsTest = FundServerTest;
 
 TEST_F(FundsTest, FromProposalsThroughTheVoteToTheResult) {
   std::vector<int64_t> p;
@@ -100,7 +55,7 @@ TEST_F(FundsTest, FromProposalsThroughTheVoteToTheResult) {
   EXPECT_EQ(Client().Get("/api/v1/communities/open-coop" + base + "/result").status, 409);
   ASSERT_EQ(Api("POST", base + "/phase", R"({"phase":"result"})", Accounts::kBoard).status, 200);
   EXPECT_EQ(ballot(Accounts::kMember, a).status, 409);
-  SettleComputations();  // the result is computed on the compute pool once the vote closes
+  Settle();  // the result is computed on the compute pool once the vote closes
   // MES with add1+greedy, by hand: three voters, 1000/3 each; member {b, c}, admin {a, c},
   // board {a}. a (300 each) and c (200 each) tie at ρ = 1/2; a first by id; then c is short
   // until add1 raises the shares; b (500) never fits beside them.
@@ -128,7 +83,7 @@ TEST_F(FundsTest, FromProposalsThroughTheVoteToTheResult) {
       Client().Send("POST", "/api/v1/communities/open-coop/funds/import?title=Again", exported.body,
                     Bearer(Accounts::kBoard));
   ASSERT_EQ(imported.status, 201) << imported.body;
-  SettleComputations();
+  Settle();
   const std::string again = std::to_string(json::parse(imported.body).at("id").as_int64());
   json::object r2 =
       json::parse(Client().Get("/api/v1/communities/open-coop/funds/" + again + "/result").body)
