@@ -5,54 +5,25 @@
 // (FormatBallot); the count succeeds on accepted ballots and names only the options.
 #include <cstddef>
 #include <cstdint>
-#include <map>
 
+#include "ballot_checks.h"
 #include "core/text.h"
 #include "decisions/decision.h"
 #include "fuzz_support.h"
 
 using andel::fuzz::Check;
+using andel::fuzz::SameBallot;
 namespace decisions = andel::decisions;
 
 namespace {
-
-std::vector<decisions::Decision> Decisions() {
-  std::vector<decisions::Decision> out;
-  for (const char* method : {"motion", "consent", "approval", "score", "irv", "stv", "schulze"}) {
-    decisions::Decision decision;
-    decision.method = method;
-    const bool has_options = out.size() >= 2;
-    for (int id = 1; has_options && id <= 4; ++id) {
-      decision.options.push_back({id, "option " + std::to_string(id)});
-    }
-    decision.seats = decision.method == "stv" ? 2 : 1;
-    decision.max_score = 5;
-    decision.quorum_percent = 10;
-    out.push_back(decision);
-  }
-  return out;
-}
-
-// A score of 0 and no score are the same (the text and JSON leave zeros out).
-std::map<int, int> GivenScores(const decisions::Ballot& ballot) {
-  std::map<int, int> given;
-  for (const auto& [id, score] : ballot.scores) {
-    if (score != 0) given[id] = score;
-  }
-  return given;
-}
-
-bool SameBallot(const decisions::Ballot& a, const decisions::Ballot& b) {
-  return a.choice == b.choice && a.objection == b.objection && a.approved == b.approved &&
-         GivenScores(a) == GivenScores(b) && a.ranking == b.ranking;
-}
 
 bool IsOption(int id) { return id >= 1 && id <= 4; }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::vector<decisions::Decision> kDecisions = Decisions();
+  static const std::vector<decisions::Decision> kDecisions = andel::fuzz::DecisionsFor(
+      {"motion", "consent", "approval", "score", "irv", "stv", "schulze"});
   const std::vector<std::string_view> lines = andel::Split(andel::fuzz::Text(data, size), '\n');
   if (lines.size() > 64) return 0;
   for (const decisions::Decision& decision : kDecisions) {

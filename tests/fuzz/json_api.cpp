@@ -7,8 +7,8 @@
 #include <boost/json.hpp>
 #include <cstddef>
 #include <cstdint>
-#include <map>
 
+#include "ballot_checks.h"
 #include "core/text.h"
 #include "decisions/decision.h"
 #include "fuzz_support.h"
@@ -16,40 +16,12 @@
 #include "web/decision_forms.h"
 
 using andel::fuzz::Check;
+using andel::fuzz::SameBallot;
 namespace decisions = andel::decisions;
 namespace json = boost::json;
 namespace web = andel::web;
 
 namespace {
-
-std::vector<decisions::Decision> Decisions() {
-  std::vector<decisions::Decision> out;
-  for (const char* method : {"motion", "consent", "approval", "score", "schulze"}) {
-    decisions::Decision decision;
-    decision.method = method;
-    const bool has_options = out.size() >= 2;
-    for (int id = 1; has_options && id <= 4; ++id) {
-      decision.options.push_back({id, "option " + std::to_string(id)});
-    }
-    decision.max_score = 5;
-    out.push_back(decision);
-  }
-  return out;
-}
-
-// A score of 0 and no score are the same (the text and JSON leave zeros out).
-std::map<int, int> GivenScores(const decisions::Ballot& ballot) {
-  std::map<int, int> given;
-  for (const auto& [id, score] : ballot.scores) {
-    if (score != 0) given[id] = score;
-  }
-  return given;
-}
-
-bool SameBallot(const decisions::Ballot& a, const decisions::Ballot& b) {
-  return a.choice == b.choice && a.objection == b.objection && a.approved == b.approved &&
-         GivenScores(a) == GivenScores(b) && a.ranking == b.ranking;
-}
 
 void CheckBallot(const decisions::Decision& decision, const decisions::Ballot& ballot) {
   Check(decisions::ValidateBallot(decision, ballot).has_value(), "an accepted ballot is valid");
@@ -67,7 +39,8 @@ void CheckBallot(const decisions::Decision& decision, const decisions::Ballot& b
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static const std::vector<decisions::Decision> kDecisions = Decisions();
+  static const std::vector<decisions::Decision> kDecisions =
+      andel::fuzz::DecisionsFor({"motion", "consent", "approval", "score", "schulze"});
   json::error_code ec;
   json::value body = json::parse(andel::fuzz::Text(data, size), ec);
   if (ec || !body.is_object()) return 0;
