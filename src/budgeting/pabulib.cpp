@@ -212,8 +212,14 @@ Result<Instance> ReadPabulib(std::string_view text) {
             return BadLine(record.line, "the vote names an unknown project");
           ballot.projects.push_back(it->second);
         }
-        if (points_column >= 0 && (instance.vote_type == VoteType::kCumulative ||
-                                   instance.vote_type == VoteType::kScoring)) {
+        const bool with_points =
+            instance.vote_type == VoteType::kCumulative || instance.vote_type == VoteType::kScoring;
+        // Found by fuzz_pabulib: without the column, points ballots were read without points
+        // and written back with an empty column the reader then refused.
+        if (with_points && points_column < 0) {
+          return BadLine(record.line, "cumulative and scoring votes need a points column");
+        }
+        if (with_points) {
           // An empty ballot has no points (Split would give one empty piece).
           const std::string_view listed = field(points_column);
           const std::vector<std::string_view> points =

@@ -114,6 +114,16 @@ TEST(Pabulib, BadFilesNameTheLine) {
                 .error()
                 .where,
             "line 7");
+  // Found by fuzz_pabulib: points votes without a points column were read without points, and
+  // their file written back could not be read.
+  for (const char* type : {"cumulative", "scoring"}) {
+    const Result<Instance> no_points =
+        ReadPabulib(std::string("META\nkey;value\nbudget;10\nvote_type;") + type +
+                    "\nPROJECTS\nproject_id;cost\na;1\nb;4\nVOTES\nvoter_id;vote\n1;a,b\n");
+    ASSERT_FALSE(no_points.has_value()) << type;
+    EXPECT_EQ(no_points.error().message, "cumulative and scoring votes need a points column");
+    EXPECT_EQ(no_points.error().where, "line 11");  // the first vote
+  }
   // A byte-order mark, CRLF and a decimal comma are fine; writing and reading back keeps it.
   Result<Instance> read = ReadPabulib(
       "\xEF\xBB\xBFMETA\r\nkey;value\r\nbudget;100,5\r\n"
