@@ -4,12 +4,9 @@
 // error (never a crash). Outcomes are compared with the plain references of reference_rules.h.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "budgeting/pabulib.h"
 #include "budgeting/rules.h"
-#include "reference_rules.h"
+#include "expect_outcomes.h"
 
 namespace andel::budgeting {
 namespace {
@@ -18,40 +15,10 @@ const Utility kUtilities[] = {Utility::kCost, Utility::kCard, Utility::kPoints};
 const Completion kCompletions[] = {Completion::kNone, Completion::kAdd1, Completion::kGreedy,
                                    Completion::kAdd1Greedy, Completion::kBudgetPlus1};
 
-std::string ReadData(const std::string& name) {
-  std::ifstream in(std::string(ANDEL_SHARED_DATA_DIR) + "/pabulib/" + name, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// Every rule, utility and completion on `instance` equals the reference (points utility only
-// where the ballots have points).
+// Every rule, utility and completion on `instance` equals the plain references (points utility
+// only where the ballots have points).
 void ExpectEveryRuleAsTheReference(const Instance& instance, const std::string& what) {
-  for (const Utility utility : kUtilities) {
-    if (utility == Utility::kPoints && instance.vote_type != VoteType::kCumulative) continue;
-    Result<Outcome> greedy = Greedy(instance, utility);
-    ASSERT_TRUE(greedy.has_value()) << what;
-    std::vector<int> order;
-    mpq_class total = 0;
-    reference::ReferenceGreedyWalk(instance, utility, order, total);
-    EXPECT_EQ(greedy->selection_order, order) << what << " greedy " << Name(utility);
-    EXPECT_EQ(greedy->total_cost, total) << what << " greedy " << Name(utility);
-    for (const Completion completion : kCompletions) {
-      Result<Outcome> mes = EqualShares(instance, utility, completion);
-      ASSERT_TRUE(mes.has_value()) << what;
-      const reference::Completed want =
-          reference::ReferenceEqualShares(instance, utility, completion);
-      const std::string label =
-          what + " mes " + std::string(Name(utility)) + " " + std::string(Name(completion));
-      EXPECT_EQ(mes->selection_order, want.order) << label;
-      EXPECT_EQ(mes->total_cost, want.total) << label;
-      EXPECT_LE(mes->total_cost, instance.budget) << label;
-      if (completion != Completion::kGreedy && completion != Completion::kNone) {
-        EXPECT_EQ(mes->start_share, want.start) << label;
-      }
-    }
-  }
+  reference::ExpectRulesAsOutcomes(instance, reference::PlainOutcomes(instance), what);
 }
 
 Instance Small(VoteType type) {
@@ -99,7 +66,7 @@ TEST(BudgetTotality, ABallotNamingAProjectTwiceCountsItOnce) {
 
 // The real file: voter 13026 names project 579 four times with a point each.
 TEST(BudgetTotality, CzestochowaRunsEveryCompletion) {
-  Result<Instance> read = ReadPabulib(ReadData("Poland_Czestochowa_2020.pb"));
+  Result<Instance> read = ReadPabulib(reference::ReadPabulibData("Poland_Czestochowa_2020.pb"));
   ASSERT_TRUE(read.has_value());
   const int p579 = read->IndexOf("579");
   ASSERT_GE(p579, 0);
