@@ -1,7 +1,8 @@
 // The plain references against the definition, the level reference of the every-file test
-// against the plain one, and every rule × utility × completion against the references, on many small random instances with the awkward parts an Instance can hold:
-// projects named several times on a ballot, empty ballots, costs of 0, budgets of 0, tiny and
-// huge. The seed is fixed and printed.
+// against the plain one, and every rule × utility × completion against the references, on many
+// small random instances with the awkward parts an Instance can hold: projects named several
+// times on a ballot, empty ballots, costs of 0, budgets of 0, tiny and huge. The seed is fixed
+// and printed.
 #include <gtest/gtest.h>
 
 #include <iostream>
