@@ -152,9 +152,15 @@ Result<Instance> ReadPabulib(std::string_view text) {
       return Status();
     }
     if (record.fields.size() == 1 && (first == "META" || first == "PROJECTS" || first == "VOTES")) {
-      section = first == "META"       ? Section::kMeta
-                : first == "PROJECTS" ? Section::kProjects
-                                      : Section::kVotes;
+      const Section next = first == "META"       ? Section::kMeta
+                           : first == "PROJECTS" ? Section::kProjects
+                                                 : Section::kVotes;
+      // Once each, in this order: a vote is read by the vote type of META and the projects
+      // before it (found by fuzz_pabulib: a second META changed the type of votes read).
+      if (static_cast<int>(next) != static_cast<int>(section) + 1) {
+        return BadLine(record.line, "the sections come once each: META, PROJECTS, VOTES");
+      }
+      section = next;
       seen_projects = seen_projects || section == Section::kProjects;
       seen_votes = seen_votes || section == Section::kVotes;
       expect_header = true;

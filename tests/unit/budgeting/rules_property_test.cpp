@@ -124,6 +124,16 @@ TEST(Pabulib, BadFilesNameTheLine) {
     EXPECT_EQ(no_points.error().message, "cumulative and scoring votes need a points column");
     EXPECT_EQ(no_points.error().where, "line 11");  // the first vote
   }
+  // Found by fuzz_pabulib: a second META after the votes changed their vote type.
+  const Result<Instance> twice = ReadPabulib(
+      "META\nkey;value\nbudget;10\nPROJECTS\nproject_id;cost\na;1\nb;4\nVOTES\nvoter_id;vote\n"
+      "1;a,b\nMETA\nkey;value\nvote_type;cumulative\n");
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(twice.error().message, "the sections come once each: META, PROJECTS, VOTES");
+  EXPECT_EQ(twice.error().where, "line 11");
+  EXPECT_FALSE(ReadPabulib("PROJECTS\nproject_id;cost\na;1\nMETA\nkey;value\nbudget;10\n"
+                           "VOTES\nvoter_id;vote\n1;a\n")
+                   .has_value());
   // A byte-order mark, CRLF and a decimal comma are fine; writing and reading back keeps it.
   Result<Instance> read = ReadPabulib(
       "\xEF\xBB\xBFMETA\r\nkey;value\r\nbudget;100,5\r\n"
