@@ -55,21 +55,17 @@ bool ParseNumber(std::string_view text, mpq_class& out) {
 
 // An exact decimal ("100.5") where the value has one; otherwise "n/d".
 std::string DecimalText(const mpq_class& value) {
-  mpz_class denominator = value.get_den();
-  int places = 0;
-  mpz_class scale = 1;
-  while (denominator != 1 && places < 30) {
-    if (denominator % 2 == 0) {
-      denominator /= 2;
-    } else if (denominator % 5 == 0) {
-      denominator /= 5;
-    } else {
-      return ExactText(value);
-    }
-    ++places;
-    scale *= 10;
-  }
-  if (denominator != 1) return ExactText(value);
+  // A terminating decimal (every number a reader made) is written in full, however many places
+  // it has, so that it reads back exactly (found by fuzz_pabulib: past 30 places it was written
+  // as n/d, which no reader reads).
+  mpz_class rest = value.get_den();
+  const mpz_class two = 2, five = 5;
+  const auto twos = mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(), two.get_mpz_t());
+  const auto fives = mpz_remove(rest.get_mpz_t(), rest.get_mpz_t(), five.get_mpz_t());
+  if (rest != 1) return ExactText(value);
+  const unsigned long places = std::max(twos, fives);
+  mpz_class scale;
+  mpz_ui_pow_ui(scale.get_mpz_t(), 10, places);
   const mpz_class scaled = value.get_num() * scale / value.get_den();
   std::string digits = mpz_class(abs(scaled)).get_str();
   if (places > 0) {

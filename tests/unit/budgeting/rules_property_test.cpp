@@ -134,6 +134,16 @@ TEST(Pabulib, BadFilesNameTheLine) {
   EXPECT_FALSE(ReadPabulib("PROJECTS\nproject_id;cost\na;1\nMETA\nkey;value\nbudget;10\n"
                            "VOTES\nvoter_id;vote\n1;a\n")
                    .has_value());
+  // Found by fuzz_pabulib: a decimal of more than 30 places was written as n/d, unreadable.
+  const Result<Instance> places = ReadPabulib(
+      "META\nkey;value\nbudget;1000,5000000000000000000000000000000000000008\nvote_type;approval\n"
+      "PROJECTS\n"
+      "project_id;cost\na;0.000000000000000000000000000000000000001\nVOTES\nvoter_id;vote\n1;a\n");
+  ASSERT_TRUE(places.has_value());
+  const Result<Instance> places_again = ReadPabulib(WritePabulib(*places));
+  ASSERT_TRUE(places_again.has_value()) << places_again.error().message;
+  EXPECT_EQ(places_again->budget, places->budget);
+  EXPECT_EQ(places_again->projects[0].cost, places->projects[0].cost);
   // A byte-order mark, CRLF and a decimal comma are fine; writing and reading back keeps it.
   Result<Instance> read = ReadPabulib(
       "\xEF\xBB\xBFMETA\r\nkey;value\r\nbudget;100,5\r\n"
