@@ -259,7 +259,9 @@ Result<Instance> ReadPabulib(std::string_view text) {
 
 std::string WritePabulib(const Instance& instance) {
   const auto quote = [](const std::string& text) {
-    if (text.find_first_of(";\"\n") == std::string::npos) return text;
+    // A field with the separator, a quote or a line end (CR too) is quoted (found by
+    // fuzz_pabulib: a META key with a CR was written bare and broke its line).
+    if (text.find_first_of(";\"\r\n") == std::string::npos) return text;
     std::string out = "\"";
     for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
     return out + "\"";

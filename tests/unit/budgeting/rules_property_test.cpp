@@ -144,6 +144,15 @@ TEST(Pabulib, BadFilesNameTheLine) {
   ASSERT_TRUE(places_again.has_value()) << places_again.error().message;
   EXPECT_EQ(places_again->budget, places->budget);
   EXPECT_EQ(places_again->projects[0].cost, places->projects[0].cost);
+  // Found by fuzz_pabulib: a CR inside a quoted field was written bare and broke its line.
+  const Result<Instance> cr = ReadPabulib(
+      "META\nkey;value\n\"a\rkey\";x\nbudget;10\nvote_type;approval\nPROJECTS\n"
+      "project_id;cost;name\na;1;\"two\rlines\"\nVOTES\nvoter_id;vote\n1;a\n");
+  ASSERT_TRUE(cr.has_value()) << cr.error().message;
+  const Result<Instance> cr_again = ReadPabulib(WritePabulib(*cr));
+  ASSERT_TRUE(cr_again.has_value()) << cr_again.error().message;
+  EXPECT_EQ(cr_again->meta.at("a\rkey"), "x");
+  EXPECT_EQ(cr_again->projects[0].name, "two\rlines");
   // A byte-order mark, CRLF and a decimal comma are fine; writing and reading back keeps it.
   Result<Instance> read = ReadPabulib(
       "\xEF\xBB\xBFMETA\r\nkey;value\r\nbudget;100,5\r\n"
