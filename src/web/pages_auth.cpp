@@ -12,10 +12,28 @@ namespace {
 
 constexpr int64_t kResetSeconds = 3600;
 
-// Only local paths, so that a crafted link cannot send people elsewhere after signing in.
+// Where to go after signing in: a path on this site, or the home page. Refused: another site
+// (`//host`, `/\host`), any backslash, and control characters (a CR or LF would end the
+// Location header and start another; browsers drop tabs, so `/\t/host` would become `//host`).
+// Bytes a URL may not hold as they are (non-ASCII, space, quotes, angle brackets) are
+// percent-encoded.
 std::string SafeNext(const std::string& next) {
-  if (next.size() > 1 && next[0] == '/' && next[1] != '/' && next[1] != '\\') return next;
-  return "/";
+  if (next.empty() || next[0] != '/' || (next.size() > 1 && next[1] == '/')) return "/";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : next) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f || c == '\\') return "/";
+    if (byte >= 0x80 || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' ||
+        c == '}' || c == '|' || c == '^') {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0f];
+    } else {
+      out += c;
+    }
+  }
+  return out;
 }
 
 // A new session for the person, replacing the one the browser had (rotation at sign-in).

@@ -45,6 +45,27 @@ TEST_F(ServerTest, SignUpSignInAndOut) {
   EXPECT_EQ(fresh.Get("/account").status, 303);  // to the sign-in page
 }
 
+// Issue 14, point 10: `next` went into Location as it came. A CR/LF injected a header, and
+// `/\t/evil.example` (a browser drops the tab) passed as a path on this site.
+TEST_F(ServerTest, SignInGoesOnlyToAPathOnThisSite) {
+  const auto after_sign_in = [&](const std::string& next) {
+    HttpClient client = Client();
+    HttpReply reply = client.PostForm(
+        "/login", "/login", "email=member%40test.dk&password=a-long-test-password&next=" + next);
+    EXPECT_EQ(reply.status, 303) << next;
+    EXPECT_TRUE(reply.Header("set-cookie").find("injected") == std::string::npos) << next;
+    return reply.Header("location");
+  };
+  EXPECT_EQ(after_sign_in("%2Fc%2Fopen-coop%3Fq%3Dx"), "/c/open-coop?q=x");
+  EXPECT_EQ(after_sign_in("%2Fc%2Fopen-coop%0D%0ASet-Cookie%3A+injected%3D1"), "/");
+  EXPECT_EQ(after_sign_in("%2F%09%2Fevil.example"), "/");
+  EXPECT_EQ(after_sign_in("%2F%2Fevil.example"), "/");
+  EXPECT_EQ(after_sign_in("%2F%5Cevil.example"), "/");
+  EXPECT_EQ(after_sign_in("%2Fa%5Cb"), "/");
+  EXPECT_EQ(after_sign_in("https%3A%2F%2Fevil.example"), "/");
+  EXPECT_EQ(after_sign_in("%2Fc%2Fk%C3%B8b+%22x%22"), "/c/k%C3%B8b%20%22x%22");
+}
+
 TEST_F(ServerTest, SignUpErrorsKeepTheInput) {
   HttpClient client = Client();
   HttpReply reply = client.PostForm("/signup", "/signup",
