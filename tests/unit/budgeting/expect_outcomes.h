@@ -26,22 +26,12 @@ inline std::string ReadPabulibData(const std::string& name) {
 // The plain references' outcomes (reference_rules.h), in the form of ComputeOutcomes.
 inline Outcomes PlainOutcomes(const Instance& instance) {
   Outcomes out;
-  const auto ids = [&](const std::vector<int>& order) {
-    std::vector<std::string> named;
-    for (int p : order) named.push_back(instance.projects[static_cast<size_t>(p)].id);
-    return named;
-  };
-  for (const Utility utility : UtilitiesOf(instance)) {
-    std::vector<int> order;
-    mpq_class total = 0;
-    ReferenceGreedyWalk(instance, utility, order, total);
-    out[OutcomeKey("greedy", utility, Completion::kNone)] = {ids(order), total, 0};
-    for (const Completion completion :
-         {Completion::kNone, Completion::kAdd1, Completion::kBudgetPlus1}) {
-      const Completed want = ReferenceEqualShares(instance, utility, completion);
-      out[OutcomeKey("mes", utility, completion)] = {ids(want.order), want.total, want.start};
-    }
-  }
+  CollectOutcomes(
+      instance,
+      [&](Utility utility, Completion completion) -> std::optional<Completed> {
+        return ReferenceEqualShares(instance, utility, completion);
+      },
+      out);
   return out;
 }
 

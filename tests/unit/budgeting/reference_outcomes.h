@@ -9,7 +9,9 @@
 // with variant "as-read" or "mutated", rule "mes" or "greedy" (completion "none" for greedy).
 #pragma once
 
+#include <functional>
 #include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -60,9 +62,11 @@ inline std::vector<Utility> UtilitiesOf(const Instance& instance) {
   return utilities;
 }
 
-// Every outcome for `instance` (ballots grouped), from the reference; `runs` adds up the runs
-// of MES made. False if a completion would take more than `max_runs` runs.
-inline bool ComputeOutcomes(const Instance& instance, long max_runs, Outcomes& out, long& runs) {
+// Every outcome for `instance`: greedy by the reference walk, and MES with none, add1 and
+// budget+1% as `mes` computes it (a reference's). False as soon as `mes` gives nothing.
+inline bool CollectOutcomes(const Instance& instance,
+                            const std::function<std::optional<Completed>(Utility, Completion)>& mes,
+                            Outcomes& out) {
   const auto ids = [&](const std::vector<int>& order) {
     std::vector<std::string> named;
     for (int p : order) named.push_back(instance.projects[static_cast<size_t>(p)].id);
@@ -75,13 +79,26 @@ inline bool ComputeOutcomes(const Instance& instance, long max_runs, Outcomes& o
     out[OutcomeKey("greedy", utility, Completion::kNone)] = {ids(order), total, 0};
     for (const Completion completion :
          {Completion::kNone, Completion::kAdd1, Completion::kBudgetPlus1}) {
-      Completed want = LevelEqualShares(instance, utility, completion, max_runs);
-      runs += want.runs;
-      if (want.runs >= max_runs) return false;
-      out[OutcomeKey("mes", utility, completion)] = {ids(want.order), want.total, want.start};
+      const std::optional<Completed> want = mes(utility, completion);
+      if (!want) return false;
+      out[OutcomeKey("mes", utility, completion)] = {ids(want->order), want->total, want->start};
     }
   }
   return true;
+}
+
+// Every outcome for `instance` (ballots grouped), from the level reference; `runs` adds up the
+// runs of MES made. False if a completion would take more than `max_runs` runs.
+inline bool ComputeOutcomes(const Instance& instance, long max_runs, Outcomes& out, long& runs) {
+  return CollectOutcomes(
+      instance,
+      [&](Utility utility, Completion completion) -> std::optional<Completed> {
+        Completed want = LevelEqualShares(instance, utility, completion, max_runs);
+        runs += want.runs;
+        if (want.runs >= max_runs) return std::nullopt;
+        return want;
+      },
+      out);
 }
 
 inline std::string WriteOutcomes(std::string_view variant, const Outcomes& outcomes) {
