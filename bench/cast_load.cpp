@@ -66,8 +66,10 @@ int Prepare(const std::string& url, int voters, const std::string& dir) {
   if (!members) return 1;
   for (const store::MemberView& member : members->members) {
     const std::string token = web::RandomToken();
-    if (!accounts.CreateApiToken(member.membership.person_id, "bench", web::HashToken(token),
-                                 now)) {
+    // The voters' addresses count as proved: a bench has no mailbox to follow links from.
+    if (!accounts.MarkVerified(member.membership.person_id, now) ||
+        !accounts.CreateApiToken(member.membership.person_id, "bench", web::HashToken(token), now,
+                                 now + 86400)) {
       return 1;
     }
     tokens << member.membership.person_id << ' ' << token << '\n';

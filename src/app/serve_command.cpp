@@ -72,6 +72,9 @@ int RunServe(const ServeCommand& command) {
   config.public_url = command.public_url.empty()
                           ? "http://" + shown_host + ":" + std::to_string(command.port)
                           : command.public_url;
+  // Without a relay, links mailed to an address (sign-up, password reset) are written to the log
+  // too, so that a server without mail still works; with one, they never are.
+  config.log_mailed_links = command.smtp.empty();
   std::optional<mail::OutboxRelay> relay;
   if (!command.smtp.empty()) {
     Result<mail::SmtpSettings> smtp = mail::ParseSmtpRelay(command.smtp, "--smtp");

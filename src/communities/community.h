@@ -131,6 +131,9 @@ struct Person {
   std::string name;
   std::string language = "en";  // "da", "nl" or "en"
   bool is_admin = false;        // runs this server: may create communities for others
+  // The address was proved by a mailed link (or the operator made the account). Until then the
+  // person may read, but not join, vote, propose or create.
+  bool verified = false;
 };
 
 // The languages the interface speaks, English first (the source language).

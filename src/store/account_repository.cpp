@@ -12,19 +12,21 @@ namespace andel::store {
 namespace {
 
 constexpr const char* kPersonColumns =
-    "SELECT id, email, name, language, is_admin, password_hash FROM persons ";
+    "SELECT id, email, name, language, is_admin, email_verified_at, password_hash FROM persons ";
 
 Result<Account> FindAccount(Database& db, const std::string& where_sql, auto value) {
   Account account;
   bool found = false;
   Status status = db.Run([&](soci::session& sql) -> Status {
     int is_admin = 0;
+    int64_t verified_at = 0;
     sql << std::string(kPersonColumns) + where_sql, soci::use(value), soci::into(account.person.id),
         soci::into(account.person.email), soci::into(account.person.name),
-        soci::into(account.person.language), soci::into(is_admin),
+        soci::into(account.person.language), soci::into(is_admin), soci::into(verified_at),
         soci::into(account.password_hash);
     found = sql.got_data();
     account.person.is_admin = is_admin != 0;
+    account.person.verified = verified_at != 0;
     return {};
   });
   if (!status) return status.error();
@@ -39,10 +41,12 @@ Result<int64_t> AccountRepository::CreatePerson(const communities::Person& perso
   int64_t id = 0;
   Status status = db_.Run([&](soci::session& sql) -> Status {
     const int is_admin = person.is_admin ? 1 : 0;
-    sql << "INSERT INTO persons (email, name, password_hash, language, is_admin, created_at) "
-           "VALUES (:e, :n, :p, :l, :a, :t) RETURNING id",
+    const int64_t verified_at = person.verified ? now : 0;
+    sql << "INSERT INTO persons (email, name, password_hash, language, is_admin, "
+           "email_verified_at, created_at) VALUES (:e, :n, :p, :l, :a, :v, :t) RETURNING id",
         soci::use(person.email), soci::use(person.name), soci::use(password_hash),
-        soci::use(person.language), soci::use(is_admin), soci::use(now), soci::into(id);
+        soci::use(person.language), soci::use(is_admin), soci::use(verified_at), soci::use(now),
+        soci::into(id);
     return {};
   });
   if (!status) {
@@ -84,27 +88,18 @@ Status AccountRepository::SetPasswordHash(int64_t person_id, const std::string& 
   });
 }
 
-Status AccountRepository::SetLanguage(int64_t person_id, const std::string& language) {
+Status AccountRepository::MarkVerified(int64_t person_id, int64_t now) {
   return db_.Run([&](soci::session& sql) -> Status {
-    sql << "UPDATE persons SET language = :l WHERE id = :id", soci::use(language),
+    sql << "UPDATE persons SET email_verified_at = :t WHERE id = :id", soci::use(now),
         soci::use(person_id);
     return {};
   });
 }
 
-Status AccountRepository::ClaimImportedPerson(int64_t person_id, const std::string& name,
-                                              const std::string& password_hash,
-                                              const std::string& language) {
-  return db_.RunInTransaction([&](soci::session& sql) -> Status {
-    soci::statement update =
-        (sql.prepare << "UPDATE persons SET name = :n, password_hash = :p, language = :l "
-                        "WHERE id = :id AND password_hash = ''",
-         soci::use(name), soci::use(password_hash), soci::use(language), soci::use(person_id));
-    update.execute(true);
-    if (update.get_affected_rows() != 1) {
-      return Error::AlreadyExists("an account with this email already exists", "email");
-    }
-    RefreshSearchKeys(sql, person_id);
+Status AccountRepository::SetLanguage(int64_t person_id, const std::string& language) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "UPDATE persons SET language = :l WHERE id = :id", soci::use(language),
+        soci::use(person_id);
     return {};
   });
 }
@@ -127,12 +122,16 @@ Result<communities::Person> AccountRepository::FindSession(const std::string& to
   bool found = false;
   Status status = db_.Run([&](soci::session& sql) -> Status {
     int is_admin = 0;
-    sql << "SELECT p.id, p.email, p.name, p.language, p.is_admin FROM sessions s "
-           "JOIN persons p ON p.id = s.person_id WHERE s.token_hash = :h AND s.expires_at > :t",
+    int64_t verified_at = 0;
+    sql << "SELECT p.id, p.email, p.name, p.language, p.is_admin, p.email_verified_at "
+           "FROM sessions s JOIN persons p ON p.id = s.person_id "
+           "WHERE s.token_hash = :h AND s.expires_at > :t",
         soci::use(token_hash), soci::use(now), soci::into(person.id), soci::into(person.email),
-        soci::into(person.name), soci::into(person.language), soci::into(is_admin);
+        soci::into(person.name), soci::into(person.language), soci::into(is_admin),
+        soci::into(verified_at);
     found = sql.got_data();
     person.is_admin = is_admin != 0;
+    person.verified = verified_at != 0;
     return {};
   });
   if (!status) return status.error();
@@ -147,21 +146,23 @@ Status AccountRepository::DeleteSession(const std::string& token_hash) {
   });
 }
 
-Status AccountRepository::DeleteSessionsOf(int64_t person_id) {
+Status AccountRepository::DeleteSessionsOf(int64_t person_id, const std::string& except_hash) {
   return db_.Run([&](soci::session& sql) -> Status {
-    sql << "DELETE FROM sessions WHERE person_id = :p", soci::use(person_id);
+    sql << "DELETE FROM sessions WHERE person_id = :p AND token_hash <> :h", soci::use(person_id),
+        soci::use(except_hash);
     return {};
   });
 }
 
 Result<int64_t> AccountRepository::CreateApiToken(int64_t person_id, const std::string& name,
-                                                  const std::string& token_hash, int64_t now) {
+                                                  const std::string& token_hash, int64_t now,
+                                                  int64_t expires_at) {
   int64_t id = 0;
   Status status = db_.Run([&](soci::session& sql) -> Status {
-    sql << "INSERT INTO api_tokens (person_id, name, token_hash, created_at) "
-           "VALUES (:p, :n, :h, :t) RETURNING id",
+    sql << "INSERT INTO api_tokens (person_id, name, token_hash, created_at, expires_at) "
+           "VALUES (:p, :n, :h, :t, :e) RETURNING id",
         soci::use(person_id), soci::use(name), soci::use(token_hash), soci::use(now),
-        soci::into(id);
+        soci::use(expires_at), soci::into(id);
     return {};
   });
   if (!status) return status.error();
@@ -173,10 +174,11 @@ Result<std::vector<ApiTokenRecord>> AccountRepository::ListApiTokens(int64_t per
   Status status = db_.Run([&](soci::session& sql) -> Status {
     ApiTokenRecord token;
     soci::statement select =
-        (sql.prepare << "SELECT id, name, created_at FROM api_tokens WHERE person_id = :p "
-                        "ORDER BY id",
+        (sql.prepare << "SELECT id, name, created_at, expires_at, last_used_at FROM api_tokens "
+                        "WHERE person_id = :p ORDER BY id",
          soci::use(person_id), soci::into(token.id), soci::into(token.name),
-         soci::into(token.created_at));
+         soci::into(token.created_at), soci::into(token.expires_at),
+         soci::into(token.last_used_at));
     select.execute();
     while (select.fetch()) tokens.push_back(token);
     return {};
@@ -200,64 +202,68 @@ namespace {
 
 struct ApiTokenQuery : PreparedStatements::Entry {
   explicit ApiTokenQuery(soci::session& sql)
-      : statement((sql.prepare << "SELECT p.id, p.email, p.name, p.language, p.is_admin FROM "
-                                  "api_tokens t JOIN persons p ON p.id = t.person_id WHERE "
-                                  "t.token_hash = :h",
-                   soci::use(token_hash), soci::into(person.id), soci::into(person.email),
-                   soci::into(person.name), soci::into(person.language), soci::into(is_admin))) {}
+      : statement((sql.prepare << "SELECT t.id, t.last_used_at, p.id, p.email, p.name, "
+                                  "p.language, p.is_admin, p.email_verified_at FROM api_tokens t "
+                                  "JOIN persons p ON p.id = t.person_id "
+                                  "WHERE t.token_hash = :h AND t.expires_at > :now",
+                   soci::use(token_hash), soci::use(now), soci::into(token_id),
+                   soci::into(last_used_at), soci::into(person.id), soci::into(person.email),
+                   soci::into(person.name), soci::into(person.language), soci::into(is_admin),
+                   soci::into(verified_at))) {}
 
   std::string token_hash;
+  int64_t now = 0;
+  int64_t token_id = 0;
+  int64_t last_used_at = 0;
   communities::Person person;
   int is_admin = 0;
+  int64_t verified_at = 0;
   soci::statement statement;
 };
 
+// A token's last use is recorded to the hour: enough to tell a stale token, and one write an
+// hour rather than one per request.
+constexpr int64_t kLastUsedResolution = 3600;
+
 }  // namespace
 
-Result<communities::Person> AccountRepository::FindByApiToken(const std::string& token_hash) {
+Result<communities::Person> AccountRepository::FindByApiToken(const std::string& token_hash,
+                                                              int64_t now) {
   std::optional<communities::Person> person;
+  int64_t token_id = 0;
+  bool stale_use = false;
   Status status = db_.RunPrepared([&](soci::session& sql, PreparedStatements& prepared) -> Status {
     ApiTokenQuery& query = prepared.Get<ApiTokenQuery>("person_by_api_token", sql);
     query.token_hash = token_hash;
+    query.now = now;
     if (query.statement.execute(true)) {
       person = query.person;
       person->is_admin = query.is_admin != 0;
+      person->verified = query.verified_at != 0;
+      token_id = query.token_id;
+      stale_use = query.last_used_at + kLastUsedResolution <= now;
       FinishStatement(query.statement);
     }
     return {};
   });
   if (!status) return status.error();
-  if (!person) return Error::Unauthenticated("the API token is not valid");
+  if (!person) return Error::Unauthenticated("the API token is not valid or has expired");
+  if (stale_use) {
+    Status recorded = db_.Run([&](soci::session& sql) -> Status {
+      sql << "UPDATE api_tokens SET last_used_at = :t WHERE id = :id", soci::use(now),
+          soci::use(token_id);
+      return {};
+    });
+    if (!recorded) return recorded.error();
+  }
   return *person;
 }
 
-Status AccountRepository::CreatePasswordReset(const std::string& token_hash, int64_t person_id,
-                                              int64_t expires_at) {
+Status AccountRepository::DeleteApiTokensOf(int64_t person_id) {
   return db_.Run([&](soci::session& sql) -> Status {
-    sql << "INSERT INTO password_resets (token_hash, person_id, expires_at) VALUES (:h, :p, :e)",
-        soci::use(token_hash), soci::use(person_id), soci::use(expires_at);
+    sql << "DELETE FROM api_tokens WHERE person_id = :p", soci::use(person_id);
     return {};
   });
-}
-
-Result<int64_t> AccountRepository::ConsumePasswordReset(const std::string& token_hash,
-                                                        int64_t now) {
-  int64_t person_id = 0;
-  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
-    soci::statement update =
-        (sql.prepare << "UPDATE password_resets SET used = 1 "
-                        "WHERE token_hash = :h AND used = 0 AND expires_at > :t",
-         soci::use(token_hash), soci::use(now));
-    update.execute(true);
-    if (update.get_affected_rows() != 1) {
-      return Error::NotFound("this reset link is not valid or has expired");
-    }
-    sql << "SELECT person_id FROM password_resets WHERE token_hash = :h", soci::use(token_hash),
-        soci::into(person_id);
-    return {};
-  });
-  if (!status) return status.error();
-  return person_id;
 }
 
 Status AccountRepository::QueueMail(const std::string& recipient, const std::string& subject,

@@ -1,5 +1,6 @@
-// Accounts in the database: persons, sessions, personal API tokens, password resets, the mail
-// outbox and server settings. Token values never reach this layer, only their hashes.
+// Accounts in the database: persons, sessions, personal API tokens, the mail outbox and server
+// settings (links mailed to an address: email_link_repository.h). Token values never reach this
+// layer, only their hashes.
 #pragma once
 
 #include <cstdint>
@@ -23,6 +24,8 @@ struct ApiTokenRecord {
   int64_t id = 0;
   std::string name;
   int64_t created_at = 0;
+  int64_t expires_at = 0;
+  int64_t last_used_at = 0;  // 0: never used; otherwise to the hour
 };
 
 struct OutboxMail {
@@ -55,29 +58,27 @@ class AccountRepository {
   // Updates name, email and language. kAlreadyExists if the new email is taken.
   Status UpdatePerson(const communities::Person& person);
   Status SetPasswordHash(int64_t person_id, const std::string& password_hash);
+  // Records the person's address as proved at `now` (by a mailed link, or by the operator).
+  Status MarkVerified(int64_t person_id, int64_t now);
   // Only the language (the switcher): no names change, so member lists stay as they are.
   Status SetLanguage(int64_t person_id, const std::string& language);
-  // Gives a person who was only imported as a member a password (their sign-up).
-  Status ClaimImportedPerson(int64_t person_id, const std::string& name,
-                             const std::string& password_hash, const std::string& language);
 
   Status CreateSession(const std::string& token_hash, int64_t person_id, int64_t now,
                        int64_t expires_at);
   // The person whose session this is, or kUnauthenticated if none or expired.
   Result<communities::Person> FindSession(const std::string& token_hash, int64_t now);
   Status DeleteSession(const std::string& token_hash);
-  Status DeleteSessionsOf(int64_t person_id);
+  // Ends every session of the person but the one with `except_hash` (if any).
+  Status DeleteSessionsOf(int64_t person_id, const std::string& except_hash = "");
 
   Result<int64_t> CreateApiToken(int64_t person_id, const std::string& name,
-                                 const std::string& token_hash, int64_t now);
+                                 const std::string& token_hash, int64_t now, int64_t expires_at);
   Result<std::vector<ApiTokenRecord>> ListApiTokens(int64_t person_id);
   // kNotFound unless the token exists and belongs to the person.
   Status DeleteApiToken(int64_t person_id, int64_t token_id);
-  Result<communities::Person> FindByApiToken(const std::string& token_hash);
-
-  Status CreatePasswordReset(const std::string& token_hash, int64_t person_id, int64_t expires_at);
-  // Marks the reset used and returns its person; kNotFound if unknown, used or expired.
-  Result<int64_t> ConsumePasswordReset(const std::string& token_hash, int64_t now);
+  // The token's person, if the token exists and has not expired at `now` (its use is recorded).
+  Result<communities::Person> FindByApiToken(const std::string& token_hash, int64_t now);
+  Status DeleteApiTokensOf(int64_t person_id);
 
   Status QueueMail(const std::string& recipient, const std::string& subject,
                    const std::string& body, int64_t now);

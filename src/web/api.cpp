@@ -8,12 +8,14 @@
 #include "core/text.h"
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "web/account_views.h"
 #include "web/api_support.h"
 #include "web/community_edits.h"
 #include "web/community_views.h"
 #include "web/handlers.h"
 #include "web/responses.h"
 #include "web/security.h"
+#include "web/sign_in.h"
 
 namespace andel {
 std::span<const EmbeddedFile> EmbeddedApiDocs();
@@ -203,32 +205,48 @@ Result<Response> ApiCreateToken(Context& ctx) {
   if (!name) return name.error();
   Result<std::string> token_name = communities::ValidateName(*name, "name");
   if (!token_name) return token_name.error();
+  std::string days_text;
+  if (const boost::json::value* field = body->if_contains("expires_in_days")) {
+    if (!field->is_int64()) {
+      return Error::InvalidArgument("a token works for 1 to 730 days", "expires_in_days");
+    }
+    days_text = std::to_string(field->as_int64());
+  }
+  Result<int64_t> days = ParseTokenDays(days_text, "expires_in_days");
+  if (!days) return days.error();
   const std::string email = ToLowerAscii(Trim(*email_text));
   const int64_t now = ctx.Now();
-  const std::string address_key = "ip:" + ctx.ClientAddress();
-  const std::string account_key = "account:" + email;
-  if (!ctx.services.limit_by_address.Allowed(address_key, now) ||
-      !ctx.services.limit_by_account.Allowed(account_key, now)) {
+  Result<SignInCheck> check = CheckSignIn(ctx, email, *password);
+  if (!check) return check.error();
+  const auto too_many = [&](const std::string& translated) {
     Response response = JsonResponse(
-        R"({"error":{"code":"rate_limited","message":")" +
-            JsonEscape(ctx.T("too many failed attempts; please wait a quarter of an hour")) +
-            "\"}}",
-        429);
-    response.AddHeader("Retry-After", "900");
+        R"({"error":{"code":"rate_limited","message":")" + JsonEscape(translated) + "\"}}", 429);
+    response.AddHeader("Retry-After", std::to_string(check->wait));
     return response;
+  };
+  switch (check->verdict) {
+    case SignInVerdict::kRight:
+      break;
+    case SignInVerdict::kWrong:
+      return Error::Unauthenticated("the email or the password is not right", "email");
+    case SignInVerdict::kAddressWaits:
+      return too_many(
+          ctx.T("too many failed attempts from your network; please wait a little and try again"));
+    case SignInVerdict::kAccountSlowed:
+      return too_many(
+          ctx.T("wrong passwords were tried for this account: sign in on the web page, where a "
+                "mailed link lets you in, and create the token there"));
   }
-  Result<store::Account> account = ctx.services.accounts.FindByEmail(email);
-  if (!account && account.error().code != ErrorCode::kNotFound) return account.error();
-  if (!CheckPassword(ctx.services, *password, account ? &account->password_hash : nullptr)) {
-    ctx.services.limit_by_address.RecordFailure(address_key, now);
-    ctx.services.limit_by_account.RecordFailure(account_key, now);
-    return Error::Unauthenticated("the email or the password is not right", "email");
-  }
+  const store::Account& account = *check->account;
   const std::string token = RandomToken();
-  Result<int64_t> id =
-      ctx.services.accounts.CreateApiToken(account->person.id, *token_name, HashToken(token), now);
+  Result<int64_t> id = ctx.services.accounts.CreateApiToken(
+      account.person.id, *token_name, HashToken(token), now, now + *days * 24 * 3600);
   if (!id) return id.error();
-  return JsonOf(json::object{{"id", *id}, {"token", token}, {"name", *token_name}}, 201);
+  return JsonOf(json::object{{"id", *id},
+                             {"token", token},
+                             {"name", *token_name},
+                             {"expires_at", now + *days * 24 * 3600}},
+                201);
 }
 
 Result<Response> ApiListCommunities(Context& ctx) {

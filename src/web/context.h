@@ -17,6 +17,7 @@
 #include "store/circle_repository.h"
 #include "store/community_repository.h"
 #include "store/decision_repository.h"
+#include "store/email_link_repository.h"
 #include "store/fund_repository.h"
 #include "store/impact_link_repository.h"
 #include "store/impact_repository.h"
@@ -44,6 +45,8 @@ struct WebConfig {
   // Behind a reverse proxy every request comes from the proxy: then the client's address is the
   // last one the proxy added to X-Forwarded-For (used for sign-in rate limits).
   bool behind_proxy = false;
+  // Writes each mailed link into the log as well (a server without an SMTP relay).
+  bool log_mailed_links = false;
   // The compute pool for heavy work (fund results, imports): its threads and waiting tasks.
   size_t compute_threads = 1;
   size_t compute_queue = 64;
@@ -53,6 +56,7 @@ struct WebConfig {
 struct Services {
   store::Database& db;
   store::AccountRepository accounts;
+  store::EmailLinkRepository links;
   store::CommunityRepository communities;
   store::DecisionRepository decisions;
   store::PartnershipRepository partnerships;
@@ -69,8 +73,11 @@ struct Services {
   Catalog catalog;
   Views views;
   std::string secret_key;  // for CSRF tokens; kept in the database's settings
-  RateLimiter limit_by_address{20, 15 * 60};
-  RateLimiter limit_by_account{5, 15 * 60};
+  // Failed passwords, per client address and per account (growing delays; see sign_in.h).
+  RateLimiter limit_by_address{20, 3600};
+  RateLimiter limit_by_account{5, 3600};
+  // Requests that mail a link (sign-up, password reset), per client address.
+  RateLimiter limit_mail_by_address{20, 3600};
   std::function<int64_t()> now;  // Unix seconds
   std::string static_version;    // appended to asset URLs so caches refresh on upgrade
   RenderCache cache{4096, 64 * 1024 * 1024};

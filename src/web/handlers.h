@@ -7,12 +7,17 @@
 
 namespace andel::web {
 
-// pages_auth.cpp: signing in and out, signing up, password reset, invitations.
+// pages_auth.cpp: signing in and out, signing up, password reset, invitations (each through a
+// link mailed to the address; see email_links.h).
 Result<Response> ShowLogin(Context& ctx);
 Result<Response> SubmitLogin(Context& ctx);
+Result<Response> ShowSignInLink(Context& ctx);
+Result<Response> SubmitSignInLink(Context& ctx);
 Result<Response> SubmitLogout(Context& ctx);
 Result<Response> ShowSignup(Context& ctx);
 Result<Response> SubmitSignup(Context& ctx);
+Result<Response> ShowSignupLink(Context& ctx);
+Result<Response> SubmitSignupLink(Context& ctx);
 Result<Response> ShowResetRequest(Context& ctx);
 Result<Response> SubmitResetRequest(Context& ctx);
 Result<Response> ShowResetPassword(Context& ctx);
@@ -26,6 +31,9 @@ Result<Response> SubmitAccount(Context& ctx);
 Result<Response> SubmitPassword(Context& ctx);
 Result<Response> SubmitCreateToken(Context& ctx);
 Result<Response> SubmitDeleteToken(Context& ctx);
+Result<Response> SubmitSendVerification(Context& ctx);
+Result<Response> ShowVerifyLink(Context& ctx);
+Result<Response> SubmitVerifyLink(Context& ctx);
 
 // pages_community.cpp: home, communities and their members, static files.
 Result<Response> ShowHome(Context& ctx);

@@ -1,5 +1,9 @@
-// The signed-in person's account: name, email, language, password and personal API tokens.
+// The signed-in person's account: name, language, address (changed only through a link mailed to
+// the new one, and only with the password), password, personal API tokens, and confirming the
+// address.
 #include "core/text.h"
+#include "web/account_views.h"
+#include "web/email_links.h"
 #include "web/handlers.h"
 #include "web/responses.h"
 #include "web/security.h"
@@ -13,6 +17,7 @@ Result<Response> AccountPage(Context& ctx, int status, const std::optional<Error
   const bool resubmit = error && ctx.form.Has("email");
   page.set("name", resubmit ? ctx.form.Get("name") : ctx.person->name);
   page.set("email", resubmit ? ctx.form.Get("email") : ctx.person->email);
+  if (!ctx.person->verified) page.set("unverified", true);
   ViewData languages = MakeList();
   for (const char* code : {"da", "nl", "en"}) {
     ViewData option = MakeObject();
@@ -27,18 +32,48 @@ Result<Response> AccountPage(Context& ctx, int status, const std::optional<Error
   Result<std::vector<store::ApiTokenRecord>> tokens =
       ctx.services.accounts.ListApiTokens(ctx.person->id);
   if (!tokens) return tokens.error();
-  ViewData list = MakeList();
-  for (const store::ApiTokenRecord& token : *tokens) {
-    ViewData item = MakeObject();
-    item.set("id", std::to_string(token.id));
-    item.set("name", token.name);
-    item.set("created", FormatDate(ctx.language, DateFromUnixSeconds(token.created_at)));
-    list.push_back(item);
+  page.set("tokens", TokenList(ctx, *tokens));
+  if (!tokens->empty()) page.set("has_tokens", true);
+  ViewData lifetimes = MakeList();
+  const std::pair<int64_t, std::string> lifetimes_offered[] = {{30, ctx.T("30 days")},
+                                                               {90, ctx.T("90 days")},
+                                                               {365, ctx.T("a year")},
+                                                               {730, ctx.T("two years")}};
+  for (const auto& [days, label] : lifetimes_offered) {
+    ViewData option = MakeObject();
+    option.set("days", std::to_string(days));
+    option.set("label", label);
+    if (days == kTokenDaysDefault) option.set("selected", true);
+    lifetimes.push_back(option);
   }
-  page.set("tokens", list);
+  page.set("token_lifetimes", lifetimes);
   if (!new_token.empty()) page.set("new_token", new_token);
   if (error) AddFieldError(ctx, page, *error);
   return HtmlPage(ctx, "account", page, status);
+}
+
+// Checks the current password before a change on this page. Wrong guesses count with failed
+// sign-ins against the account, and wait as long (see sign_in.h).
+std::optional<Response> RefuseWrongPassword(Context& ctx, const char* field) {
+  const std::string key = "account:" + ctx.person->email;
+  const int64_t now = ctx.Now();
+  if (const int64_t wait = ctx.services.limit_by_account.Wait(key, now); wait > 0) {
+    Result<Response> page =
+        AccountPage(ctx, 429,
+                    Error::PermissionDenied(
+                        "too many wrong passwords; please wait a little and try again", field));
+    if (!page) return ErrorResponse(ctx, page.error());
+    page->AddHeader("Retry-After", std::to_string(wait));
+    return std::move(*page);
+  }
+  Result<store::Account> account = ctx.services.accounts.FindById(ctx.person->id);
+  if (!account) return ErrorResponse(ctx, account.error());
+  if (VerifyPassword(ctx.form.Get(field), account->password_hash)) return std::nullopt;
+  ctx.services.limit_by_account.RecordFailure(key, now);
+  Result<Response> page =
+      AccountPage(ctx, 400, Error::InvalidArgument("the current password is not right", field));
+  if (!page) return ErrorResponse(ctx, page.error());
+  return std::move(*page);
 }
 
 }  // namespace
@@ -56,25 +91,51 @@ Result<Response> SubmitAccount(Context& ctx) {
   if (!communities::IsSupportedLanguage(language)) {
     return AccountPage(ctx, 400, Error::InvalidArgument("unknown language", "language"));
   }
+  const bool new_address = email != ctx.person->email;
+  if (new_address) {
+    if (std::optional<Response> refused = RefuseWrongPassword(ctx, "password")) {
+      return std::move(*refused);
+    }
+  }
   communities::Person updated = *ctx.person;
   updated.name = *name;
-  updated.email = email;
   updated.language = language;
-  if (Status status = ctx.services.accounts.UpdatePerson(updated); !status) {
-    if (status.error().code == ErrorCode::kAlreadyExists) {
-      return AccountPage(ctx, 409, status.error());
+  if (Status status = ctx.services.accounts.UpdatePerson(updated); !status) return status.error();
+  if (!new_address) return Redirect("/account?notice=" + UrlEncode("Saved."));
+  // The address changes when the link mailed to the new one is followed; the old one is told.
+  Result<bool> may_mail = MayMailLinkTo(ctx, email);
+  if (!may_mail) return may_mail.error();
+  if (*may_mail) {
+    store::EmailLink link;
+    link.purpose = store::LinkPurpose::kEmailChange;
+    link.person_id = ctx.person->id;
+    link.email = email;
+    link.language = language;
+    if (Status status = MailLink(ctx, link, "Confirm your new address",
+                                 {"Open this link to make this the address of your Andel "
+                                  "account:"},
+                                 {"The link works for 24 hours. If you did not ask for this, "
+                                  "ignore this mail: nothing changes without the link."});
+        !status) {
+      return status.error();
     }
-    return status.error();
+    if (Status status =
+            MailNotice(ctx, ctx.person->email, language, "Your address is about to change",
+                       {"Someone signed in to your Andel account asked to move it to another "
+                        "address. It moves only when the link mailed to that address is opened.",
+                        "If it was not you, change your password now."});
+        !status) {
+      return status.error();
+    }
   }
-  return Redirect("/account?notice=" + UrlEncode("Saved."));
+  return Redirect("/account?notice=" +
+                  UrlEncode("We have sent a link to the new address. Your address changes when "
+                            "you open it."));
 }
 
 Result<Response> SubmitPassword(Context& ctx) {
-  Result<store::Account> account = ctx.services.accounts.FindById(ctx.person->id);
-  if (!account) return account.error();
-  if (!VerifyPassword(ctx.form.Get("current_password"), account->password_hash)) {
-    return AccountPage(
-        ctx, 400, Error::InvalidArgument("the current password is not right", "current_password"));
+  if (std::optional<Response> refused = RefuseWrongPassword(ctx, "current_password")) {
+    return std::move(*refused);
   }
   const std::string& password = ctx.form.Get("new_password");
   if (Status valid = ValidatePassword(password, "new_password"); !valid) {
@@ -82,7 +143,29 @@ Result<Response> SubmitPassword(Context& ctx) {
   }
   Result<std::string> hash = HashPassword(password);
   if (!hash) return hash.error();
-  if (Status status = ctx.services.accounts.SetPasswordHash(ctx.person->id, *hash); !status) {
+  const int64_t id = ctx.person->id;
+  // Whoever knew the old password loses what it gave: other sessions, reset links, API tokens
+  // (the page names them beside the form).
+  if (Status status = ctx.services.accounts.SetPasswordHash(id, *hash); !status) {
+    return status.error();
+  }
+  if (Status status = ctx.services.accounts.DeleteSessionsOf(id, HashToken(ctx.session_token));
+      !status) {
+    return status.error();
+  }
+  if (Status status = ctx.services.links.Revoke(id, store::LinkPurpose::kReset, ctx.Now());
+      !status) {
+    return status.error();
+  }
+  if (Status status = ctx.services.accounts.DeleteApiTokensOf(id); !status) return status.error();
+  if (Status status =
+          MailNotice(ctx, ctx.person->email, ctx.person->language, "Your password has been changed",
+                     {"The password of your Andel account has just been changed. "
+                      "Every other session has been signed out and your API tokens "
+                      "no longer work.",
+                      "If it was not you, choose a new password on the sign-in page "
+                      "at once."});
+      !status) {
     return status.error();
   }
   return Redirect("/account?notice=" + UrlEncode("Your password has been changed."));
@@ -91,9 +174,12 @@ Result<Response> SubmitPassword(Context& ctx) {
 Result<Response> SubmitCreateToken(Context& ctx) {
   Result<std::string> name = communities::ValidateName(ctx.form.Get("token_name"), "token_name");
   if (!name) return AccountPage(ctx, 400, name.error());
+  Result<int64_t> days = ParseTokenDays(ctx.form.Get("token_days"), "token_days");
+  if (!days) return AccountPage(ctx, 400, days.error());
   const std::string token = RandomToken();
-  Result<int64_t> id =
-      ctx.services.accounts.CreateApiToken(ctx.person->id, *name, HashToken(token), ctx.Now());
+  const int64_t now = ctx.Now();
+  Result<int64_t> id = ctx.services.accounts.CreateApiToken(ctx.person->id, *name, HashToken(token),
+                                                            now, now + *days * 24 * 3600);
   if (!id) return id.error();
   return AccountPage(ctx, 200, std::nullopt, token);
 }
@@ -105,6 +191,49 @@ Result<Response> SubmitDeleteToken(Context& ctx) {
     return status.error();
   }
   return Redirect("/account?notice=" + UrlEncode("Deleted."));
+}
+
+Result<Response> SubmitSendVerification(Context& ctx) {
+  if (ctx.person->verified) return Redirect("/account");
+  Result<bool> may_mail = MayMailLinkTo(ctx, ctx.person->email);
+  if (!may_mail) return may_mail.error();
+  if (*may_mail) {
+    store::EmailLink link;
+    link.purpose = store::LinkPurpose::kVerify;
+    link.person_id = ctx.person->id;
+    link.email = ctx.person->email;
+    link.language = ctx.person->language;
+    if (Status status = MailLink(ctx, link, "Confirm your address",
+                                 {"Open this link to confirm the address of your Andel account:"},
+                                 {"The link works for 24 hours."});
+        !status) {
+      return status.error();
+    }
+  }
+  return Redirect("/account?notice=" + UrlEncode("We have sent a link to your address."));
+}
+
+Result<Response> ShowVerifyLink(Context& ctx) {
+  Result<store::EmailLink> link =
+      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now());
+  if (!link) return link.error();
+  if (link->purpose != store::LinkPurpose::kVerify &&
+      link->purpose != store::LinkPurpose::kEmailChange) {
+    return Error::NotFound("this link is not valid, was used, or has expired");
+  }
+  ViewData page = FormPage(ctx, ctx.T("Confirm your address"));
+  page.set("token", ctx.params["token"]);
+  page.set("email", link->email);
+  return HtmlPage(ctx, "verify_link", page);
+}
+
+Result<Response> SubmitVerifyLink(Context& ctx) {
+  Result<int64_t> person_id =
+      ctx.services.links.ConfirmAddress(HashToken(ctx.params["token"]), ctx.Now());
+  if (!person_id) return person_id.error();
+  const std::string notice = UrlEncode("Your address is confirmed.");
+  if (ctx.person && ctx.person->id == *person_id) return Redirect("/account?notice=" + notice);
+  return Redirect("/login?notice=" + notice);
 }
 
 }  // namespace andel::web

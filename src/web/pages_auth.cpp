@@ -3,14 +3,29 @@
 
 #include "core/log_text.h"
 #include "core/text.h"
+#include "web/account_views.h"
+#include "web/email_links.h"
 #include "web/handlers.h"
 #include "web/responses.h"
 #include "web/security.h"
+#include "web/sign_in.h"
 
 namespace andel::web {
 namespace {
 
-constexpr int64_t kResetSeconds = 3600;
+Error TooManyMails() {
+  return Error::PermissionDenied(
+      "too many requests for mail from your network; please wait an hour", "email");
+}
+
+// Every request that mails a link counts against the client's address (links per recipient
+// address are limited apart, see MayMailLinkTo).
+bool AllowMailFrom(Context& ctx) {
+  const std::string key = "mail:" + ctx.ClientAddress();
+  if (!ctx.services.limit_mail_by_address.Allowed(key, ctx.Now())) return false;
+  ctx.services.limit_mail_by_address.RecordFailure(key, ctx.Now());
+  return true;
+}
 
 // Where to go after signing in: a path on this site, or the home page. Refused: another site
 // (`//host`, `/\host`), any backslash, and control characters (a CR or LF would end the
@@ -72,37 +87,144 @@ Response SignupForm(Context& ctx, int status, const std::optional<Error>& error)
   page.set("email", ctx.form.Get("email"));
   page.set("name", ctx.form.Get("name"));
   page.set("invite", ctx.form.Has("invite") ? ctx.form.Get("invite") : ctx.query.Get("invite"));
+  if (ctx.query.Get("sent") == "1") page.set("sent", true);
   if (error) AddFieldError(ctx, page, *error);
   return HtmlPage(ctx, "signup", page, status);
+}
+
+// The page that finishes a sign-up: the address (proved by the link), a name and a password.
+Result<Response> SignupLinkForm(Context& ctx, const store::EmailLink& link, int status,
+                                const std::optional<Error>& error) {
+  ViewData page = FormPage(ctx, ctx.T("Choose your password"));
+  page.set("token", ctx.params["token"]);
+  page.set("email", link.email);
+  page.set("name", ctx.form.Has("name") ? ctx.form.Get("name") : link.name);
+  page.set("invite", ctx.form.Has("invite") ? ctx.form.Get("invite") : ctx.query.Get("invite"));
+  if (error) AddFieldError(ctx, page, *error);
+  return HtmlPage(ctx, "signup_link", page, status);
+}
+
+// Mails what a sign-up for `email` calls for: a link to create the account, to claim the one
+// waiting for its owner, or (if the address has an account with a password) a warning with a
+// link to choose a new password. Each case stores one link and queues one mail, so the answer
+// and its time do not tell whether the address has an account.
+Status MailSignupLink(Context& ctx, const std::string& email, const std::string& name,
+                      const std::string& invite_query) {
+  Result<store::Account> account = ctx.services.accounts.FindByEmail(email);
+  if (!account && account.error().code != ErrorCode::kNotFound) return account.error();
+  store::EmailLink link;
+  link.email = email;
+  link.name = name;
+  link.language = ctx.language;
+  if (!account) {
+    link.purpose = store::LinkPurpose::kSignup;
+    return MailLink(ctx, link, "Confirm your address",
+                    {"Open this link to confirm your address and choose a password for your "
+                     "Andel account:"},
+                    {"The link works for 24 hours. If you did not ask for an account, ignore "
+                     "this mail: nothing happens without the link."},
+                    invite_query);
+  }
+  link.person_id = account->person.id;
+  link.language = account->person.language;
+  if (account->password_hash.empty()) {
+    link.purpose = store::LinkPurpose::kClaim;
+    return MailLink(ctx, link, "Your Andel account is waiting",
+                    {"An account with this address is waiting for you: a community added you "
+                     "as a member. Open this link to choose your password:"},
+                    {"The link works for 24 hours. If you did not ask for it, ignore this mail: "
+                     "nothing happens without the link."},
+                    invite_query);
+  }
+  link.purpose = store::LinkPurpose::kReset;
+  return MailLink(ctx, link, "Someone tried to sign up with your address",
+                  {"Someone tried to create an Andel account with your address, which already "
+                   "has one.",
+                   "If it was you, sign in with your password, or choose a new one with this "
+                   "link (it works for an hour):"},
+                  {"If it was not you, ignore this mail: nothing has changed."});
+}
+
+// The page that finishes a password reset. It names the API tokens the reset will revoke.
+Result<Response> ResetPasswordForm(Context& ctx, int status, const std::optional<Error>& error) {
+  Result<store::EmailLink> link =
+      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now());
+  if (!link) return link.error();
+  if (link->purpose != store::LinkPurpose::kReset) {
+    return Error::NotFound("this link is not valid, was used, or has expired");
+  }
+  ViewData page = FormPage(ctx, ctx.T("Choose a new password"));
+  page.set("token", ctx.params["token"]);
+  Result<std::vector<store::ApiTokenRecord>> tokens =
+      ctx.services.accounts.ListApiTokens(link->person_id);
+  if (!tokens) return tokens.error();
+  page.set("tokens", TokenList(ctx, *tokens));
+  if (!tokens->empty()) page.set("has_tokens", true);
+  if (error) AddFieldError(ctx, page, *error);
+  return HtmlPage(ctx, "reset_password", page, status);
 }
 
 }  // namespace
 
 Result<Response> ShowLogin(Context& ctx) { return LoginForm(ctx, 200, std::nullopt); }
-
 Result<Response> SubmitLogin(Context& ctx) {
   const std::string email = ToLowerAscii(Trim(ctx.form.Get("email")));
-  const std::string& password = ctx.form.Get("password");
-  const int64_t now = ctx.Now();
-  const std::string address_key = "ip:" + ctx.ClientAddress();
-  const std::string account_key = "account:" + email;
-  if (!ctx.services.limit_by_address.Allowed(address_key, now) ||
-      !ctx.services.limit_by_account.Allowed(account_key, now)) {
-    return LoginForm(ctx, 429,
-                     Error::PermissionDenied(
-                         "too many failed attempts; please wait a quarter of an hour", "email"));
+  Result<SignInCheck> check = CheckSignIn(ctx, email, ctx.form.Get("password"));
+  if (!check) return check.error();
+  switch (check->verdict) {
+    case SignInVerdict::kRight:
+      break;
+    case SignInVerdict::kWrong:
+      return LoginForm(ctx, 401,
+                       Error::Unauthenticated("the email or the password is not right", "email"));
+    case SignInVerdict::kAddressWaits: {
+      Response response = LoginForm(
+          ctx, 429,
+          Error::PermissionDenied(
+              "too many failed attempts from your network; please wait a little and try again",
+              "email"));
+      response.AddHeader("Retry-After", std::to_string(check->wait));
+      return response;
+    }
+    case SignInVerdict::kAccountSlowed:
+      // One answer for a right and a wrong password; only the owner's mailbox learns which.
+      if (check->password_right) {
+        if (Status mailed = MailSignInLink(ctx, *check->account); !mailed) {
+          return mailed.error();
+        }
+      }
+      return LoginForm(ctx, 429,
+                       Error::PermissionDenied(
+                           "wrong passwords were tried for this account, so signing in needs a "
+                           "mailed link for a while: if the password was right, we have sent "
+                           "one to the account's address",
+                           "email"));
   }
-  Result<store::Account> account = ctx.services.accounts.FindByEmail(email);
-  if (!account && account.error().code != ErrorCode::kNotFound) return account.error();
-  if (!CheckPassword(ctx.services, password, account ? &account->password_hash : nullptr)) {
-    ctx.services.limit_by_address.RecordFailure(address_key, now);
-    ctx.services.limit_by_account.RecordFailure(account_key, now);
-    return LoginForm(ctx, 401,
-                     Error::Unauthenticated("the email or the password is not right", "email"));
+  if (Status status = StartSession(ctx, check->account->person.id); !status) {
+    return status.error();
   }
-  ctx.services.limit_by_account.Reset(account_key);
-  if (Status status = StartSession(ctx, account->person.id); !status) return status.error();
   return Redirect(SafeNext(ctx.form.Get("next")));
+}
+
+Result<Response> ShowSignInLink(Context& ctx) {
+  Result<store::EmailLink> link =
+      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now());
+  if (!link) return link.error();
+  if (link->purpose != store::LinkPurpose::kSignIn) {
+    return Error::NotFound("this link is not valid, was used, or has expired");
+  }
+  ViewData page = FormPage(ctx, ctx.T("Sign in"));
+  page.set("token", ctx.params["token"]);
+  page.set("email", link->email);
+  return HtmlPage(ctx, "signin_link", page);
+}
+
+Result<Response> SubmitSignInLink(Context& ctx) {
+  Result<int64_t> person_id =
+      ctx.services.links.UseSignInLink(HashToken(ctx.params["token"]), ctx.Now());
+  if (!person_id) return person_id.error();
+  if (Status status = StartSession(ctx, *person_id); !status) return status.error();
+  return Redirect("/");
 }
 
 Result<Response> SubmitLogout(Context& ctx) {
@@ -125,34 +247,52 @@ Result<Response> SubmitSignup(Context& ctx) {
   if (!IsPlausibleEmail(email)) {
     return SignupForm(ctx, 400, Error::InvalidArgument("not a valid email address", "email"));
   }
-  const std::string& password = ctx.form.Get("password");
-  if (Status valid = ValidatePassword(password); !valid) return SignupForm(ctx, 400, valid.error());
-  Result<std::string> hash = HashPassword(password);
-  if (!hash) return hash.error();
-  int64_t person_id = 0;
-  Result<store::Account> existing = ctx.services.accounts.FindByEmail(email);
-  if (existing) {
-    Status claimed =
-        ctx.services.accounts.ClaimImportedPerson(existing->person.id, *name, *hash, ctx.language);
-    if (!claimed) return SignupForm(ctx, 409, claimed.error());
-    person_id = existing->person.id;
-  } else if (existing.error().code == ErrorCode::kNotFound) {
-    communities::Person person;
-    person.email = email;
-    person.name = *name;
-    person.language = ctx.language;
-    Result<int64_t> created = ctx.services.accounts.CreatePerson(person, *hash, ctx.Now());
-    if (!created) {
-      if (created.error().code == ErrorCode::kAlreadyExists) {
-        return SignupForm(ctx, 409, created.error());
-      }
-      return created.error();
-    }
-    person_id = *created;
-  } else {
-    return existing.error();
+  if (!AllowMailFrom(ctx)) {
+    return SignupForm(ctx, 429, TooManyMails());
   }
-  if (Status status = StartSession(ctx, person_id); !status) return status.error();
+  Result<bool> may_mail = MayMailLinkTo(ctx, email);
+  if (!may_mail) return may_mail.error();
+  if (*may_mail) {
+    const std::string& invite = ctx.form.Get("invite");
+    const std::string query = invite.empty() ? "" : "?invite=" + UrlEncode(invite);
+    if (Status status = MailSignupLink(ctx, email, *name, query); !status) return status.error();
+  }
+  std::string next = "/signup?sent=1";
+  if (ctx.form.Has("invite")) next += "&invite=" + UrlEncode(ctx.form.Get("invite"));
+  return Redirect(next);
+}
+
+Result<Response> ShowSignupLink(Context& ctx) {
+  Result<store::EmailLink> link =
+      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now());
+  if (!link) return link.error();
+  if (link->purpose != store::LinkPurpose::kSignup && link->purpose != store::LinkPurpose::kClaim) {
+    return Error::NotFound("this link is not valid, was used, or has expired");
+  }
+  return SignupLinkForm(ctx, *link, 200, std::nullopt);
+}
+
+Result<Response> SubmitSignupLink(Context& ctx) {
+  const std::string hash = HashToken(ctx.params["token"]);
+  Result<store::EmailLink> link = ctx.services.links.Find(hash, ctx.Now());
+  if (!link) return link.error();
+  Result<std::string> name = communities::ValidateName(ctx.form.Get("name"), "name");
+  if (!name) return SignupLinkForm(ctx, *link, 400, name.error());
+  const std::string& password = ctx.form.Get("password");
+  if (Status valid = ValidatePassword(password); !valid) {
+    return SignupLinkForm(ctx, *link, 400, valid.error());
+  }
+  Result<std::string> password_hash = HashPassword(password);
+  if (!password_hash) return password_hash.error();
+  Result<int64_t> person_id =
+      ctx.services.links.CompleteSignup(hash, *name, *password_hash, ctx.Now());
+  if (!person_id) {
+    if (person_id.error().code == ErrorCode::kAlreadyExists) {
+      return SignupLinkForm(ctx, *link, 409, person_id.error());
+    }
+    return person_id.error();
+  }
+  if (Status status = StartSession(ctx, *person_id); !status) return status.error();
   const std::string& invite = ctx.form.Get("invite");
   if (!invite.empty()) return Redirect("/invitations/" + UrlEncode(invite));
   return Redirect("/?notice=" + UrlEncode("Welcome to Andel."));
@@ -165,66 +305,62 @@ Result<Response> ShowResetRequest(Context& ctx) {
 
 Result<Response> SubmitResetRequest(Context& ctx) {
   const std::string email = ToLowerAscii(Trim(ctx.form.Get("email")));
-  if (!IsPlausibleEmail(email)) {
+  const auto form_again = [&](int status, const Error& error) {
     ViewData page = FormPage(ctx, ctx.T("Reset your password"));
     page.set("email", ctx.form.Get("email"));
-    AddFieldError(ctx, page, Error::InvalidArgument("not a valid email address", "email"));
-    return HtmlPage(ctx, "reset_request", page, 400);
+    AddFieldError(ctx, page, error);
+    return HtmlPage(ctx, "reset_request", page, status);
+  };
+  if (!IsPlausibleEmail(email)) {
+    return form_again(400, Error::InvalidArgument("not a valid email address", "email"));
   }
-  Result<store::Account> account = ctx.services.accounts.FindByEmail(email);
-  if (account) {
-    const std::string token = RandomToken();
-    const int64_t now = ctx.Now();
-    if (Status status = ctx.services.accounts.CreatePasswordReset(
-            HashToken(token), account->person.id, now + kResetSeconds);
-        !status) {
-      return status.error();
+  if (!AllowMailFrom(ctx)) return form_again(429, TooManyMails());
+  Result<bool> may_mail = MayMailLinkTo(ctx, email);
+  if (!may_mail) return may_mail.error();
+  if (*may_mail) {
+    Result<store::Account> account = ctx.services.accounts.FindByEmail(email);
+    if (!account && account.error().code != ErrorCode::kNotFound) return account.error();
+    // An address without an account gets a link to create one: one link and one mail either
+    // way, so neither the answer nor its time tells whether the address has an account.
+    store::EmailLink link;
+    link.email = email;
+    link.language = ctx.language;
+    Status mailed;
+    if (account) {
+      link.purpose =
+          account->password_hash.empty() ? store::LinkPurpose::kClaim : store::LinkPurpose::kReset;
+      link.person_id = account->person.id;
+      link.language = account->person.language;
+      mailed = MailLink(ctx, link, "Reset your password",
+                        {"Open this link within an hour to choose a new password:"},
+                        {"If you did not ask for this, you can ignore this mail."});
+    } else {
+      link.purpose = store::LinkPurpose::kSignup;
+      mailed = MailLink(ctx, link, "Reset your password",
+                        {"Someone asked to reset the password of the Andel account with this "
+                         "address, but there is none. To create one, open this link:"},
+                        {"If you did not ask for this, you can ignore this mail."});
     }
-    const std::string link = ctx.services.config.public_url + "/reset/" + token;
-    const std::string& language = account->person.language;
-    const Catalog& catalog = ctx.services.catalog;
-    const std::string body =
-        catalog.Translate(language, "Open this link within an hour to choose a new password:") +
-        "\n\n" + link + "\n\n" +
-        catalog.Translate(language, "If you did not ask for this, you can ignore this mail.");
-    if (Status status = ctx.services.accounts.QueueMail(
-            email, catalog.Translate(language, "Reset your password"), body, now);
-        !status) {
-      return status.error();
-    }
-    spdlog::info("outbox: password reset link for {}: {}", LogText(email), link);
-  } else if (account.error().code != ErrorCode::kNotFound) {
-    return account.error();
+    if (!mailed) return mailed.error();
   }
   return Redirect("/login?notice=" +
                   UrlEncode("If an account exists for this address, a reset link has been sent."));
 }
 
 Result<Response> ShowResetPassword(Context& ctx) {
-  ViewData page = FormPage(ctx, ctx.T("Choose a new password"));
-  page.set("token", ctx.params["token"]);
-  return HtmlPage(ctx, "reset_password", page);
+  return ResetPasswordForm(ctx, 200, std::nullopt);
 }
 
 Result<Response> SubmitResetPassword(Context& ctx) {
   const std::string& password = ctx.form.Get("password");
   if (Status valid = ValidatePassword(password); !valid) {
-    ViewData page = FormPage(ctx, ctx.T("Choose a new password"));
-    page.set("token", ctx.params["token"]);
-    AddFieldError(ctx, page, valid.error());
-    return HtmlPage(ctx, "reset_password", page, 400);
+    return ResetPasswordForm(ctx, 400, valid.error());
   }
   Result<std::string> hash = HashPassword(password);
   if (!hash) return hash.error();
   Result<int64_t> person_id =
-      ctx.services.accounts.ConsumePasswordReset(HashToken(ctx.params["token"]), ctx.Now());
+      ctx.services.links.CompleteReset(HashToken(ctx.params["token"]), *hash, ctx.Now());
   if (!person_id) return person_id.error();
-  if (Status status = ctx.services.accounts.SetPasswordHash(*person_id, *hash); !status) {
-    return status.error();
-  }
-  if (Status status = ctx.services.accounts.DeleteSessionsOf(*person_id); !status) {
-    return status.error();
-  }
   return Redirect("/login?notice=" + UrlEncode("Your password has been changed."));
 }
 

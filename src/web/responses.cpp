@@ -86,7 +86,10 @@ ViewData BasePage(Context& ctx, const std::string& title) {
       "The invitation has been sent.",
       "If an account exists for this address, a reset link has been sent.",
       "Deleted.",
-      "The members have been imported."};
+      "The members have been imported.",
+      "We have sent a link to the new address. Your address changes when you open it.",
+      "We have sent a link to your address.",
+      "Your address is confirmed."};
   const std::string& notice = ctx.query.Get("notice");
   for (const char* known : kNotices) {
     if (notice == known) page.set("notice", ctx.T(notice));

@@ -12,8 +12,12 @@
 
 namespace andel::web {
 
+// Every access but kPublic and kAccount also needs, for a request that changes something, an
+// account whose address is confirmed: until then a person may read, not join, vote, propose or
+// create.
 enum class Access {
   kPublic,    // anyone
+  kAccount,   // any signed-in person, about their own account (address confirmed or not)
   kSignedIn,  // any signed-in person
   kVisible,   // anyone who may see the community: public ones, or members of private ones
   kMember,    // an active member of the community

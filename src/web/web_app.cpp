@@ -47,7 +47,7 @@ Status Authenticate(Context& ctx) {
       return Error::Unauthenticated("the Authorization header must be a Bearer token");
     }
     Result<communities::Person> person =
-        ctx.services.accounts.FindByApiToken(HashToken(Trim(authorization.substr(7))));
+        ctx.services.accounts.FindByApiToken(HashToken(Trim(authorization.substr(7))), ctx.Now());
     if (!person) return person.error();
     ctx.person = *person;
     ctx.via_api_token = true;
@@ -131,6 +131,12 @@ Status CheckAccess(Context& ctx, const Route& route) {
   if (route.access == Access::kPublic) return {};
   if (route.access != Access::kVisible && !ctx.person) {
     return Error::Unauthenticated("please sign in");
+  }
+  if (route.access == Access::kAccount) return {};
+  if (ctx.person && !ctx.person->verified && Unsafe(ctx.request.method)) {
+    return Error::PermissionDenied(
+        "please confirm your address first: open the link we mailed you, or ask for a new one on "
+        "your account page");
   }
   if (route.access == Access::kSignedIn) return {};
   const auto slug = ctx.params.find("slug");
@@ -310,6 +316,7 @@ const Route* MatchRoute(Method method, const std::string& path,
 WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> now)
     : services_(new Services{db,
                              store::AccountRepository(db),
+                             store::EmailLinkRepository(db),
                              store::CommunityRepository(db),
                              store::DecisionRepository(db),
                              store::PartnershipRepository(db),
@@ -326,8 +333,9 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
                              {},
                              {},
                              {},
-                             RateLimiter(20, 15 * 60),
-                             RateLimiter(5, 15 * 60),
+                             RateLimiter(20, 3600),
+                             RateLimiter(5, 3600),
+                             RateLimiter(20, 3600),
                              std::move(now),
                              "1"}) {
   services_->ballot_writer = std::make_unique<store::BallotWriter>(db);

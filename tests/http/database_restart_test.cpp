@@ -89,9 +89,11 @@ TEST_F(DatabaseRestartTest, BallotsSurviveARestartAndServiceResumes) {
   std::vector<std::string> tokens(kVoters);
   for (int i = 0; i < kVoters; ++i) {
     voter_ids[i] = accounts.FindByEmail(rows[i].email)->person.id;
+    ASSERT_TRUE(accounts.MarkVerified(voter_ids[i], now_).has_value());
     tokens[i] = web::RandomToken();
     ASSERT_TRUE(
-        accounts.CreateApiToken(voter_ids[i], "load", web::HashToken(tokens[i]), now_).has_value());
+        accounts.CreateApiToken(voter_ids[i], "load", web::HashToken(tokens[i]), now_, now_ + 86400)
+            .has_value());
   }
   const int64_t board = accounts.FindByEmail(Accounts::kBoard)->person.id;
   store::DecisionRepository decisions = store::DecisionRepository(db).ActingAs(board, now_);

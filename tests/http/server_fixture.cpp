@@ -20,6 +20,7 @@ void ServerTest::SetUp() {
     communities::Person person;
     person.email = email;
     person.name = std::string("Test ") + email;
+    person.verified = true;
     ids.push_back(*accounts.CreatePerson(person, hash, now_));
   }
   for (const char* slug : {"open-coop", "closed-club"}) {

@@ -38,8 +38,8 @@ TEST(DatabaseReconnect, ConnectionsEndedByTheServerAreReplaced) {
   person.email = "mette@example.dk";
   person.name = "Mette";
   const int64_t id = *accounts.CreatePerson(person, "", kNow);
-  ASSERT_TRUE(accounts.CreateApiToken(id, "cli", "token-hash", kNow).has_value());
-  ASSERT_TRUE(accounts.FindByApiToken("token-hash").has_value());  // a prepared statement
+  ASSERT_TRUE(accounts.CreateApiToken(id, "cli", "token-hash", kNow, kNow + 3600).has_value());
+  ASSERT_TRUE(accounts.FindByApiToken("token-hash", kNow).has_value());  // a prepared statement
 
   for (int round = 0; round < 3; ++round) {
     SCOPED_TRACE(round);
@@ -59,7 +59,7 @@ TEST(DatabaseReconnect, ConnectionsEndedByTheServerAreReplaced) {
     // Plain statements, prepared ones and transactions all work again at once.
     for (int call = 0; call < 10; ++call) {
       ASSERT_TRUE(accounts.CountPersons().has_value()) << LastDatabaseFailure();
-      Result<communities::Person> found = accounts.FindByApiToken("token-hash");
+      Result<communities::Person> found = accounts.FindByApiToken("token-hash", kNow);
       ASSERT_TRUE(found.has_value()) << LastDatabaseFailure();
       EXPECT_EQ(found->id, id);
       person.id = id;

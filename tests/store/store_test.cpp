@@ -4,6 +4,7 @@
 
 #include "store/account_repository.h"
 #include "store/community_repository.h"
+#include "store/email_link_repository.h"
 #include "support/test_database.h"
 
 namespace andel::store {
@@ -61,19 +62,32 @@ TEST(Store, PersonsSessionsAndTokens) {
   ASSERT_TRUE(accounts.DeleteSession("h1").has_value());
   EXPECT_FALSE(accounts.FindSession("h1", kNow + 1).has_value());
 
-  Result<int64_t> token = accounts.CreateApiToken(id, "ci", "th", kNow);
+  Result<int64_t> token = accounts.CreateApiToken(id, "ci", "th", kNow, kNow + 3600);
   ASSERT_TRUE(token.has_value());
-  EXPECT_EQ(accounts.FindByApiToken("th")->email, "mette@example.dk");
+  EXPECT_EQ(accounts.FindByApiToken("th", kNow)->email, "mette@example.dk");
+  EXPECT_EQ(accounts.ListApiTokens(id)->at(0).last_used_at, kNow);
+  EXPECT_FALSE(accounts.FindByApiToken("th", kNow + 3600).has_value());  // expired
   EXPECT_EQ(accounts.ListApiTokens(id)->size(), 1u);
   EXPECT_EQ(accounts.DeleteApiToken(id + 1, *token).error().code, ErrorCode::kNotFound);
   ASSERT_TRUE(accounts.DeleteApiToken(id, *token).has_value());
-  EXPECT_FALSE(accounts.FindByApiToken("th").has_value());
+  EXPECT_FALSE(accounts.FindByApiToken("th", kNow).has_value());
 
-  ASSERT_TRUE(accounts.CreatePasswordReset("r1", id, kNow + 60).has_value());
-  EXPECT_EQ(*accounts.ConsumePasswordReset("r1", kNow), id);
-  EXPECT_EQ(accounts.ConsumePasswordReset("r1", kNow).error().code, ErrorCode::kNotFound);
-  ASSERT_TRUE(accounts.CreatePasswordReset("r2", id, kNow + 60).has_value());
-  EXPECT_FALSE(accounts.ConsumePasswordReset("r2", kNow + 61).has_value());
+  EmailLinkRepository links(*t.db);
+  EmailLink reset;
+  reset.purpose = LinkPurpose::kReset;
+  reset.person_id = id;
+  reset.email = "mette@example.dk";
+  reset.created_at = kNow;
+  reset.expires_at = kNow + 60;
+  ASSERT_TRUE(links.Issue("r1", reset, {"subject", "body"}).has_value());
+  ASSERT_TRUE(links.Issue("r2", reset, {"subject", "body"}).has_value());
+  EXPECT_EQ(*links.CountSentTo("mette@example.dk", kNow), 2);
+  EXPECT_EQ(links.CompleteReset("r2", "new-hash", kNow + 61).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(*links.CompleteReset("r1", "new-hash", kNow), id);
+  EXPECT_EQ(links.CompleteReset("r1", "new-hash", kNow).error().code, ErrorCode::kNotFound);
+  // A reset uses up the account's other links.
+  EXPECT_EQ(links.CompleteReset("r2", "new-hash", kNow).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(accounts.FindById(id)->password_hash, "new-hash");
 
   EXPECT_EQ(*accounts.GetOrCreateSetting("k", "first"), "first");
   EXPECT_EQ(*accounts.GetOrCreateSetting("k", "second"), "first");
