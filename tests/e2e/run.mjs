@@ -1,10 +1,12 @@
-// Browser test: starts Andel with the demo data on a fresh SQLite file, then in Debian's
-// headless Chromium signs in, opens a community, filters members, switches language, casts a
-// ranked ballot with the keyboard only, and checks the main pages with axe-core (no serious or
-// critical violation). Saves screenshots.
+// Browser test: starts Andel with the demo data on a fresh SQLite file and an SMTP peer of its
+// own, then in Debian's headless Chromium signs in, opens a community, filters members, switches
+// language, casts a ranked ballot with the keyboard only, signs a newcomer up by the link mailed
+// to them, and checks the main pages with axe-core (no serious or critical violation). Saves
+// screenshots.
 //   node run.mjs PATH/TO/andel SCREENSHOT_DIR
 import { spawn } from "node:child_process";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,7 +23,64 @@ function fail(message) {
   process.exitCode = 1;
 }
 
-const server = spawn(andel, ["serve", "--db", `sqlite:${join(work, "e2e.db")}`, "--port", "0", "--demo"], {
+// A small SMTP peer on loopback: it takes every mail Andel relays and keeps its recipient and
+// decoded body.
+const mails = [];
+const smtp = createServer((socket) => {
+  let buffer = "";
+  let data = null;
+  let recipient = "";
+  socket.write("220 e2e ESMTP\r\n");
+  socket.on("data", (chunk) => {
+    buffer += chunk.toString("latin1");
+    for (;;) {
+      if (data !== null) {
+        const end = buffer.indexOf("\r\n.\r\n");
+        if (end < 0) return;
+        data += buffer.slice(0, end);
+        buffer = buffer.slice(end + 5);
+        const split = data.indexOf("\r\n\r\n");
+        const body = Buffer.from(data.slice(split + 4).replace(/\s+/g, ""), "base64").toString("utf8");
+        mails.push({ to: recipient, body });
+        data = null;
+        socket.write("250 queued\r\n");
+        continue;
+      }
+      const eol = buffer.indexOf("\r\n");
+      if (eol < 0) return;
+      const line = buffer.slice(0, eol);
+      buffer = buffer.slice(eol + 2);
+      const verb = line.slice(0, 4).toUpperCase();
+      if (verb === "RCPT") recipient = line.replace(/^[^<]*<|>.*$/g, "");
+      if (verb === "DATA") {
+        data = "";
+        socket.write("354 go on\r\n");
+      } else if (verb === "QUIT") {
+        socket.end("221 bye\r\n");
+      } else {
+        socket.write("250 ok\r\n");
+      }
+    }
+  });
+  socket.on("error", () => {});
+});
+await new Promise((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+const smtpPort = smtp.address().port;
+// The link to `prefix` in the newest mail to `to`, as a path on the server (waits for the relay,
+// which sends every 5 s).
+async function mailedLink(to, prefix) {
+  for (let tries = 0; tries < 60; tries++) {
+    for (const mail of [...mails].reverse()) {
+      const match = mail.to === to && mail.body.match(new RegExp("https?://[^/\\s]+(" + prefix + "\\S+)"));
+      if (match) return match[1];
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error("no mail with a " + prefix + " link reached " + to);
+}
+
+const server = spawn(andel, ["serve", "--db", `sqlite:${join(work, "e2e.db")}`, "--port", "0", "--demo",
+                             "--smtp", `127.0.0.1:${smtpPort}`, "--mail-from", "andel@e2e.example"], {
   stdio: ["ignore", "pipe", "pipe"],
 });
 let stderr = "";
@@ -145,9 +204,10 @@ try {
     await axe("fund being computed", phone);
     console.log("seen: the imported fund's result being computed");
   }
+  const fundUrl = phone.url().replace(/\?.*$/, "");
   for (let tries = 0; tries < 120 && !imported.includes("Finansieret i runde"); tries++) {
     await phone.waitForTimeout(500);
-    await phone.reload();
+    await phone.goto(fundUrl);
     imported = await phone.textContent("main");
   }
   if (!imported.includes("Finansieret i runde")) fail("the imported fund's result did not appear");
@@ -292,10 +352,40 @@ try {
   await voter.goto(base + "/c/roskilde-samskabelse/impact?lang=da");
   if (!(await voter.textContent("main")).includes("Personer i job")) fail("the impact dashboard is not in Danish");
   await voterContext.close();
+
+  // A newcomer signs up on a phone: the page only says a link was mailed; the link (read from
+  // the SMTP peer) leads to choosing a password; then the newcomer joins a community.
+  const newcomerContext = await browser.newContext({ bypassCSP: true, viewport: { width: 360, height: 780 } });
+  const newcomer = await newcomerContext.newPage();
+  await newcomer.goto(base + "/signup?lang=en");
+  await axe("sign-up", newcomer);
+  await newcomer.fill("#name", "Nadia Nykommer");
+  await newcomer.fill("#email", "nadia@e2e.example");
+  await newcomer.click("main button[type=submit]");
+  await newcomer.waitForURL(/\/signup\?sent=1/);
+  if (!(await newcomer.textContent("main")).includes("Check your mail")) fail("sign-up does not say to check the mail");
+  await newcomer.screenshot({ path: join(shots, "signup-sent-360.png"), fullPage: false });
+  const signupLink = await mailedLink("nadia@e2e.example", "/signup/");
+  await newcomer.goto(base + signupLink);
+  if ((await newcomer.inputValue("#name")) !== "Nadia Nykommer") fail("the mailed link lost the name");
+  await axe("choose a password", newcomer);
+  await newcomer.fill("#password", "short");
+  await newcomer.click("main button[type=submit]");
+  if ((await newcomer.inputValue("#name")) !== "Nadia Nykommer") fail("a short password lost the name");
+  await newcomer.fill("#password", "nadia-has-a-long-password");
+  await newcomer.click("main button[type=submit]");
+  await newcomer.waitForURL(/notice=/);
+  await newcomer.goto(base + "/c/roskilde-samskabelse");
+  await newcomer.locator("form[action$='/join'] button[type=submit]").click();
+  await newcomer.waitForURL(/notice=/);
+  if (!(await newcomer.textContent("main")).includes("You are now a member.")) fail("the newcomer could not join");
+  await newcomer.screenshot({ path: join(shots, "newcomer-joined-360.png"), fullPage: false });
+  await newcomerContext.close();
 } catch (error) {
   fail(error.stack || String(error));
 } finally {
   await browser.close();
+  smtp.close();
   server.kill("SIGTERM");
   await new Promise((resolve) => server.on("exit", resolve));
   rmSync(work, { recursive: true, force: true });
