@@ -18,8 +18,9 @@ constexpr std::array<std::pair<std::string_view, CommunityKind>, 4> kKinds{{
     {"co_creation_arena", CommunityKind::kCoCreationArena},
     {"municipal_programme", CommunityKind::kMunicipalProgramme},
 }};
-constexpr std::array<std::pair<std::string_view, SignupPolicy>, 2> kPolicies{{
+constexpr std::array<std::pair<std::string_view, SignupPolicy>, 3> kPolicies{{
     {"open", SignupPolicy::kOpen},
+    {"approval", SignupPolicy::kApproval},
     {"invitation", SignupPolicy::kInvitation},
 }};
 constexpr std::array<std::pair<std::string_view, Role>, 3> kRoles{{
@@ -27,7 +28,8 @@ constexpr std::array<std::pair<std::string_view, Role>, 3> kRoles{{
     {"board", Role::kBoard},
     {"admin", Role::kAdmin},
 }};
-constexpr std::array<std::pair<std::string_view, MemberStatus>, 3> kStatuses{{
+constexpr std::array<std::pair<std::string_view, MemberStatus>, 4> kStatuses{{
+    {"applied", MemberStatus::kApplied},
     {"invited", MemberStatus::kInvited},
     {"active", MemberStatus::kActive},
     {"left", MemberStatus::kLeft},

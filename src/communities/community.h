@@ -14,9 +14,12 @@
 namespace andel::communities {
 
 enum class CommunityKind { kCooperative, kPartnership, kCoCreationArena, kMunicipalProgramme };
-enum class SignupPolicy { kOpen, kInvitation };
+// How people join: anyone signed in (open), by asking the board (approval), or only when the
+// board invites them (invitation).
+enum class SignupPolicy { kOpen, kApproval, kInvitation };
 enum class Role { kMember, kBoard, kAdmin };
-enum class MemberStatus { kInvited, kActive, kLeft };
+// kApplied: asked to join a community that approves its members; not a member until approved.
+enum class MemberStatus { kApplied, kInvited, kActive, kLeft };
 enum class VoteWeight { kOneMemberOneVote, kByShares };
 
 // Stable lower-case names used in the database, the API and forms ("co_creation_arena").

@@ -1,4 +1,5 @@
-// SQL for communities, categories, statutes, memberships, invitations and member import.
+// SQL for communities, categories, statutes, memberships, invitations and member import
+// (requests to join: join_requests.cpp).
 #include "store/community_repository.h"
 
 #include <soci/soci.h>
@@ -8,6 +9,7 @@
 
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/member_rows.h"
 #include "store/search_key.h"
 
 namespace andel::store {
@@ -18,71 +20,11 @@ using communities::Community;
 using communities::MemberRow;
 using communities::Membership;
 using communities::Statutes;
-
-// Reading enum columns written by this code; an unknown value means a broken database.
-template <typename T>
-T Parsed(Result<T> value, T fallback) {
-  return value ? *value : fallback;
-}
-
-std::string DateText(const std::optional<Date>& date) {
-  return date ? FormatIsoDate(*date) : std::string();
-}
-
-std::optional<Date> DateFrom(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  Result<Date> date = ParseIsoDate(text);
-  return date ? std::optional<Date>(*date) : std::nullopt;
-}
-
-// Columns of a member row, in the order ReadMember expects.
-constexpr const char* kMemberSelect =
-    "SELECT m.id, m.community_id, m.person_id, COALESCE(m.organisation_id, 0), m.category_id, "
-    "m.role, m.shares, m.joined_on, m.left_on, m.status, p.name, p.email, COALESCE(o.name, '') "
-    "FROM memberships m JOIN persons p ON p.id = m.person_id "
-    "LEFT JOIN organisations o ON o.id = m.organisation_id ";
-
-struct MemberColumns {
-  int64_t id = 0, community_id = 0, person_id = 0, organisation_id = 0, category_id = 0;
-  std::string role, joined_on, left_on, status, person_name, email, organisation;
-  int64_t shares = 0;
-
-  void Bind(soci::statement& statement) {
-    statement.exchange(soci::into(id));
-    statement.exchange(soci::into(community_id));
-    statement.exchange(soci::into(person_id));
-    statement.exchange(soci::into(organisation_id));
-    statement.exchange(soci::into(category_id));
-    statement.exchange(soci::into(role));
-    statement.exchange(soci::into(shares));
-    statement.exchange(soci::into(joined_on));
-    statement.exchange(soci::into(left_on));
-    statement.exchange(soci::into(status));
-    statement.exchange(soci::into(person_name));
-    statement.exchange(soci::into(email));
-    statement.exchange(soci::into(organisation));
-  }
-
-  MemberView View() const {
-    MemberView view;
-    Membership& m = view.membership;
-    m.id = id;
-    m.community_id = community_id;
-    m.person_id = person_id;
-    if (organisation_id != 0) m.organisation_id = organisation_id;
-    m.category_id = category_id;
-    m.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
-    m.shares = shares;
-    m.joined_on = DateFrom(joined_on);
-    m.left_on = DateFrom(left_on);
-    m.status = Parsed(communities::ParseMemberStatus(status), communities::MemberStatus::kLeft);
-    view.person_name = person_name;
-    view.email = email;
-    view.organisation = organisation;
-    view.name = organisation.empty() ? person_name : organisation;
-    return view;
-  }
-};
+using member_rows::DateFrom;
+using member_rows::DateText;
+using member_rows::kMemberSelect;
+using member_rows::MemberColumns;
+using member_rows::Parsed;
 
 Community ReadCommunity(int64_t id, const std::string& slug, const std::string& name,
                         const std::string& kind, const std::string& about, int is_public,
@@ -543,7 +485,7 @@ template <bool kIncludeLeft>
 struct MemberListQuery : PreparedStatements::Entry {
   static std::string Where() {
     return std::string("WHERE m.community_id = :c AND (:cat = 0 OR m.category_id = :cat2) ") +
-           (kIncludeLeft ? "" : "AND m.status <> 'left' ") +
+           (kIncludeLeft ? "" : "AND m.status NOT IN ('left', 'applied') ") +
            "AND m.search_key LIKE :q ESCAPE '\\' ";
   }
 
@@ -779,10 +721,11 @@ Result<int64_t> CommunityRepository::CreateInvitation(const Invitation& invitati
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
     const std::string role(communities::Name(invitation.role));
     sql << "INSERT INTO invitations (community_id, email, category_id, role, token_hash, "
-           "invited_by, created_at) VALUES (:c, :e, :cat, :r, :h, :b, :t) RETURNING id",
+           "invited_by, created_at, expires_at) VALUES (:c, :e, :cat, :r, :h, :b, :t, :x) "
+           "RETURNING id",
         soci::use(invitation.community_id), soci::use(invitation.email),
         soci::use(invitation.category_id), soci::use(role), soci::use(token_hash),
-        soci::use(invited_by), soci::use(now), soci::into(id);
+        soci::use(invited_by), soci::use(now), soci::use(invitation.expires_at), soci::into(id);
     Audit(sql, invitation.community_id, "invitation.sent", invitation.email,
           "category=" + std::to_string(invitation.category_id) + " role=" + role);
     return {};
@@ -797,11 +740,12 @@ Result<Invitation> CommunityRepository::FindInvitation(const std::string& token_
   Status status = db_.Run([&](soci::session& sql) -> Status {
     std::string role;
     sql << "SELECT i.id, i.community_id, i.email, i.category_id, i.role, i.accepted_at, "
-           "c.slug, c.name FROM invitations i JOIN communities c ON c.id = i.community_id "
-           "WHERE i.token_hash = :h",
+           "i.expires_at, i.invited_by, c.slug, c.name FROM invitations i "
+           "JOIN communities c ON c.id = i.community_id WHERE i.token_hash = :h",
         soci::use(token_hash), soci::into(invitation.id), soci::into(invitation.community_id),
         soci::into(invitation.email), soci::into(invitation.category_id), soci::into(role),
-        soci::into(invitation.accepted_at), soci::into(invitation.community_slug),
+        soci::into(invitation.accepted_at), soci::into(invitation.expires_at),
+        soci::into(invitation.invited_by), soci::into(invitation.community_slug),
         soci::into(invitation.community_name);
     found = sql.got_data();
     invitation.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
@@ -817,6 +761,34 @@ Status CommunityRepository::AcceptInvitation(const std::string& token_hash, int6
   Result<Invitation> invitation = FindInvitation(token_hash);
   if (!invitation) return invitation.error();
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    if (invitation->expires_at <= now) {
+      return Error::FailedPrecondition("this invitation has expired; ask the board for a new one",
+                                       "invitation");
+    }
+    std::string email;
+    sql << "SELECT email FROM persons WHERE id = :p", soci::use(person_id), soci::into(email);
+    if (email != invitation->email) {
+      return Error::PermissionDenied(
+          "this invitation was sent to another address: sign in with that address to accept it",
+          "invitation");
+    }
+    // The inviter's role now, not when they sent it: a board member who lost the role can no
+    // longer bring anyone in.
+    std::string inviter_role;
+    sql << "SELECT role FROM memberships WHERE community_id = :c AND person_id = :p "
+           "AND organisation_id IS NULL AND status = 'active' ORDER BY id DESC LIMIT 1",
+        soci::use(invitation->community_id), soci::use(invitation->invited_by),
+        soci::into(inviter_role);
+    const communities::Role needed = invitation->role == communities::Role::kAdmin
+                                         ? communities::Role::kAdmin
+                                         : communities::Role::kBoard;
+    Result<communities::Role> inviter = communities::ParseRole(inviter_role);
+    if (!sql.got_data() || !inviter || !communities::RoleAtLeast(*inviter, needed)) {
+      return Error::FailedPrecondition(
+          "the person who invited you may no longer invite to this role; ask the board for a "
+          "new invitation",
+          "invitation");
+    }
     soci::statement update = (sql.prepare << "UPDATE invitations SET accepted_at = :t "
                                              "WHERE token_hash = :h AND accepted_at = 0",
                               soci::use(now), soci::use(token_hash));
@@ -825,11 +797,20 @@ Status CommunityRepository::AcceptInvitation(const std::string& token_hash, int6
       return Error::FailedPrecondition("this invitation has already been used", "invitation");
     }
     int64_t existing = 0;
-    sql << "SELECT COALESCE(MAX(id), 0) FROM memberships WHERE community_id = :c "
-           "AND person_id = :p AND organisation_id IS NULL",
-        soci::use(invitation->community_id), soci::use(person_id), soci::into(existing);
+    std::string existing_status;
+    sql << "SELECT id, status FROM memberships WHERE community_id = :c "
+           "AND person_id = :p AND organisation_id IS NULL ORDER BY id DESC LIMIT 1",
+        soci::use(invitation->community_id), soci::use(person_id), soci::into(existing),
+        soci::into(existing_status);
+    if (!sql.got_data()) existing = 0;
     const std::string role(communities::Name(invitation->role));
     const std::string joined = FormatIsoDate(today);
+    if (existing != 0 && existing_status == "active") {
+      // A member keeps the role and category they have.
+      Audit(sql, invitation->community_id, "invitation.accepted", invitation->email,
+            "member " + std::to_string(existing) + " already active");
+      return {};
+    }
     if (existing != 0) {
       sql << "UPDATE memberships SET status = 'active', role = :r, category_id = :cat, "
              "joined_on = :j, left_on = '' WHERE id = :id",

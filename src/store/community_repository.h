@@ -54,6 +54,8 @@ struct Invitation {
   int64_t category_id = 0;
   communities::Role role = communities::Role::kMember;
   int64_t accepted_at = 0;
+  int64_t expires_at = 0;
+  int64_t invited_by = 0;      // filled when read
   std::string community_slug;  // filled when read
   std::string community_name;
 };
@@ -112,10 +114,25 @@ class CommunityRepository {
   // Every membership as CSV rows, by name.
   Result<std::vector<communities::MemberRow>> ExportMembers(int64_t community_id);
 
+  // Requests to join a community that approves its members (join_requests.cpp): memberships with
+  // the status kApplied, oldest first.
+  Result<std::vector<MemberView>> ListApplications(int64_t community_id);
+  // The board's answer to a request: approved, the applicant becomes an active member from
+  // `today`; declined, the request is removed. Returns the request as it was; kNotFound if no
+  // such request waits.
+  Result<MemberView> DecideApplication(int64_t community_id, int64_t membership_id, bool approve,
+                                       const Date& today);
+  // The active board members and admins of the community (persons), to tell of requests.
+  Result<std::vector<communities::Person>> ListBoard(int64_t community_id);
+
   Result<int64_t> CreateInvitation(const Invitation& invitation, const std::string& token_hash,
                                    int64_t invited_by, int64_t now);
   Result<Invitation> FindInvitation(const std::string& token_hash);
-  // Marks the invitation accepted and makes `person_id` an active member as invited.
+  // Marks the invitation accepted and makes `person_id` an active member as invited, if:
+  // it is unused and unexpired (kFailedPrecondition), it was sent to the person's address
+  // (kPermissionDenied), and whoever sent it may still invite to its role: the board for members
+  // and board members, admins for admins (kFailedPrecondition). An active member keeps the role and
+  // category they have; the invitation is then only used up.
   Status AcceptInvitation(const std::string& token_hash, int64_t person_id, const Date& today,
                           int64_t now);
 

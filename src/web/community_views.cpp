@@ -41,8 +41,11 @@ const std::string& KindLabel(const Context& ctx, communities::CommunityKind kind
 }
 
 const std::string& StatusLabel(const Context& ctx, communities::MemberStatus status) {
-  static const std::string kInvited = "Invited", kActive = "Active", kLeft = "Left";
+  static const std::string kApplied = "Asked to join", kInvited = "Invited", kActive = "Active",
+                           kLeft = "Left";
   switch (status) {
+    case communities::MemberStatus::kApplied:
+      return ctx.T(kApplied);
     case communities::MemberStatus::kInvited:
       return ctx.T(kInvited);
     case communities::MemberStatus::kActive:
@@ -75,6 +78,8 @@ const std::string& AuditActionLabel(const Context& ctx, const std::string& actio
       {"members.imported", "Members imported"},
       {"invitation.sent", "Invitation sent"},
       {"invitation.accepted", "Invitation accepted"},
+      {"application.approved", "Request to join approved"},
+      {"application.declined", "Request to join declined"},
       {"proposal.created", "Proposal published"},
       {"amendment.accepted", "Amendment accepted"},
       {"amendment.rejected", "Amendment rejected"},

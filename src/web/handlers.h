@@ -51,6 +51,7 @@ Result<Response> SubmitStatutes(Context& ctx);
 Result<Response> ShowAdminMembers(Context& ctx);
 Result<Response> SubmitMemberUpdate(Context& ctx);
 Result<Response> SubmitInvite(Context& ctx);
+Result<Response> SubmitJoinDecision(Context& ctx);
 Result<Response> ShowCategories(Context& ctx);
 Result<Response> SubmitCategoryCreate(Context& ctx);
 Result<Response> SubmitCategoryUpdate(Context& ctx);

@@ -18,6 +18,9 @@
 namespace andel::web {
 namespace {
 
+// How long an invitation may be accepted.
+constexpr int64_t kInvitationSeconds = 14 * 24 * 3600;
+
 std::string AdminPath(const Context& ctx, const std::string& rest) {
   return "/c/" + ctx.community->slug + "/admin" + rest;
 }
@@ -55,7 +58,7 @@ Result<Response> AdminPage(Context& ctx, int status, const std::optional<Error>&
   page.set("about", resubmit ? ctx.form.Get("about") : community.about);
   page.set("kinds", KindOptions(ctx, community.kind));
   if (community.is_public) page.set("is_public", true);
-  if (community.signup == communities::SignupPolicy::kInvitation) page.set("by_invitation", true);
+  page.set("signup_" + std::string(communities::Name(community.signup)), true);
   Result<communities::Statutes> statutes = ctx.Communities().GetStatutes(community.id);
   if (!statutes) return statutes.error();
   const bool statutes_resubmit = error && ctx.form.Has("quorum_percent");
@@ -90,6 +93,7 @@ Result<Response> MembersAdminPage(Context& ctx, int status, const std::optional<
   if (!members) return members.error();
   ViewData list = MakeList();
   for (const store::MemberView& member : members->members) {
+    if (member.membership.status == communities::MemberStatus::kApplied) continue;  // below
     ViewData item = MemberItem(ctx, member, *categories);
     item.set("categories", CategoryOptions(ctx, *categories, member.membership.category_id));
     item.set("roles", RoleOptions(ctx, member.membership.role));
@@ -114,6 +118,18 @@ Result<Response> MembersAdminPage(Context& ctx, int status, const std::optional<
   if (static_cast<int64_t>(page_number) * kPerPage < members->total) {
     page.set("next", base + std::to_string(page_number + 1));
   }
+  Result<std::vector<store::MemberView>> requests =
+      ctx.Communities().ListApplications(community.id);
+  if (!requests) return requests.error();
+  ViewData request_list = MakeList();
+  for (const store::MemberView& request : *requests) {
+    ViewData item = MemberItem(ctx, request, *categories);
+    item.set("email", request.email);
+    item.set("action", AdminPath(ctx, "/requests/" + std::to_string(request.membership.id)));
+    request_list.push_back(item);
+  }
+  page.set("requests", request_list);
+  if (!requests->empty()) page.set("has_requests", true);
   page.set("invite_categories", CategoryOptions(ctx, *categories, 0));
   page.set("invite_roles", RoleOptions(ctx, communities::Role::kMember));
   page.set("invite_email", ctx.form.Get("email"));
@@ -253,27 +269,63 @@ Result<Response> SubmitInvite(Context& ctx) {
   if (*role == communities::Role::kAdmin && !ctx.IsAdmin()) {
     return Error::PermissionDenied("only administrators of this community may do this");
   }
+  const int64_t now = ctx.Now();
   store::Invitation invitation;
   invitation.community_id = ctx.community->id;
   invitation.email = email;
   invitation.category_id = category_id;
   invitation.role = *role;
+  invitation.expires_at = now + kInvitationSeconds;
   const std::string token = RandomToken();
-  const int64_t now = ctx.Now();
   Result<int64_t> id =
       ctx.Communities().CreateInvitation(invitation, HashToken(token), ctx.person->id, now);
   if (!id) return id.error();
   const std::string link = ctx.services.config.public_url + "/invitations/" + token;
   const Catalog& catalog = ctx.services.catalog;
-  const std::string body = catalog.Translate(ctx.language, "You are invited to join") + " " +
-                           ctx.community->name + ".\n\n" + link;
+  const std::string body =
+      catalog.Translate(ctx.language, "You are invited to join") + " " + ctx.community->name +
+      ".\n\n" + link + "\n\n" + catalog.Translate(ctx.language, "The invitation works until") +
+      " " + FormatDate(ctx.language, DateFromUnixSeconds(invitation.expires_at)) + ".";
   if (Status status = ctx.services.accounts.QueueMail(
           email, catalog.Translate(ctx.language, "Invitation"), body, now);
       !status) {
     return status.error();
   }
-  spdlog::info("outbox: invitation to {} for {}: {}", ctx.community->slug, LogText(email), link);
+  if (ctx.services.config.log_mailed_links) {
+    spdlog::info("outbox: invitation to {} for {}: {}", ctx.community->slug, LogText(email), link);
+  } else {
+    spdlog::info("outbox: invitation to {} for {}", ctx.community->slug, LogText(email));
+  }
   return Redirect(AdminPath(ctx, "/members?notice=" + UrlEncode("The invitation has been sent.")));
+}
+
+Result<Response> SubmitJoinDecision(Context& ctx) {
+  const std::string& decision = ctx.form.Get("decision");
+  if (decision != "approve" && decision != "decline") {
+    return MembersAdminPage(ctx, 400,
+                            Error::InvalidArgument("choose approve or decline", "decision"));
+  }
+  const bool approve = decision == "approve";
+  Result<store::MemberView> request = ctx.Communities().DecideApplication(
+      ctx.community->id, ctx.ParamId("id"), approve, DateFromUnixSeconds(ctx.Now()));
+  if (!request) return request.error();
+  Result<store::Account> applicant = ctx.services.accounts.FindById(request->membership.person_id);
+  if (!applicant) return applicant.error();
+  const std::string& language = applicant->person.language;
+  const Catalog& catalog = ctx.services.catalog;
+  // A copy: an untranslated text is the temporary made from the literal.
+  const std::string answer =
+      approve ? catalog.Translate(language, "The board has approved your request to join")
+              : catalog.Translate(language, "The board has declined your request to join");
+  const std::string body = answer + " " + ctx.community->name + ".\n\n" +
+                           ctx.services.config.public_url + "/c/" + ctx.community->slug;
+  if (Status status = ctx.services.accounts.QueueMail(
+          applicant->person.email, catalog.Translate(language, "Your request to join"), body,
+          ctx.Now());
+      !status) {
+    return status.error();
+  }
+  return Redirect(AdminPath(ctx, "/members?notice=" + UrlEncode("Saved.")));
 }
 
 Result<Response> ShowCategories(Context& ctx) { return CategoriesPage(ctx, 200, std::nullopt); }

@@ -84,7 +84,7 @@ Response LoginForm(Context& ctx, int status, const std::optional<Error>& error) 
 
 Response SignupForm(Context& ctx, int status, const std::optional<Error>& error) {
   ViewData page = FormPage(ctx, ctx.T("Create an account"));
-  page.set("email", ctx.form.Get("email"));
+  page.set("email", ctx.form.Has("email") ? ctx.form.Get("email") : ctx.query.Get("email"));
   page.set("name", ctx.form.Get("name"));
   page.set("invite", ctx.form.Has("invite") ? ctx.form.Get("invite") : ctx.query.Get("invite"));
   if (ctx.query.Get("sent") == "1") page.set("sent", true);
@@ -372,8 +372,20 @@ Result<Response> ShowInvitation(Context& ctx) {
   page.set("community_name", invitation->community_name);
   page.set("token", token);
   page.set("email", invitation->email);
-  page.set("used", invitation->accepted_at != 0);
+  page.set("expires", FormatDate(ctx.language, DateFromUnixSeconds(invitation->expires_at)));
+  if (invitation->accepted_at != 0) {
+    page.set("used", true);
+  } else if (invitation->expires_at <= ctx.Now()) {
+    page.set("expired", true);
+  } else if (ctx.person && ctx.person->email != invitation->email) {
+    page.set("other_address", true);
+  } else if (ctx.person && !ctx.person->verified) {
+    page.set("unconfirmed", true);
+  } else {
+    page.set("open", true);
+  }
   page.set("next", "/invitations/" + UrlEncode(token));
+  page.set("signup_email", UrlEncode(invitation->email));
   return HtmlPage(ctx, "invitation", page);
 }
 

@@ -99,12 +99,23 @@ Result<Response> ShowCommunity(Context& ctx) {
   Result<store::MemberPage> members = ctx.Communities().ListMembers(community.id, query);
   if (!members) return members.error();
   page.set("member_count", FormatInteger(ctx.language, members->total));
+  const bool may_ask = community.signup != communities::SignupPolicy::kInvitation;
+  std::optional<communities::Membership> own;
+  if (ctx.person && !ctx.membership) {
+    Result<std::optional<communities::Membership>> found =
+        ctx.Communities().FindMembershipOf(community.id, ctx.person->id);
+    if (!found) return found.error();
+    own = *found;
+  }
   if (ctx.membership) {
     page.set("my_role", RoleLabel(ctx, ctx.membership->role));
-  } else if (ctx.person && community.signup == communities::SignupPolicy::kOpen) {
+  } else if (own && own->status == communities::MemberStatus::kApplied) {
+    page.set("applied", true);
+  } else if (ctx.person && may_ask) {
     page.set("can_join", true);
+    if (community.signup == communities::SignupPolicy::kApproval) page.set("by_approval", true);
     page.set("join_categories", CategoryOptions(ctx, *categories, 0));
-  } else if (!ctx.person && community.signup == communities::SignupPolicy::kOpen) {
+  } else if (!ctx.person && may_ask) {
     page.set("sign_in_to_join", true);
   } else {
     page.set("by_invitation", true);
@@ -115,7 +126,7 @@ Result<Response> ShowCommunity(Context& ctx) {
 Result<Response> SubmitJoin(Context& ctx) {
   Result<communities::Community> community = ctx.Communities().FindBySlug(ctx.params["slug"]);
   if (!community) return community.error();
-  if (community->signup != communities::SignupPolicy::kOpen) {
+  if (community->signup == communities::SignupPolicy::kInvitation) {
     return Error::PermissionDenied("this community accepts members by invitation only");
   }
   if (!community->is_public) return Error::NotFound("no such community", "slug");
@@ -125,14 +136,37 @@ Result<Response> SubmitJoin(Context& ctx) {
   Result<communities::Category> category =
       ctx.Communities().FindCategory(community->id, category_id);
   if (!category) return Error::InvalidArgument("choose a category", "category");
+  const bool by_approval = community->signup == communities::SignupPolicy::kApproval;
   communities::Membership membership;
   membership.community_id = community->id;
   membership.person_id = ctx.person->id;
   membership.category_id = category->id;
   membership.joined_on = DateFromUnixSeconds(ctx.Now());
+  if (by_approval) membership.status = communities::MemberStatus::kApplied;
   Result<int64_t> id = ctx.Communities().AddMember(membership, ctx.Now());
   if (!id) return id.error();
-  return Redirect("/c/" + community->slug + "?notice=" + UrlEncode("You are now a member."));
+  if (!by_approval) {
+    return Redirect("/c/" + community->slug + "?notice=" + UrlEncode("You are now a member."));
+  }
+  // The board is told by mail, each in their own language, where the queue is.
+  Result<std::vector<communities::Person>> board = ctx.Communities().ListBoard(community->id);
+  if (!board) return board.error();
+  const std::string queue =
+      ctx.services.config.public_url + "/c/" + community->slug + "/admin/members#requests";
+  for (const communities::Person& person : *board) {
+    const Catalog& catalog = ctx.services.catalog;
+    const std::string body =
+        ctx.person->name + " " + catalog.Translate(person.language, "asks to join") + " " +
+        community->name + ".\n\n" + catalog.Translate(person.language, "Approve or decline here:") +
+        "\n" + queue;
+    if (Status status = ctx.services.accounts.QueueMail(
+            person.email, catalog.Translate(person.language, "A request to join"), body, ctx.Now());
+        !status) {
+      return status.error();
+    }
+  }
+  return Redirect("/c/" + community->slug +
+                  "?notice=" + UrlEncode("Your request to join has been sent to the board."));
 }
 
 namespace {

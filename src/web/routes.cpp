@@ -49,6 +49,7 @@ const std::vector<Route>& RouteTable() {
       {kGet, "/c/{slug}/admin/members", kBoard, kPage, ShowAdminMembers},
       {kPost, "/c/{slug}/admin/members/{id}", kAdmin, kPage, SubmitMemberUpdate},
       {kPost, "/c/{slug}/admin/invitations", kBoard, kPage, SubmitInvite},
+      {kPost, "/c/{slug}/admin/requests/{id}", kBoard, kPage, SubmitJoinDecision},
       {kGet, "/c/{slug}/admin/categories", kBoard, kPage, ShowCategories},
       {kPost, "/c/{slug}/admin/categories", kAdmin, kPage, SubmitCategoryCreate},
       {kPost, "/c/{slug}/admin/categories/{id}", kAdmin, kPage, SubmitCategoryUpdate},

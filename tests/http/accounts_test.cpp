@@ -19,11 +19,8 @@ class AccountsTest : public ServerTest {
  protected:
   // The mails queued for `email`, newest first.
   std::vector<store::OutboxMail> MailsTo(const std::string& email) {
-    store::AccountRepository accounts(*database_.db);
-    Result<std::vector<store::OutboxMail>> outbox = accounts.ListOutbox(1000);
     std::vector<store::OutboxMail> mails;
-    if (!outbox) return mails;
-    for (const store::OutboxMail& mail : *outbox) {
+    for (const store::OutboxMail& mail : Outbox()) {
       if (mail.recipient == email) mails.push_back(mail);
     }
     return mails;

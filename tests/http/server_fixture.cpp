@@ -88,4 +88,11 @@ std::string ServerTest::TokenFor(const std::string& email) {
   return reply.body.substr(at + 9, 43);
 }
 
+std::vector<store::OutboxMail> ServerTest::Outbox() {
+  store::AccountRepository accounts(*database_.db);
+  Result<std::vector<store::OutboxMail>> mails = accounts.ListOutbox(100000);
+  EXPECT_TRUE(mails.has_value());
+  return mails ? std::move(*mails) : std::vector<store::OutboxMail>{};
+}
+
 }  // namespace andel::testing

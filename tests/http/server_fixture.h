@@ -6,7 +6,9 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
+#include "store/account_repository.h"
 #include "support/http_client.h"
 #include "support/test_database.h"
 #include "web/http_server.h"
@@ -34,6 +36,8 @@ class ServerTest : public ::testing::Test {
   HttpClient SignedIn(const std::string& email);
   // A personal API token for `email`.
   std::string TokenFor(const std::string& email);
+  // Every mail queued so far, newest first.
+  std::vector<store::OutboxMail> Outbox();
 
   TestDatabase database_;
   std::unique_ptr<web::WebApp> app_;

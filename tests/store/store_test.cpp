@@ -251,7 +251,12 @@ TEST(Store, Invitations) {
   invitation.email = "guest@example.dk";
   invitation.category_id = repo.ListCategories(id)->at(1).id;
   invitation.role = communities::Role::kBoard;
+  invitation.expires_at = kNow + 3600;
   ASSERT_TRUE(repo.CreateInvitation(invitation, "inv", founder, kNow).has_value());
+  // Not for another address.
+  const int64_t stranger = MakePerson(accounts, "stranger@example.dk");
+  EXPECT_EQ(repo.AcceptInvitation("inv", stranger, Date{2026, 1, 1}, kNow).error().code,
+            ErrorCode::kPermissionDenied);
   EXPECT_EQ(repo.FindInvitation("inv")->community_name, "Community closed");
   ASSERT_TRUE(repo.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).has_value());
   EXPECT_EQ(repo.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).error().code,
