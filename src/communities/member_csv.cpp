@@ -18,33 +18,6 @@ std::string Where(size_t line, std::string_view column) {
   return "line " + std::to_string(line) + ", column " + std::string(column);
 }
 
-// A value a spreadsheet would run as a formula is written after a single quote; so is a value
-// that starts with a quote, so that reading strips exactly the one that writing added.
-bool NeedsFormulaGuard(std::string_view value) {
-  return !value.empty() && (value[0] == '=' || value[0] == '+' || value[0] == '-' ||
-                            value[0] == '@' || value[0] == '\'');
-}
-
-std::string_view WithoutFormulaGuard(std::string_view value) {
-  if (value.size() >= 2 && value[0] == '\'' && NeedsFormulaGuard(value.substr(1))) {
-    return value.substr(1);
-  }
-  return value;
-}
-
-std::string QuoteField(std::string_view field) {
-  std::string value(field);
-  if (NeedsFormulaGuard(value)) value.insert(value.begin(), '\'');
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted.push_back('"');
-    quoted.push_back(c);
-  }
-  quoted.push_back('"');
-  return quoted;
-}
-
 }  // namespace
 
 MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& category_codes) {
@@ -93,7 +66,7 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& cat
     const auto field = [&](std::string_view column) -> std::string_view {
       auto it = column_of.find(std::string(column));
       if (it == column_of.end() || it->second >= record.size()) return {};
-      return WithoutFormulaGuard(Trim(record[it->second]));
+      return CsvText(Trim(record[it->second]));
     };
     const size_t error_count = result.errors.size();
     if (record.size() > header.size()) {
@@ -181,7 +154,7 @@ std::string WriteMemberCsv(const std::vector<MemberRow>& rows) {
         std::string(Name(row.status))};
     for (size_t c = 0; c < fields.size(); ++c) {
       if (c) out += ',';
-      out += QuoteField(fields[c]);
+      out += CsvField(fields[c]);
     }
     out += "\r\n";
   }

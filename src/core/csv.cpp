@@ -105,4 +105,37 @@ Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separ
   return records;
 }
 
+namespace {
+
+bool StartsLikeAFormula(std::string_view value) {
+  if (value.empty()) return false;
+  const char first = value[0];
+  return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' ||
+         first == '\r' || first == '\'';
+}
+
+}  // namespace
+
+std::string CsvField(std::string_view value, char separator) {
+  std::string text;
+  if (StartsLikeAFormula(value)) text += '\'';
+  text += value;
+  if (text.find_first_of(std::string{separator, '"', '\r', '\n'}) == std::string::npos) {
+    return text;
+  }
+  std::string quoted = "\"";
+  for (const char c : text) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string_view CsvText(std::string_view value) {
+  if (value.size() >= 2 && value[0] == '\'' && StartsLikeAFormula(value.substr(1))) {
+    return value.substr(1);
+  }
+  return value;
+}
+
 }  // namespace andel

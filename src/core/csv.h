@@ -1,5 +1,6 @@
 // CSV records (RFC 4180): quoted fields with doubled quotes, CRLF or LF line ends, an optional
-// byte-order mark. Blank lines are skipped.
+// byte-order mark. Blank lines are skipped. And the one writer of CSV fields, for every file
+// Andel writes, guarded against spreadsheet formulas.
 #pragma once
 
 #include <functional>
@@ -31,5 +32,16 @@ Status ForEachCsvRecord(std::string_view text, char separator,
 
 // All records at once.
 Result<std::vector<CsvRecord>> ParseCsvRecords(std::string_view text, char separator = ',');
+
+// A text field as written into every CSV file Andel produces. A value a spreadsheet would run as
+// a formula (starting with = + - @, a tab or a carriage return) is written after a single
+// quote, and so is a value starting with a single quote, so that CsvText can remove exactly the
+// one that was added. The field is quoted when it holds the separator, a quote, CR or LF.
+// Numbers are written as they are, not through this (a number is never a formula).
+std::string CsvField(std::string_view value, char separator = ',');
+
+// A text field as read from a file CsvField wrote (or a person edited): without the single quote
+// CsvField put before a formula-like value.
+std::string_view CsvText(std::string_view value);
 
 }  // namespace andel

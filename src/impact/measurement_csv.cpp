@@ -14,16 +14,6 @@ constexpr std::array<std::string_view, kColumns> kNames = {
     "indicator", "period_start", "period_end", "value", "source", "evidence_url"};
 constexpr size_t kMaxErrors = 100;
 
-std::string CsvField(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string quoted = "\"";
-  for (const char c : text) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
-}
-
 // Fills `row` from a record; kInvalidArgument saying what is wrong otherwise.
 Status ReadRow(const CsvRecord& record, const std::array<std::optional<size_t>, kColumns>& at,
                const std::function<bool(std::string_view)>& known, MeasurementRow& row) {
@@ -31,7 +21,7 @@ Status ReadRow(const CsvRecord& record, const std::array<std::optional<size_t>, 
     if (!at[c] || *at[c] >= record.fields.size()) return {};
     return Trim(record.fields[*at[c]]);
   };
-  row.indicator = std::string(field(kIndicator));
+  row.indicator = std::string(CsvText(field(kIndicator)));
   if (!known(row.indicator)) return Error::InvalidArgument("unknown indicator");
   Result<Date> start = ParseIsoDate(field(kStart));
   Result<Date> end = ParseIsoDate(field(kEnd));
@@ -41,8 +31,8 @@ Status ReadRow(const CsvRecord& record, const std::array<std::optional<size_t>, 
   row.measurement.period_start = *start;
   row.measurement.period_end = *end;
   row.measurement.value = *value;
-  row.measurement.source = std::string(field(kSource));
-  row.measurement.evidence_url = std::string(field(kEvidence));
+  row.measurement.source = std::string(CsvText(field(kSource)));
+  row.measurement.evidence_url = std::string(CsvText(field(kEvidence)));
   return ValidateMeasurement(row.measurement);
 }
 

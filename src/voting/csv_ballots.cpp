@@ -16,16 +16,6 @@ Error At(size_t line, size_t column, const char* message) {
       message, "line " + std::to_string(line) + ", column " + std::to_string(column));
 }
 
-std::string Quote(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 }  // namespace
 
 Result<CsvBallots> ReadCsvBallots(std::string_view text) {
@@ -38,7 +28,7 @@ Result<CsvBallots> ReadCsvBallots(std::string_view text) {
   const bool counted = !header.fields.empty() && ToLowerAscii(Trim(header.fields[0])) == "count";
   ballots.first_column = counted ? 1 : 0;
   for (size_t c = counted ? 1 : 0; c < header.fields.size(); ++c) {
-    ballots.names.emplace_back(Trim(header.fields[c]));
+    ballots.names.emplace_back(CsvText(Trim(header.fields[c])));
   }
   if (ballots.names.empty()) {
     return Error::InvalidArgument("the header names no candidates",
@@ -125,7 +115,7 @@ std::vector<ScoreBallot> ScoreBallots(const CsvBallots& ballots) {
 
 std::string WriteCsvBallots(const Profile& profile) {
   std::string out = "count";
-  for (const std::string& name : profile.names()) out += "," + Quote(name);
+  for (const std::string& name : profile.names()) out += "," + CsvField(name);
   out += "\r\n";
   for (size_t b = 0; b < profile.ballot_count(); ++b) {
     out += std::to_string(profile.weight(b));

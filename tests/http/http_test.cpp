@@ -238,6 +238,26 @@ TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
   EXPECT_TRUE(Contains(exported.body, "new1@test.dk,Nina Ny,,citizen,member"));
 }
 
+// Issue 14, point 15: the member CSV guarded "=" but not a leading tab or carriage return (the
+// writer itself is tested with both in tests/unit/core/csv_test.cpp).
+TEST_F(ServerTest, TheMemberCsvNeverHoldsAFormula) {
+  HttpClient admin = SignedIn(Accounts::kAdmin);
+  const std::string csv =
+      "email,name,category,organisation\r\n"
+      "tab@test.dk,\"\t=cmd|' /C calc'!A0\",research,\"\r@SUM(A1)\"\r\n";
+  HttpReply imported =
+      admin.PostFile("/c/open-coop/admin/import", "/c/open-coop/admin/import", "file", csv);
+  ASSERT_EQ(imported.status, 303) << imported.body;
+  const std::string exported = admin.Get("/c/open-coop/admin/members.csv").body;
+  // Names are stored trimmed; what remains starts a formula and is guarded.
+  EXPECT_TRUE(Contains(exported, ",'=cmd")) << exported;
+  EXPECT_TRUE(Contains(exported, ",'@SUM(A1)")) << exported;
+  for (const std::string& line :
+       {std::string(",\t="), std::string(",\"\t="), std::string(",\"\r@")}) {
+    EXPECT_FALSE(Contains(exported, line)) << exported;
+  }
+}
+
 TEST_F(ServerTest, StatuteChangesGoIntoTheAuditLog) {
   HttpClient admin = SignedIn(Accounts::kAdmin);
   ASSERT_EQ(admin

@@ -136,6 +136,29 @@ TEST_F(ImpactTest, TheReportSetsAYearNotOverAgainstTheSameMonths) {
   EXPECT_TRUE(Contains(Client().Get("/c/open-coop/impact/report/2025").body, "<strong>120"));
 }
 
+// Issue 14, point 15: the public CSV wrote a formula as it came; now every export guards it.
+TEST_F(ImpactTest, TheMeasurementsCsvNeverHoldsAFormula) {
+  const int64_t id = Participants();
+  ASSERT_EQ(Record(id, "01", "20", Accounts::kBoard,
+                   R"x(,"source":"=HYPERLINK(\"http://evil.example\",\"Open\")")x")
+                .status,
+            201);
+  ASSERT_EQ(Record(id, "02", "21", Accounts::kBoard, R"x(,"source":"\t@SUM(A1)")x").status, 201);
+  const std::string csv = Client().Get("/c/open-coop/impact/measurements.csv").body;
+  EXPECT_TRUE(Contains(csv, "\"'=HYPERLINK(")) << csv;
+  EXPECT_FALSE(Contains(csv, ",=HYPERLINK(")) << csv;
+  EXPECT_FALSE(Contains(csv, ",\"=HYPERLINK(")) << csv;
+  EXPECT_TRUE(Contains(csv, ",'@SUM(A1)")) << csv;  // stored trimmed, then guarded
+  // The file reads back as it was written.
+  HttpReply again = Api("POST", "open-coop", "/measurements",
+                        "indicator,period_start,period_end,value,source\n" + std::to_string(id) +
+                            ",2026-03-01,2026-03-28,5,'=1+1\n",
+                        Accounts::kBoard, {{"content-type", "text/csv"}});
+  ASSERT_EQ(again.status, 201) << again.body;
+  HttpReply list = Api("GET", "open-coop", "/measurements", "", Accounts::kMember);
+  EXPECT_TRUE(Contains(list.body, "\"source\":\"=1+1\"")) << list.body;
+}
+
 TEST_F(ImpactTest, RolesAndOtherCommunities) {
   const int64_t id = Participants();
   EXPECT_EQ(Record(id, "01", "5", Accounts::kMember).status, 403);
