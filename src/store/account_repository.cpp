@@ -96,14 +96,6 @@ Status AccountRepository::MarkVerified(int64_t person_id, int64_t now) {
   });
 }
 
-Status AccountRepository::SetLanguage(int64_t person_id, const std::string& language) {
-  return db_.Run([&](soci::session& sql) -> Status {
-    sql << "UPDATE persons SET language = :l WHERE id = :id", soci::use(language),
-        soci::use(person_id);
-    return {};
-  });
-}
-
 Status AccountRepository::CreateSession(const std::string& token_hash, int64_t person_id,
                                         int64_t now, int64_t expires_at) {
   return db_.Run([&](soci::session& sql) -> Status {

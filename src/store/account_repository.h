@@ -60,8 +60,6 @@ class AccountRepository {
   Status SetPasswordHash(int64_t person_id, const std::string& password_hash);
   // Records the person's address as proved at `now` (by a mailed link, or by the operator).
   Status MarkVerified(int64_t person_id, int64_t now);
-  // Only the language (the switcher): no names change, so member lists stay as they are.
-  Status SetLanguage(int64_t person_id, const std::string& language);
 
   Status CreateSession(const std::string& token_hash, int64_t person_id, int64_t now,
                        int64_t expires_at);

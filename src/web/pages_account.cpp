@@ -101,6 +101,8 @@ Result<Response> SubmitAccount(Context& ctx) {
   updated.name = *name;
   updated.language = language;
   if (Status status = ctx.services.accounts.UpdatePerson(updated); !status) return status.error();
+  // The pages follow the saved language in this browser at once.
+  ctx.set_cookies.push_back(LanguageCookie(language));
   if (!new_address) return Redirect("/account?notice=" + UrlEncode("Saved."));
   // The address changes when the link mailed to the new one is followed; the old one is told.
   Result<bool> may_mail = MayMailLinkTo(ctx, email);

@@ -215,4 +215,8 @@ void AddFieldError(Context& ctx, ViewData& page, const Error& error) {
   }
 }
 
+std::string LanguageCookie(const std::string& language) {
+  return std::string(kLanguageCookie) + "=" + language + "; Path=/; Max-Age=31536000; SameSite=Lax";
+}
+
 }  // namespace andel::web

@@ -47,6 +47,11 @@ Response ErrorResponse(Context& ctx, const Error& error);
 // and "error_<field>" so the template can flag the field.
 void AddFieldError(Context& ctx, ViewData& page, const Error& error);
 
+// The cookie that keeps the language chosen in this browser (the switcher, the account page).
+inline constexpr const char* kLanguageCookie = "andel_lang";
+// Its Set-Cookie value for `language` (a supported code).
+std::string LanguageCookie(const std::string& language);
+
 // "?lang=xx"-style links to the current page in each language, for the switcher.
 ViewData LanguageLinks(Context& ctx);
 

@@ -23,7 +23,6 @@ namespace {
 
 constexpr const char* kSessionCookie = "andel_session";
 constexpr const char* kVisitorCookie = "andel_visitor";
-constexpr const char* kLanguageCookie = "andel_lang";
 
 bool Unsafe(Method method) {
   return method == Method::kPost || method == Method::kPut || method == Method::kPatch ||
@@ -73,27 +72,23 @@ Status Authenticate(Context& ctx) {
   return {};
 }
 
+// The page's language: the switcher's choice (?lang=, kept in a cookie), else the cookie's, else
+// the account's, else the browser's. Choosing never writes to the account: a GET changes
+// nothing, and the account's language (for mail) changes on the account page.
 void ChooseLanguage(Context& ctx) {
   const std::string& wanted = ctx.query.Get("lang");
-  const bool valid_wanted = communities::IsSupportedLanguage(wanted);
-  if (ctx.person) {
-    if (valid_wanted && wanted != ctx.person->language &&
-        ctx.services.accounts.SetLanguage(ctx.person->id, wanted)) {
-      ctx.person->language = wanted;
-    }
-    ctx.language = ctx.person->language;
-    if (!communities::IsSupportedLanguage(ctx.language)) ctx.language = "en";
-    return;
-  }
-  if (valid_wanted) {
+  if (communities::IsSupportedLanguage(wanted)) {
     ctx.language = wanted;
-    ctx.set_cookies.push_back(std::string(kLanguageCookie) + "=" + wanted +
-                              "; Path=/; Max-Age=31536000; SameSite=Lax");
+    ctx.set_cookies.push_back(LanguageCookie(wanted));
     return;
   }
   std::optional<std::string> cookie = CookieValue(ctx.request.Header("cookie"), kLanguageCookie);
   if (cookie && communities::IsSupportedLanguage(*cookie)) {
     ctx.language = *cookie;
+    return;
+  }
+  if (ctx.person && communities::IsSupportedLanguage(ctx.person->language)) {
+    ctx.language = ctx.person->language;
     return;
   }
   ctx.language = NegotiateLanguage(ctx.request.Header("accept-language"));

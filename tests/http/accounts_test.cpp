@@ -380,5 +380,22 @@ TEST_F(AccountsTest, AccountChangesNeedThePasswordAndTheNewAddress) {
   EXPECT_EQ(last, 429);
 }
 
+// Point 17: switching the language is a GET, and a GET never writes: the account's language (for
+// its mail) changes only on the account page.
+TEST_F(AccountsTest, TheLanguageSwitcherChangesThePagesNotTheAccount) {
+  HttpClient client = SignedIn(Accounts::kMember);
+  HttpReply dutch = client.Get("/?lang=nl");
+  EXPECT_TRUE(Contains(dutch.body, "lang=\"nl\""));
+  EXPECT_TRUE(Contains(client.Get("/account").body, "lang=\"nl\""));  // kept in this browser
+  store::AccountRepository accounts(*database_.db);
+  EXPECT_EQ(accounts.FindByEmail(Accounts::kMember)->person.language, "en");
+  ASSERT_EQ(
+      client.PostForm("/account", "/account", "name=Member&email=member%40test.dk&language=da")
+          .status,
+      303);
+  EXPECT_EQ(accounts.FindByEmail(Accounts::kMember)->person.language, "da");
+  EXPECT_TRUE(Contains(client.Get("/").body, "lang=\"da\""));
+}
+
 }  // namespace
 }  // namespace andel::testing
