@@ -162,7 +162,8 @@ constexpr CommunitySeed kCommunities[] = {
 }  // namespace
 
 std::vector<DemoAccount> DemoAccounts() {
-  return {{"admin@andel.example", "andel-admin-demo", "administrator of every demo community"},
+  return {{"admin@andel.example", "andel-admin-demo",
+           "server administrator, and administrator of every demo community"},
           {"board@andel.example", "andel-board-demo", "board member of the partnership"},
           {"member@andel.example", "andel-member-demo", "member of the partnership"}};
 }
@@ -188,7 +189,7 @@ Status LoadDemo(store::Database& db, int64_t now) {
     person.email = demo.email;
     person.name = names[index];
     person.language = languages[index];
-    person.is_admin = false;
+    person.is_admin = index == 0;  // the demo's administrator also runs the server
     person.verified = true;
     ++index;
     Result<int64_t> id = accounts.CreatePerson(person, *hash, now);

@@ -337,6 +337,10 @@ Status LoadDemoImpactLinks(store::Database& db, int64_t now) {
       }
     }
   }
+  // The programme is the city's own, vouched for by the server's administrator.
+  if (Status verified = store::ProgrammeRepository(db).Verify(incubator->id, 0, now); !verified) {
+    return verified;
+  }
   return store::ProgrammeRepository(db).Join(incubator->id, cooperative->id, 0, now);
 }
 

@@ -377,6 +377,15 @@ Result<std::string> AccountRepository::GetOrCreateSetting(const std::string& key
   return value;
 }
 
+Status AccountRepository::SetSetting(const std::string& key, const std::string& value) {
+  return db_.Run([&](soci::session& sql) -> Status {
+    sql << "INSERT INTO settings (key, value) VALUES (:k, :v) "
+           "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+        soci::use(key), soci::use(value);
+    return {};
+  });
+}
+
 Result<int64_t> AccountRepository::CountPersons() {
   int64_t count = 0;
   Status status = db_.Run([&](soci::session& sql) -> Status {

@@ -95,6 +95,7 @@ class AccountRepository {
 
   // The setting's value, storing `fallback` first if the key has none (races resolve to one).
   Result<std::string> GetOrCreateSetting(const std::string& key, const std::string& fallback);
+  Status SetSetting(const std::string& key, const std::string& value);
 
   Result<int64_t> CountPersons();
 

@@ -26,6 +26,32 @@ using member_rows::kMemberSelect;
 using member_rows::MemberColumns;
 using member_rows::Parsed;
 
+bool IsServerAdmin(soci::session& sql, int64_t person_id) {
+  int is_admin = 0;
+  sql << "SELECT is_admin FROM persons WHERE id = :p", soci::use(person_id), soci::into(is_admin);
+  return sql.got_data() && is_admin != 0;
+}
+
+Error ProgrammesOnlyByAdmins() {
+  return Error::PermissionDenied("only a server administrator may create a municipal programme",
+                                 "kind");
+}
+
+// Who may create a community of `kind`: a municipal programme only a server administrator; any
+// other community anyone with a confirmed address, unless the server's `community_creation`
+// setting says administrators only.
+Status MayCreate(soci::session& sql, int64_t person_id, communities::CommunityKind kind) {
+  if (IsServerAdmin(sql, person_id)) return {};
+  if (kind == communities::CommunityKind::kMunicipalProgramme) return ProgrammesOnlyByAdmins();
+  const std::string key = kCommunityCreation;
+  std::string policy;
+  sql << "SELECT value FROM settings WHERE key = :k", soci::use(key), soci::into(policy);
+  if (sql.got_data() && policy == "admins") {
+    return Error::PermissionDenied("on this server only administrators create communities");
+  }
+  return {};
+}
+
 Community ReadCommunity(int64_t id, const std::string& slug, const std::string& name,
                         const std::string& kind, const std::string& about, int is_public,
                         const std::string& signup, int64_t version) {
@@ -140,6 +166,11 @@ Result<int64_t> CommunityRepository::CreateCommunity(const Community& community,
                                                      int64_t now) {
   int64_t id = 0;
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    if (founder_person_id != 0) {
+      if (Status allowed = MayCreate(sql, founder_person_id, community.kind); !allowed) {
+        return allowed;
+      }
+    }
     const std::string kind(communities::Name(community.kind));
     const std::string signup(communities::Name(community.signup));
     const int is_public = community.is_public ? 1 : 0;
@@ -228,6 +259,13 @@ Result<Community> CommunityRepository::FindBySlug(const std::string& slug) {
 
 Status CommunityRepository::UpdateCommunity(const Community& community) {
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    std::string kind_before;
+    sql << "SELECT kind FROM communities WHERE id = :id", soci::use(community.id),
+        soci::into(kind_before);
+    if (community.kind == communities::CommunityKind::kMunicipalProgramme &&
+        kind_before != communities::Name(community.kind) && !IsServerAdmin(sql, actor_)) {
+      return ProgrammesOnlyByAdmins();
+    }
     const std::string kind(communities::Name(community.kind));
     const std::string signup(communities::Name(community.signup));
     const int is_public = community.is_public ? 1 : 0;

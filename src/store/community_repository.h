@@ -60,6 +60,10 @@ struct Invitation {
   std::string community_name;
 };
 
+// The server setting that says who may create communities: "verified" (the default: anyone
+// whose address is confirmed) or "admins" (server administrators only).
+inline constexpr const char* kCommunityCreation = "community_creation";
+
 class CommunityRepository {
  public:
   explicit CommunityRepository(Database& db) : db_(db) {}
@@ -74,11 +78,15 @@ class CommunityRepository {
   }
 
   // Creates the community with the default categories and statutes, and `founder_person_id`
-  // (if not 0) as its first admin in category `founder_category`. kAlreadyExists for a taken slug.
+  // (if not 0) as its first admin in category `founder_category`. kAlreadyExists for a taken slug;
+  // kPermissionDenied if the founder may not create it (a municipal programme needs a server
+  // administrator, and so does any community where the server's kCommunityCreation says so).
   Result<int64_t> CreateCommunity(const communities::Community& community,
                                   int64_t founder_person_id, const std::string& founder_category,
                                   int64_t now);
   Result<communities::Community> FindBySlug(const std::string& slug);
+  // kPermissionDenied if it would make the community a municipal programme and the actor is not
+  // a server administrator.
   Status UpdateCommunity(const communities::Community& community);
   Status DeleteCommunity(int64_t community_id);
   // Public communities, and those `viewer_person_id` belongs to (0: nobody), by name.

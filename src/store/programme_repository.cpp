@@ -39,7 +39,8 @@ Status ProgrammeRepository::Join(int64_t programme_id, int64_t community_id,
                                  int64_t actor_person_id, int64_t now) {
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
     int count = 0;
-    sql << "SELECT COUNT(*) FROM communities WHERE id = :p AND kind = 'municipal_programme'",
+    sql << "SELECT COUNT(*) FROM communities WHERE id = :p AND kind = 'municipal_programme' "
+           "AND programme_verified_at > 0",
         soci::use(programme_id), soci::into(count);
     if (count == 0 || programme_id == community_id) {
       return Error::NotFound("there is no such municipal programme", "programme");
@@ -112,12 +113,41 @@ Result<std::vector<ProgrammeEntry>> ProgrammeRepository::Programmes() {
   Status status = db_.Run([&](soci::session& sql) -> Status {
     entries = QueryEntries(sql,
                            "SELECT id, slug, name, 0 FROM communities "
-                           "WHERE kind = 'municipal_programme' ORDER BY name, id",
+                           "WHERE kind = 'municipal_programme' AND programme_verified_at > 0 "
+                           "ORDER BY name, id",
                            nullptr);
     return {};
   });
   if (!status) return status.error();
   return entries;
+}
+
+Result<std::vector<ProgrammeEntry>> ProgrammeRepository::Unverified() {
+  std::vector<ProgrammeEntry> entries;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    entries = QueryEntries(sql,
+                           "SELECT id, slug, name, created_at FROM communities "
+                           "WHERE kind = 'municipal_programme' AND programme_verified_at = 0 "
+                           "ORDER BY id",
+                           nullptr);
+    return {};
+  });
+  if (!status) return status.error();
+  return entries;
+}
+
+Status ProgrammeRepository::Verify(int64_t programme_id, int64_t admin_person_id, int64_t now) {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    soci::statement update = (sql.prepare << "UPDATE communities SET programme_verified_at = :t "
+                                             "WHERE id = :p AND kind = 'municipal_programme'",
+                              soci::use(now), soci::use(programme_id));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) {
+      return Error::NotFound("there is no such municipal programme", "programme");
+    }
+    AppendAudit(sql, {programme_id, admin_person_id, "programme.verified", "", ""}, now);
+    return {};
+  });
 }
 
 }  // namespace andel::store

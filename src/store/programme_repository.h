@@ -25,7 +25,8 @@ class ProgrammeRepository {
   explicit ProgrammeRepository(Database& db) : db_(db) {}
 
   // The community reports to the programme from now on; joining twice changes nothing.
-  // kNotFound naming "programme" unless it is a municipal programme other than the community.
+  // kNotFound naming "programme" unless it is a verified municipal programme other than the
+  // community.
   Status Join(int64_t programme_id, int64_t community_id, int64_t actor_person_id, int64_t now);
   // The community stops reporting; kNotFound if it did not.
   Status Leave(int64_t programme_id, int64_t community_id, int64_t actor_person_id, int64_t now);
@@ -33,8 +34,12 @@ class ProgrammeRepository {
   Result<std::vector<ProgrammeEntry>> Members(int64_t programme_id);
   // The programmes the community reports to, by name.
   Result<std::vector<ProgrammeEntry>> ProgrammesOf(int64_t community_id);
-  // Every municipal programme on the server a board may choose, by name.
+  // Every verified municipal programme on the server, which a board may choose, by name.
   Result<std::vector<ProgrammeEntry>> Programmes();
+  // The municipal programmes no server administrator has verified yet, oldest first.
+  Result<std::vector<ProgrammeEntry>> Unverified();
+  // Records that a server administrator vouches for the programme; kNotFound if it is none.
+  Status Verify(int64_t programme_id, int64_t admin_person_id, int64_t now);
 
  private:
   Database& db_;

@@ -35,6 +35,11 @@ Result<Response> SubmitSendVerification(Context& ctx);
 Result<Response> ShowVerifyLink(Context& ctx);
 Result<Response> SubmitVerifyLink(Context& ctx);
 
+// pages_server.cpp: the server administrator's settings and programmes to verify.
+Result<Response> ShowServerAdmin(Context& ctx);
+Result<Response> SubmitServerSettings(Context& ctx);
+Result<Response> SubmitVerifyProgramme(Context& ctx);
+
 // pages_community.cpp: home, communities and their members, static files.
 Result<Response> ShowHome(Context& ctx);
 Result<Response> SubmitCreateCommunity(Context& ctx);

@@ -65,6 +65,18 @@ Status AddProgrammesView(Context& ctx, ViewData& page) {
   }
   page.set("programme_options", options);
   page.set("has_programme_options", any_option);
+  // Exactly what reporting shares: every indicator of the community, with its figures.
+  Result<std::vector<impact::Indicator>> indicators =
+      ctx.services.impact.Indicators(ctx.community->id);
+  if (!indicators) return indicators.error();
+  ViewData shared = MakeList();
+  for (const impact::Indicator& indicator : *indicators) {
+    ViewData item = MakeObject();
+    item.set("name", IndicatorName(ctx, indicator));
+    shared.push_back(item);
+  }
+  page.set("shared_indicators", shared);
+  page.set("shares_nothing", indicators->empty());
   return {};
 }
 

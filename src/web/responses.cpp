@@ -65,6 +65,7 @@ ViewData BasePage(Context& ctx, const std::string& title) {
     ViewData me = MakeObject();
     me.set("name", ctx.person->name);
     me.set("email", ctx.person->email);
+    if (ctx.person->is_admin) me.set("server_admin", true);
     Result<int64_t> unread = ctx.services.decisions.CountUnread(ctx.person->id);
     if (unread && *unread > 0) me.set("unread", FormatInteger(ctx.language, *unread));
     page.set("me", me);
@@ -120,7 +121,10 @@ std::string PageAround(Context& ctx, ViewData& page, const std::string& content)
                     "|" + text("title") + "|" + (ctx.person ? text("csrf") : "") + "|" +
                     text("notice") + "|" + (page.get("can_admin") ? "a" : "-") +
                     (page.get("is_member") ? "m" : "-");
-  if (ctx.person) key += "|" + std::to_string(ctx.person->id) + ":" + ctx.person->name;
+  if (ctx.person) {
+    key += "|" + std::to_string(ctx.person->id) + ":" + ctx.person->name +
+           (ctx.person->is_admin ? ":server" : "");
+  }
   if (const ViewData* me = page.get("me"); me && me->get("unread")) {
     key += "|unread:" + me->get("unread")->string_value();
   }

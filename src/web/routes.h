@@ -19,6 +19,7 @@ enum class Access {
   kPublic,    // anyone
   kAccount,   // any signed-in person, about their own account (address confirmed or not)
   kSignedIn,  // any signed-in person
+  kServerAdmin,  // a server administrator (persons.is_admin)
   kVisible,   // anyone who may see the community: public ones, or members of private ones
   kMember,    // an active member of the community
   kBoard,     // its board or admins

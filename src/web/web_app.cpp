@@ -134,6 +134,10 @@ Status CheckAccess(Context& ctx, const Route& route) {
         "your account page");
   }
   if (route.access == Access::kSignedIn) return {};
+  if (route.access == Access::kServerAdmin) {
+    if (ctx.person->is_admin) return {};
+    return Error::PermissionDenied("only a server administrator may do this");
+  }
   const auto slug = ctx.params.find("slug");
   if (slug == ctx.params.end()) return {};
   Result<communities::Community> community = ctx.Communities().FindBySlug(slug->second);

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "http/server_fixture.h"
+#include "web/security.h"
 
 namespace andel::testing {
 namespace {
@@ -214,18 +215,77 @@ TEST_F(ImpactLinksTest, DecisionsAndProjectsExpectedToMoveAnIndicator) {
   EXPECT_EQ(Get(links).at("items").as_array().size(), 0u);
 }
 
+// Issue 14, point 5: a server setting says who may create communities at all.
+TEST_F(ImpactLinksTest, TheServerMayKeepCommunityCreationToAdministrators) {
+  const std::string coop = R"({"slug":"new-coop","name":"New coop","kind":"cooperative"})";
+  store::AccountRepository accounts(*database_.db);
+  communities::Person server_admin;
+  server_admin.email = "server@test.dk";
+  server_admin.name = "Server Admin";
+  server_admin.is_admin = true;
+  server_admin.verified = true;
+  ASSERT_TRUE(accounts.CreatePerson(server_admin, *web::HashPassword(Accounts::kPassword), now_)
+                  .has_value());
+  HttpClient server = SignedIn("server@test.dk");
+  EXPECT_EQ(server.PostForm("/server", "/server/settings", "community_creation=nobody").status,
+            400);
+  ASSERT_EQ(server.PostForm("/server", "/server/settings", "community_creation=admins").status,
+            303);
+  EXPECT_EQ(Api("POST", "/communities", coop, Accounts::kOutsider).status, 403);
+  EXPECT_EQ(Api("POST", "/communities", coop, "server@test.dk").status, 201);
+  ASSERT_EQ(server.PostForm("/server", "/server/settings", "community_creation=verified").status,
+            303);
+  EXPECT_EQ(
+      Api("POST", "/communities",
+          R"({"slug":"other-coop","name":"Other coop","kind":"cooperative"})", Accounts::kOutsider)
+          .status,
+      201);
+}
+
 TEST_F(ImpactLinksTest, AProgrammeRollsUpTheCommunitiesReportingToIt) {
-  HttpReply created = Api("POST", "/communities",
-                          R"({"slug":"city-programme","name":"City programme",)"
-                          R"("kind":"municipal_programme"})",
-                          Accounts::kAdmin);
+  // Issue 14, point 5: anyone could pose as a municipality. Now only a server administrator
+  // creates a programme, and communities see it only once it is verified.
+  const std::string programme = R"({"slug":"city-programme","name":"City programme",)"
+                                R"("kind":"municipal_programme"})";
+  HttpReply refused = Api("POST", "/communities", programme, Accounts::kAdmin);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  store::AccountRepository accounts(*database_.db);
+  communities::Person server_admin;
+  server_admin.email = "server@test.dk";
+  server_admin.name = "Server Admin";
+  server_admin.is_admin = true;
+  server_admin.verified = true;
+  ASSERT_TRUE(accounts.CreatePerson(server_admin, *web::HashPassword(Accounts::kPassword), now_)
+                  .has_value());
+  HttpReply created = Api("POST", "/communities", programme, "server@test.dk");
   ASSERT_EQ(created.status, 201) << created.body;
+  // The admin of open-coop cannot turn it into a programme either.
+  EXPECT_EQ(
+      Api("PATCH", "/communities/open-coop", R"({"kind":"municipal_programme"})", Accounts::kAdmin)
+          .status,
+      403);
+  // Not verified yet: not offered, and no community can report to it.
+  EXPECT_FALSE(
+      Contains(SignedIn(Accounts::kBoard).Get("/c/open-coop/impact").body, "City programme"));
+  EXPECT_EQ(Api("POST", "/communities/open-coop/programmes", R"({"programme":"city-programme"})",
+                Accounts::kBoard)
+                .status,
+            404);
+  EXPECT_EQ(SignedIn(Accounts::kAdmin).Get("/server").status, 403);
+  HttpClient server = SignedIn("server@test.dk");
+  HttpReply waiting = server.Get("/server");
+  ASSERT_TRUE(Contains(waiting.body, "City programme"));
+  const size_t at = waiting.body.find("/server/programmes/");
+  ASSERT_NE(at, std::string::npos);
+  const std::string verify = waiting.body.substr(at, waiting.body.find('"', at) - at);
+  ASSERT_EQ(server.PostForm("/server", verify, "").status, 303);
+  EXPECT_FALSE(Contains(server.Get("/server").body, "City programme"));
   Record("open-coop", Jobs("open-coop"), "30");
   Record("closed-club", Jobs("closed-club", "20"), "12");
   const int64_t own = Indicator("city-programme",
                                 R"({"catalogue":"people_into_jobs","baseline_date":"2026-01-01"})",
-                                Accounts::kAdmin);
-  Record("city-programme", own, "0", Accounts::kAdmin);
+                                "server@test.dk");
+  Record("city-programme", own, "0", "server@test.dk");
   // Only a programme has a roll-up; at first it holds its own figures alone.
   EXPECT_EQ(Api("GET", "/communities/open-coop/rollup", "", Accounts::kMember).status, 404);
   EXPECT_EQ(Client().Get("/c/open-coop/impact/programme").status, 404);
