@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 #include <charconv>
 #include <span>
+#include <string_view>
 
 #include "core/embedded.h"
 #include "core/text.h"
@@ -73,6 +74,11 @@ Result<int64_t> CategoryIdByCode(Context& ctx, const std::string& code) {
   return Error::InvalidArgument("unknown category", "category");
 }
 
+// The fields ApplyCommunityFields reads, and the slug, which is given when a community is
+// created and refused when it is changed.
+constexpr std::string_view kCommunityFields[] = {"slug", "name",   "about",
+                                                 "kind", "signup", "public"};
+
 // Applies the fields present in `body` to a community.
 Status ApplyCommunityFields(const json::object& body, communities::Community& community) {
   Result<std::string> name = StringField(body, "name", community.name);
@@ -100,6 +106,12 @@ Status ApplyCommunityFields(const json::object& body, communities::Community& co
   }
   return communities::ValidateCommunity(community);
 }
+
+// The fields ApplyMemberFields reads: all that a change of membership may give.
+constexpr std::string_view kMemberFields[] = {"category", "role", "status", "shares"};
+// A new member's fields: the person and organisation, and those of the membership.
+constexpr std::string_view kNewMemberFields[] = {"email", "name",   "organisation", "category",
+                                                 "role",  "status", "shares"};
 
 // Applies category, role, shares and status from `body` to a membership.
 Status ApplyMemberFields(Context& ctx, const json::object& body, communities::Membership& m) {
@@ -133,6 +145,9 @@ Status ApplyMemberFields(Context& ctx, const json::object& body, communities::Me
   }
   return {};
 }
+
+// The fields CategoryFromJson reads.
+constexpr std::string_view kCategoryFields[] = {"code", "names", "position"};
 
 Result<communities::Category> CategoryFromJson(const json::object& body,
                                                communities::Category category) {
@@ -195,7 +210,7 @@ Result<Response> ApiMe(Context& ctx) {
 }
 
 Result<Response> ApiCreateToken(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"email", "password", "name", "expires_in_days"});
   if (!body) return body.error();
   Result<std::string> email_text = StringField(*body, "email");
   if (!email_text) return email_text.error();
@@ -268,7 +283,7 @@ Result<Response> ApiListCommunities(Context& ctx) {
 }
 
 Result<Response> ApiCreateCommunity(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kCommunityFields);
   if (!body) return body.error();
   communities::Community community;
   Result<std::string> slug = StringField(*body, "slug");
@@ -300,7 +315,7 @@ Result<Response> ApiGetCommunity(Context& ctx) {
 }
 
 Result<Response> ApiUpdateCommunity(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kCommunityFields);
   if (!body) return body.error();
   communities::Community community = *ctx.community;
   if (body->contains("slug")) {
@@ -363,7 +378,7 @@ Result<Response> ApiListMembers(Context& ctx) {
 }
 
 Result<Response> ApiCreateMember(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kNewMemberFields);
   if (!body) return body.error();
   Result<std::string> email_text = StringField(*body, "email");
   if (!email_text) return email_text.error();
@@ -408,7 +423,7 @@ Result<Response> ApiGetMember(Context& ctx) {
 }
 
 Result<Response> ApiUpdateMember(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kMemberFields);
   if (!body) return body.error();
   Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
@@ -446,7 +461,7 @@ Result<Response> ApiListCategories(Context& ctx) {
 }
 
 Result<Response> ApiCreateCategory(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kCategoryFields);
   if (!body) return body.error();
   communities::Category blank;
   blank.community_id = ctx.community->id;
@@ -467,7 +482,7 @@ Result<Response> ApiGetCategory(Context& ctx) {
 }
 
 Result<Response> ApiUpdateCategory(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kCategoryFields);
   if (!body) return body.error();
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such category", "id");

@@ -3,6 +3,7 @@
 
 #include "web/api_support.h"
 #include "web/decision_actions.h"
+#include "web/decision_forms.h"
 #include "web/handlers.h"
 #include "web/responses.h"
 
@@ -151,7 +152,7 @@ Result<Response> ApiListProposals(Context& ctx) {
 }
 
 Result<Response> ApiCreateProposal(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"title", "body"});
   if (!body) return body.error();
   decisions::Proposal proposal;
   proposal.community_id = ctx.community->id;
@@ -207,7 +208,7 @@ Result<Response> ApiGetProposal(Context& ctx) {
 Result<Response> ApiCreateComment(Context& ctx) {
   Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
   if (!summary) return summary.error();
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"parent_id", "body"});
   if (!body) return body.error();
   decisions::Comment comment;
   comment.proposal_id = summary->proposal.id;
@@ -231,7 +232,7 @@ Result<Response> ApiCreateAmendment(Context& ctx) {
   if (summary->decision) {
     return Error::FailedPrecondition("the proposal is already put to a vote", "amendment");
   }
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"body", "reason"});
   if (!body) return body.error();
   Result<std::string> text = StringField(*body, "body");
   if (!text) return text.error();
@@ -257,7 +258,7 @@ Result<Response> ApiDecideAmendment(Context& ctx) {
   if (ctx.person->id != summary->proposal.author_person_id && !ctx.IsBoard()) {
     return Error::PermissionDenied("only the proposal's author or the board may do this");
   }
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"status"});
   if (!body) return body.error();
   Result<std::string> status = StringField(*body, "status");
   if (!status) return status.error();
@@ -273,7 +274,7 @@ Result<Response> ApiDecideAmendment(Context& ctx) {
 Result<Response> ApiCreateDecision(Context& ctx) {
   Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
   if (!summary) return summary.error();
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kDecisionJsonFields);
   if (!body) return body.error();
   Result<DecisionFields> fields = ReadDecisionJson(*body);
   if (!fields) return fields.error();
@@ -301,7 +302,9 @@ Result<Response> ApiCastBallot(Context& ctx) {
   Result<Decision> decision = DecisionFromPath(ctx);
   if (!decision) return decision.error();
   if (!ctx.membership) return Error::PermissionDenied("only members of this community may vote");
-  Result<json::object> body = BodyObject(ctx);
+  // What ReadBallotJson reads, for a decision of any kind, and the voter's key.
+  Result<json::object> body =
+      BodyObject(ctx, {"choice", "objection", "consent", "approved", "scores", "ranking", "key"});
   if (!body) return body.error();
   Result<decisions::Ballot> ballot = ReadBallotJson(*decision, *body);
   if (!ballot) return ballot.error();
@@ -384,6 +387,7 @@ Result<Response> ApiListNotifications(Context& ctx) {
 }
 
 Result<Response> ApiMarkNotificationsRead(Context& ctx) {
+  if (Status none = NoBodyFields(ctx); !none) return none.error();
   Status marked = ctx.Decisions().MarkRead(ctx.person->id, 0);
   if (!marked) return marked.error();
   return JsonOf(json::object{{"read", true}});

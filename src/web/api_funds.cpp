@@ -65,7 +65,7 @@ Result<Response> ApiListFunds(Context& ctx) {
 }
 
 Result<Response> ApiCreateFund(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kFundFields);
   if (!body) return body.error();
   Result<Form> form = FieldsOf(*body);
   if (!form) return form.error();
@@ -114,7 +114,7 @@ Result<Response> ApiProposeFundProject(Context& ctx) {
   Result<funds::Fund> fund = FundFromPath(ctx);
   if (!fund) return fund.error();
   if (Status may = CheckMayPropose(ctx, *fund); !may) return may.error();
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"title", "description", "category", "cost"});
   if (!body) return body.error();
   Result<Form> form = FieldsOf(*body);
   if (!form) return form.error();
@@ -137,7 +137,7 @@ Result<Response> ApiProposeFundProject(Context& ctx) {
 Result<Response> ApiReviewFundProject(Context& ctx) {
   Result<funds::Fund> fund = FundFromPath(ctx);
   if (!fund) return fund.error();
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"status", "reason"});
   if (!body) return body.error();
   Result<std::string> status_text = StringField(*body, "status");
   if (!status_text) return status_text.error();
@@ -160,7 +160,7 @@ Result<Response> ApiReviewFundProject(Context& ctx) {
 Result<Response> ApiAdvanceFund(Context& ctx) {
   Result<funds::Fund> fund = FundFromPath(ctx);
   if (!fund) return fund.error();
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"phase"});
   if (!body) return body.error();
   Result<std::string> phase_text = StringField(*body, "phase");
   if (!phase_text) return phase_text.error();
@@ -177,7 +177,7 @@ Result<Response> ApiAdvanceFund(Context& ctx) {
 Result<Response> ApiPutFundBallot(Context& ctx) {
   Result<funds::Fund> fund = FundFromPath(ctx);
   if (!fund) return fund.error();
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"projects", "points"});
   if (!body) return body.error();
   Result<std::vector<int64_t>> ids = IdList(*body, "projects");
   if (!ids) return ids.error();

@@ -135,7 +135,7 @@ Result<Response> ApiGetIndicator(Context& ctx) {
 }
 
 Result<Response> ApiCreateIndicator(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kIndicatorFields);
   if (!body) return body.error();
   Result<Form> form = FieldsOf(*body);
   if (!form) return form.error();
@@ -167,7 +167,7 @@ Result<Response> ApiRecordMeasurements(Context& ctx) {
     if (!imported->errors.empty()) return imported->errors.front();
     return JsonOf(json::object{{"imported", imported->imported}}, 201);
   }
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kMeasurementFields);
   if (!body) return body.error();
   Result<Form> form = FieldsOf(*body);
   if (!form) return form.error();
@@ -198,7 +198,8 @@ Result<Response> ApiGetValueCase(Context& ctx) {
 }
 
 Result<Response> ApiCreateValueCase(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body =
+      BodyObject(ctx, {"title", "story", "indicators", "evidence", "published"});
   if (!body) return body.error();
   // The lists as repeated fields, the rest as a form.
   Form form;
@@ -249,7 +250,7 @@ Result<Response> ApiSearchValueCases(Context& ctx) {
 }
 
 Result<Response> ApiRecordOutcome(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kOutcomeFields);
   if (!body) return body.error();
   Form form;
   for (const auto& [key, value] : *body) {

@@ -71,7 +71,7 @@ Result<Response> ApiListIndicatorLinks(Context& ctx) {
 }
 
 Result<Response> ApiCreateIndicatorLink(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"subject", "subject_id"});
   if (!body) return body.error();
   Result<Form> form = FieldsOf(*body);
   if (!form) return form.error();
@@ -167,7 +167,7 @@ Result<Response> ApiListProgrammes(Context& ctx) {
 }
 
 Result<Response> ApiJoinProgramme(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"programme"});
   if (!body) return body.error();
   Result<std::string> slug = StringField(*body, "programme");
   if (!slug) return slug.error();

@@ -35,7 +35,7 @@ Result<Response> ApiListInitiatives(Context& ctx) {
 }
 
 Result<Response> ApiCreateInitiative(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kInitiativeFields);
   if (!body) return body.error();
   Result<Form> form = FieldsOf(*body);
   if (!form) return form.error();
@@ -59,7 +59,7 @@ Result<Response> ApiGetInitiative(Context& ctx) {
 }
 
 Result<Response> ApiUpdateInitiative(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"stage"});
   if (!body) return body.error();
   Result<std::string> text = StringField(*body, "stage");
   if (!text) return text.error();

@@ -82,7 +82,7 @@ Result<Response> ApiGetCircles(Context& ctx) {
 }
 
 Result<Response> ApiFormCircles(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"size", "seed"});
   if (!body) return body.error();
   Result<int64_t> size = IntMember(*body, "size", 2, 50, 8);
   if (!size) return size.error();
@@ -100,7 +100,7 @@ Result<Response> ApiFormCircles(Context& ctx) {
 }
 
 Result<Response> ApiMoveCircleMember(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"membership", "circle"});
   if (!body) return body.error();
   Result<int64_t> membership = IntMember(*body, "membership", 1, INT64_MAX, 0);
   if (!membership) return membership.error();
@@ -118,6 +118,7 @@ Result<Response> ApiMoveCircleMember(Context& ctx) {
 }
 
 Result<Response> ApiPublishCircles(Context& ctx) {
+  if (Status none = NoBodyFields(ctx); !none) return none.error();
   Status published = ctx.services.circles.Publish(ctx.community->id, ctx.person->id, ctx.Now());
   if (!published) return published.error();
   return ApiGetCircles(ctx);
@@ -153,7 +154,7 @@ Result<Response> ApiGetProfile(Context& ctx) {
 }
 
 Result<Response> ApiPutProfile(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"offers", "needs"});
   if (!body) return body.error();
   Result<std::string> offers = ListField(*body, "offers");
   if (!offers) return offers.error();
@@ -191,7 +192,7 @@ Result<Response> ApiListMatches(Context& ctx) {
 }
 
 Result<Response> ApiRespondToMatch(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"status"});
   if (!body) return body.error();
   Result<std::string> status = StringField(*body, "status");
   if (!status) return status.error();

@@ -1,7 +1,9 @@
 #include "web/api_support.h"
 
+#include <algorithm>
 #include <charconv>
 
+#include "core/text.h"
 #include "web/responses.h"
 
 namespace andel::web {
@@ -41,13 +43,30 @@ json::object PageOf(json::array items, const Paging& paging, int64_t total) {
           {"total", total}};
 }
 
-Result<json::object> BodyObject(const Context& ctx) {
+Result<json::object> BodyObject(const Context& ctx, std::span<const std::string_view> accepted) {
   json::error_code ec;
   json::value value = json::parse(ctx.request.Body(), ec);
   if (ec || !value.is_object()) {
     return Error::InvalidArgument("the body must be a JSON object", "body");
   }
-  return value.as_object();
+  for (const auto& [key, member] : value.as_object()) {
+    if (std::find(accepted.begin(), accepted.end(), std::string_view(key)) == accepted.end()) {
+      return Error::InvalidArgument("unknown field", std::string(key));
+    }
+  }
+  return std::move(value.as_object());
+}
+
+Result<json::object> BodyObject(const Context& ctx,
+                                std::initializer_list<std::string_view> accepted) {
+  return BodyObject(ctx, std::span<const std::string_view>(accepted.begin(), accepted.size()));
+}
+
+Status NoBodyFields(const Context& ctx) {
+  if (Trim(ctx.request.Body()).empty()) return {};
+  Result<json::object> body = BodyObject(ctx, std::span<const std::string_view>());
+  if (!body) return body.error();
+  return {};
 }
 
 Result<std::string> StringField(const json::object& body, const char* name,

@@ -2,7 +2,10 @@
 #pragma once
 
 #include <boost/json.hpp>
+#include <initializer_list>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "core/result.h"
 #include "web/context.h"
@@ -21,8 +24,17 @@ Result<Paging> ReadPaging(const Context& ctx);
 Response JsonOf(const boost::json::value& value, int status = 200);
 // {"items", "page", "per_page", "total"}.
 boost::json::object PageOf(boost::json::array items, const Paging& paging, int64_t total);
-// The request body as a JSON object; kInvalidArgument naming "body" otherwise.
-Result<boost::json::object> BodyObject(const Context& ctx);
+// The request body as a JSON object whose members are all among `accepted`, the fields the
+// handler reads. kInvalidArgument naming "body" if it is not a JSON object, or "unknown field"
+// naming the first member that is not accepted: a field the handler would ignore is refused
+// rather than dropped unseen (issue 14: "visibility":"private" made a public community).
+Result<boost::json::object> BodyObject(const Context& ctx,
+                                       std::span<const std::string_view> accepted);
+Result<boost::json::object> BodyObject(const Context& ctx,
+                                       std::initializer_list<std::string_view> accepted);
+// For a request that takes no body: an empty body or an empty JSON object passes;
+// kInvalidArgument naming a member of the object ("unknown field"), or "body" otherwise.
+Status NoBodyFields(const Context& ctx);
 // The JSON body's fields as a form: strings as they are, numbers as text; kInvalidArgument
 // naming a field that is neither.
 Result<Form> FieldsOf(const boost::json::object& body);

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -32,6 +33,10 @@ struct DecisionFields {
 // Time); numbers as text. kInvalidArgument naming the field at fault.
 Result<DecisionFields> ReadDecisionForm(const Form& form);
 Result<DecisionFields> ReadDecisionJson(const boost::json::object& body);
+// The members ReadDecisionJson reads: all that the API accepts in a new decision's body.
+inline constexpr std::string_view kDecisionJsonFields[] = {
+    "method",    "options", "seats",        "max_score", "quorum",
+    "threshold", "secret",  "live_results", "opens_at",  "closes_at"};
 
 // A ballot from the vote form: choice (motion); object + reason (consent); approve (repeated,
 // approval); score_<option> (score); rank_<option> (ranked: a rank number, blank for unranked).

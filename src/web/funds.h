@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "budgeting/rules.h"
@@ -21,6 +22,9 @@ Result<funds::Project> FundProjectFromPath(Context& ctx, const std::vector<funds
 // A new fund from form fields (title, description, amount, currency, ballot, rule, proposers,
 // points), checked.
 Result<funds::Fund> FundFromFields(const Context& ctx, const Form& form);
+// The fields FundFromFields reads: all that the API accepts in a new fund's body.
+inline constexpr std::string_view kFundFields[] = {"title",  "description", "amount",    "currency",
+                                                   "ballot", "rule",        "proposers", "points"};
 
 // "/c/{slug}/funds/{id}".
 std::string FundPath(const Context& ctx, int64_t id);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -23,10 +24,17 @@ Result<int64_t> PositiveId(std::string_view text, std::string_view field);
 // id of the goal it is part of) and weight (its share of that goal, 0–1).
 // kInvalidArgument naming the field.
 Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& form);
+// The fields IndicatorFromFields reads: all that the API accepts in a new indicator's body.
+inline constexpr std::string_view kIndicatorFields[] = {
+    "catalogue", "name",          "unit",   "direction",  "aggregation", "iris_metric",
+    "baseline",  "baseline_date", "target", "target_due", "parent",      "weight"};
 
 // From the fields indicator (an id), period_start, period_end, value, source, evidence_url and
 // supersedes. kInvalidArgument naming the field.
 Result<impact::Measurement> MeasurementFromFields(const Form& form);
+// The fields MeasurementFromFields reads: all that the API accepts in a measurement's body.
+inline constexpr std::string_view kMeasurementFields[] = {
+    "indicator", "period_start", "period_end", "value", "source", "evidence_url", "supersedes"};
 
 // A value case of the route's community from the fields title, story, indicator (repeated),
 // evidence (links, one per line) and published ("1"). kInvalidArgument naming the field.
@@ -34,6 +42,8 @@ Result<impact::ValueCase> ValueCaseFromFields(Context& ctx, const Form& form);
 
 // A participant outcome from the fields kind, date and consent ("1").
 Result<impact::ParticipantOutcome> OutcomeFromFields(const Form& form);
+// The fields OutcomeFromFields reads: all that the API accepts in an outcome's body.
+inline constexpr std::string_view kOutcomeFields[] = {"kind", "date", "consent"};
 // A kind of outcome in the reader's language ("Into a job").
 std::string OutcomeKindLabel(const Context& ctx, impact::OutcomeKind kind);
 

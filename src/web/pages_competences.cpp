@@ -128,7 +128,7 @@ Result<Response> SubmitCompetenceMerge(Context& ctx) {
 }
 
 Result<Response> ApiSaveCompetence(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"label_en", "label_da", "label_nl", "synonyms"});
   if (!body) return body.error();
   Result<std::string> en = StringField(*body, "label_en");
   Result<std::string> da = StringField(*body, "label_da");
@@ -157,7 +157,7 @@ Result<Response> ApiSaveCompetence(Context& ctx) {
 }
 
 Result<Response> ApiMergeCompetence(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"into"});
   if (!body) return body.error();
   const json::value* into = body->if_contains("into");
   if (!into || !into->is_int64()) return Error::InvalidArgument("this must be an id", "into");

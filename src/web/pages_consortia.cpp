@@ -219,7 +219,7 @@ Result<Response> SubmitConsortium(Context& ctx) {
 }
 
 Result<Response> ApiFormConsortium(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, {"needs", "min_categories", "task"});
   if (!body) return body.error();
   const json::value* needs_value = body->if_contains("needs");
   if (!needs_value || !needs_value->is_array()) {

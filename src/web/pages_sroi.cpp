@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <boost/json.hpp>
 #include <cstdio>
+#include <string_view>
 
 #include "core/text.h"
 #include "impact/charts.h"
@@ -204,6 +205,10 @@ json::object ReportJson(const store::SroiAnalysis& a) {
   return out;
 }
 
+// The members AnalysisForm reads (and AnalysisFromFields after it).
+constexpr std::string_view kAnalysisFields[] = {"title", "currency", "investment", "discount_rate",
+                                                "outcomes"};
+
 // The JSON body as the form's fields.
 Result<Form> AnalysisForm(const json::object& body) {
   Form form;
@@ -346,7 +351,7 @@ Result<Response> ApiListSroi(Context& ctx) {
 }
 
 Result<Response> ApiCreateSroi(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx);
+  Result<json::object> body = BodyObject(ctx, kAnalysisFields);
   if (!body) return body.error();
   Result<Form> form = AnalysisForm(*body);
   if (!form) return form.error();
