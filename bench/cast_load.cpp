@@ -57,7 +57,8 @@ int Prepare(const std::string& url, int voters, const std::string& dir) {
     row.category = "citizen";
     rows.push_back(row);
   }
-  if (!communities.ImportMembers(*community_id, rows, now)) return 1;
+  // Members since before the vote opens, so that they are on its roll.
+  if (!communities.ImportMembers(*community_id, rows, now - 3600)) return 1;
   store::AccountRepository accounts((**db));
   std::ofstream tokens(dir + "/tokens");
   store::MemberQuery query;

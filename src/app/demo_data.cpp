@@ -196,6 +196,9 @@ Status LoadDemo(store::Database& db, int64_t now) {
     if (!id) return id.error();
     account_ids.push_back(*id);
   }
+  // The communities and their members are on record from a year before today, so that they are
+  // on the voter rolls of the demo's votes, which opened in the past days.
+  const int64_t founded = now - 365 * 24 * 3600;
   std::mt19937 random(20261122);
   bool first = true;
   for (const CommunitySeed& seed : kCommunities) {
@@ -205,7 +208,7 @@ Status LoadDemo(store::Database& db, int64_t now) {
     community.kind = seed.kind;
     community.about = seed.about;
     Result<int64_t> id =
-        communities_repo.CreateCommunity(community, account_ids[0], "public_sector", now);
+        communities_repo.CreateCommunity(community, account_ids[0], "public_sector", founded);
     if (!id) return id.error();
     std::vector<MemberRow> rows =
         GeneratedMembers(random, seed.members - (first ? 3 : 1), seed.dutch, seed.domain, 2021);
@@ -227,7 +230,7 @@ Status LoadDemo(store::Database& db, int64_t now) {
       rows.push_back(member);
       first = false;
     }
-    Result<int> imported = communities_repo.ImportMembers(*id, rows, now);
+    Result<int> imported = communities_repo.ImportMembers(*id, rows, founded);
     if (!imported) return imported.error();
   }
   if (Status partners = LoadDemoPartners(db); !partners) return partners;

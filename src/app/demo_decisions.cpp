@@ -89,7 +89,6 @@ Status CastMany(store::Database& db, const Decision& decision, const std::vector
     request.decision_id = decision.id;
     request.community_id = decision.community_id;
     request.person_id = voters[i].person_id;
-    request.weight = decision.weighted ? voters[i].shares : 1;
     request.secret = decision.secret;
     request.content =
         decisions::FormatBallot(decision, DemoBallot(decision, random, static_cast<int>(i)));

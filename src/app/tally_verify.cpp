@@ -211,6 +211,61 @@ std::string Show(const std::vector<int>& ids) {
 }
 
 // Motions and consent: the ballots are choices, not rankings; the result is passed or not.
+// The voter roll of an export made since rolls exist (exports before have none): its size is its
+// list of codes, no code twice, everyone who voted on it, one ballot per voter, and (for
+// motions) its weight is the quorum's base. Writes each difference; false if there was one.
+bool VerifyRoll(const json::object& root, size_t ballots, std::ostream& out) {
+  const json::value* roll = Field(root, "roll");
+  if (!roll) return true;
+  bool ok = true;
+  const auto mismatch = [&](const std::string& what) {
+    out << "MISMATCH roll: " << what << "\n";
+    ok = false;
+  };
+  if (!roll->is_object()) {
+    mismatch("the roll is not an object");
+    return false;
+  }
+  const json::object& r = roll->as_object();
+  const json::value* size = Field(r, "size");
+  const json::value* weight = Field(r, "weight");
+  const json::value* codes = Field(r, "codes");
+  const json::value* voted = Field(r, "voted");
+  if (!size || !size->is_int64() || !weight || !weight->is_int64() || !codes ||
+      !codes->is_array() || !voted || !voted->is_array()) {
+    mismatch("it needs size, weight, codes and voted");
+    return false;
+  }
+  std::set<std::string> on_roll;
+  for (const json::value& code : codes->as_array()) {
+    if (!code.is_string() || !on_roll.emplace(code.as_string()).second) {
+      mismatch("a code appears twice or is not a text");
+    }
+  }
+  if (static_cast<int64_t>(codes->as_array().size()) != size->as_int64()) {
+    mismatch("published size " + std::to_string(size->as_int64()) + ", codes listed " +
+             std::to_string(codes->as_array().size()));
+  }
+  std::set<std::string> who_voted;
+  for (const json::value& code : voted->as_array()) {
+    if (!code.is_string() || !on_roll.contains(std::string(code.as_string()))) {
+      mismatch("someone voted who is not on the roll");
+    } else if (!who_voted.emplace(code.as_string()).second) {
+      mismatch("someone is listed as voting twice");
+    }
+  }
+  if (who_voted.size() != ballots) {
+    mismatch(std::to_string(who_voted.size()) + " voters for " + std::to_string(ballots) +
+             " ballots");
+  }
+  if (const json::value* eligible = Field(root, "eligible");
+      eligible && eligible->is_int64() && eligible->as_int64() != weight->as_int64()) {
+    mismatch("the quorum's base " + std::to_string(eligible->as_int64()) +
+             " is not the roll's weight " + std::to_string(weight->as_int64()));
+  }
+  return ok;
+}
+
 int VerifyMotion(const json::object& root, bool consent, std::ostream& out, std::ostream& err) {
   const auto fail = [&err](const std::string& what) {
     err << "andel tally: the export is malformed (" << what << ")\n";
@@ -266,6 +321,7 @@ int VerifyMotion(const json::object& root, bool consent, std::ostream& out, std:
     listed.emplace(receipt.as_string());
   }
   bool passed = false;
+  std::optional<voting::MotionResult> counted;
   if (consent) {
     Result<voting::ConsentResult> decided = voting::DecideConsent(objections);
     if (!decided) return fail("an objection gives no reason");
@@ -290,8 +346,35 @@ int VerifyMotion(const json::object& root, bool consent, std::ostream& out, std:
         voting::DecideMotion(votes, std::max(*eligible, participated), rule);
     if (!decided) return fail(decided.error().message);
     passed = decided->passed;
+    counted = *decided;
   }
-  bool ok = true;
+  bool ok = VerifyRoll(root, on_ballots.size(), out);
+  // Every published count, recounted.
+  if (counted) {
+    const std::pair<const char*, int64_t> figures[] = {
+        {"yes", counted->yes}, {"no", counted->no}, {"abstain", counted->abstain}};
+    for (const auto& [name, recounted] : figures) {
+      const json::value* figure = Field(result->as_object(), name);
+      if (!figure) continue;
+      if (!figure->is_int64() || figure->as_int64() != recounted) {
+        out << "MISMATCH " << name << ": published "
+            << (figure->is_int64() ? std::to_string(figure->as_int64()) : "not a number")
+            << ", recounted " << recounted << "\n";
+        ok = false;
+      }
+    }
+  }
+  if (const json::value* published_objections = Field(result->as_object(), "objections");
+      consent && published_objections) {
+    const auto recounted = static_cast<int64_t>(objections.size());
+    if (!published_objections->is_int64() || published_objections->as_int64() != recounted) {
+      out << "MISMATCH objections: published "
+          << (published_objections->is_int64() ? std::to_string(published_objections->as_int64())
+                                               : "not a number")
+          << ", recounted " << recounted << "\n";
+      ok = false;
+    }
+  }
   if (published->as_bool() != passed) {
     out << "MISMATCH passed: published " << (published->as_bool() ? "true" : "false")
         << ", recounted " << (passed ? "true" : "false") << "\n";
@@ -347,6 +430,12 @@ int VerifyExportText(std::string_view text, std::ostream& out, std::ostream& err
     return 2;
   }
   bool ok = true;
+  {
+    json::error_code ec;
+    json::value parsed = json::parse(text, ec);
+    if (!ec && parsed.is_object())
+      ok = VerifyRoll(parsed.as_object(), e->ballot_receipts.size(), out);
+  }
   const std::vector<int> winners = SortedIds(*e, recount->winners);
   if (e->winners && *e->winners != winners) {
     out << "MISMATCH winners: published " << Show(*e->winners) << ", recounted " << Show(winners)

@@ -130,6 +130,14 @@ Status Validate(const Statutes& statutes) {
   if (statutes.quorum_percent < 0 || statutes.quorum_percent > 100) {
     return Error::InvalidArgument("the quorum must be between 0 and 100 percent", "quorum_percent");
   }
+  if (statutes.voting_min_days < 0 || statutes.voting_min_days > 3660) {
+    return Error::InvalidArgument("the membership time to vote must be 0 to 3,660 days",
+                                  "voting_min_days");
+  }
+  if (statutes.voting_min_shares < 0 || statutes.voting_min_shares > 1000000000) {
+    return Error::InvalidArgument("the shares needed to vote must be 0 or more",
+                                  "voting_min_shares");
+  }
   const auto valid = [](const Fraction& f) { return f.den > 0 && f.num > 0 && f.num <= f.den; };
   if (!valid(statutes.simple_majority)) {
     return Error::InvalidArgument("a threshold must be a fraction such as 2/3", "simple_majority");

@@ -76,6 +76,10 @@ struct Statutes {
   Fraction simple_majority{1, 2};     // a motion passes with more than this share of yes
   Fraction qualified_majority{2, 3};  // at least this share, for statute changes and the like
   VoteWeight vote_weight = VoteWeight::kOneMemberOneVote;
+  // Who is on a decision's voter roll besides being an active member when it opens: a member for
+  // at least this many days, holding at least this many shares (0: no such rule).
+  int voting_min_days = 0;
+  int64_t voting_min_shares = 0;
 };
 
 // Checks ranges: quorum 0-100, fractions in (0, 1], qualified at least simple.

@@ -136,6 +136,10 @@ Status ValidateProposal(Proposal& proposal) {
 }
 
 Status ValidateDecision(Decision& decision) {
+  if (decision.secret && decision.live_results) {
+    return Error::InvalidArgument("a secret vote shows its result only when it has closed",
+                                  "live_results");
+  }
   const Kind kind = KindOf(decision);
   if (kind == Kind::kRanked) {
     Result<voting::Method> method = voting::ParseMethod(decision.method);

@@ -92,7 +92,7 @@ std::string_view Name(Phase phase);
 // Checks and normalises a decision before it is opened: a known method; 2-50 options with
 // distinct names of 1-200 characters (none for motions and consent); 1 ≤ seats < options for
 // stv; max_score 1-100; quorum 0-100; threshold in (0, 1]; closing after opening, and at most
-// a year later. kInvalidArgument naming the field at fault.
+// a year later; no live results for a secret vote. kInvalidArgument naming the field at fault.
 Status ValidateDecision(Decision& decision);
 
 // Title 1-200 characters, text at most 50,000; kInvalidArgument naming "title" or "body".

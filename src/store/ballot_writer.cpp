@@ -10,6 +10,7 @@
 
 #include "store/audit_log.h"
 #include "store/database.h"
+#include "store/decision_rows.h"
 
 namespace andel::store {
 
@@ -31,13 +32,17 @@ int64_t RandomKey() {
 // The statements of one batch, prepared once and run for each ballot.
 struct BatchStatements {
   int64_t decision_id = 0, person_id = 0, weight = 1, now = 0, key = 0, voted = 0;
+  int64_t roll_weight = 0;
   std::string content, receipt, change_key_hash, found_receipt;
   soci::indicator person_null = soci::i_ok;
-  soci::statement count_voted, insert_voter, insert_ballot, update_open, receipt_open,
+  soci::statement on_roll, count_voted, insert_voter, insert_ballot, update_open, receipt_open,
       receipt_secret, update_secret, update_voter;
 
   explicit BatchStatements(soci::session& sql)
-      : count_voted((sql.prepare << "SELECT COUNT(*) FROM decision_voters WHERE decision_id = :d "
+      : on_roll((sql.prepare << "SELECT weight FROM decision_roll WHERE decision_id = :d AND "
+                                "person_id = :p",
+                 soci::use(decision_id), soci::use(person_id), soci::into(roll_weight))),
+        count_voted((sql.prepare << "SELECT COUNT(*) FROM decision_voters WHERE decision_id = :d "
                                     "AND person_id = :p",
                      soci::use(decision_id), soci::use(person_id), soci::into(voted))),
         insert_voter((sql.prepare << "INSERT INTO decision_voters (decision_id, person_id, weight, "
@@ -75,8 +80,10 @@ struct DecisionState {
 };
 
 // Reads (and on PostgreSQL locks, so that Close waits for this batch) each decision once.
+// Fixes the decision's voter roll if it has opened by `now` and has none yet.
 const DecisionState& StateOf(soci::session& sql, bool postgres,
-                             std::map<int64_t, DecisionState>& states, int64_t decision_id) {
+                             std::map<int64_t, DecisionState>& states, int64_t decision_id,
+                             int64_t now) {
   auto [it, fresh] = states.try_emplace(decision_id);
   if (fresh) {
     DecisionState& state = it->second;
@@ -85,6 +92,7 @@ const DecisionState& StateOf(soci::session& sql, bool postgres,
         soci::use(decision_id), soci::into(state.opens_at), soci::into(state.closes_at),
         soci::into(state.closed_at);
     state.found = sql.got_data();
+    if (state.found) decision_rows::FixRollIfDue(sql, decision_id, now);
   }
   return it->second;
 }
@@ -100,8 +108,14 @@ Result<CastResult> Apply(BatchStatements& s, AuditAppender& audit, const Decisio
   }
   s.decision_id = r.decision_id;
   s.person_id = r.person_id;
-  s.weight = r.weight;
   s.now = r.now;
+  // Only the roll fixed at the opening votes, with the weight it had then.
+  if (!s.on_roll.execute(true)) {
+    return Error::PermissionDenied(
+        "you were not on the voter roll when this vote opened, so you may follow it but not vote",
+        "decision");
+  }
+  s.weight = s.roll_weight;
   s.content = r.content;
   s.count_voted.execute(true);
   const std::string subject = "decision " + std::to_string(r.decision_id);
@@ -113,7 +127,8 @@ Result<CastResult> Apply(BatchStatements& s, AuditAppender& audit, const Decisio
     s.change_key_hash = r.change_key_hash;
     s.person_null = r.secret ? soci::i_null : soci::i_ok;
     s.insert_ballot.execute(true);
-    audit.Append({r.community_id, r.person_id, "vote.cast", subject, ""}, r.now);
+    // A secret vote leaves no entry with a time: its voters are published when it closes.
+    if (!r.secret) audit.Append({r.community_id, r.person_id, "vote.cast", subject, ""}, r.now);
     result.receipt = r.receipt;
     return result;
   }
@@ -135,7 +150,7 @@ Result<CastResult> Apply(BatchStatements& s, AuditAppender& audit, const Decisio
     s.update_secret.execute(true);
   }
   s.update_voter.execute(true);
-  audit.Append({r.community_id, r.person_id, "vote.changed", subject, ""}, r.now);
+  if (!r.secret) audit.Append({r.community_id, r.person_id, "vote.changed", subject, ""}, r.now);
   return result;
 }
 
@@ -195,7 +210,8 @@ void BallotWriter::Commit(std::deque<Pending*>& batch) {
     std::map<int64_t, DecisionState> states;
     for (Pending* pending : batch) {
       // A savepoint per ballot: one refused ballot leaves the others of the batch in place.
-      const DecisionState& state = StateOf(sql, postgres, states, pending->request.decision_id);
+      const DecisionState& state =
+          StateOf(sql, postgres, states, pending->request.decision_id, pending->request.now);
       const auto position = audit.Position();
       sql << "SAVEPOINT ballot";
       try {

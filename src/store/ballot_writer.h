@@ -24,8 +24,7 @@ class Database;
 struct CastRequest {
   int64_t decision_id = 0;
   int64_t community_id = 0;
-  int64_t person_id = 0;
-  int64_t weight = 1;
+  int64_t person_id = 0;  // votes with the weight the decision's voter roll gives them
   bool secret = false;
   std::string content;          // the ballot, as decisions::FormatBallot writes it
   std::string receipt;          // a fresh receipt, used if this is the voter's first ballot

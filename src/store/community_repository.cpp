@@ -155,7 +155,9 @@ std::string StatutesDetails(const Statutes& statutes) {
   return "quorum=" + std::to_string(statutes.quorum_percent) +
          "% simple=" + communities::FormatFraction(statutes.simple_majority) +
          " qualified=" + communities::FormatFraction(statutes.qualified_majority) +
-         " weight=" + std::string(communities::Name(statutes.vote_weight));
+         " weight=" + std::string(communities::Name(statutes.vote_weight)) +
+         " min_days=" + std::to_string(statutes.voting_min_days) +
+         " min_shares=" + std::to_string(statutes.voting_min_shares);
 }
 
 }  // namespace
@@ -449,11 +451,12 @@ Result<Statutes> CommunityRepository::GetStatutes(int64_t community_id) {
   Status status = db_.Run([&](soci::session& sql) -> Status {
     std::string weight;
     sql << "SELECT quorum_percent, simple_num, simple_den, qualified_num, qualified_den, "
-           "vote_weight FROM statutes WHERE community_id = :c",
+           "vote_weight, voting_min_days, voting_min_shares FROM statutes WHERE community_id = :c",
         soci::use(community_id), soci::into(statutes.quorum_percent),
         soci::into(statutes.simple_majority.num), soci::into(statutes.simple_majority.den),
         soci::into(statutes.qualified_majority.num), soci::into(statutes.qualified_majority.den),
-        soci::into(weight);
+        soci::into(weight), soci::into(statutes.voting_min_days),
+        soci::into(statutes.voting_min_shares);
     found = sql.got_data();
     statutes.vote_weight =
         Parsed(communities::ParseVoteWeight(weight), communities::VoteWeight::kOneMemberOneVote);
@@ -468,10 +471,13 @@ Status CommunityRepository::SaveStatutes(int64_t community_id, const Statutes& s
   return db_.RunInTransaction([&](soci::session& sql) -> Status {
     const std::string weight(communities::Name(statutes.vote_weight));
     sql << "UPDATE statutes SET quorum_percent = :q, simple_num = :sn, simple_den = :sd, "
-           "qualified_num = :qn, qualified_den = :qd, vote_weight = :w WHERE community_id = :c",
+           "qualified_num = :qn, qualified_den = :qd, vote_weight = :w, voting_min_days = :md, "
+           "voting_min_shares = :ms WHERE community_id = :c",
         soci::use(statutes.quorum_percent), soci::use(statutes.simple_majority.num),
         soci::use(statutes.simple_majority.den), soci::use(statutes.qualified_majority.num),
-        soci::use(statutes.qualified_majority.den), soci::use(weight), soci::use(community_id);
+        soci::use(statutes.qualified_majority.den), soci::use(weight),
+        soci::use(statutes.voting_min_days), soci::use(statutes.voting_min_shares),
+        soci::use(community_id);
     BumpVersion(sql, community_id);
     Audit(sql, community_id, "statutes.changed", "", StatutesDetails(statutes));
     return {};

@@ -139,20 +139,6 @@ std::vector<StoredBallot> ReadBallots(soci::session& sql, int64_t decision_id) {
   return out;
 }
 
-int64_t ReadEligibleWeight(soci::session& sql, int64_t community_id, bool by_shares) {
-  int64_t weight = 0;
-  if (by_shares) {
-    sql << "SELECT COALESCE(SUM(shares), 0) FROM memberships WHERE community_id = :c AND "
-           "status = 'active'",
-        soci::use(community_id), soci::into(weight);
-  } else {
-    sql << "SELECT COUNT(DISTINCT person_id) FROM memberships WHERE community_id = :c AND "
-           "status = 'active'",
-        soci::use(community_id), soci::into(weight);
-  }
-  return weight;
-}
-
 }  // namespace
 
 Result<std::vector<StoredBallot>> DecisionRepository::ListBallots(int64_t decision_id) {
@@ -210,16 +196,6 @@ Result<std::vector<NamedBallot>> DecisionRepository::ListNamedBallots(int64_t de
   return out;
 }
 
-Result<int64_t> DecisionRepository::EligibleWeight(int64_t community_id, bool by_shares) {
-  int64_t weight = 0;
-  Status status = db_.Run([&](soci::session& sql) -> Status {
-    weight = ReadEligibleWeight(sql, community_id, by_shares);
-    return {};
-  });
-  if (!status) return status.error();
-  return weight;
-}
-
 Result<std::vector<int64_t>> DecisionRepository::ListDue(int64_t now) {
   std::vector<int64_t> out;
   Status status = db_.Run([&](soci::session& sql) -> Status {
@@ -246,8 +222,9 @@ Result<bool> DecisionRepository::Close(int64_t decision_id, const CountFunction&
         ReadDecision(sql, postgres ? "WHERE id = :id FOR UPDATE" : "WHERE id = :id", decision_id);
     if (!decision) return Error::NotFound("no such decision", "id");
     if (decision->closed_at != 0 || decision->closes_at > now) return {};
+    FixRollIfDue(sql, decision_id, now);
     const std::vector<StoredBallot> ballots = ReadBallots(sql, decision_id);
-    const int64_t eligible = ReadEligibleWeight(sql, decision->community_id, decision->weighted);
+    const int64_t eligible = RollWeight(sql, decision_id);
     Result<std::string> result = count(*decision, ballots, eligible);
     if (!result) return result.error();
     // Claimed by a conditional update as well as by the lock: of two servers closing the same
@@ -264,6 +241,19 @@ Result<bool> DecisionRepository::Close(int64_t decision_id, const CountFunction&
                  "ballots=" + std::to_string(ballots.size())},
                 now);
     AppendAudit(sql, {decision->community_id, actor_, "decision.result", subject, *result}, now);
+    if (decision->secret) {
+      // Who voted in secret is published now, in alphabetical order, and only now: no entry
+      // was made while the vote was open, so no time of casting can be matched to a receipt.
+      std::string voters;
+      std::string name;
+      soci::statement names =
+          (sql.prepare << "SELECT p.name FROM decision_voters v JOIN persons p ON "
+                          "p.id = v.person_id WHERE v.decision_id = :d ORDER BY p.name, p.id",
+           soci::use(decision_id), soci::into(name));
+      names.execute();
+      while (names.fetch()) voters += (voters.empty() ? "" : ", ") + name;
+      AppendAudit(sql, {decision->community_id, actor_, "decision.voters", subject, voters}, now);
+    }
     NotifyMembers(sql, decision->community_id, "decision.result", decision->proposal_id, 0, 0, now);
     closed = true;
     return {};

@@ -57,6 +57,20 @@ struct Notification {
   bool read = false;
 };
 
+// A member's place on a decision's voter roll.
+struct RollEntry {
+  int64_t weight = 1;
+  std::string code;  // eight characters, the member's own mark on the published roll
+};
+
+// A decision's voter roll as published: the codes, sorted, the total weight, and the codes of
+// those who voted (sorted).
+struct VoterRoll {
+  std::vector<std::string> codes;
+  int64_t weight = 0;
+  std::vector<std::string> voted_codes;
+};
+
 // Counts a decision's ballots when it closes; returns the result summary to record.
 using CountFunction = std::function<Result<std::string>(
     const decisions::Decision&, const std::vector<decisions::StoredBallot>&, int64_t eligible)>;
@@ -105,8 +119,14 @@ class DecisionRepository {
   Result<std::optional<OwnVote>> FindOwnVote(int64_t decision_id, int64_t person_id);
   // Open ballots with their voters' names, by name; empty for a secret ballot.
   Result<std::vector<NamedBallot>> ListNamedBallots(int64_t decision_id);
-  // The weight of everyone who may vote now: active members, or their shares.
-  Result<int64_t> EligibleWeight(int64_t community_id, bool by_shares);
+  // Voter rolls (voter_roll.cpp), each fixed once, when its decision opens: the first of these
+  // calls (or a cast ballot, or the close) after the opening fixes it.
+  // Fixes the roll of every decision that has opened without one.
+  Status FixDueRolls(int64_t now);
+  Result<VoterRoll> ReadRoll(int64_t decision_id);
+  // The person's place on the roll; nullopt if they are not on it (or it is not fixed yet
+  // because the decision has not opened).
+  Result<std::optional<RollEntry>> FindOnRoll(int64_t decision_id, int64_t person_id);
 
   // Decisions past their closing time and not yet counted.
   Result<std::vector<int64_t>> ListDue(int64_t now);

@@ -98,4 +98,10 @@ inline void NotifyMembers(soci::session& sql, int64_t community_id, const std::s
 
 inline std::string DecisionSubject(int64_t id) { return "decision " + std::to_string(id); }
 
+// Fixes the decision's voter roll within the caller's transaction if it has opened by `now` and
+// its roll is not fixed yet (voter_roll.cpp).
+void FixRollIfDue(soci::session& sql, int64_t decision_id, int64_t now);
+// The weight of the decision's roll: the base of its quorum.
+int64_t RollWeight(soci::session& sql, int64_t decision_id);
+
 }  // namespace andel::store::decision_rows

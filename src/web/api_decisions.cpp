@@ -350,10 +350,20 @@ Result<Response> ApiGetResults(Context& ctx) {
 Result<Response> ApiListReceipts(Context& ctx) {
   Result<Decision> decision = DecisionFromPath(ctx);
   if (!decision) return decision.error();
-  Result<std::vector<std::string>> receipts = Receipts(ctx, *decision);
+  const std::string& wanted = ctx.query.Get("receipt");
+  if (!wanted.empty()) {
+    Result<bool> found = HasReceipt(ctx, *decision, wanted);
+    if (!found) return found.error();
+    return JsonOf(json::object{{"receipt", wanted}, {"found", *found}});
+  }
+  Result<std::optional<std::vector<std::string>>> receipts = Receipts(ctx, *decision);
   if (!receipts) return receipts.error();
+  if (!*receipts) {
+    // A secret vote's list appears when it closes; a voter checks theirs with ?receipt=.
+    return JsonOf(json::object{{"receipts", json::array()}, {"hidden_until_close", true}});
+  }
   json::array items;
-  for (const std::string& receipt : *receipts) items.push_back(json::string(receipt));
+  for (const std::string& receipt : **receipts) items.push_back(json::string(receipt));
   return JsonOf(json::object{{"receipts", std::move(items)}});
 }
 

@@ -88,6 +88,7 @@ const std::string& AuditActionLabel(const Context& ctx, const std::string& actio
       {"vote.changed", "Vote changed"},
       {"decision.closed", "Vote closed"},
       {"decision.result", "Result recorded"},
+      {"decision.voters", "Who voted in secret"},
       {"fund.created", "Fund created"},
       {"fund.phase", "Fund moved on"},
       {"fund.project_reviewed", "Project reviewed"},

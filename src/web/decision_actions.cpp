@@ -87,6 +87,10 @@ void SweepDecisions(Services& services) {
   const int64_t now = services.now();
   int64_t last = services.last_sweep.load();
   if (last == now || !services.last_sweep.compare_exchange_strong(last, now)) return;
+  // Rolls are fixed as decisions open, before anyone may vote.
+  if (Status fixed = services.decisions.FixDueRolls(now); !fixed) {
+    spdlog::error("fixing voter rolls failed: {}", fixed.error().message);
+  }
   Result<std::vector<int64_t>> due = services.decisions.ListDue(now);
   if (!due) {
     spdlog::error("listing decisions to close failed: {}", due.error().message);
@@ -125,7 +129,6 @@ Result<Cast> CastBallot(Context& ctx, const Decision& decision, const Ballot& ba
   request.decision_id = decision.id;
   request.community_id = decision.community_id;
   request.person_id = ctx.person->id;
-  request.weight = decision.weighted ? ctx.membership->shares : 1;
   request.secret = decision.secret;
   request.content = decisions::FormatBallot(decision, ballot);
   request.receipt = RandomCode(3);
@@ -147,30 +150,42 @@ Result<Cast> CastBallot(Context& ctx, const Decision& decision, const Ballot& ba
 Result<std::optional<decisions::Outcome>> VisibleOutcome(Context& ctx, const Decision& decision) {
   const decisions::Phase phase = decisions::PhaseAt(decision, ctx.Now());
   const bool closed = phase == decisions::Phase::kClosed;
-  if (!closed && !(decision.live_results && phase == decisions::Phase::kOpen)) {
+  if (!closed && !(decision.live_results && !decision.secret && phase == decisions::Phase::kOpen)) {
     return std::optional<decisions::Outcome>();
   }
   Result<std::vector<decisions::StoredBallot>> ballots = ctx.Decisions().ListBallots(decision.id);
   if (!ballots) return ballots.error();
   int64_t eligible = decision.eligible_weight;
   if (!closed) {
-    Result<int64_t> now_eligible =
-        ctx.Decisions().EligibleWeight(decision.community_id, decision.weighted);
-    if (!now_eligible) return now_eligible.error();
-    eligible = *now_eligible;
+    Result<store::VoterRoll> roll = ctx.Decisions().ReadRoll(decision.id);
+    if (!roll) return roll.error();
+    eligible = roll->weight;
   }
   Result<decisions::Outcome> outcome = decisions::Count(decision, *ballots, eligible);
   if (!outcome) return outcome.error();
   return std::optional<decisions::Outcome>(std::move(*outcome));
 }
 
-Result<std::vector<std::string>> Receipts(Context& ctx, const Decision& decision) {
+Result<std::optional<std::vector<std::string>>> Receipts(Context& ctx, const Decision& decision) {
+  if (decision.secret && decisions::PhaseAt(decision, ctx.Now()) != decisions::Phase::kClosed) {
+    return std::optional<std::vector<std::string>>();
+  }
   Result<std::vector<decisions::StoredBallot>> ballots = ctx.Decisions().ListBallots(decision.id);
   if (!ballots) return ballots.error();
   std::vector<std::string> receipts;
   for (const decisions::StoredBallot& ballot : *ballots) receipts.push_back(ballot.receipt);
   std::sort(receipts.begin(), receipts.end());
-  return receipts;
+  return std::optional<std::vector<std::string>>(std::move(receipts));
+}
+
+Result<bool> HasReceipt(Context& ctx, const Decision& decision, const std::string& receipt) {
+  Result<std::vector<decisions::StoredBallot>> ballots = ctx.Decisions().ListBallots(decision.id);
+  if (!ballots) return ballots.error();
+  const std::string wanted = NormaliseCode(receipt);
+  for (const decisions::StoredBallot& ballot : *ballots) {
+    if (NormaliseCode(ballot.receipt) == wanted) return true;
+  }
+  return false;
 }
 
 Result<std::string> ExportDecision(Context& ctx, const Decision& decision,
@@ -200,6 +215,17 @@ Result<std::string> ExportDecision(Context& ctx, const Decision& decision,
     root["weighted"] = decision.weighted;
     root["eligible"] = decision.eligible_weight;
   }
+  // The voter roll fixed at the opening: each entitled member's code (a member finds their own
+  // on the vote's page), the roll's weight (the quorum's base), and the codes of those who voted.
+  Result<store::VoterRoll> roll = ctx.Decisions().ReadRoll(decision.id);
+  if (!roll) return roll.error();
+  json::array roll_codes, voted_codes;
+  for (const std::string& code : roll->codes) roll_codes.push_back(json::string(code));
+  for (const std::string& code : roll->voted_codes) voted_codes.push_back(json::string(code));
+  root["roll"] = json::object{{"size", static_cast<int64_t>(roll->codes.size())},
+                              {"weight", roll->weight},
+                              {"codes", std::move(roll_codes)},
+                              {"voted", std::move(voted_codes)}};
   json::array candidates;
   for (const decisions::Option& option : decision.options) {
     candidates.push_back(json::object{{"id", option.id}, {"name", option.name}});

@@ -54,6 +54,12 @@ Result<std::string> ExportDecision(Context& ctx, const decisions::Decision& deci
                                    const std::string& title);
 
 // The receipts of a decision, sorted.
-Result<std::vector<std::string>> Receipts(Context& ctx, const decisions::Decision& decision);
+// The receipts a voter checks theirs against, sorted. While a secret vote is open the list is
+// not shown to anyone (nullopt): receipts appearing one by one could be matched to voters.
+Result<std::optional<std::vector<std::string>>> Receipts(Context& ctx,
+                                                         const decisions::Decision& decision);
+// Whether `receipt` belongs to a ballot of the decision (a voter's own check, at any time).
+Result<bool> HasReceipt(Context& ctx, const decisions::Decision& decision,
+                        const std::string& receipt);
 
 }  // namespace andel::web

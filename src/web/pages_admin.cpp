@@ -37,6 +37,19 @@ Result<int> ParsePercent(std::string_view text, std::string_view field) {
   return value;
 }
 
+// A whole number of at least 0 (empty is 0), such as the days or shares the statutes ask of a
+// voter.
+Result<int> ParseCount(std::string_view text, std::string_view field) {
+  text = Trim(text);
+  if (text.empty()) return 0;
+  int value = 0;
+  auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || ptr != text.data() + text.size() || value < 0) {
+    return Error::InvalidArgument("enter a whole number of 0 or more", std::string(field));
+  }
+  return value;
+}
+
 ViewData RoleOptions(const Context& ctx, communities::Role selected) {
   ViewData options = MakeList();
   for (auto role :
@@ -70,6 +83,10 @@ Result<Response> AdminPage(Context& ctx, int status, const std::optional<Error>&
   page.set("qualified_majority", statutes_resubmit
                                      ? ctx.form.Get("qualified_majority")
                                      : communities::FormatFraction(statutes->qualified_majority));
+  page.set("voting_min_days", statutes_resubmit ? ctx.form.Get("voting_min_days")
+                                                : std::to_string(statutes->voting_min_days));
+  page.set("voting_min_shares", statutes_resubmit ? ctx.form.Get("voting_min_shares")
+                                                  : std::to_string(statutes->voting_min_shares));
   if (statutes->vote_weight == communities::VoteWeight::kByShares) page.set("by_shares", true);
   if (ctx.IsAdmin()) page.set("is_admin", true);
   if (error) AddFieldError(ctx, page, *error);
@@ -213,6 +230,12 @@ Result<Response> SubmitStatutes(Context& ctx) {
       communities::ParseVoteWeight(ctx.form.Get("vote_weight"));
   if (!weight) return AdminPage(ctx, 400, weight.error());
   statutes.vote_weight = *weight;
+  Result<int> min_days = ParseCount(ctx.form.Get("voting_min_days"), "voting_min_days");
+  if (!min_days) return AdminPage(ctx, 400, min_days.error());
+  statutes.voting_min_days = *min_days;
+  Result<int> min_shares = ParseCount(ctx.form.Get("voting_min_shares"), "voting_min_shares");
+  if (!min_shares) return AdminPage(ctx, 400, min_shares.error());
+  statutes.voting_min_shares = *min_shares;
   if (Status valid = communities::Validate(statutes); !valid) {
     return AdminPage(ctx, 400, valid.error());
   }

@@ -158,7 +158,17 @@ Result<Response> ProposalPage(Context& ctx, int status, const std::optional<Erro
     ViewData item = DecisionItem(ctx, decision);
     item.set("voters", FormatInteger(ctx.language, summary->voters));
     page.set("decision", item);
+    Result<std::optional<store::RollEntry>> on_roll = std::optional<store::RollEntry>();
     if (member && decisions::PhaseAt(decision, ctx.Now()) == decisions::Phase::kOpen) {
+      on_roll = ctx.Decisions().FindOnRoll(decision.id, ctx.person->id);
+      if (!on_roll) return on_roll.error();
+      if (*on_roll) {
+        page.set("roll_code", (*on_roll)->code);
+      } else {
+        page.set("not_on_roll", true);
+      }
+    }
+    if (on_roll && *on_roll) {
       page.set("can_vote", true);
       Result<std::optional<store::OwnVote>> own =
           ctx.Decisions().FindOwnVote(decision.id, ctx.person->id);

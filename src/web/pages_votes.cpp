@@ -72,25 +72,33 @@ Result<Response> ShowReceipts(Context& ctx) {
   int64_t proposal_id = 0;
   Result<Decision> decision = DecisionOfProposal(ctx, &proposal_id);
   if (!decision) return decision.error();
-  Result<std::vector<std::string>> receipts = Receipts(ctx, *decision);
+  Result<std::optional<std::vector<std::string>>> receipts = Receipts(ctx, *decision);
   if (!receipts) return receipts.error();
   ViewData page = BasePage(ctx, ctx.T("Receipts"));
   page.set("href", ProposalPath(ctx, proposal_id));
-  page.set("count", FormatInteger(ctx.language, static_cast<int64_t>(receipts->size())));
   const std::string& wanted = ctx.query.Get("receipt");
-  ViewData list = MakeList();
-  for (const std::string& receipt : *receipts) {
-    ViewData item = MakeObject();
-    item.set("receipt", receipt);
-    if (!wanted.empty() && NormaliseCode(wanted) == NormaliseCode(receipt)) {
-      item.set("mine", true);
-      page.set("found", true);
-    }
-    list.push_back(item);
+  if (!wanted.empty()) {
+    Result<bool> found = HasReceipt(ctx, *decision, wanted);
+    if (!found) return found.error();
+    page.set(*found ? "found" : "not_found", true);
   }
-  page.set("receipts", list);
+  if (*receipts) {
+    page.set("count", FormatInteger(ctx.language, static_cast<int64_t>((*receipts)->size())));
+    ViewData list = MakeList();
+    for (const std::string& receipt : **receipts) {
+      ViewData item = MakeObject();
+      item.set("receipt", receipt);
+      if (!wanted.empty() && NormaliseCode(wanted) == NormaliseCode(receipt)) {
+        item.set("mine", true);
+      }
+      list.push_back(item);
+    }
+    page.set("receipts", list);
+    page.set("listed", true);
+  } else {
+    page.set("hidden", true);
+  }
   page.set("wanted", wanted);
-  if (!wanted.empty() && !page.get("found")) page.set("not_found", true);
   if (decisions::PhaseAt(*decision, ctx.Now()) == decisions::Phase::kClosed) {
     page.set("export_href", ProposalPath(ctx, proposal_id) + "/export.json");
   }

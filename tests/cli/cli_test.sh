@@ -74,6 +74,13 @@ check "verify wrong winner" 1 "$andel" tally --verify "$exports/wrong-winner.jso
 contains "verify names the mismatch" "$work/out" "MISMATCH winners"
 check "verify wrong receipts" 1 "$andel" tally --verify "$exports/wrong-receipts.json"
 check "verify malformed" 2 "$andel" tally --verify "$exports/malformed.json"
+# A motion: every published count and the voter roll are recounted (issue 14, point 9).
+check "verify motion" 0 "$andel" tally --verify "$exports/motion.json"
+check "verify motion counts" 1 "$andel" tally --verify "$exports/motion-wrong-counts.json"
+contains "verify names the count" "$work/out" "MISMATCH yes: published 3, recounted 2"
+check "verify motion roll" 1 "$andel" tally --verify "$exports/motion-wrong-roll.json"
+contains "verify names the voter off the roll" "$work/out" "MISMATCH roll: someone voted who is not on the roll"
+contains "verify names the quorum base" "$work/out" "the quorum's base 3 is not the roll's weight 4"
 check "tally without input" 2 "$andel" tally
 
 # match: recommendations, circles and consortia on a profile file.

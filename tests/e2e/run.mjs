@@ -205,10 +205,15 @@ try {
     console.log("seen: the imported fund's result being computed");
   }
   const fundUrl = phone.url().replace(/\?.*$/, "");
+  // The page may reload itself meanwhile; a navigation it interrupts is simply tried again.
   for (let tries = 0; tries < 120 && !imported.includes("Finansieret i runde"); tries++) {
     await phone.waitForTimeout(500);
-    await phone.goto(fundUrl);
-    imported = await phone.textContent("main");
+    try {
+      await phone.goto(fundUrl);
+      imported = await phone.textContent("main");
+    } catch (error) {
+      if (!String(error).includes("interrupted by another navigation")) throw error;
+    }
   }
   if (!imported.includes("Finansieret i runde")) fail("the imported fund's result did not appear");
   await admin.close();

@@ -83,7 +83,8 @@ TEST_F(DatabaseRestartTest, BallotsSurviveARestartAndServiceResumes) {
     rows[i].name = "Voter " + std::to_string(i);
     rows[i].category = "citizen";
   }
-  ASSERT_TRUE(communities.ImportMembers(coop.id, rows, now_).has_value());
+  // Members since before the vote opens, so that they are on its roll.
+  ASSERT_TRUE(communities.ImportMembers(coop.id, rows, now_ - 3600).has_value());
   store::AccountRepository accounts(db);
   std::vector<int64_t> voter_ids(kVoters);
   std::vector<std::string> tokens(kVoters);

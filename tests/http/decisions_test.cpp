@@ -12,6 +12,7 @@
 #include "store/audit_log.h"
 #include "store/database.h"
 #include "store/decision_repository.h"
+#include "web/security.h"
 
 namespace andel::testing {
 namespace {
@@ -228,12 +229,16 @@ TEST_F(DecisionTest, SecretBallotsAreStoredApartFromTheirVoters) {
   const std::string key(answer["key"].as_string());
   EXPECT_EQ(Count("SELECT COUNT(*) FROM ballots WHERE person_id IS NULL"), 1);
   EXPECT_EQ(Count("SELECT COUNT(*) FROM decision_voters"), 1);
-  // The voter's own view has no ballot; the public list has the receipt.
+  // The voter's own view has no ballot; the public list is withheld until the close, but the
+  // voter finds their receipt.
   EXPECT_FALSE(Json(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/ballots/mine",
                                  Bearer(Accounts::kMember)))
                    .contains("ballot"));
-  EXPECT_TRUE(Contains(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/receipts").body,
-                       receipt));
+  EXPECT_FALSE(Contains(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/receipts").body,
+                        receipt));
+  EXPECT_TRUE(Json(Client().Get("/api/v1/decisions/" + std::to_string(id) +
+                                "/receipts?receipt=" + receipt))["found"]
+                  .as_bool());
   // Changing it needs the key.
   EXPECT_EQ(Cast(id, R"({"approved":[2]})", Accounts::kMember).status, 409);
   EXPECT_EQ(Cast(id, R"({"approved":[2],"key":"WRONG-KEY"})", Accounts::kMember).status, 400);
@@ -243,6 +248,8 @@ TEST_F(DecisionTest, SecretBallotsAreStoredApartFromTheirVoters) {
   now_ += 3601;
   json::object results = Json(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/results"));
   EXPECT_EQ(results["winners"].as_array(), json::array({2}));
+  EXPECT_TRUE(Contains(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/receipts").body,
+                       receipt));
 }
 
 TEST_F(DecisionTest, RankedBallotFromTheFormWithoutJavaScript) {
@@ -379,6 +386,143 @@ TEST_F(DecisionTest, AuditLogAndNotifications) {
   Result<store::AuditCheck> check = log.Verify();
   ASSERT_TRUE(check.has_value());
   EXPECT_FALSE(check->first_broken_seq.has_value());
+}
+
+// Issue 14, point 3: who may vote is fixed when the vote opens. A later joiner follows it but does
+// not vote, the quorum is measured against the roll, and the roll is in the export.
+TEST_F(DecisionTest, TheVoterRollIsFixedWhenTheVoteOpens) {
+  const int64_t id =
+      Decision(R"({"method":"motion","quorum":50,"closes_at":)" + Closes(3600) + "}");
+  ASSERT_EQ(Cast(id, R"({"choice":"yes"})", Accounts::kMember).status, 201);
+  // The outsider joins after the opening: a member now, but not on the roll.
+  now_ += 60;
+  HttpClient outsider = SignedIn(Accounts::kOutsider);
+  store::CommunityRepository communities(*database_.db);
+  const int64_t category =
+      communities.ListCategories(communities.FindBySlug("open-coop")->id)->at(0).id;
+  ASSERT_EQ(
+      outsider.PostForm("/c/open-coop", "/c/open-coop/join", "category=" + std::to_string(category))
+          .status,
+      303);
+  HttpReply refused = Cast(id, R"({"choice":"no"})", Accounts::kOutsider);
+  EXPECT_EQ(refused.status, 403) << refused.body;
+  EXPECT_TRUE(Contains(refused.body, "voter roll"));
+  const std::string proposal = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  EXPECT_TRUE(Contains(outsider.Get(proposal).body, "you can follow the vote, but not vote"));
+  EXPECT_TRUE(Contains(SignedIn(Accounts::kMember).Get(proposal).body, "voter roll"));
+  now_ += 3600;
+  json::object results = Json(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/results"));
+  EXPECT_EQ(results["eligible"].as_int64(), 3);           // the roll, not the four members of today
+  EXPECT_TRUE(results["quorum_met"].as_bool() == false);  // 1 of 3 is not half
+  json::object exported = Json(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/export"));
+  const json::object& roll = exported["roll"].as_object();
+  EXPECT_EQ(roll.at("size").as_int64(), 3);
+  EXPECT_EQ(roll.at("weight").as_int64(), 3);
+  EXPECT_EQ(roll.at("codes").as_array().size(), 3u);
+  EXPECT_EQ(roll.at("voted").as_array().size(), 1u);
+}
+
+// Issue 14, point 3: the statutes may ask a time of membership before one votes.
+TEST_F(DecisionTest, TheStatutesMayAskForATimeOfMembership) {
+  HttpClient admin = SignedIn(Accounts::kAdmin);
+  ASSERT_EQ(admin
+                .PostForm("/c/open-coop/admin", "/c/open-coop/admin/statutes",
+                          "quorum_percent=0&simple_majority=1/2&qualified_majority=2/3"
+                          "&vote_weight=one_member_one_vote&voting_min_days=30")
+                .status,
+            303);
+  const int64_t id = Decision(R"({"method":"motion","closes_at":)" + Closes(3600) + "}");
+  // The founding admin joined today; the imported members have no date and count as joined.
+  EXPECT_EQ(Cast(id, R"({"choice":"yes"})", Accounts::kAdmin).status, 403);
+  EXPECT_EQ(Cast(id, R"({"choice":"yes"})", Accounts::kMember).status, 201);
+  now_ += 3601;
+  json::object results = Json(Client().Get("/api/v1/decisions/" + std::to_string(id) + "/results"));
+  EXPECT_EQ(results["eligible"].as_int64(), 2);
+}
+
+// Issue 14, point 8: the board tried to link secret ballots to voters by watching, after each
+// vote, the receipts, the audit log and the results. Now nothing it can see changes from one
+// vote to the next, so it links no ballot better than chance; who voted is published, in
+// alphabetical order, at the close.
+TEST_F(DecisionTest, TheBoardCannotLinkSecretBallotsToVoters) {
+  // Four voters: add a fourth member.
+  store::CommunityRepository communities(*database_.db);
+  const int64_t coop = communities.FindBySlug("open-coop")->id;
+  store::AccountRepository accounts(*database_.db);
+  communities::Person fourth;
+  fourth.email = "fourth@test.dk";
+  fourth.name = "Test fourth@test.dk";
+  fourth.verified = true;
+  ASSERT_TRUE(
+      accounts.CreatePerson(fourth, *web::HashPassword(Accounts::kPassword), now_).has_value());
+  std::vector<communities::MemberRow> rows(1);
+  rows[0].email = "fourth@test.dk";
+  rows[0].name = "Test fourth@test.dk";
+  rows[0].category = "research";
+  ASSERT_TRUE(communities.ImportMembers(coop, rows, now_).has_value());
+  // Live results are refused for a secret vote.
+  HttpReply live = Client().Send("POST", "/api/v1/communities/open-coop/proposals",
+                                 R"({"title":"Live","body":"x"})", Bearer(Accounts::kMember));
+  ASSERT_EQ(live.status, 201);
+  HttpReply refused = Client().Send(
+      "POST",
+      "/api/v1/communities/open-coop/proposals/" + std::to_string(Json(live)["id"].as_int64()) +
+          "/decision",
+      R"({"method":"motion","secret":true,"live_results":true,"closes_at":)" + Closes(3600) + "}",
+      Bearer(Accounts::kBoard));
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_TRUE(Contains(refused.body, "live_results"));
+
+  const int64_t id =
+      Decision(R"({"method":"motion","secret":true,"closes_at":)" + Closes(3600) + "}");
+  const std::string decision = "/api/v1/decisions/" + std::to_string(id);
+  const std::string page = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  const auto board = Bearer(Accounts::kBoard);
+  HttpClient board_browser = SignedIn(Accounts::kBoard);
+  // Everything the board can read that could move with a vote.
+  const auto observe = [&]() {
+    return Client().Get(decision + "/receipts", board).body + "|" +
+           Client().Get(decision + "/results", board).body + "|" +
+           Client().Get("/api/v1/communities/open-coop/audit", board).body + "|" +
+           board_browser.Get(page + "/receipts").body.substr(0, 0) +
+           std::to_string(board_browser.Get(page + "/receipts").body.find("<code>")) + "|" +
+           Client().Get(decision + "/export", board).body;
+  };
+  const std::string before = observe();
+  const char* voters[] = {Accounts::kMember, "fourth@test.dk", Accounts::kAdmin, Accounts::kBoard};
+  const char* choices[] = {"yes", "no", "yes", "abstain"};
+  std::vector<std::string> receipts;
+  for (int v = 0; v < 4; ++v) {
+    now_ += 60;
+    HttpReply cast = Cast(id, std::string(R"({"choice":")") + choices[v] + "\"}", voters[v]);
+    ASSERT_EQ(cast.status, 201) << cast.body;
+    receipts.emplace_back(Json(cast)["receipt"].as_string());
+    EXPECT_EQ(observe(), before) << "vote " << v << " changed what the board sees";
+    // The voter can check their own receipt meanwhile.
+    EXPECT_TRUE(Json(Client().Get(decision + "/receipts?receipt=" + receipts.back(),
+                                  Bearer(voters[v])))["found"]
+                    .as_bool());
+  }
+  EXPECT_TRUE(Contains(Client().Get(decision + "/receipts").body, "hidden_until_close"));
+  now_ += 3600;
+  // After the close: the receipts and ballots are published together, with the voters in
+  // alphabetical order, and no time of casting anywhere.
+  EXPECT_EQ(Client().Get(decision + "/results").status, 200);
+  const std::string audit = Client().Get("/api/v1/communities/open-coop/audit", board).body;
+  EXPECT_FALSE(Contains(audit, "vote.cast"));
+  const size_t listed = audit.find(
+      "Test admin@test.dk, Test board@test.dk, Test fourth@test.dk, "
+      "Test member@test.dk");
+  EXPECT_NE(listed, std::string::npos) << audit;
+  json::object exported = Json(Client().Get(decision + "/export"));
+  EXPECT_EQ(exported["ballots"].as_array().size(), 4u);
+  // The export lists ballots by receipt, which are random: their order says nothing of the order
+  // of casting.
+  std::vector<std::string> order;
+  for (const json::value& ballot : exported["ballots"].as_array()) {
+    order.emplace_back(ballot.as_object().at("receipt").as_string());
+  }
+  EXPECT_TRUE(std::is_sorted(order.begin(), order.end()));
 }
 
 }  // namespace
