@@ -100,6 +100,8 @@ struct Membership {
   std::optional<Date> joined_on;
   std::optional<Date> left_on;
   MemberStatus status = MemberStatus::kActive;
+  // The member hides their shares and organisation from other members (not from the board).
+  bool details_hidden = false;
 };
 
 // The name, slug, and about text of a community, checked: name 1-120 characters, a valid slug,

@@ -729,7 +729,7 @@ Result<std::vector<MemberRow>> CommunityRepository::ExportMembers(int64_t commun
         (sql.prepare << "SELECT m.id, m.community_id, m.person_id, "
                         "COALESCE(m.organisation_id, 0), m.category_id, m.role, m.shares, "
                         "m.joined_on, m.left_on, m.status, p.name, p.email, "
-                        "COALESCE(o.name, ''), c.code FROM memberships m "
+                        "COALESCE(o.name, ''), m.details_hidden, c.code FROM memberships m "
                         "JOIN persons p ON p.id = m.person_id "
                         "JOIN categories c ON c.id = m.category_id "
                         "LEFT JOIN organisations o ON o.id = m.organisation_id "
@@ -898,6 +898,44 @@ Result<int64_t> CommunityRepository::FindOrCreatePerson(const std::string& email
   });
   if (!status) return status.error();
   return id;
+}
+
+Result<bool> CommunityRepository::MemberListIsPublic(int64_t community_id) {
+  int is_public = 0;
+  Status status = db_.Run([&](soci::session& sql) -> Status {
+    sql << "SELECT member_list_public FROM communities WHERE id = :c", soci::use(community_id),
+        soci::into(is_public);
+    return {};
+  });
+  if (!status) return status.error();
+  return is_public != 0;
+}
+
+Status CommunityRepository::SetMemberListPublic(int64_t community_id, bool is_public) {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    const int value = is_public ? 1 : 0;
+    sql << "UPDATE communities SET member_list_public = :v WHERE id = :c", soci::use(value),
+        soci::use(community_id);
+    BumpVersion(sql, community_id);
+    Audit(sql, community_id, "community.updated", "",
+          "member_list_public=" + std::to_string(value));
+    return {};
+  });
+}
+
+Status CommunityRepository::SetDetailsHidden(int64_t community_id, int64_t membership_id,
+                                             bool hidden) {
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    const int value = hidden ? 1 : 0;
+    soci::statement update =
+        (sql.prepare << "UPDATE memberships SET details_hidden = :v WHERE id = :m "
+                        "AND community_id = :c",
+         soci::use(value), soci::use(membership_id), soci::use(community_id));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) return Error::NotFound("no such member", "member");
+    BumpVersion(sql, community_id);
+    return {};
+  });
 }
 
 }  // namespace andel::store

@@ -114,6 +114,11 @@ class CommunityRepository {
   // Updates category, role, shares, status and dates of an existing membership.
   Status UpdateMember(const communities::Membership& membership);
   Result<int64_t> CountAdmins(int64_t community_id);
+  // Whether the community shows its member list to everyone (by default only members see it).
+  Result<bool> MemberListIsPublic(int64_t community_id);
+  Status SetMemberListPublic(int64_t community_id, bool is_public);
+  // A member hides (or shows again) their shares and organisation from other members.
+  Status SetDetailsHidden(int64_t community_id, int64_t membership_id, bool hidden);
 
   // Imports every row in one transaction: persons are found or created by email (without a
   // password), organisations by name; an existing membership is updated. All or nothing.

@@ -34,7 +34,8 @@ inline std::optional<Date> DateFrom(const std::string& text) {
 // Columns of a member row, in the order ReadMember expects.
 inline constexpr const char* kMemberSelect =
     "SELECT m.id, m.community_id, m.person_id, COALESCE(m.organisation_id, 0), m.category_id, "
-    "m.role, m.shares, m.joined_on, m.left_on, m.status, p.name, p.email, COALESCE(o.name, '') "
+    "m.role, m.shares, m.joined_on, m.left_on, m.status, p.name, p.email, COALESCE(o.name, ''), "
+    "m.details_hidden "
     "FROM memberships m JOIN persons p ON p.id = m.person_id "
     "LEFT JOIN organisations o ON o.id = m.organisation_id ";
 
@@ -42,6 +43,7 @@ struct MemberColumns {
   int64_t id = 0, community_id = 0, person_id = 0, organisation_id = 0, category_id = 0;
   std::string role, joined_on, left_on, status, person_name, email, organisation;
   int64_t shares = 0;
+  int details_hidden = 0;
 
   void Bind(soci::statement& statement) {
     statement.exchange(soci::into(id));
@@ -57,6 +59,7 @@ struct MemberColumns {
     statement.exchange(soci::into(person_name));
     statement.exchange(soci::into(email));
     statement.exchange(soci::into(organisation));
+    statement.exchange(soci::into(details_hidden));
   }
 
   MemberView View() const {
@@ -72,6 +75,7 @@ struct MemberColumns {
     m.joined_on = DateFrom(joined_on);
     m.left_on = DateFrom(left_on);
     m.status = Parsed(communities::ParseMemberStatus(status), communities::MemberStatus::kLeft);
+    m.details_hidden = details_hidden != 0;
     view.person_name = person_name;
     view.email = email;
     view.organisation = organisation;

@@ -44,21 +44,25 @@ json::object CategoryJson(const communities::Category& category) {
           {"position", category.position}};
 }
 
+// A member as the caller may see them: with `hide_details`, without shares and organisation.
 json::object MemberJson(const Context& ctx, const store::MemberView& member,
-                        const std::vector<communities::Category>& categories) {
+                        const std::vector<communities::Category>& categories,
+                        bool hide_details = false) {
   const communities::Membership& m = member.membership;
   json::object object{{"id", m.id},
-                      {"name", member.name},
+                      {"name", hide_details ? member.person_name : member.name},
                       {"person_name", member.person_name},
-                      {"organisation", member.organisation},
                       {"category_id", m.category_id},
                       {"role", communities::Name(m.role)},
-                      {"shares", m.shares},
                       {"status", communities::Name(m.status)},
                       {"joined_on", m.joined_on ? FormatIsoDate(*m.joined_on) : ""},
                       {"left_on", m.left_on ? FormatIsoDate(*m.left_on) : ""}};
   for (const communities::Category& category : categories) {
     if (category.id == m.category_id) object["category"] = category.code;
+  }
+  if (!hide_details) {
+    object["organisation"] = member.organisation;
+    object["shares"] = m.shares;
   }
   if (ctx.membership || ctx.IsBoard()) object["email"] = member.email;
   return object;
@@ -78,6 +82,9 @@ Result<int64_t> CategoryIdByCode(Context& ctx, const std::string& code) {
 // created and refused when it is changed.
 constexpr std::string_view kCommunityFields[] = {"slug", "name",   "about",
                                                  "kind", "signup", "public"};
+// A change may also publish the member list, or make it private again.
+constexpr std::string_view kCommunityChangeFields[] = {
+    "slug", "name", "about", "kind", "signup", "public", "member_list_public"};
 
 // Applies the fields present in `body` to a community.
 Status ApplyCommunityFields(const json::object& body, communities::Community& community) {
@@ -310,20 +317,35 @@ Result<Response> ApiGetCommunity(Context& ctx) {
       {"quorum_percent", statutes->quorum_percent},
       {"simple_majority", communities::FormatFraction(statutes->simple_majority)},
       {"qualified_majority", communities::FormatFraction(statutes->qualified_majority)},
-      {"vote_weight", communities::Name(statutes->vote_weight)}};
+      {"vote_weight", communities::Name(statutes->vote_weight)},
+      {"voting_min_days", statutes->voting_min_days},
+      {"voting_min_shares", statutes->voting_min_shares}};
+  Result<bool> list_public = ctx.Communities().MemberListIsPublic(ctx.community->id);
+  if (!list_public) return list_public.error();
+  object["member_list_public"] = *list_public;
   return JsonOf(object);
 }
 
 Result<Response> ApiUpdateCommunity(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx, kCommunityFields);
+  Result<json::object> body = BodyObject(ctx, kCommunityChangeFields);
   if (!body) return body.error();
   communities::Community community = *ctx.community;
+  const json::value* list_public = body->if_contains("member_list_public");
+  if (list_public && !list_public->is_bool()) {
+    return Error::InvalidArgument("this field must be true or false", "member_list_public");
+  }
   if (body->contains("slug")) {
     return Error::InvalidArgument("the short name of a community cannot change", "slug");
   }
   if (Status status = ApplyCommunityFields(*body, community); !status) return status.error();
   if (Status status = ctx.Communities().UpdateCommunity(community); !status) {
     return status.error();
+  }
+  if (list_public) {
+    if (Status status = ctx.Communities().SetMemberListPublic(community.id, list_public->as_bool());
+        !status) {
+      return status.error();
+    }
   }
   *ctx.community = community;
   return ApiGetCommunity(ctx);
@@ -342,11 +364,21 @@ Result<Response> ApiDeleteCommunity(Context& ctx) {
 Result<Response> ApiListMembers(Context& ctx) {
   Result<Paging> paging = ReadPaging(ctx);
   if (!paging) return paging.error();
+  Result<MemberListView> list_view = MemberListViewOf(ctx);
+  if (!list_view) return list_view.error();
+  if (*list_view == MemberListView::kCounts) {
+    if (!ctx.person) return Error::Unauthenticated("please sign in");
+    return Error::PermissionDenied("only members see the member list of this community");
+  }
   const bool sees_email = ctx.membership || ctx.IsBoard();
+  const std::string viewer = *list_view == MemberListView::kBoard
+                                 ? "board"
+                                 : std::to_string(ctx.person ? ctx.person->id : 0);
   const std::string key = "api-members|" + std::to_string(ctx.community->id) + "|" +
                           std::to_string(ctx.community->version) + "|" + ctx.query.Get("q") + "|" +
                           ctx.query.Get("category") + "|" + std::to_string(paging->page) + "|" +
-                          std::to_string(paging->per_page) + "|" + (sees_email ? "e" : "-");
+                          std::to_string(paging->per_page) + "|" + (sees_email ? "e" : "-") + "|" +
+                          viewer;
   if (std::shared_ptr<const std::string> cached = ctx.services.cache.Find(key)) {
     return JsonResponse(*cached);
   }
@@ -370,7 +402,8 @@ Result<Response> ApiListMembers(Context& ctx) {
   if (!members) return members.error();
   json::array items;
   for (const store::MemberView& member : members->members) {
-    items.push_back(MemberJson(ctx, member, *categories));
+    items.push_back(
+        MemberJson(ctx, member, *categories, DetailsHiddenFrom(ctx, member, *list_view)));
   }
   std::string body = json::serialize(PageOf(std::move(items), *paging, members->total));
   ctx.services.cache.Put(key, body);
@@ -414,12 +447,18 @@ Result<Response> ApiCreateMember(Context& ctx) {
 }
 
 Result<Response> ApiGetMember(Context& ctx) {
+  Result<MemberListView> list_view = MemberListViewOf(ctx);
+  if (!list_view) return list_view.error();
+  if (*list_view == MemberListView::kCounts) {
+    if (!ctx.person) return Error::Unauthenticated("please sign in");
+    return Error::PermissionDenied("only members see the member list of this community");
+  }
   Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
-  return JsonOf(MemberJson(ctx, *member, *categories));
+  return JsonOf(MemberJson(ctx, *member, *categories, DetailsHiddenFrom(ctx, *member, *list_view)));
 }
 
 Result<Response> ApiUpdateMember(Context& ctx) {

@@ -123,13 +123,28 @@ Result<store::MemberView> MemberFromPath(Context& ctx) {
   return ctx.Communities().FindMember(ctx.community->id, id);
 }
 
+Result<MemberListView> MemberListViewOf(Context& ctx) {
+  if (ctx.IsBoard() || (ctx.person && ctx.person->is_admin)) return MemberListView::kBoard;
+  if (ctx.membership) return MemberListView::kList;
+  Result<bool> published = ctx.Communities().MemberListIsPublic(ctx.community->id);
+  if (!published) return published.error();
+  return *published ? MemberListView::kList : MemberListView::kCounts;
+}
+
+bool DetailsHiddenFrom(const Context& ctx, const store::MemberView& member, MemberListView view) {
+  return member.membership.details_hidden && view != MemberListView::kBoard &&
+         !(ctx.person && ctx.person->id == member.membership.person_id);
+}
+
 ViewData MemberItem(const Context& ctx, const store::MemberView& member,
-                    const std::vector<communities::Category>& categories) {
+                    const std::vector<communities::Category>& categories, bool hide_details) {
   const communities::Membership& m = member.membership;
   ViewData item = MakeObject();
   item.set("id", std::to_string(m.id));
-  item.set("name", member.name);
-  if (!member.organisation.empty()) item.set("representative", member.person_name);
+  item.set("name", hide_details ? member.person_name : member.name);
+  if (!member.organisation.empty() && !hide_details) {
+    item.set("representative", member.person_name);
+  }
   for (const communities::Category& category : categories) {
     if (category.id == m.category_id) {
       item.set("category", CategoryLabel(ctx, category));
@@ -140,8 +155,13 @@ ViewData MemberItem(const Context& ctx, const store::MemberView& member,
   item.set("role_code", std::string(communities::Name(m.role)));
   item.set("status", StatusLabel(ctx, m.status));
   item.set("status_code", std::string(communities::Name(m.status)));
-  item.set("shares", FormatInteger(ctx.language, m.shares));
-  item.set("shares_raw", std::to_string(m.shares));
+  if (hide_details) {
+    item.set("shares", ctx.T("not shown"));
+  } else {
+    item.set("shares", FormatInteger(ctx.language, m.shares));
+    item.set("shares_raw", std::to_string(m.shares));
+  }
+  if (m.details_hidden) item.set("details_hidden", true);
   if (m.joined_on) item.set("joined", FormatDate(ctx.language, *m.joined_on));
   if (m.left_on) item.set("left", FormatDate(ctx.language, *m.left_on));
   if (m.role != communities::Role::kMember) item.set("has_role", true);

@@ -30,9 +30,20 @@ int PageNumber(const Context& ctx);
 // The member the route's {id} names, in the route's community; kNotFound otherwise.
 Result<store::MemberView> MemberFromPath(Context& ctx);
 
-// One member for a page; `categories` gives the category's label.
+// What the caller may see of the community's members: counts only (the public, unless the
+// community publishes its list), the list (members, or everyone where it is published), or the
+// list with the details members hide from each other (the board).
+enum class MemberListView { kCounts, kList, kBoard };
+Result<MemberListView> MemberListViewOf(Context& ctx);
+// Whether `member`'s shares and organisation are hidden from the caller: the member hides them,
+// the caller is not the board, and it is not the caller's own membership.
+bool DetailsHiddenFrom(const Context& ctx, const store::MemberView& member, MemberListView view);
+
+// One member for a page; `categories` gives the category's label. With `hide_details`, the
+// member's shares and organisation are left out.
 ViewData MemberItem(const Context& ctx, const store::MemberView& member,
-                    const std::vector<communities::Category>& categories);
+                    const std::vector<communities::Category>& categories,
+                    bool hide_details = false);
 
 // The categories as <option>s, `selected_id` marked.
 ViewData CategoryOptions(const Context& ctx, const std::vector<communities::Category>& categories,

@@ -47,6 +47,7 @@ Result<Response> ShowCommunity(Context& ctx);
 Result<Response> SubmitJoin(Context& ctx);
 Result<Response> ShowMembers(Context& ctx);
 Result<Response> ShowMember(Context& ctx);
+Result<Response> SubmitMemberPrivacy(Context& ctx);
 Result<Response> ServeStatic(Context& ctx);
 
 // pages_admin.cpp: running a community.

@@ -72,6 +72,9 @@ Result<Response> AdminPage(Context& ctx, int status, const std::optional<Error>&
   page.set("kinds", KindOptions(ctx, community.kind));
   if (community.is_public) page.set("is_public", true);
   page.set("signup_" + std::string(communities::Name(community.signup)), true);
+  Result<bool> list_public = ctx.Communities().MemberListIsPublic(community.id);
+  if (!list_public) return list_public.error();
+  if (*list_public) page.set("member_list_public", true);
   Result<communities::Statutes> statutes = ctx.Communities().GetStatutes(community.id);
   if (!statutes) return statutes.error();
   const bool statutes_resubmit = error && ctx.form.Has("quorum_percent");
@@ -209,6 +212,15 @@ Result<Response> SubmitSettings(Context& ctx) {
   }
   if (Status status = ctx.Communities().UpdateCommunity(community); !status) {
     return status.error();
+  }
+  // The form sends "members" always and "public" too when the box is ticked.
+  if (ctx.form.Has("member_list")) {
+    const std::vector<std::string> chosen = ctx.form.GetAll("member_list");
+    const bool list_public = std::find(chosen.begin(), chosen.end(), "public") != chosen.end();
+    if (Status status = ctx.Communities().SetMemberListPublic(ctx.community->id, list_public);
+        !status) {
+      return status.error();
+    }
   }
   return Redirect(AdminPath(ctx, "?notice=" + UrlEncode("Saved.")));
 }

@@ -173,7 +173,7 @@ namespace {
 
 // The member list of the members page, without the layout: it depends only on the community's
 // data (its version), the language and the query, so it can be cached.
-Result<std::string> RenderMemberList(Context& ctx) {
+Result<std::string> RenderMemberList(Context& ctx, MemberListView list_view) {
   const communities::Community& community = *ctx.community;
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(community.id);
@@ -198,7 +198,7 @@ Result<std::string> RenderMemberList(Context& ctx) {
   ViewData view = MakeObject();
   ViewData list = MakeList();
   for (const store::MemberView& member : members->members) {
-    ViewData item = MemberItem(ctx, member, *categories);
+    ViewData item = MemberItem(ctx, member, *categories, DetailsHiddenFrom(ctx, member, list_view));
     item.set("href", "/c/" + community.slug + "/members/" + std::to_string(member.membership.id));
     list.push_back(item);
   }
@@ -226,14 +226,52 @@ Result<std::string> RenderMemberList(Context& ctx) {
 
 }  // namespace
 
+// The public's view of a private member list: how many members, in each category.
+Result<std::string> RenderMemberCounts(Context& ctx) {
+  Result<std::vector<communities::Category>> categories =
+      ctx.Communities().ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  ViewData view = MakeObject();
+  ViewData counts = MakeList();
+  store::MemberQuery query;
+  query.limit = 0;
+  Result<store::MemberPage> all = ctx.Communities().ListMembers(ctx.community->id, query);
+  if (!all) return all.error();
+  for (const communities::Category& category : *categories) {
+    query.category_id = category.id;
+    Result<store::MemberPage> in_category = ctx.Communities().ListMembers(ctx.community->id, query);
+    if (!in_category) return in_category.error();
+    ViewData item = MakeObject();
+    item.set("label", CategoryLabel(ctx, category));
+    item.set("count", FormatInteger(ctx.language, in_category->total));
+    counts.push_back(item);
+  }
+  view.set("counts", counts);
+  view.set("total", FormatInteger(ctx.language, all->total));
+  view.set("slug", ctx.community->slug);
+  if (!ctx.person) view.set("sign_in", true);
+  return ctx.services.views.Render("member_counts", ctx.language, view);
+}
+
 Result<Response> ShowMembers(Context& ctx) {
   const communities::Community& community = *ctx.community;
+  Result<MemberListView> list_view = MemberListViewOf(ctx);
+  if (!list_view) return list_view.error();
+  // The list differs by what the caller may see, and by who the caller is where members hide
+  // details (their own stay visible to them).
+  const std::string viewer = *list_view == MemberListView::kBoard ? "board"
+                             : *list_view == MemberListView::kCounts
+                                 ? (ctx.person ? "counts" : "counts-anonymous")
+                                 : "list:" + std::to_string(ctx.person ? ctx.person->id : 0);
   const std::string key = "members|" + ctx.language + "|" + std::to_string(community.id) + "|" +
-                          std::to_string(community.version) + "|" + ctx.query.Get("q") + "|" +
-                          ctx.query.Get("category") + "|" + std::to_string(PageNumber(ctx));
+                          std::to_string(community.version) + "|" + viewer + "|" +
+                          ctx.query.Get("q") + "|" + ctx.query.Get("category") + "|" +
+                          std::to_string(PageNumber(ctx));
   std::shared_ptr<const std::string> content = ctx.services.cache.Find(key);
   if (!content) {
-    Result<std::string> rendered = RenderMemberList(ctx);
+    Result<std::string> rendered = *list_view == MemberListView::kCounts
+                                       ? RenderMemberCounts(ctx)
+                                       : RenderMemberList(ctx, *list_view);
     if (!rendered) return rendered.error();
     ctx.services.cache.Put(key, *rendered);
     content = std::make_shared<const std::string>(std::move(*rendered));
@@ -243,15 +281,47 @@ Result<Response> ShowMembers(Context& ctx) {
 }
 
 Result<Response> ShowMember(Context& ctx) {
+  Result<MemberListView> list_view = MemberListViewOf(ctx);
+  if (!list_view) return list_view.error();
+  if (*list_view == MemberListView::kCounts) {
+    if (!ctx.person) return Error::Unauthenticated("please sign in");
+    return Error::PermissionDenied("only members see the member list of this community");
+  }
   Result<store::MemberView> member = MemberFromPath(ctx);
   if (!member) return member.error();
+  if (member->membership.status == communities::MemberStatus::kApplied &&
+      *list_view != MemberListView::kBoard) {
+    return Error::NotFound("no such member", "member");
+  }
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
-  ViewData page = BasePage(ctx, member->name);
-  page.set("member", MemberItem(ctx, *member, *categories));
+  const bool hidden = DetailsHiddenFrom(ctx, *member, *list_view);
+  ViewData page = BasePage(ctx, hidden ? member->person_name : member->name);
+  page.set("member", MemberItem(ctx, *member, *categories, hidden));
   if (ctx.membership || ctx.IsBoard()) page.set("email", member->email);
+  if (ctx.person && ctx.person->id == member->membership.person_id &&
+      member->membership.status == communities::MemberStatus::kActive) {
+    page.set("own", true);
+    page.set("privacy_action", "/c/" + ctx.community->slug + "/members/" +
+                                   std::to_string(member->membership.id) + "/privacy");
+  }
   return HtmlPage(ctx, "member", page);
+}
+
+Result<Response> SubmitMemberPrivacy(Context& ctx) {
+  Result<store::MemberView> member = MemberFromPath(ctx);
+  if (!member) return member.error();
+  if (!ctx.person || member->membership.person_id != ctx.person->id) {
+    return Error::PermissionDenied("only the member may change this");
+  }
+  if (Status status = ctx.Communities().SetDetailsHidden(ctx.community->id, member->membership.id,
+                                                         ctx.form.Get("hidden") == "1");
+      !status) {
+    return status.error();
+  }
+  return Redirect("/c/" + ctx.community->slug + "/members/" +
+                  std::to_string(member->membership.id) + "?notice=" + UrlEncode("Saved."));
 }
 
 Result<Response> ServeStatic(Context& ctx) {

@@ -46,6 +46,7 @@ const std::vector<Route>& RouteTable() {
       {kPost, "/c/{slug}/join", kSignedIn, kPage, SubmitJoin},
       {kGet, "/c/{slug}/members", kVisible, kPage, ShowMembers},
       {kGet, "/c/{slug}/members/{id}", kVisible, kPage, ShowMember},
+      {kPost, "/c/{slug}/members/{id}/privacy", kMember, kPage, SubmitMemberPrivacy},
       {kGet, "/c/{slug}/admin", kBoard, kPage, ShowAdmin},
       {kPost, "/c/{slug}/admin/settings", kAdmin, kPage, SubmitSettings},
       {kPost, "/c/{slug}/admin/statutes", kAdmin, kPage, SubmitStatutes},

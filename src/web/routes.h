@@ -16,14 +16,14 @@ namespace andel::web {
 // account whose address is confirmed: until then a person may read, not join, vote, propose or
 // create.
 enum class Access {
-  kPublic,    // anyone
-  kAccount,   // any signed-in person, about their own account (address confirmed or not)
-  kSignedIn,  // any signed-in person
+  kPublic,       // anyone
+  kAccount,      // any signed-in person, about their own account (address confirmed or not)
+  kSignedIn,     // any signed-in person
   kServerAdmin,  // a server administrator (persons.is_admin)
-  kVisible,   // anyone who may see the community: public ones, or members of private ones
-  kMember,    // an active member of the community
-  kBoard,     // its board or admins
-  kAdmin,     // its admins
+  kVisible,      // anyone who may see the community: public ones, or members of private ones
+  kMember,       // an active member of the community
+  kBoard,        // its board or admins
+  kAdmin,        // its admins
 };
 
 enum class Surface { kPage, kApi };

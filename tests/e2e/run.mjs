@@ -110,8 +110,20 @@ try {
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const axe = async (name, on = page) => {
-    await on.addScriptTag({ content: axeSource });
-    const result = await on.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+    // A page still settling after a redirect may navigate once more: then check the page it
+    // settles on.
+    const run = async () => {
+      await on.waitForLoadState("load");
+      await on.addScriptTag({ content: axeSource });
+      return on.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+    };
+    let result;
+    try {
+      result = await run();
+    } catch (error) {
+      if (!String(error).includes("Execution context was destroyed")) throw error;
+      result = await run();
+    }
     const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
     for (const v of bad) fail(`${name}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
     checks++;

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include "http/server_fixture.h"
+#include "store/community_repository.h"
 #include "web/routes.h"
+#include "web/security.h"
 
 namespace andel::testing {
 namespace {
@@ -145,7 +147,7 @@ TEST_F(ServerTest, PrivateCommunityIsHiddenFromOutsiders) {
 }
 
 TEST_F(ServerTest, MembersPageSearchesAndFilters) {
-  HttpClient client = Client();
+  HttpClient client = SignedIn(Accounts::kAdmin);  // a member, named neither board nor member
   HttpReply all = client.Get("/c/open-coop/members");
   ASSERT_EQ(all.status, 200);
   EXPECT_TRUE(Contains(all.body, "Test board@test.dk"));
@@ -170,7 +172,7 @@ TEST_F(ServerTest, MembersPageSearchesAndFilters) {
 // Pages and JSON are cached by community version: every change shows at once.
 TEST_F(ServerTest, CachedMemberListsFollowEveryChange) {
   HttpClient admin = SignedIn(Accounts::kAdmin);
-  HttpClient visitor = Client();
+  HttpClient visitor = SignedIn(Accounts::kBoard);  // a fellow member who reads the list
   const std::string token = TokenFor(Accounts::kAdmin);
   const std::vector<std::pair<std::string, std::string>> auth = {
       {"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
@@ -202,6 +204,74 @@ TEST_F(ServerTest, CachedMemberListsFollowEveryChange) {
   const std::string page = visitor.Get("/c/open-coop/members?category=business").body;
   EXPECT_TRUE(Contains(page, "Renamed Person"));
   EXPECT_FALSE(Contains(page, "Test member@test.dk"));
+}
+
+// Issue 14, point 7: the names, organisations, categories, shares and dates of private persons
+// were shown to anyone. Now members see the list and the public sees counts, unless the
+// community publishes it; a member may hide their shares and organisation from other members.
+TEST_F(ServerTest, MemberListsArePrivateByDefault) {
+  HttpReply anonymous = Client().Get("/c/open-coop/members");
+  ASSERT_EQ(anonymous.status, 200);
+  EXPECT_TRUE(Contains(anonymous.body, "Only members see who the members are."));
+  EXPECT_FALSE(Contains(anonymous.body, "Test member@test.dk"));
+  EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/members").status, 401);
+  EXPECT_EQ(Client().Get("/c/open-coop/members/1").status, 303);  // to sign in
+  HttpClient outsider = SignedIn(Accounts::kOutsider);
+  EXPECT_FALSE(Contains(outsider.Get("/c/open-coop/members").body, "Test member@test.dk"));
+  EXPECT_EQ(outsider.Get("/api/v1/communities/open-coop/members").status, 403);
+  EXPECT_EQ(outsider.Get("/c/open-coop/members/1").status, 403);
+
+  // The member hides their shares and organisation from other members, not from the board.
+  const std::string token = TokenFor(Accounts::kAdmin);
+  const std::vector<std::pair<std::string, std::string>> auth = {
+      {"Authorization", "Bearer " + token}, {"Content-Type", "application/json"}};
+  HttpClient admin = Client();
+  HttpReply list = admin.Get("/api/v1/communities/open-coop/members?q=member%40test.dk", auth);
+  const size_t at = list.body.find("\"id\":");
+  ASSERT_NE(at, std::string::npos);
+  const std::string id = list.body.substr(at + 5, list.body.find(',', at) - at - 5);
+  ASSERT_EQ(
+      admin.Send("PATCH", "/api/v1/communities/open-coop/members/" + id, R"({"shares":7})", auth)
+          .status,
+      200);
+  HttpClient member = SignedIn(Accounts::kMember);
+  const std::string own = "/c/open-coop/members/" + id;
+  EXPECT_TRUE(Contains(member.Get(own).body, "What other members see"));
+  ASSERT_EQ(member.PostForm(own, own + "/privacy", "hidden=1").status, 303);
+  HttpClient board = SignedIn(Accounts::kBoard);
+  EXPECT_TRUE(Contains(board.Get(own).body, "<dd>7</dd>"));  // the board still sees them
+  HttpClient fellow = SignedIn(Accounts::kAdmin);
+  EXPECT_TRUE(Contains(member.Get(own).body, "<dd>7</dd>"));  // and the member themself
+  communities::Person other;
+  other.email = "fellow@test.dk";
+  other.name = "Fellow";
+  other.verified = true;
+  store::AccountRepository accounts(*database_.db);
+  ASSERT_TRUE(
+      accounts.CreatePerson(other, *web::HashPassword(Accounts::kPassword), now_).has_value());
+  store::CommunityRepository communities(*database_.db);
+  std::vector<communities::MemberRow> rows(1);
+  rows[0].email = "fellow@test.dk";
+  rows[0].name = "Fellow";
+  rows[0].category = "research";
+  ASSERT_TRUE(
+      communities.ImportMembers(communities.FindBySlug("open-coop")->id, rows, now_).has_value());
+  HttpClient peer = SignedIn("fellow@test.dk");
+  const std::string seen = peer.Get(own).body;
+  EXPECT_FALSE(Contains(seen, "<dd>7</dd>")) << seen;
+  const std::string api = peer.Get("/api/v1/communities/open-coop/members/" + id).body;
+  EXPECT_FALSE(Contains(api, "\"shares\"")) << api;
+  EXPECT_TRUE(Contains(admin.Get("/api/v1/communities/open-coop/members/" + id, auth).body,
+                       "\"shares\":7"));
+  (void)fellow;
+
+  // The community publishes its list: now everyone sees it.
+  ASSERT_EQ(
+      admin.Send("PATCH", "/api/v1/communities/open-coop", R"({"member_list_public":true})", auth)
+          .status,
+      200);
+  EXPECT_TRUE(Contains(Client().Get("/c/open-coop/members").body, "Test board@test.dk"));
+  EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/members").status, 200);
 }
 
 TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
@@ -375,7 +445,7 @@ TEST_F(ServerTest, BadInputNeverCrashes) {
   EXPECT_TRUE(Contains(wrong_method.Header("allow"), "GET"));
   EXPECT_EQ(client.Get("/c/%FF%FE").status, 400);
   EXPECT_EQ(client.Get("/c/open-coop/members?q=%FF").status, 400);
-  EXPECT_EQ(client.Get("/c/open-coop/members/abc").status, 404);
+  EXPECT_EQ(SignedIn(Accounts::kMember).Get("/c/open-coop/members/abc").status, 404);
   EXPECT_EQ(client.Get("/c/open-coop/members?page=-3").status, 200);
   EXPECT_EQ(client.Get("/c/" + std::string(5000, 'a')).status, 404);
   // Oversized body: 413 from the declared length alone.

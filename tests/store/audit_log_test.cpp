@@ -38,8 +38,9 @@ TEST(AuditLog, ChangesAreRecordedWithTheirActorAndTheChainVerifies) {
   ASSERT_TRUE(records.has_value());
   ASSERT_EQ(records->size(), 4u);  // newest first
   EXPECT_EQ(records->at(0).entry.action, "statutes.changed");
-  EXPECT_EQ(records->at(0).entry.details,
-            "quorum=25% simple=1/2 qualified=2/3 weight=one_member_one_vote min_days=0 min_shares=0");
+  EXPECT_EQ(
+      records->at(0).entry.details,
+      "quorum=25% simple=1/2 qualified=2/3 weight=one_member_one_vote min_days=0 min_shares=0");
   EXPECT_EQ(records->at(0).actor_name, "Board");
   EXPECT_EQ(records->at(0).at, 2000);
   EXPECT_EQ(records->at(3).entry.action, "member.added");  // the founder, then the creation

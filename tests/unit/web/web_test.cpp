@@ -66,8 +66,7 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
     }
   }
   // A message may be split over several adjacent literals ("first part " "second part").
-  const std::regex message(
-      R"((?:Error::[A-Za-z]+|\bT|ctx\.T)\(\s*((?:\"[^\"]*\"\s*)+))");
+  const std::regex message(R"((?:Error::[A-Za-z]+|\bT|ctx\.T)\(\s*((?:\"[^\"]*\"\s*)+))");
   const std::regex translated(R"(Translate\([a-z_.>-]+,\s*((?:\"[^\"]*\"\s*)+))");
   const std::regex label(R"(static const std::string k[A-Za-z]+ = \"([^\"]+)\")");
   const std::regex more_labels(R"(, k[A-Za-z]+ = \"([^\"]+)\")");
@@ -94,8 +93,8 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
         english.insert(JoinLiterals((*it)[1]));
       }
     }
-    for (const std::regex* pattern :
-         {&message, &translated, &label, &more_labels, &notice, &transport, &audit_label, &enum_message}) {
+    for (const std::regex* pattern : {&message, &translated, &label, &more_labels, &notice,
+                                      &transport, &audit_label, &enum_message}) {
       for (std::sregex_iterator it(text.begin(), text.end(), *pattern), end; it != end; ++it) {
         english.insert(JoinLiterals((*it)[1]));
       }
