@@ -33,10 +33,9 @@ std::optional<LinkPurpose> ParsePurpose(std::string_view name) {
 
 Error InvalidLink() { return Error::NotFound("this link is not valid, was used, or has expired"); }
 
-// Reads the link within the caller's transaction and marks it used, if it is one of `allowed`,
-// unused and unexpired.
-Result<EmailLink> UseLink(soci::session& sql, const std::string& token_hash, int64_t now,
-                          std::initializer_list<LinkPurpose> allowed) {
+// The link, if it is one of `allowed`, unused and unexpired at `now`.
+Result<EmailLink> ReadLink(soci::session& sql, const std::string& token_hash, int64_t now,
+                           std::initializer_list<LinkPurpose> allowed) {
   EmailLink link;
   std::string purpose;
   soci::indicator person_indicator = soci::i_ok;
@@ -52,6 +51,14 @@ Result<EmailLink> UseLink(soci::session& sql, const std::string& token_hash, int
     return InvalidLink();
   }
   link.purpose = *parsed;
+  return link;
+}
+
+// ReadLink within the caller's transaction, then marks the link used.
+Result<EmailLink> UseLink(soci::session& sql, const std::string& token_hash, int64_t now,
+                          std::initializer_list<LinkPurpose> allowed) {
+  Result<EmailLink> link = ReadLink(sql, token_hash, now, allowed);
+  if (!link) return link.error();
   soci::statement use =
       (sql.prepare << "UPDATE email_links SET used_at = :t WHERE token_hash = :h AND used_at = 0",
        soci::use(now), soci::use(token_hash));
@@ -97,27 +104,14 @@ Status EmailLinkRepository::Issue(const std::string& token_hash, const EmailLink
   });
 }
 
-Result<EmailLink> EmailLinkRepository::Find(const std::string& token_hash, int64_t now) {
-  EmailLink link;
-  bool found = false;
+Result<EmailLink> EmailLinkRepository::Find(const std::string& token_hash, int64_t now,
+                                            std::initializer_list<LinkPurpose> purposes) {
+  Result<EmailLink> link = InvalidLink();
   Status status = db_.Run([&](soci::session& sql) -> Status {
-    std::string purpose;
-    soci::indicator person_indicator = soci::i_ok;
-    sql << "SELECT purpose, person_id, email, name, language, created_at, expires_at "
-           "FROM email_links WHERE token_hash = :h AND used_at = 0 AND expires_at > :t",
-        soci::use(token_hash), soci::use(now), soci::into(purpose),
-        soci::into(link.person_id, person_indicator), soci::into(link.email), soci::into(link.name),
-        soci::into(link.language), soci::into(link.created_at), soci::into(link.expires_at);
-    if (!sql.got_data()) return {};
-    if (person_indicator == soci::i_null) link.person_id = 0;
-    const std::optional<LinkPurpose> parsed = ParsePurpose(purpose);
-    if (!parsed) return {};
-    link.purpose = *parsed;
-    found = true;
+    link = ReadLink(sql, token_hash, now, purposes);
     return {};
   });
   if (!status) return status.error();
-  if (!found) return InvalidLink();
   return link;
 }
 

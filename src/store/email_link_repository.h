@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 
@@ -49,8 +50,9 @@ class EmailLinkRepository {
   Result<int64_t> CountSentTo(const std::string& email, int64_t since);
   // Stores the link and queues its mail to `link.email`, both or neither.
   Status Issue(const std::string& token_hash, const EmailLink& link, const LinkMail& mail);
-  // The link, if it exists, is unused and has not expired at `now`; kNotFound otherwise.
-  Result<EmailLink> Find(const std::string& token_hash, int64_t now);
+  // The link, if it is one of `purposes`, unused and unexpired at `now`; kNotFound otherwise.
+  Result<EmailLink> Find(const std::string& token_hash, int64_t now,
+                         std::initializer_list<LinkPurpose> purposes);
 
   // Follows a kSignup or kClaim link: creates the account (kSignup) or gives the waiting one its
   // password (kClaim), with the address proved, and uses up the link. kNotFound if the link is

@@ -217,12 +217,9 @@ Result<Response> SubmitSendVerification(Context& ctx) {
 
 Result<Response> ShowVerifyLink(Context& ctx) {
   Result<store::EmailLink> link =
-      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now());
+      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now(),
+                              {store::LinkPurpose::kVerify, store::LinkPurpose::kEmailChange});
   if (!link) return link.error();
-  if (link->purpose != store::LinkPurpose::kVerify &&
-      link->purpose != store::LinkPurpose::kEmailChange) {
-    return Error::NotFound("this link is not valid, was used, or has expired");
-  }
   ViewData page = FormPage(ctx, ctx.T("Confirm your address"));
   page.set("token", ctx.params["token"]);
   page.set("email", link->email);

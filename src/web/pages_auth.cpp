@@ -147,12 +147,9 @@ Status MailSignupLink(Context& ctx, const std::string& email, const std::string&
 
 // The page that finishes a password reset. It names the API tokens the reset will revoke.
 Result<Response> ResetPasswordForm(Context& ctx, int status, const std::optional<Error>& error) {
-  Result<store::EmailLink> link =
-      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now());
+  Result<store::EmailLink> link = ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now(),
+                                                          {store::LinkPurpose::kReset});
   if (!link) return link.error();
-  if (link->purpose != store::LinkPurpose::kReset) {
-    return Error::NotFound("this link is not valid, was used, or has expired");
-  }
   ViewData page = FormPage(ctx, ctx.T("Choose a new password"));
   page.set("token", ctx.params["token"]);
   Result<std::vector<store::ApiTokenRecord>> tokens =
@@ -207,12 +204,9 @@ Result<Response> SubmitLogin(Context& ctx) {
 }
 
 Result<Response> ShowSignInLink(Context& ctx) {
-  Result<store::EmailLink> link =
-      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now());
+  Result<store::EmailLink> link = ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now(),
+                                                          {store::LinkPurpose::kSignIn});
   if (!link) return link.error();
-  if (link->purpose != store::LinkPurpose::kSignIn) {
-    return Error::NotFound("this link is not valid, was used, or has expired");
-  }
   ViewData page = FormPage(ctx, ctx.T("Sign in"));
   page.set("token", ctx.params["token"]);
   page.set("email", link->email);
@@ -264,17 +258,16 @@ Result<Response> SubmitSignup(Context& ctx) {
 
 Result<Response> ShowSignupLink(Context& ctx) {
   Result<store::EmailLink> link =
-      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now());
+      ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now(),
+                              {store::LinkPurpose::kSignup, store::LinkPurpose::kClaim});
   if (!link) return link.error();
-  if (link->purpose != store::LinkPurpose::kSignup && link->purpose != store::LinkPurpose::kClaim) {
-    return Error::NotFound("this link is not valid, was used, or has expired");
-  }
   return SignupLinkForm(ctx, *link, 200, std::nullopt);
 }
 
 Result<Response> SubmitSignupLink(Context& ctx) {
   const std::string hash = HashToken(ctx.params["token"]);
-  Result<store::EmailLink> link = ctx.services.links.Find(hash, ctx.Now());
+  Result<store::EmailLink> link = ctx.services.links.Find(
+      hash, ctx.Now(), {store::LinkPurpose::kSignup, store::LinkPurpose::kClaim});
   if (!link) return link.error();
   Result<std::string> name = communities::ValidateName(ctx.form.Get("name"), "name");
   if (!name) return SignupLinkForm(ctx, *link, 400, name.error());
