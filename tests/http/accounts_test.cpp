@@ -34,16 +34,6 @@ class AccountsTest : public ServerTest {
     if (at == std::string::npos) return {};
     return body.substr(at, body.find_first_of(" \n", at) - at);
   }
-  // An account with a password whose address was never confirmed (as every account made before
-  // confirmation existed).
-  void AddUnconfirmedAccount(const std::string& email) {
-    store::AccountRepository accounts(*database_.db);
-    communities::Person person;
-    person.email = email;
-    person.name = "Unconfirmed Person";
-    ASSERT_TRUE(
-        accounts.CreatePerson(person, *web::HashPassword(Accounts::kPassword), now_).has_value());
-  }
   // The form fields that join the open community (its first category).
   std::string JoinFields() {
     store::CommunityRepository communities(*database_.db);
@@ -141,7 +131,7 @@ TEST_F(AccountsTest, SignUpAnswersTheSameWhetherOrNotTheAddressHasAnAccount) {
 // Point 2: an account whose address is not proved reads, but does not join, vote, propose or
 // create; it confirms its address by a mailed link.
 TEST_F(AccountsTest, AnUnconfirmedAccountReadsButDoesNotAct) {
-  AddUnconfirmedAccount("late@test.dk");
+  AddAccount("late@test.dk", /*verified=*/false);
   HttpClient client = SignedIn("late@test.dk");
   EXPECT_EQ(client.Get("/c/open-coop").status, 200);
   EXPECT_EQ(client.Get("/c/open-coop/proposals").status, 200);
@@ -168,7 +158,7 @@ TEST_F(AccountsTest, AnUnconfirmedAccountReadsButDoesNotAct) {
 // Point 2, every route: an unconfirmed account, even an admin of the community, changes nothing
 // outside its own account, by page or API.
 TEST_F(AccountsTest, EveryChangingRouteRefusesAnUnconfirmedAccount) {
-  AddUnconfirmedAccount("late@test.dk");
+  AddAccount("late@test.dk", /*verified=*/false);
   store::AccountRepository accounts(*database_.db);
   store::CommunityRepository communities(*database_.db);
   const int64_t coop = communities.FindBySlug("open-coop")->id;

@@ -446,20 +446,8 @@ TEST_F(DecisionTest, TheStatutesMayAskForATimeOfMembership) {
 // alphabetical order, at the close.
 TEST_F(DecisionTest, TheBoardCannotLinkSecretBallotsToVoters) {
   // Four voters: add a fourth member.
-  store::CommunityRepository communities(*database_.db);
-  const int64_t coop = communities.FindBySlug("open-coop")->id;
-  store::AccountRepository accounts(*database_.db);
-  communities::Person fourth;
-  fourth.email = "fourth@test.dk";
-  fourth.name = "Test fourth@test.dk";
-  fourth.verified = true;
-  ASSERT_TRUE(
-      accounts.CreatePerson(fourth, *web::HashPassword(Accounts::kPassword), now_).has_value());
-  std::vector<communities::MemberRow> rows(1);
-  rows[0].email = "fourth@test.dk";
-  rows[0].name = "Test fourth@test.dk";
-  rows[0].category = "research";
-  ASSERT_TRUE(communities.ImportMembers(coop, rows, now_).has_value());
+  AddAccount("fourth@test.dk");
+  AddMember("fourth@test.dk");
   // Live results are refused for a secret vote.
   HttpReply live = Client().Send("POST", "/api/v1/communities/open-coop/proposals",
                                  R"({"title":"Live","body":"x"})", Bearer(Accounts::kMember));

@@ -218,14 +218,7 @@ TEST_F(ImpactLinksTest, DecisionsAndProjectsExpectedToMoveAnIndicator) {
 // Issue 14, point 5: a server setting says who may create communities at all.
 TEST_F(ImpactLinksTest, TheServerMayKeepCommunityCreationToAdministrators) {
   const std::string coop = R"({"slug":"new-coop","name":"New coop","kind":"cooperative"})";
-  store::AccountRepository accounts(*database_.db);
-  communities::Person server_admin;
-  server_admin.email = "server@test.dk";
-  server_admin.name = "Server Admin";
-  server_admin.is_admin = true;
-  server_admin.verified = true;
-  ASSERT_TRUE(accounts.CreatePerson(server_admin, *web::HashPassword(Accounts::kPassword), now_)
-                  .has_value());
+  AddAccount("server@test.dk", /*verified=*/true, /*server_admin=*/true);
   HttpClient server = SignedIn("server@test.dk");
   EXPECT_EQ(server.PostForm("/server", "/server/settings", "community_creation=nobody").status,
             400);
@@ -249,14 +242,7 @@ TEST_F(ImpactLinksTest, AProgrammeRollsUpTheCommunitiesReportingToIt) {
                                 R"("kind":"municipal_programme"})";
   HttpReply refused = Api("POST", "/communities", programme, Accounts::kAdmin);
   EXPECT_EQ(refused.status, 403) << refused.body;
-  store::AccountRepository accounts(*database_.db);
-  communities::Person server_admin;
-  server_admin.email = "server@test.dk";
-  server_admin.name = "Server Admin";
-  server_admin.is_admin = true;
-  server_admin.verified = true;
-  ASSERT_TRUE(accounts.CreatePerson(server_admin, *web::HashPassword(Accounts::kPassword), now_)
-                  .has_value());
+  AddAccount("server@test.dk", /*verified=*/true, /*server_admin=*/true);
   HttpReply created = Api("POST", "/communities", programme, "server@test.dk");
   ASSERT_EQ(created.status, 201) << created.body;
   // The admin of open-coop cannot turn it into a programme either.

@@ -17,15 +17,6 @@ bool Contains(const std::string& text, const std::string& part) {
 
 class JoiningTest : public ServerTest {
  protected:
-  void AddAccount(const std::string& email) {
-    store::AccountRepository accounts(*database_.db);
-    communities::Person person;
-    person.email = email;
-    person.name = "Person " + email;
-    person.verified = true;
-    ASSERT_TRUE(
-        accounts.CreatePerson(person, *web::HashPassword(Accounts::kPassword), now_).has_value());
-  }
   std::string Category() {
     store::CommunityRepository communities(*database_.db);
     const int64_t coop = communities.FindBySlug("open-coop")->id;

@@ -88,6 +88,27 @@ std::string ServerTest::TokenFor(const std::string& email) {
   return reply.body.substr(at + 9, 43);
 }
 
+void ServerTest::AddAccount(const std::string& email, bool verified, bool server_admin) {
+  store::AccountRepository accounts(*database_.db);
+  communities::Person person;
+  person.email = email;
+  person.name = "Test " + email;
+  person.verified = verified;
+  person.is_admin = server_admin;
+  ASSERT_TRUE(
+      accounts.CreatePerson(person, *web::HashPassword(Accounts::kPassword), now_).has_value());
+}
+
+void ServerTest::AddMember(const std::string& email) {
+  store::CommunityRepository communities(*database_.db);
+  std::vector<communities::MemberRow> rows(1);
+  rows[0].email = email;
+  rows[0].name = "Test " + email;
+  rows[0].category = "research";
+  ASSERT_TRUE(
+      communities.ImportMembers(communities.FindBySlug("open-coop")->id, rows, now_).has_value());
+}
+
 std::vector<store::OutboxMail> ServerTest::Outbox() {
   store::AccountRepository accounts(*database_.db);
   Result<std::vector<store::OutboxMail>> mails = accounts.ListOutbox(100000);

@@ -36,6 +36,11 @@ class ServerTest : public ::testing::Test {
   HttpClient SignedIn(const std::string& email);
   // A personal API token for `email`.
   std::string TokenFor(const std::string& email);
+  // An account for `email`, named "Test <email>", with the test password; its address confirmed
+  // unless `verified` is false (as accounts made before confirmation existed).
+  void AddAccount(const std::string& email, bool verified = true, bool server_admin = false);
+  // Makes the account with `email` an active member of open-coop, in the research category.
+  void AddMember(const std::string& email);
   // Every mail queued so far, newest first.
   std::vector<store::OutboxMail> Outbox();
 
