@@ -6,7 +6,6 @@
 #include "http/server_fixture.h"
 #include "store/account_repository.h"
 #include "web/routes.h"
-#include "web/security.h"
 
 namespace andel::testing {
 namespace {

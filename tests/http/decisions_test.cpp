@@ -12,7 +12,6 @@
 #include "store/audit_log.h"
 #include "store/database.h"
 #include "store/decision_repository.h"
-#include "web/security.h"
 
 namespace andel::testing {
 namespace {

@@ -5,7 +5,6 @@
 #include "http/server_fixture.h"
 #include "store/community_repository.h"
 #include "web/routes.h"
-#include "web/security.h"
 
 namespace andel::testing {
 namespace {

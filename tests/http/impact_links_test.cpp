@@ -9,7 +9,6 @@
 #include <thread>
 
 #include "http/server_fixture.h"
-#include "web/security.h"
 
 namespace andel::testing {
 namespace {
