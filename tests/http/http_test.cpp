@@ -3,7 +3,6 @@
 #include <gtest/gtest.h>
 
 #include "http/server_fixture.h"
-#include "store/community_repository.h"
 #include "web/routes.h"
 
 namespace andel::testing {
