@@ -102,9 +102,17 @@ void Catalog::Add(std::string language, std::unordered_map<std::string, std::str
 
 const std::string& Catalog::Translate(std::string_view language, const std::string& english) const {
   auto table = languages_.find(language);
-  if (table == languages_.end()) return english;
-  auto entry = table->second.find(english);
-  return entry == table->second.end() ? english : entry->second;
+  if (table != languages_.end()) {
+    if (auto entry = table->second.find(english); entry != table->second.end()) {
+      return entry->second;
+    }
+  }
+  // English (or a text no catalogue has): the catalogue's own copy of the key where there is
+  // one, so that the reference outlives a temporary made from a literal.
+  for (const auto& [code, entries] : languages_) {
+    if (auto entry = entries.find(english); entry != entries.end()) return entry->first;
+  }
+  return english;
 }
 
 std::string NegotiateLanguage(std::string_view accept_language) {

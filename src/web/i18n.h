@@ -23,7 +23,8 @@ class Catalog {
  public:
   // Adds a language's translations.
   void Add(std::string language, std::unordered_map<std::string, std::string> entries);
-  // The translation of `english` into `language`; `english` itself if there is none.
+  // The translation of `english` into `language`; the English text itself if there is none (the
+  // catalogue's copy of it where a catalogue has it, so a text from a literal may be kept).
   const std::string& Translate(std::string_view language, const std::string& english) const;
 
  private:

@@ -348,8 +348,7 @@ Result<Response> SubmitJoinDecision(Context& ctx) {
   if (!applicant) return applicant.error();
   const std::string& language = applicant->person.language;
   const Catalog& catalog = ctx.services.catalog;
-  // A copy: an untranslated text is the temporary made from the literal.
-  const std::string answer =
+  const std::string& answer =
       approve ? catalog.Translate(language, "The board has approved your request to join")
               : catalog.Translate(language, "The board has declined your request to join");
   const std::string body = answer + " " + ctx.community->name + ".\n\n" +
