@@ -12,6 +12,7 @@
 #include "app/serve_command.h"
 #include "app/tally_command.h"
 #include "app/tally_verify.h"
+#include "app/user_command.h"
 #include "communities/community.h"
 #include "core/text.h"
 #include "store/account_repository.h"
@@ -29,38 +30,6 @@ using andel::app::Fail;
 using andel::app::Now;
 using andel::app::OpenMigrated;
 using andel::app::PrintDemoAccounts;
-
-int CreateUser(const std::string& db_url, const std::string& email_text, const std::string& name,
-               bool admin) {
-  if (Status status = andel::web::InitSecurity(); !status) return Fail(status.error());
-  const std::string email = andel::ToLowerAscii(andel::Trim(email_text));
-  if (!andel::IsPlausibleEmail(email)) {
-    return Fail(Error::InvalidArgument("not a valid email address", "--email"));
-  }
-  Result<std::string> valid_name = andel::communities::ValidateName(name, "--name");
-  if (!valid_name) return Fail(valid_name.error());
-  std::string password;
-  std::getline(std::cin, password);
-  if (!password.empty() && password.back() == '\r') password.pop_back();
-  if (Status status = andel::web::ValidatePassword(password, "stdin"); !status) {
-    return Fail(status.error());
-  }
-  Result<std::string> hash = andel::web::HashPassword(password);
-  if (!hash) return Fail(hash.error());
-  Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
-  if (!db) return Fail(db.error());
-  andel::store::AccountRepository accounts(**db);
-  andel::communities::Person person;
-  person.email = email;
-  person.name = *valid_name;
-  person.is_admin = admin;
-  person.verified = true;  // the operator vouches for the address
-  Result<int64_t> id = accounts.CreatePerson(person, *hash, Now());
-  if (!id) return Fail(id.error());
-  std::cout << "{\"id\":" << *id << ",\"email\":\"" << email
-            << "\",\"admin\":" << (admin ? "true" : "false") << "}\n";
-  return 0;
-}
 
 }  // namespace
 
@@ -199,6 +168,13 @@ int main(int argc, char** argv) {
   user_create->add_option("--email", email, "email address")->required();
   user_create->add_option("--name", name, "display name")->required();
   user_create->add_flag("--admin", admin, "may administer every community on this server");
+  CLI::App* user_reset_factor = user->add_subcommand(
+      "remove-second-factor",
+      "Turn off two-step sign-in of an account whose owner lost the authenticator and the "
+      "recovery codes (check who asks first)");
+  add_db(user_reset_factor);
+  std::string factor_email;
+  user_reset_factor->add_option("--email", factor_email, "email address")->required();
 
   try {
     cli.parse(argc, argv);
@@ -226,7 +202,8 @@ int main(int argc, char** argv) {
     PrintDemoAccounts();
     return 0;
   }
-  if (user_create->parsed()) return CreateUser(db_url, email, name, admin);
+  if (user_create->parsed()) return andel::app::CreateUser(db_url, email, name, admin);
+  if (user_reset_factor->parsed()) return andel::app::RemoveSecondFactor(db_url, factor_email);
   if (audit_verify->parsed()) {
     Result<std::unique_ptr<andel::store::Database>> db = OpenMigrated(db_url);
     if (!db) return Fail(db.error());

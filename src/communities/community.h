@@ -143,6 +143,12 @@ struct Person {
   // The address was proved by a mailed link (or the operator made the account). Until then the
   // person may read, but not join, vote, propose or create.
   bool verified = false;
+  // Signing in takes a code from an authenticator app as well as the password (two-step
+  // sign-in).
+  bool second_factor = false;
+  // The operator requires two-step sign-in of server administrators and programme officers, and
+  // this person is one (whether or not they have set it up yet).
+  bool second_factor_required = false;
 };
 
 // The languages the interface speaks, English first (the source language).

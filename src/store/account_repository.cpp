@@ -11,8 +11,19 @@
 namespace andel::store {
 namespace {
 
+// Two-step sign-in, for a person `p`: whether they have an authenticator, and whether the
+// operator requires one of them (setting second_factor_required = "officers": of server
+// administrators and of the board and administrators of municipal programmes).
+constexpr const char* kSecondFactorColumns =
+    "(SELECT COUNT(*) FROM second_factors f WHERE f.person_id = p.id AND f.secret <> ''), "
+    "(SELECT COUNT(*) FROM settings WHERE key = 'second_factor_required' AND value = 'officers' "
+    "AND (p.is_admin <> 0 OR EXISTS (SELECT 1 FROM memberships m "
+    "JOIN communities c ON c.id = m.community_id WHERE m.person_id = p.id "
+    "AND m.status = 'active' AND m.role IN ('board', 'admin') "
+    "AND c.kind = 'municipal_programme'))) ";
+
 constexpr const char* kPersonColumns =
-    "SELECT id, email, name, language, is_admin, email_verified_at, password_hash FROM persons ";
+    "SELECT id, email, name, language, is_admin, email_verified_at, password_hash, ";
 
 Result<Account> FindAccount(Database& db, const std::string& where_sql, auto value) {
   Account account;
@@ -20,13 +31,18 @@ Result<Account> FindAccount(Database& db, const std::string& where_sql, auto val
   Status status = db.Run([&](soci::session& sql) -> Status {
     int is_admin = 0;
     int64_t verified_at = 0;
-    sql << std::string(kPersonColumns) + where_sql, soci::use(value), soci::into(account.person.id),
-        soci::into(account.person.email), soci::into(account.person.name),
-        soci::into(account.person.language), soci::into(is_admin), soci::into(verified_at),
-        soci::into(account.password_hash);
+    int has_factor = 0;
+    int factor_required = 0;
+    sql << std::string(kPersonColumns) + kSecondFactorColumns + "FROM persons p " + where_sql,
+        soci::use(value), soci::into(account.person.id), soci::into(account.person.email),
+        soci::into(account.person.name), soci::into(account.person.language), soci::into(is_admin),
+        soci::into(verified_at), soci::into(account.password_hash), soci::into(has_factor),
+        soci::into(factor_required);
     found = sql.got_data();
     account.person.is_admin = is_admin != 0;
     account.person.verified = verified_at != 0;
+    account.person.second_factor = has_factor != 0;
+    account.person.second_factor_required = factor_required != 0;
     return {};
   });
   if (!status) return status.error();
@@ -115,15 +131,22 @@ Result<communities::Person> AccountRepository::FindSession(const std::string& to
   Status status = db_.Run([&](soci::session& sql) -> Status {
     int is_admin = 0;
     int64_t verified_at = 0;
-    sql << "SELECT p.id, p.email, p.name, p.language, p.is_admin, p.email_verified_at "
-           "FROM sessions s JOIN persons p ON p.id = s.person_id "
-           "WHERE s.token_hash = :h AND s.expires_at > :t",
+    int has_factor = 0;
+    int factor_required = 0;
+    sql << std::string(
+               "SELECT p.id, p.email, p.name, p.language, p.is_admin, "
+               "p.email_verified_at, ") +
+               kSecondFactorColumns +
+               "FROM sessions s JOIN persons p ON p.id = s.person_id "
+               "WHERE s.token_hash = :h AND s.expires_at > :t",
         soci::use(token_hash), soci::use(now), soci::into(person.id), soci::into(person.email),
         soci::into(person.name), soci::into(person.language), soci::into(is_admin),
-        soci::into(verified_at);
+        soci::into(verified_at), soci::into(has_factor), soci::into(factor_required);
     found = sql.got_data();
     person.is_admin = is_admin != 0;
     person.verified = verified_at != 0;
+    person.second_factor = has_factor != 0;
+    person.second_factor_required = factor_required != 0;
     return {};
   });
   if (!status) return status.error();
@@ -194,14 +217,16 @@ namespace {
 
 struct ApiTokenQuery : PreparedStatements::Entry {
   explicit ApiTokenQuery(soci::session& sql)
-      : statement((sql.prepare << "SELECT t.id, t.last_used_at, p.id, p.email, p.name, "
-                                  "p.language, p.is_admin, p.email_verified_at FROM api_tokens t "
-                                  "JOIN persons p ON p.id = t.person_id "
-                                  "WHERE t.token_hash = :h AND t.expires_at > :now",
+      : statement((sql.prepare << std::string("SELECT t.id, t.last_used_at, p.id, p.email, "
+                                              "p.name, p.language, p.is_admin, "
+                                              "p.email_verified_at, ") +
+                                      kSecondFactorColumns +
+                                      "FROM api_tokens t JOIN persons p ON p.id = t.person_id "
+                                      "WHERE t.token_hash = :h AND t.expires_at > :now",
                    soci::use(token_hash), soci::use(now), soci::into(token_id),
                    soci::into(last_used_at), soci::into(person.id), soci::into(person.email),
                    soci::into(person.name), soci::into(person.language), soci::into(is_admin),
-                   soci::into(verified_at))) {}
+                   soci::into(verified_at), soci::into(has_factor), soci::into(factor_required))) {}
 
   std::string token_hash;
   int64_t now = 0;
@@ -210,6 +235,8 @@ struct ApiTokenQuery : PreparedStatements::Entry {
   communities::Person person;
   int is_admin = 0;
   int64_t verified_at = 0;
+  int has_factor = 0;
+  int factor_required = 0;
   soci::statement statement;
 };
 
@@ -232,6 +259,8 @@ Result<communities::Person> AccountRepository::FindByApiToken(const std::string&
       person = query.person;
       person->is_admin = query.is_admin != 0;
       person->verified = query.verified_at != 0;
+      person->second_factor = query.has_factor != 0;
+      person->second_factor_required = query.factor_required != 0;
       token_id = query.token_id;
       stale_use = query.last_used_at + kLastUsedResolution <= now;
       FinishStatement(query.statement);

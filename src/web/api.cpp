@@ -15,6 +15,7 @@
 #include "web/community_views.h"
 #include "web/handlers.h"
 #include "web/responses.h"
+#include "web/second_factor.h"
 #include "web/security.h"
 #include "web/sign_in.h"
 
@@ -213,16 +214,20 @@ Result<Response> ApiMe(Context& ctx) {
                              {"email", person.email},
                              {"name", person.name},
                              {"language", person.language},
-                             {"admin", person.is_admin}});
+                             {"admin", person.is_admin},
+                             {"second_factor", person.second_factor}});
 }
 
 Result<Response> ApiCreateToken(Context& ctx) {
-  Result<json::object> body = BodyObject(ctx, {"email", "password", "name", "expires_in_days"});
+  Result<json::object> body =
+      BodyObject(ctx, {"email", "password", "code", "name", "expires_in_days"});
   if (!body) return body.error();
   Result<std::string> email_text = StringField(*body, "email");
   if (!email_text) return email_text.error();
   Result<std::string> password = StringField(*body, "password");
   if (!password) return password.error();
+  Result<std::string> code = StringField(*body, "code", "");
+  if (!code) return code.error();
   Result<std::string> name = StringField(*body, "name", "API");
   if (!name) return name.error();
   Result<std::string> token_name = communities::ValidateName(*name, "name");
@@ -260,6 +265,29 @@ Result<Response> ApiCreateToken(Context& ctx) {
                 "mailed link lets you in, and create the token there"));
   }
   const store::Account& account = *check->account;
+  if (account.person.second_factor) {
+    if (code->empty()) {
+      return Error::Unauthenticated(
+          "this account uses two-step sign-in: send the code from its authenticator app, or a "
+          "recovery code, in the field named code",
+          "code");
+    }
+    Result<CodeCheck> second = CheckSecondStep(ctx, account.person, *code);
+    if (!second) return second.error();
+    if (second->verdict == CodeVerdict::kAddressWaits) {
+      check->wait = second->wait;
+      return too_many(
+          ctx.T("too many failed attempts from your network; please wait a little and try again"));
+    }
+    if (second->verdict == CodeVerdict::kWrong) {
+      return Error::Unauthenticated("the code is not right", "code");
+    }
+  } else if (account.person.second_factor_required) {
+    return Error::PermissionDenied(
+        "this server requires two-step sign-in of server administrators and programme "
+        "officers: set it up on your account page first",
+        "code");
+  }
   const std::string token = RandomToken();
   Result<int64_t> id = ctx.services.accounts.CreateApiToken(
       account.person.id, *token_name, HashToken(token), now, now + *days * 24 * 3600);

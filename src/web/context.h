@@ -25,6 +25,7 @@
 #include "store/participant_outcome_repository.h"
 #include "store/partnership_repository.h"
 #include "store/programme_repository.h"
+#include "store/second_factor_repository.h"
 #include "store/sroi_repository.h"
 #include "store/value_case_repository.h"
 #include "web/compute_pool.h"
@@ -57,6 +58,7 @@ struct Services {
   store::Database& db;
   store::AccountRepository accounts;
   store::EmailLinkRepository links;
+  store::SecondFactorRepository second_factors;
   store::CommunityRepository communities;
   store::DecisionRepository decisions;
   store::PartnershipRepository partnerships;

@@ -70,11 +70,18 @@ Status MailLink(Context& ctx, store::EmailLink link, const std::string& subject,
   return {};
 }
 
+Status QueueNotice(store::AccountRepository& accounts, const Catalog& catalog,
+                   const std::string& email, const std::string& language,
+                   const std::string& subject, std::initializer_list<const char*> paragraphs,
+                   int64_t now) {
+  return accounts.QueueMail(email, catalog.Translate(language, subject),
+                            Paragraphs(catalog, language, paragraphs), now);
+}
+
 Status MailNotice(Context& ctx, const std::string& email, const std::string& language,
                   const std::string& subject, std::initializer_list<const char*> paragraphs) {
-  const Catalog& catalog = ctx.services.catalog;
-  return ctx.services.accounts.QueueMail(email, catalog.Translate(language, subject),
-                                         Paragraphs(catalog, language, paragraphs), ctx.Now());
+  return QueueNotice(ctx.services.accounts, ctx.services.catalog, email, language, subject,
+                     paragraphs, ctx.Now());
 }
 
 Result<bool> MayMailLinkTo(Context& ctx, const std::string& email) {

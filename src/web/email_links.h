@@ -31,6 +31,13 @@ Status MailLink(Context& ctx, store::EmailLink link, const std::string& subject,
                 std::initializer_list<const char*> before, std::initializer_list<const char*> after,
                 const std::string& query = {});
 
+// Queues a mail without a link, translated into `language` (for the command line, which has no
+// request).
+Status QueueNotice(store::AccountRepository& accounts, const Catalog& catalog,
+                   const std::string& email, const std::string& language,
+                   const std::string& subject, std::initializer_list<const char*> paragraphs,
+                   int64_t now);
+
 // Queues a mail without a link, translated into `language`.
 Status MailNotice(Context& ctx, const std::string& email, const std::string& language,
                   const std::string& subject, std::initializer_list<const char*> paragraphs);

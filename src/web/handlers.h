@@ -35,6 +35,16 @@ Result<Response> SubmitSendVerification(Context& ctx);
 Result<Response> ShowVerifyLink(Context& ctx);
 Result<Response> SubmitVerifyLink(Context& ctx);
 
+// pages_second_factor.cpp: two-step sign-in: the code after the password, and setting it up,
+// new recovery codes and turning it off on the account.
+Result<Response> ShowSignInCode(Context& ctx);
+Result<Response> SubmitSignInCode(Context& ctx);
+Result<Response> ShowTwoStep(Context& ctx);
+Result<Response> SubmitTwoStepSetup(Context& ctx);
+Result<Response> SubmitTwoStepConfirm(Context& ctx);
+Result<Response> SubmitRecoveryCodes(Context& ctx);
+Result<Response> SubmitTwoStepRemove(Context& ctx);
+
 // pages_server.cpp: the server administrator's settings and programmes to verify.
 Result<Response> ShowServerAdmin(Context& ctx);
 Result<Response> SubmitServerSettings(Context& ctx);

@@ -7,6 +7,7 @@
 #include "web/handlers.h"
 #include "web/responses.h"
 #include "web/security.h"
+#include "web/sign_in.h"
 
 namespace andel::web {
 namespace {
@@ -18,6 +19,7 @@ Result<Response> AccountPage(Context& ctx, int status, const std::optional<Error
   page.set("name", resubmit ? ctx.form.Get("name") : ctx.person->name);
   page.set("email", resubmit ? ctx.form.Get("email") : ctx.person->email);
   if (!ctx.person->verified) page.set("unverified", true);
+  if (ctx.person->second_factor) page.set("second_factor", true);
   ViewData languages = MakeList();
   for (const char* code : {"da", "nl", "en"}) {
     ViewData option = MakeObject();
@@ -52,27 +54,16 @@ Result<Response> AccountPage(Context& ctx, int status, const std::optional<Error
   return HtmlPage(ctx, "account", page, status);
 }
 
-// Checks the current password before a change on this page. Wrong guesses count with failed
-// sign-ins against the account, and wait as long (see sign_in.h).
+// The account page again with the error, if the current password in `field` is not right.
 std::optional<Response> RefuseWrongPassword(Context& ctx, const char* field) {
-  const std::string key = "account:" + ctx.person->email;
-  const int64_t now = ctx.Now();
-  if (const int64_t wait = ctx.services.limit_by_account.Wait(key, now); wait > 0) {
-    Result<Response> page =
-        AccountPage(ctx, 429,
-                    Error::PermissionDenied(
-                        "too many wrong passwords; please wait a little and try again", field));
-    if (!page) return ErrorResponse(ctx, page.error());
-    page->AddHeader("Retry-After", std::to_string(wait));
-    return std::move(*page);
+  const PasswordRecheck check = RecheckPassword(ctx, field);
+  if (!check.error) return std::nullopt;
+  if (check.wait == 0 && check.error->code != ErrorCode::kInvalidArgument) {
+    return ErrorResponse(ctx, *check.error);
   }
-  Result<store::Account> account = ctx.services.accounts.FindById(ctx.person->id);
-  if (!account) return ErrorResponse(ctx, account.error());
-  if (VerifyPassword(ctx.form.Get(field), account->password_hash)) return std::nullopt;
-  ctx.services.limit_by_account.RecordFailure(key, now);
-  Result<Response> page =
-      AccountPage(ctx, 400, Error::InvalidArgument("the current password is not right", field));
+  Result<Response> page = AccountPage(ctx, check.wait > 0 ? 429 : 400, *check.error);
   if (!page) return ErrorResponse(ctx, page.error());
+  if (check.wait > 0) page->AddHeader("Retry-After", std::to_string(check.wait));
   return std::move(*page);
 }
 

@@ -27,53 +27,6 @@ bool AllowMailFrom(Context& ctx) {
   return true;
 }
 
-// Where to go after signing in: a path on this site, or the home page. Refused: another site
-// (`//host`, `/\host`), any backslash, and control characters (a CR or LF would end the
-// Location header and start another; browsers drop tabs, so `/\t/host` would become `//host`).
-// Bytes a URL may not hold as they are (non-ASCII, space, quotes, angle brackets) are
-// percent-encoded.
-std::string SafeNext(const std::string& next) {
-  if (next.empty() || next[0] != '/' || (next.size() > 1 && next[1] == '/')) return "/";
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const char c : next) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7f || c == '\\') return "/";
-    if (byte >= 0x80 || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' ||
-        c == '}' || c == '|' || c == '^') {
-      out += '%';
-      out += kHex[byte >> 4];
-      out += kHex[byte & 0x0f];
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// A new session for the person, replacing the one the browser had (rotation at sign-in).
-Status StartSession(Context& ctx, int64_t person_id) {
-  if (!ctx.session_token.empty()) {
-    if (Status status = ctx.services.accounts.DeleteSession(HashToken(ctx.session_token));
-        !status) {
-      return status;
-    }
-  }
-  const std::string token = RandomToken();
-  const int64_t now = ctx.Now();
-  if (Status status = ctx.services.accounts.CreateSession(
-          HashToken(token), person_id, now, now + ctx.services.config.session_seconds);
-      !status) {
-    return status;
-  }
-  std::string cookie = "andel_session=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
-                       std::to_string(ctx.services.config.session_seconds);
-  if (ctx.services.config.public_url.starts_with("https:")) cookie += "; Secure";
-  ctx.set_cookies.push_back(std::move(cookie));
-  ctx.session_token = token;
-  return {};
-}
-
 Response LoginForm(Context& ctx, int status, const std::optional<Error>& error) {
   ViewData page = FormPage(ctx, ctx.T("Sign in"));
   page.set("email", ctx.form.Get("email"));
@@ -197,10 +150,7 @@ Result<Response> SubmitLogin(Context& ctx) {
                            "one to the account's address",
                            "email"));
   }
-  if (Status status = StartSession(ctx, check->account->person.id); !status) {
-    return status.error();
-  }
-  return Redirect(SafeNext(ctx.form.Get("next")));
+  return FinishSignIn(ctx, check->account->person, ctx.form.Get("next"));
 }
 
 Result<Response> ShowSignInLink(Context& ctx) {
@@ -217,8 +167,9 @@ Result<Response> SubmitSignInLink(Context& ctx) {
   Result<int64_t> person_id =
       ctx.services.links.UseSignInLink(HashToken(ctx.params["token"]), ctx.Now());
   if (!person_id) return person_id.error();
-  if (Status status = StartSession(ctx, *person_id); !status) return status.error();
-  return Redirect("/");
+  Result<store::Account> account = ctx.services.accounts.FindById(*person_id);
+  if (!account) return account.error();
+  return FinishSignIn(ctx, account->person, "/");
 }
 
 Result<Response> SubmitLogout(Context& ctx) {

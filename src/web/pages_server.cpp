@@ -1,5 +1,6 @@
-// The server administrator's page: who may create communities, and the municipal programmes
-// waiting to be verified (a programme reports and is offered to communities only once verified).
+// The server administrator's page: who may create communities, who must use two-step sign-in,
+// and the municipal programmes waiting to be verified (a programme reports and is offered to
+// communities only once verified).
 #include "store/community_repository.h"
 #include "web/handlers.h"
 #include "web/responses.h"
@@ -13,6 +14,10 @@ Result<Response> ServerPage(Context& ctx, int status, const std::optional<Error>
       ctx.services.accounts.GetOrCreateSetting(store::kCommunityCreation, "verified");
   if (!creation) return creation.error();
   page.set(*creation == "admins" ? "creation_admins" : "creation_verified", true);
+  Result<std::string> second_factor =
+      ctx.services.accounts.GetOrCreateSetting(store::kSecondFactorRequired, "none");
+  if (!second_factor) return second_factor.error();
+  page.set(*second_factor == "officers" ? "second_factor_officers" : "second_factor_none", true);
   Result<std::vector<store::ProgrammeEntry>> waiting = ctx.services.programmes.Unverified();
   if (!waiting) return waiting.error();
   ViewData list = MakeList();
@@ -41,7 +46,17 @@ Result<Response> SubmitServerSettings(Context& ctx) {
         ctx, 400,
         Error::InvalidArgument("choose who may create communities", "community_creation"));
   }
+  const std::string& second_factor = ctx.form.Get("second_factor_required");
+  if (second_factor != "none" && second_factor != "officers") {
+    return ServerPage(
+        ctx, 400,
+        Error::InvalidArgument("choose who must use two-step sign-in", "second_factor_required"));
+  }
   if (Status status = ctx.services.accounts.SetSetting(store::kCommunityCreation, creation);
+      !status) {
+    return status.error();
+  }
+  if (Status status = ctx.services.accounts.SetSetting(store::kSecondFactorRequired, second_factor);
       !status) {
     return status.error();
   }

@@ -1,7 +1,11 @@
-// Checking passwords with growing delays, and the sign-in link for a slowed account.
+// Checking passwords with growing delays, the sign-in link for a slowed account, and starting a
+// session or the second step.
 #include "web/sign_in.h"
 
 #include "web/email_links.h"
+#include "web/responses.h"
+#include "web/second_factor.h"
+#include "web/security.h"
 
 namespace andel::web {
 
@@ -69,6 +73,77 @@ Status MailSignInLink(Context& ctx, const store::Account& account) {
                    "as well as your password. Open it within 15 minutes to sign in:"},
                   {"If you did not try to sign in just now, someone else knows your password: "
                    "choose a new one after signing in."});
+}
+
+PasswordRecheck RecheckPassword(Context& ctx, const char* field) {
+  PasswordRecheck check;
+  const std::string key = "account:" + ctx.person->email;
+  const int64_t now = ctx.Now();
+  if (const int64_t wait = ctx.services.limit_by_account.Wait(key, now); wait > 0) {
+    check.wait = wait;
+    check.error = Error::PermissionDenied(
+        "too many wrong passwords; please wait a little and try again", field);
+    return check;
+  }
+  Result<store::Account> account = ctx.services.accounts.FindById(ctx.person->id);
+  if (!account) {
+    check.error = account.error();
+    return check;
+  }
+  if (VerifyPassword(ctx.form.Get(field), account->password_hash)) return check;
+  ctx.services.limit_by_account.RecordFailure(key, now);
+  check.error = Error::InvalidArgument("the current password is not right", field);
+  return check;
+}
+
+// A CR or LF would end the Location header and start another; browsers drop tabs, so `/\t/host`
+// would become `//host`.
+std::string SafeNext(const std::string& next) {
+  if (next.empty() || next[0] != '/' || (next.size() > 1 && next[1] == '/')) return "/";
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : next) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f || c == '\\') return "/";
+    if (byte >= 0x80 || c == ' ' || c == '"' || c == '<' || c == '>' || c == '`' || c == '{' ||
+        c == '}' || c == '|' || c == '^') {
+      out += '%';
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0x0f];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Status StartSession(Context& ctx, int64_t person_id) {
+  if (!ctx.session_token.empty()) {
+    if (Status status = ctx.services.accounts.DeleteSession(HashToken(ctx.session_token));
+        !status) {
+      return status;
+    }
+  }
+  const std::string token = RandomToken();
+  const int64_t now = ctx.Now();
+  if (Status status = ctx.services.accounts.CreateSession(
+          HashToken(token), person_id, now, now + ctx.services.config.session_seconds);
+      !status) {
+    return status;
+  }
+  std::string cookie = "andel_session=" + token + "; Path=/; HttpOnly; SameSite=Lax; Max-Age=" +
+                       std::to_string(ctx.services.config.session_seconds);
+  if (ctx.services.config.public_url.starts_with("https:")) cookie += "; Secure";
+  ctx.set_cookies.push_back(std::move(cookie));
+  ctx.session_token = token;
+  return {};
+}
+
+Result<Response> FinishSignIn(Context& ctx, const communities::Person& person,
+                              const std::string& next) {
+  if (person.second_factor) return StartSecondStep(ctx, person.id, SafeNext(next));
+  if (Status status = StartSession(ctx, person.id); !status) return status.error();
+  return Redirect(SafeNext(next));
 }
 
 }  // namespace andel::web

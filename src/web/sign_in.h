@@ -1,5 +1,6 @@
-// Checking a password, for signing in (page and API) and for confirming changes on the account
-// page, with guessing slowed down but never the owner locked out:
+// Signing in: checking a password (page and API, and confirming changes on the account page),
+// then starting a session or, for an account with two-step sign-in, the step that asks for its
+// code (second_factor.h). Guessing is slowed down but the owner never locked out:
 // - an address that keeps failing waits longer and longer (1 s, 2 s, 4 s, … up to an hour)
 //   before its next attempt is even looked at;
 // - an account that keeps failing, from anywhere, is "slowed": further attempts get one answer
@@ -15,6 +16,7 @@
 #include "core/result.h"
 #include "store/account_repository.h"
 #include "web/context.h"
+#include "web/http.h"
 
 namespace andel::web {
 
@@ -39,5 +41,27 @@ Result<SignInCheck> CheckSignIn(Context& ctx, const std::string& email,
 // Mails the owner of `account` a one-time sign-in link (used when the account is slowed and the
 // password was right).
 Status MailSignInLink(Context& ctx, const store::Account& account);
+
+// The signed-in person's current password, checked again before a change to their account.
+// Wrong guesses count with failed sign-ins against the account, and wait as long.
+struct PasswordRecheck {
+  std::optional<Error> error;  // none: the password is right
+  int64_t wait = 0;            // seconds to wait, when the account has failed too often
+};
+PasswordRecheck RecheckPassword(Context& ctx, const char* field);
+
+// Where to go after signing in: `next` if it is a path on this site, else "/". Refused: another
+// site (`//host`, `/\host`), any backslash, and control characters. Bytes a URL may not hold as
+// they are (non-ASCII, space, quotes, angle brackets) are percent-encoded.
+std::string SafeNext(const std::string& next);
+
+// A new session for the person, replacing the one the browser had (rotation at sign-in).
+Status StartSession(Context& ctx, int64_t person_id);
+
+// The password (or a mailed sign-in link) proved who `person` is: starts their session and
+// redirects to `next` (made safe), or, if they use two-step sign-in, starts that step (a cookie
+// for this browser) and redirects to the page that asks for the code.
+Result<Response> FinishSignIn(Context& ctx, const communities::Person& person,
+                              const std::string& next);
 
 }  // namespace andel::web

@@ -6,23 +6,21 @@
 #include <charconv>
 #include <span>
 
-#include "core/embedded.h"
 #include "core/log_text.h"
 #include "core/text.h"
 #include "store/database.h"
+#include "web/locales.h"
 #include "web/responses.h"
 #include "web/routes.h"
 #include "web/security.h"
-
-namespace andel {
-std::span<const EmbeddedFile> EmbeddedLocales();
-}
 
 namespace andel::web {
 namespace {
 
 constexpr const char* kSessionCookie = "andel_session";
 constexpr const char* kVisitorCookie = "andel_visitor";
+// The field of the refusal for a person who must set up two-step sign-in first.
+constexpr std::string_view kSecondFactorSetup = "second_factor";
 
 bool Unsafe(Method method) {
   return method == Method::kPost || method == Method::kPut || method == Method::kPatch ||
@@ -128,6 +126,12 @@ Status CheckAccess(Context& ctx, const Route& route) {
     return Error::Unauthenticated("please sign in");
   }
   if (route.access == Access::kAccount) return {};
+  if (ctx.person && ctx.person->second_factor_required && !ctx.person->second_factor) {
+    return Error::PermissionDenied(
+        "this server requires two-step sign-in of server administrators and programme "
+        "officers: set it up on your account page first",
+        std::string(kSecondFactorSetup));
+  }
   if (ctx.person && !ctx.person->verified && Unsafe(ctx.request.method)) {
     return Error::PermissionDenied(
         "please confirm your address first: open the link we mailed you, or ask for a new one on "
@@ -161,6 +165,18 @@ Status CheckAccess(Context& ctx, const Route& route) {
     default:
       return {};
   }
+}
+
+// The answer to a request CheckAccess refused. A person who must set up two-step sign-in first
+// is taken there from a page to read; every other refusal is the error's.
+Response AccessRefusal(Context& ctx, const Route& route, const Error& error) {
+  if (error.where == kSecondFactorSetup && route.surface == Surface::kPage &&
+      !Unsafe(ctx.request.method)) {
+    return Redirect("/account/two-step?notice=" +
+                    UrlEncode("This server requires two-step sign-in for your role. Please set "
+                              "it up to go on."));
+  }
+  return ErrorResponse(ctx, error);
 }
 
 std::vector<std::string_view> Segments(std::string_view path) {
@@ -316,6 +332,7 @@ WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> n
     : services_(new Services{db,
                              store::AccountRepository(db),
                              store::EmailLinkRepository(db),
+                             store::SecondFactorRepository(db),
                              store::CommunityRepository(db),
                              store::DecisionRepository(db),
                              store::PartnershipRepository(db),
@@ -346,13 +363,9 @@ WebApp::~WebApp() = default;
 
 Status WebApp::Init() {
   if (Status status = InitSecurity(); !status) return status;
-  for (const EmbeddedFile& file : EmbeddedLocales()) {
-    if (!file.path.ends_with(".po")) continue;
-    Result<std::unordered_map<std::string, std::string>> entries = ParsePo(file.content);
-    if (!entries) return Error::Internal(entries.error().message, std::string(file.path));
-    services_->catalog.Add(std::string(file.path.substr(0, file.path.size() - 3)),
-                           std::move(*entries));
-  }
+  Result<Catalog> catalog = LoadCatalog();
+  if (!catalog) return catalog.error();
+  services_->catalog = std::move(*catalog);
   if (Status status = services_->views.Load(services_->catalog); !status) return status;
   Result<std::string> secret = services_->accounts.GetOrCreateSetting("csrf_secret", RandomToken());
   if (!secret) return secret.error();
@@ -386,7 +399,7 @@ Admission WebApp::Admit(Request& head, std::optional<uint64_t> content_length) {
     refusal = Prepare(ctx, route);
     if (!refusal) {
       if (Status status = CheckAccess(ctx, *route); !status) {
-        refusal = ErrorResponse(ctx, status.error());
+        refusal = AccessRefusal(ctx, *route, status.error());
       }
     }
   } catch (const std::exception& error) {
@@ -443,7 +456,7 @@ Response WebApp::Dispatch(Context& ctx) {
   }
   if (Status status = CheckCsrf(ctx, *route); !status) return ErrorResponse(ctx, status.error());
   if (Status status = CheckAccess(ctx, *route); !status) {
-    return ErrorResponse(ctx, status.error());
+    return AccessRefusal(ctx, *route, status.error());
   }
   Result<Response> response = route->handler(ctx);
   if (!response) return ErrorResponse(ctx, response.error());

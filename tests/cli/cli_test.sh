@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The andel command line: migrate, user create (password on stdin), demo, help, bad input,
+# The andel command line: migrate, user create (password on stdin), user remove-second-factor,
+# demo, help, bad input,
 # and serve stopping cleanly on SIGTERM.   cli_test.sh PATH/TO/andel
 set -u
 andel=$1
@@ -39,6 +40,18 @@ contains "duplicate user is named" "$work/err" "already exists"
 check "short password" 2 sh -c "echo 'short' | '$andel' user create --db '$db' --email b@example.org --name B"
 check "bad email" 2 sh -c "echo 'a-long-password' | '$andel' user create --db '$db' --email nope --name B"
 contains "bad email names the option" "$work/err" "(--email)"
+# remove-second-factor: for an owner who lost the authenticator and the recovery codes.
+check "remove second factor when there is none" 1 "$andel" user remove-second-factor --db "$db" --email admin@example.org
+contains "no second factor is named" "$work/err" "does not use two-step sign-in"
+check "remove second factor of nobody" 1 "$andel" user remove-second-factor --db "$db" --email nobody@example.org
+sqlite3 "$work/cli.db" "INSERT INTO second_factors (person_id, secret, confirmed_at) SELECT id, 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 1 FROM persons WHERE email = 'admin@example.org'"
+sqlite3 "$work/cli.db" "INSERT INTO recovery_codes (code_hash, person_id, created_at) SELECT 'h', id, 1 FROM persons WHERE email = 'admin@example.org'"
+check "remove second factor" 0 "$andel" user remove-second-factor --db "$db" --email Admin@Example.org
+contains "remove second factor prints the account" "$work/out" '"second_factor":false'
+[ "$(sqlite3 "$work/cli.db" "SELECT COUNT(*) FROM second_factors") $(sqlite3 "$work/cli.db" "SELECT COUNT(*) FROM recovery_codes")" = "0 0" ] \
+  && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL: the second factor is still there"; }
+sqlite3 "$work/cli.db" "SELECT subject FROM outbox WHERE recipient = 'admin@example.org'" >"$work/out"
+contains "the owner is told" "$work/out" "Two-step sign-in is off"
 check "bad database URL" 2 "$andel" migrate --db mysql://x
 contains "bad URL explained" "$work/err" "sqlite: or postgresql://"
 check "unreachable PostgreSQL" 1 "$andel" migrate --db postgresql://nobody@127.0.0.1:1/none

@@ -221,11 +221,17 @@ TEST_F(ImpactLinksTest, TheServerMayKeepCommunityCreationToAdministrators) {
   HttpClient server = SignedIn("server@test.dk");
   EXPECT_EQ(server.PostForm("/server", "/server/settings", "community_creation=nobody").status,
             400);
-  ASSERT_EQ(server.PostForm("/server", "/server/settings", "community_creation=admins").status,
+  ASSERT_EQ(server
+                .PostForm("/server", "/server/settings",
+                          "community_creation=admins&second_factor_required=none")
+                .status,
             303);
   EXPECT_EQ(Api("POST", "/communities", coop, Accounts::kOutsider).status, 403);
   EXPECT_EQ(Api("POST", "/communities", coop, "server@test.dk").status, 201);
-  ASSERT_EQ(server.PostForm("/server", "/server/settings", "community_creation=verified").status,
+  ASSERT_EQ(server
+                .PostForm("/server", "/server/settings",
+                          "community_creation=verified&second_factor_required=none")
+                .status,
             303);
   EXPECT_EQ(
       Api("POST", "/communities",
