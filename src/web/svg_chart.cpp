@@ -56,8 +56,8 @@ std::string ShareChart(const std::vector<ShareBar>& bars, const ShareChartText& 
   }
   table += "</tbody></table>";
   return "<figure class=\"share-chart\">" + svg +
-         "<p class=\"chart-key\"><span class=\"key key-paid\"></span> " +
-         HtmlEscape(text.paid_heading) + " <span class=\"key key-fair\"></span> " +
+         "<p class=\"chart-key\"><span class=\"swatch swatch-paid\"></span> " +
+         HtmlEscape(text.paid_heading) + " <span class=\"swatch swatch-fair\"></span> " +
          HtmlEscape(text.fair_share_heading) + "</p>" + table + "</figure>";
 }
 

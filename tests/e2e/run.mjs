@@ -1,10 +1,12 @@
 // Browser test: starts Andel with the demo data on a fresh SQLite file and an SMTP peer of its
 // own, then in Debian's headless Chromium signs in, opens a community, filters members, switches
 // language, casts a ranked ballot with the keyboard only, signs a newcomer up by the link mailed
-// to them, and checks the main pages with axe-core (no serious or critical violation). Saves
+// to them, lets them join and vote in a vote the board opens after, turns on two-step sign-in for
+// them and signs them in with a recovery code, and checks the main pages with axe-core (no serious or critical violation). Saves
 // screenshots.
 //   node run.mjs PATH/TO/andel SCREENSHOT_DIR
 import { spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -17,6 +19,21 @@ mkdirSync(shots, { recursive: true });
 const here = dirname(fileURLToPath(import.meta.url));
 const axeSource = readFileSync(join(here, "node_modules/axe-core/axe.min.js"), "utf8");
 const work = mkdtempSync(join(tmpdir(), "andel-e2e-"));
+
+// The TOTP code (RFC 6238: HMAC-SHA1, 30-second steps, six digits) of a base32 key at `seconds`,
+// as an authenticator app computes it.
+function totp(key, seconds) {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = "";
+  for (const c of key) bits += alphabet.indexOf(c).toString(2).padStart(5, "0");
+  const bytes = [];
+  for (let i = 0; i + 8 <= bits.length; i += 8) bytes.push(parseInt(bits.slice(i, i + 8), 2));
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(seconds / 30)));
+  const mac = createHmac("sha1", Buffer.from(bytes)).update(counter).digest();
+  const offset = mac[19] & 15;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, "0");
+}
 
 function fail(message) {
   console.error("FAIL: " + message);
@@ -397,6 +414,66 @@ try {
   await newcomer.waitForURL(/notice=/);
   if (!(await newcomer.textContent("main")).includes("You are now a member.")) fail("the newcomer could not join");
   await newcomer.screenshot({ path: join(shots, "newcomer-joined-360.png"), fullPage: false });
+
+  // The board puts a proposal to a vote after the newcomer joined; the newcomer, on the voter
+  // roll fixed as it opens, casts a counted ballot.
+  const boardContext = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
+  const board = await boardContext.newPage();
+  await board.goto(base + "/login?lang=en");
+  await board.fill("#email", "admin@andel.example");
+  await board.fill("#password", "andel-admin-demo");
+  await board.keyboard.press("Enter");
+  await board.waitForURL(base + "/");
+  await board.goto(base + "/c/roskilde-samskabelse/proposals");
+  await board.fill("#title", "Longer opening hours on Saturdays");
+  await board.fill("#body", "Open the house from 9 to 17 on **Saturdays**.");
+  await board.click("form[action$='/proposals'] button[type=submit]");
+  await board.waitForURL(/\/proposals\/\d+\?notice=/);
+  const proposalPath = new URL(board.url()).pathname;
+  await board.selectOption("#method", "motion");
+  const tomorrow = new Date(Date.now() + 36 * 3600 * 1000);
+  const pad = (n) => String(n).padStart(2, "0");
+  await board.fill("#closes_at", `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T18:00`);
+  await board.click("form.decide button[type=submit]");
+  await board.waitForURL(/notice=/);
+  await newcomer.goto(base + proposalPath);
+  await axe("a vote, on a phone", newcomer);
+  await newcomer.check("input[name=choice][value=yes]");
+  await newcomer.click("form[action$='/vote'] button[type=submit]");
+  await newcomer.waitForLoadState("load");
+  if (!(await newcomer.textContent("main")).includes("Your vote is counted")) fail("the newcomer's vote was not counted");
+  await newcomer.screenshot({ path: join(shots, "newcomer-voted-360.png"), fullPage: false });
+  await boardContext.close();
+
+  // The newcomer turns on two-step sign-in on the phone, then signs in again with a recovery
+  // code.
+  await newcomer.goto(base + "/account/two-step");
+  await axe("two-step sign-in, off", newcomer);
+  await newcomer.fill("#setup-password", "nadia-has-a-long-password");
+  await newcomer.click("form[action$='/setup'] button[type=submit]");
+  await newcomer.waitForURL(/\/account\/two-step$/);
+  await axe("two-step sign-in, the QR code", newcomer);
+  await newcomer.screenshot({ path: join(shots, "two-step-setup-360.png"), fullPage: true });
+  const key = (await newcomer.textContent("code.secret-key")).replace(/\s/g, "");
+  await newcomer.fill("#confirm-code", totp(key, Date.now() / 1000));
+  await newcomer.click("form[action$='/confirm'] button[type=submit]");
+  await newcomer.waitForLoadState("load");
+  const codes = await newcomer.locator("ul.codes code").allTextContents();
+  if (codes.length !== 10) fail(`two-step sign-in gave ${codes.length} recovery codes, not 10`);
+  await axe("two-step sign-in, the recovery codes", newcomer);
+  await newcomer.locator("form[action='/logout'] button").click();
+  await newcomer.waitForLoadState("load");
+  await newcomer.goto(base + "/login");
+  await newcomer.fill("#email", "nadia@e2e.example");
+  await newcomer.fill("#password", "nadia-has-a-long-password");
+  await newcomer.keyboard.press("Enter");
+  await newcomer.waitForURL(/\/login\/code$/);
+  await axe("the code after the password", newcomer);
+  await newcomer.click("a[href='/login/code?recovery=1']");
+  await newcomer.fill("#code", codes[0]);
+  await newcomer.keyboard.press("Enter");
+  await newcomer.waitForURL(base + "/");
+  if (!(await newcomer.textContent("body")).includes("Nadia Nykommer")) fail("the recovery code did not sign the newcomer in");
   await newcomerContext.close();
 } catch (error) {
   fail(error.stack || String(error));
