@@ -14,6 +14,7 @@
 #include "communities/community.h"
 #include "voting/cardinal.h"
 #include "voting/motion.h"
+#include "voting/result_json.h"
 #include "voting/tally.h"
 
 namespace andel::app {
@@ -210,6 +211,59 @@ std::string Show(const std::vector<int>& ids) {
   return out + "]";
 }
 
+// Writes each difference between a published figure and its recount, naming where it is
+// ("result.rounds[2].votes.3"); false if there was one.
+bool CompareFigure(const std::string& where, const json::value& published,
+                   const json::value& recounted, std::ostream& out) {
+  if (published == recounted) return true;
+  if (published.is_object() && recounted.is_object()) {
+    bool same = true;
+    for (const auto& [key, value] : recounted.as_object()) {
+      const std::string inner = where + "." + std::string(key);
+      if (const json::value* figure = published.as_object().if_contains(key)) {
+        same = CompareFigure(inner, *figure, value, out) && same;
+      } else {
+        out << "MISMATCH " << inner << ": not published, recounted " << json::serialize(value)
+            << "\n";
+        same = false;
+      }
+    }
+    for (const auto& [key, value] : published.as_object()) {
+      if (!recounted.as_object().contains(key)) {
+        out << "MISMATCH " << where << "." << std::string(key) << ": published "
+            << json::serialize(value) << ", not in the recount\n";
+        same = false;
+      }
+    }
+    return same;
+  }
+  if (published.is_array() && recounted.is_array() &&
+      published.as_array().size() == recounted.as_array().size()) {
+    bool same = true;
+    for (size_t i = 0; i < published.as_array().size(); ++i) {
+      same = CompareFigure(where + "[" + std::to_string(i) + "]", published.as_array()[i],
+                           recounted.as_array()[i], out) &&
+             same;
+    }
+    return same;
+  }
+  out << "MISMATCH " << where << ": published " << json::serialize(published) << ", recounted "
+      << json::serialize(recounted) << "\n";
+  return false;
+}
+
+// Compares every figure of `recounted` that the export's result publishes (an export written
+// before a figure was published lacks it, and is checked on the rest); false on a difference.
+bool CompareFigures(const json::object& result, const json::object& recounted, std::ostream& out) {
+  bool same = true;
+  for (const auto& [key, value] : recounted) {
+    if (const json::value* published = result.if_contains(key)) {
+      same = CompareFigure("result." + std::string(key), *published, value, out) && same;
+    }
+  }
+  return same;
+}
+
 // Motions and consent: the ballots are choices, not rankings; the result is passed or not.
 // The voter roll of an export made since rolls exist (exports before have none): its size is its
 // list of codes, no code twice, everyone who voted on it, one ballot per voter, and (for
@@ -349,29 +403,31 @@ int VerifyMotion(const json::object& root, bool consent, std::ostream& out, std:
     counted = *decided;
   }
   bool ok = VerifyRoll(root, on_ballots.size(), out);
-  // Every published count, recounted.
+  // Every published figure, recounted.
+  json::object recounted{{"ballots", static_cast<int64_t>(on_ballots.size())}};
   if (counted) {
-    const std::pair<const char*, int64_t> figures[] = {
-        {"yes", counted->yes}, {"no", counted->no}, {"abstain", counted->abstain}};
-    for (const auto& [name, recounted] : figures) {
-      const json::value* figure = Field(result->as_object(), name);
-      if (!figure) continue;
-      if (!figure->is_int64() || figure->as_int64() != recounted) {
-        out << "MISMATCH " << name << ": published "
-            << (figure->is_int64() ? std::to_string(figure->as_int64()) : "not a number")
-            << ", recounted " << recounted << "\n";
-        ok = false;
-      }
-    }
+    for (const auto& [key, value] : voting::MotionFigures(*counted)) recounted[key] = value;
   }
+  ok = CompareFigures(result->as_object(), recounted, out) && ok;
   if (const json::value* published_objections = Field(result->as_object(), "objections");
       consent && published_objections) {
-    const auto recounted = static_cast<int64_t>(objections.size());
-    if (!published_objections->is_int64() || published_objections->as_int64() != recounted) {
-      out << "MISMATCH objections: published "
-          << (published_objections->is_int64() ? std::to_string(published_objections->as_int64())
-                                               : "not a number")
-          << ", recounted " << recounted << "\n";
+    // The reasons given (exports before had their number).
+    std::multiset<std::string> reasons, published_reasons;
+    for (const voting::Objection& objection : objections) reasons.insert(objection.reason);
+    bool readable = published_objections->is_array();
+    if (readable) {
+      for (const json::value& reason : published_objections->as_array()) {
+        readable = readable && reason.is_string();
+        if (reason.is_string()) published_reasons.emplace(reason.as_string());
+      }
+    }
+    const bool same =
+        readable ? published_reasons == reasons
+                 : published_objections->is_int64() &&
+                       published_objections->as_int64() == static_cast<int64_t>(reasons.size());
+    if (!same) {
+      out << "MISMATCH result.objections: published " << json::serialize(*published_objections)
+          << ", recounted " << reasons.size() << " objections\n";
       ok = false;
     }
   }
@@ -429,13 +485,20 @@ int VerifyExportText(std::string_view text, std::ostream& out, std::ostream& err
     err << "andel tally: " << recount.error().message << " (" << recount.error().where << ")\n";
     return 2;
   }
-  bool ok = true;
-  {
-    json::error_code ec;
-    json::value parsed = json::parse(text, ec);
-    if (!ec && parsed.is_object())
-      ok = VerifyRoll(parsed.as_object(), e->ballot_receipts.size(), out);
+  // ReadExport has checked that the text is an object with a result object.
+  const json::value parsed = json::parse(text);
+  const json::object& root = parsed.as_object();
+  bool ok = VerifyRoll(root, e->ballot_receipts.size(), out);
+  json::object recounted = voting::TallyFigures(*recount, [&](int index) {
+    return static_cast<int64_t>(e->ids[static_cast<size_t>(index)]);
+  });
+  recounted["ballots"] = static_cast<int64_t>(e->ballot_receipts.size());
+  // The single winner the seeded lot draws among co-winners.
+  if (!recount->winners.empty() && !e->ballot_receipts.empty()) {
+    recounted["winner"] =
+        e->ids[static_cast<size_t>(voting::DrawWinner(recount->winners, e->options.seed))];
   }
+  ok = CompareFigures(root.at("result").as_object(), recounted, out) && ok;
   const std::vector<int> winners = SortedIds(*e, recount->winners);
   if (e->winners && *e->winners != winners) {
     out << "MISMATCH winners: published " << Show(*e->winners) << ", recounted " << Show(winners)

@@ -244,26 +244,7 @@ Result<std::string> ExportDecision(Context& ctx, const Decision& decision,
   }
   root["ballots"] = std::move(ballot_list);
   root["receipts"] = std::move(receipts);
-  json::object result;
-  if (kind == Kind::kMotion || kind == Kind::kConsent) {
-    result["passed"] = outcome->passed;
-    if (outcome->motion) {
-      result["yes"] = outcome->motion->yes;
-      result["no"] = outcome->motion->no;
-      result["abstain"] = outcome->motion->abstain;
-    }
-    if (outcome->consent) result["objections"] = static_cast<int64_t>(outcome->consent->objections);
-  } else {
-    json::array winners;
-    for (int id : outcome->winners) winners.push_back(id);
-    result["winners"] = std::move(winners);
-    if (outcome->winner) result["winner"] = *outcome->winner;
-    if (decision.method == "stv") {
-      json::array elected;
-      for (int id : outcome->elected) elected.push_back(id);
-      result["elected"] = std::move(elected);
-    }
-  }
+  json::object result = OutcomeJson(decision, *outcome);
   result["summary"] = decision.result;
   root["result"] = std::move(result);
   return json::serialize(root);

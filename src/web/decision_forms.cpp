@@ -7,6 +7,7 @@
 
 #include "core/local_time.h"
 #include "core/text.h"
+#include "voting/result_json.h"
 
 namespace andel::web {
 namespace {
@@ -288,6 +289,36 @@ json::object BallotJson(const Decision& decision, const Ballot& ballot) {
       break;
     }
   }
+  return out;
+}
+
+json::object OutcomeJson(const decisions::Decision& decision, const decisions::Outcome& outcome) {
+  json::object out{{"ballots", outcome.ballots}};
+  if (outcome.motion) {
+    for (auto& [key, value] : voting::MotionFigures(*outcome.motion)) out[key] = value;
+  }
+  if (outcome.consent) {
+    json::array reasons;
+    for (const std::string& reason : outcome.objections) reasons.push_back(json::string(reason));
+    out["objections"] = std::move(reasons);
+  }
+  if (outcome.kind == decisions::Kind::kMotion || outcome.kind == decisions::Kind::kConsent) {
+    out["passed"] = outcome.passed;
+    return out;
+  }
+  json::array winners;
+  for (const int id : outcome.winners) winners.push_back(id);
+  out["winners"] = std::move(winners);
+  if (outcome.winner) out["winner"] = *outcome.winner;
+  if (decision.method == "stv") {
+    json::array elected;
+    for (const int id : outcome.elected) elected.push_back(id);
+    out["elected"] = std::move(elected);
+  }
+  const auto id_of = [&](int index) {
+    return static_cast<int64_t>(decision.options[static_cast<size_t>(index)].id);
+  };
+  for (auto& [key, value] : voting::TallyFigures(*outcome.tally, id_of)) out[key] = value;
   return out;
 }
 

@@ -90,7 +90,7 @@ check "verify malformed" 2 "$andel" tally --verify "$exports/malformed.json"
 # A motion: every published count and the voter roll are recounted (issue 14, point 9).
 check "verify motion" 0 "$andel" tally --verify "$exports/motion.json"
 check "verify motion counts" 1 "$andel" tally --verify "$exports/motion-wrong-counts.json"
-contains "verify names the count" "$work/out" "MISMATCH yes: published 3, recounted 2"
+contains "verify names the count" "$work/out" "MISMATCH result.yes: published 3, recounted 2"
 check "verify motion roll" 1 "$andel" tally --verify "$exports/motion-wrong-roll.json"
 contains "verify names the voter off the roll" "$work/out" "MISMATCH roll: someone voted who is not on the roll"
 contains "verify names the quorum base" "$work/out" "the quorum's base 3 is not the roll's weight 4"
@@ -172,6 +172,23 @@ for id in 1 2 3 7; do
 done
 curl -sf "$url/api/v1/decisions/1/export" | sed 's/"passed":true/"passed":false/' >"$work/forged.json"
 check "a forged motion result is caught" 1 "$andel" tally --verify "$work/forged.json"
+# Every published figure is recounted: a round of the IRV count (7), the STV quota (2), an
+# approval score (3) and a motion's participation (1), each forged, are named.
+sed 's/"rounds":\[{"votes":{"\([0-9]*\)":[0-9]*/"rounds":[{"votes":{"\1":999/' "$work/export-7.json" >"$work/forged-round.json"
+check "a forged round is caught" 1 "$andel" tally --verify "$work/forged-round.json"
+contains "the forged round is named" "$work/out" "MISMATCH result.rounds\[0\].votes.[0-9]*: published 999, recounted"
+sed 's/"quota":[0-9]*/"quota":1/' "$work/export-2.json" >"$work/forged-quota.json"
+check "a forged quota is caught" 1 "$andel" tally --verify "$work/forged-quota.json"
+contains "the forged quota is named" "$work/out" "MISMATCH result.quota: published 1, recounted"
+sed 's/"scores":{"\([0-9]*\)":[0-9]*/"scores":{"\1":999/' "$work/export-3.json" >"$work/forged-score.json"
+check "a forged score is caught" 1 "$andel" tally --verify "$work/forged-score.json"
+contains "the forged score is named" "$work/out" "MISMATCH result.scores.[0-9]*: published 999, recounted"
+sed 's/"winner":[0-9]*/"winner":999/' "$work/export-7.json" >"$work/forged-winner.json"
+check "a forged lot is caught" 1 "$andel" tally --verify "$work/forged-winner.json"
+contains "the forged lot is named" "$work/out" "MISMATCH result.winner: published 999, recounted"
+sed 's/"participated":[0-9]*/"participated":1000/' "$work/export-1.json" >"$work/forged-turnout.json"
+check "a forged turnout is caught" 1 "$andel" tally --verify "$work/forged-turnout.json"
+contains "the forged turnout is named" "$work/out" "MISMATCH result.participated: published 1000, recounted"
 # The demo's closed fund, exported as a Pabulib file, gives the same outcome from the command line.
 curl -sf "$url/c/roskilde-samskabelse/funds/1/export.pb" >"$work/fund.pb"
 selected=$(curl -sf "$url/api/v1/communities/roskilde-samskabelse/funds/1/result" |
