@@ -778,6 +778,26 @@ Result<int64_t> CommunityRepository::CreateInvitation(const Invitation& invitati
   return id;
 }
 
+namespace {
+
+// Whether the invitation's sender, as an active member now, holds the role it needs to invite to
+// the invitation's role.
+bool InviterMayInvite(soci::session& sql, const Invitation& invitation) {
+  std::string inviter_role;
+  sql << "SELECT role FROM memberships WHERE community_id = :c AND person_id = :p "
+         "AND organisation_id IS NULL AND status = 'active' ORDER BY id DESC LIMIT 1",
+      soci::use(invitation.community_id), soci::use(invitation.invited_by),
+      soci::into(inviter_role);
+  if (!sql.got_data()) return false;
+  const communities::Role needed = invitation.role == communities::Role::kAdmin
+                                       ? communities::Role::kAdmin
+                                       : communities::Role::kBoard;
+  Result<communities::Role> inviter = communities::ParseRole(inviter_role);
+  return inviter && communities::RoleAtLeast(*inviter, needed);
+}
+
+}  // namespace
+
 Result<Invitation> CommunityRepository::FindInvitation(const std::string& token_hash) {
   Invitation invitation;
   bool found = false;
@@ -793,6 +813,7 @@ Result<Invitation> CommunityRepository::FindInvitation(const std::string& token_
         soci::into(invitation.community_name);
     found = sql.got_data();
     invitation.role = Parsed(communities::ParseRole(role), communities::Role::kMember);
+    if (found) invitation.inviter_may_invite = InviterMayInvite(sql, invitation);
     return {};
   });
   if (!status) return status.error();
@@ -818,16 +839,7 @@ Status CommunityRepository::AcceptInvitation(const std::string& token_hash, int6
     }
     // The inviter's role now, not when they sent it: a board member who lost the role can no
     // longer bring anyone in.
-    std::string inviter_role;
-    sql << "SELECT role FROM memberships WHERE community_id = :c AND person_id = :p "
-           "AND organisation_id IS NULL AND status = 'active' ORDER BY id DESC LIMIT 1",
-        soci::use(invitation->community_id), soci::use(invitation->invited_by),
-        soci::into(inviter_role);
-    const communities::Role needed = invitation->role == communities::Role::kAdmin
-                                         ? communities::Role::kAdmin
-                                         : communities::Role::kBoard;
-    Result<communities::Role> inviter = communities::ParseRole(inviter_role);
-    if (!sql.got_data() || !inviter || !communities::RoleAtLeast(*inviter, needed)) {
+    if (!InviterMayInvite(sql, *invitation)) {
       return Error::FailedPrecondition(
           "the person who invited you may no longer invite to this role; ask the board for a "
           "new invitation",

@@ -58,6 +58,9 @@ struct Invitation {
   int64_t invited_by = 0;      // filled when read
   std::string community_slug;  // filled when read
   std::string community_name;
+  // Filled when read: whoever sent it still holds the role needed to invite to its role (the board
+  // for members and board members, admins for admins); an invitation of one who lost it is void.
+  bool inviter_may_invite = false;
 };
 
 // The server setting that says who may create communities: "verified" (the default: anyone

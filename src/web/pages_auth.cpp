@@ -321,6 +321,8 @@ Result<Response> ShowInvitation(Context& ctx) {
     page.set("used", true);
   } else if (invitation->expires_at <= ctx.Now()) {
     page.set("expired", true);
+  } else if (!invitation->inviter_may_invite) {
+    page.set("withdrawn", true);
   } else if (ctx.person && ctx.person->email != invitation->email) {
     page.set("other_address", true);
   } else if (ctx.person && !ctx.person->verified) {
