@@ -432,7 +432,7 @@ int VerifyMotion(const json::object& root, bool consent, std::ostream& out, std:
     }
   }
   if (published->as_bool() != passed) {
-    out << "MISMATCH passed: published " << (published->as_bool() ? "true" : "false")
+    out << "MISMATCH result.passed: published " << (published->as_bool() ? "true" : "false")
         << ", recounted " << (passed ? "true" : "false") << "\n";
     ok = false;
   }
@@ -501,13 +501,13 @@ int VerifyExportText(std::string_view text, std::ostream& out, std::ostream& err
   ok = CompareFigures(root.at("result").as_object(), recounted, out) && ok;
   const std::vector<int> winners = SortedIds(*e, recount->winners);
   if (e->winners && *e->winners != winners) {
-    out << "MISMATCH winners: published " << Show(*e->winners) << ", recounted " << Show(winners)
+    out << "MISMATCH result.winners: published " << Show(*e->winners) << ", recounted " << Show(winners)
         << "\n";
     ok = false;
   }
   const std::vector<int> elected = SortedIds(*e, recount->elected);
   if (e->elected && *e->elected != elected) {
-    out << "MISMATCH elected: published " << Show(*e->elected) << ", recounted " << Show(elected)
+    out << "MISMATCH result.elected: published " << Show(*e->elected) << ", recounted " << Show(elected)
         << "\n";
     ok = false;
   }

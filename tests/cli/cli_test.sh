@@ -84,7 +84,7 @@ check "verify" 0 "$andel" tally --verify "$exports/verified.json"
 contains "verify says so" "$work/out" "verified: schulze, 3 ballots"
 check "verify stv" 0 "$andel" tally --verify "$exports/stv.json"
 check "verify wrong winner" 1 "$andel" tally --verify "$exports/wrong-winner.json"
-contains "verify names the mismatch" "$work/out" "MISMATCH winners"
+contains "verify names the mismatch" "$work/out" "MISMATCH result.winners"
 check "verify wrong receipts" 1 "$andel" tally --verify "$exports/wrong-receipts.json"
 check "verify malformed" 2 "$andel" tally --verify "$exports/malformed.json"
 # A motion: every published count and the voter roll are recounted (issue 14, point 9).
