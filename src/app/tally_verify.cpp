@@ -501,14 +501,14 @@ int VerifyExportText(std::string_view text, std::ostream& out, std::ostream& err
   ok = CompareFigures(root.at("result").as_object(), recounted, out) && ok;
   const std::vector<int> winners = SortedIds(*e, recount->winners);
   if (e->winners && *e->winners != winners) {
-    out << "MISMATCH result.winners: published " << Show(*e->winners) << ", recounted " << Show(winners)
-        << "\n";
+    out << "MISMATCH result.winners: published " << Show(*e->winners) << ", recounted "
+        << Show(winners) << "\n";
     ok = false;
   }
   const std::vector<int> elected = SortedIds(*e, recount->elected);
   if (e->elected && *e->elected != elected) {
-    out << "MISMATCH result.elected: published " << Show(*e->elected) << ", recounted " << Show(elected)
-        << "\n";
+    out << "MISMATCH result.elected: published " << Show(*e->elected) << ", recounted "
+        << Show(elected) << "\n";
     ok = false;
   }
   std::multiset<std::string> on_ballots(e->ballot_receipts.begin(), e->ballot_receipts.end());
