@@ -8,8 +8,8 @@
 #include "core/text.h"
 #include "store/account_repository.h"
 #include "store/second_factor_repository.h"
+#include "web/accounts/second_factor.h"
 #include "web/locales.h"
-#include "web/second_factor.h"
 #include "web/security.h"
 
 namespace andel::app {

@@ -75,7 +75,7 @@ struct Services {
   Catalog catalog;
   Views views;
   std::string secret_key;  // for CSRF tokens; kept in the database's settings
-  // Failed passwords, per client address and per account (growing delays; see sign_in.h).
+  // Failed passwords, per client address and per account (growing delays; see accounts/sign_in.h).
   RateLimiter limit_by_address{20, 3600};
   RateLimiter limit_by_account{5, 3600};
   // Requests that mail a link (sign-up, password reset), per client address.

@@ -39,6 +39,23 @@ struct Route {
   size_t body_limit = 0;  // 0: the server's default
 };
 
+// Body limits of routes that take files: uploads (member lists, Pabulib files) and measurement CSVs
+// (a million measurements is about 60 MB).
+inline constexpr size_t kUploadLimit = 8 * 1024 * 1024;
+inline constexpr size_t kMeasurementsLimit = 128 * 1024 * 1024;
+
+// Each capability's routes, in web/<capability>/routes.cpp. A new capability adds its list here and
+// in RouteTable().
+std::vector<Route> AccountRoutes();
+std::vector<Route> CommunityRoutes();
+std::vector<Route> DecisionRoutes();
+std::vector<Route> FundRoutes();
+std::vector<Route> PartnershipRoutes();
+std::vector<Route> ImpactRoutes();
+std::vector<Route> IncubatorRoutes();
+
+// Every route: the site's own and every capability's. A request takes the route whose pattern
+// matches with the most literal segments, so the order of the lists does not matter.
 const std::vector<Route>& RouteTable();
 
 }  // namespace andel::web

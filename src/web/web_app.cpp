@@ -304,28 +304,34 @@ const Route* MatchRoute(Method method, const std::string& path,
   }();
   const std::vector<std::string_view> segments = Segments(path);
   const Method wanted = method == Method::kHead ? Method::kGet : method;
+  // The most specific match wins: "/c/{slug}/funds/import" before "/c/{slug}/funds/{id}".
+  const Route* best = nullptr;
+  int best_literals = -1;
   for (size_t route_idx = 0; route_idx < RouteTable().size(); ++route_idx) {
     const Route& route = RouteTable()[route_idx];
     const std::vector<std::string_view>& pattern = kPatterns[route_idx];
     if (pattern.size() != segments.size()) continue;
     std::map<std::string, std::string> found;
     bool match = true;
+    int literals = 0;
     for (size_t i = 0; i < pattern.size() && match; ++i) {
       if (pattern[i].size() > 2 && pattern[i].front() == '{' && pattern[i].back() == '}') {
         if (segments[i].empty()) match = false;
         found[std::string(pattern[i].substr(1, pattern[i].size() - 2))] = segments[i];
       } else {
         match = pattern[i] == segments[i];
+        ++literals;
       }
     }
     if (!match) continue;
     path_known = true;
-    if (route.method == wanted) {
+    if (route.method == wanted && literals > best_literals) {
+      best = &route;
+      best_literals = literals;
       params = std::move(found);
-      return &route;
     }
   }
-  return nullptr;
+  return best;
 }
 
 WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> now)

@@ -44,8 +44,9 @@ class WebApp {
   std::unique_ptr<Services> services_;
 };
 
-// The route matching `path` for `method`. Fills `params`. Sets `path_known` if any route has this
-// path (so that a wrong method is a 405 rather than a 404).
+// The route matching `path` for `method`: of the routes whose pattern matches, the one with the
+// most literal segments (the first in the table among equals). Fills `params`. Sets `path_known`
+// if any route has this path (so that a wrong method is a 405 rather than a 404).
 const struct Route* MatchRoute(Method method, const std::string& path,
                                std::map<std::string, std::string>& params, bool& path_known);
 

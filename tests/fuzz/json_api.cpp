@@ -13,7 +13,7 @@
 #include "decisions/decision.h"
 #include "fuzz_support.h"
 #include "web/api_support.h"
-#include "web/decision_forms.h"
+#include "web/decisions/forms.h"
 
 using andel::fuzz::Check;
 using andel::fuzz::SameBallot;

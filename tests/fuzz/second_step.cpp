@@ -10,8 +10,8 @@
 #include <string>
 
 #include "fuzz_support.h"
+#include "web/accounts/totp.h"
 #include "web/security.h"
-#include "web/totp.h"
 
 using andel::fuzz::Check;
 namespace web = andel::web;

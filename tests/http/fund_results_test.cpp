@@ -2,8 +2,6 @@
 // then read, never computed on a request; changed inputs and older rules make a stored result
 // stale and it is computed anew; while a large imported fund is computed, visitors are told it
 // is being computed and a health check answers; a full queue answers 503 with Retry-After.
-#include "web/fund_results.h"
-
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -20,6 +18,7 @@
 #include "http/fund_fixture.h"
 #include "store/account_repository.h"
 #include "store/fund_repository.h"
+#include "web/funds/results.h"
 #include "web/responses.h"
 
 namespace andel::testing {

@@ -8,8 +8,8 @@
 #include "store/account_repository.h"
 #include "store/community_repository.h"
 #include "store/second_factor_repository.h"
+#include "web/accounts/totp.h"
 #include "web/routes.h"
-#include "web/totp.h"
 
 namespace andel::testing {
 namespace {

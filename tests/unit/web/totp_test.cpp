@@ -1,7 +1,7 @@
 // TOTP (RFC 6238) on liboath: the RFC's test vectors, a property test against a reference
 // written here from the RFCs (SHA-1, HMAC, dynamic truncation) on many random secrets and times,
 // and the enrolment QR code's structure.
-#include "web/totp.h"
+#include "web/accounts/totp.h"
 
 #include <gtest/gtest.h>
 

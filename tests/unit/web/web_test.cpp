@@ -14,6 +14,7 @@
 #include "web/routes.h"
 #include "web/security.h"
 #include "web/views.h"
+#include "web/web_app.h"
 
 namespace andel::web {
 namespace {
@@ -58,9 +59,11 @@ TEST(Po, ParsesEntriesAndContinuations) {
 TEST(Translations, CatalogueCoversEveryUserFacingString) {
   std::set<std::string> english;
   const std::regex marker(R"(\{\{#t\}\}(.*?)\{\{/t\}\})");
-  for (const auto& entry :
-       std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/templates")) {
-    const std::string text = ReadSource("templates/" + entry.path().filename().string());
+  const std::filesystem::path templates = std::string(ANDEL_SOURCE_DIR) + "/templates";
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(templates)) {
+    if (!entry.is_regular_file()) continue;
+    const std::string text =
+        ReadSource("templates/" + std::filesystem::relative(entry.path(), templates).string());
     for (std::sregex_iterator it(text.begin(), text.end(), marker), end; it != end; ++it) {
       english.insert((*it)[1]);
     }
@@ -78,11 +81,15 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
   std::vector<std::string> sources;
   for (const char* dir : {"src/web", "src/communities", "src/decisions", "src/core", "src/store",
                           "src/funds", "src/budgeting", "src/impact", "src/incubator"}) {
-    for (const auto& entry :
-         std::filesystem::directory_iterator(std::string(ANDEL_SOURCE_DIR) + "/" + dir)) {
-      sources.push_back(ReadSource(std::string(dir) + "/" + entry.path().filename().string()));
+    // Every folder below: the web and store layers keep one folder per capability.
+    const std::filesystem::path root = std::string(ANDEL_SOURCE_DIR) + "/" + dir;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (!entry.is_regular_file()) continue;
+      sources.push_back(ReadSource(std::string(dir) + "/" +
+                                   std::filesystem::relative(entry.path(), root).string()));
     }
   }
+  ASSERT_GT(sources.size(), 230u) << "the sources were not all found";
   // Mails: every literal of a MailLink or MailNotice call is text for the recipient.
   const std::regex mail_call(R"((?:MailLink|MailNotice)\(([^;]*);)");
   const std::regex literals(R"(((?:\"[^\"]*\"\s*)+))");
@@ -213,11 +220,25 @@ TEST(Routes, EveryRouteIsInTheOpenApiFile) {
   }
 }
 
+// Unique up to the names of their parameters: "/a/{id}" and "/a/{slug}" would be one route twice.
 TEST(Routes, PatternsAreUniquePerMethod) {
   std::set<std::string> seen;
   for (const Route& route : RouteTable()) {
-    EXPECT_TRUE(seen.insert(std::string(MethodName(route.method)) + " " + route.pattern).second)
+    const std::string shape = std::regex_replace(route.pattern, std::regex(R"(\{[a-z_]+\})"), "{}");
+    EXPECT_TRUE(seen.insert(std::string(MethodName(route.method)) + " " + shape).second)
         << route.pattern;
+  }
+}
+
+// Whatever the order of the capabilities' route lists, an address finds its own route: a literal
+// segment ("/funds/import") wins over a parameter ("/funds/{id}"), which also matches it.
+TEST(Routes, EveryAddressFindsItsMostSpecificRoute) {
+  for (const Route& route : RouteTable()) {
+    const std::string path = std::regex_replace(route.pattern, std::regex(R"(\{[a-z_]+\})"), "7");
+    std::map<std::string, std::string> params;
+    bool known = false;
+    EXPECT_EQ(MatchRoute(route.method, path, params, known), &route) << route.pattern;
+    EXPECT_TRUE(known);
   }
 }
 

@@ -1,0 +1,324 @@
+// Proposals as pages: the list, a proposal with its text, amendments, discussion and decision
+// (with the vote form), and putting a proposal to a vote.
+
+#include "core/local_time.h"
+#include "core/text.h"
+#include "web/communities/views.h"
+#include "web/decisions/actions.h"
+#include "web/decisions/handlers.h"
+#include "web/decisions/proposal_page.h"
+#include "web/decisions/views.h"
+#include "web/impact/indicator_tree.h"
+#include "web/markdown.h"
+#include "web/responses.h"
+#include "web/security.h"
+
+namespace andel::web {
+namespace {
+
+using decisions::Decision;
+
+constexpr int kProposalsPerPage = 50;
+
+ViewData ProposalListItem(const Context& ctx, const store::ProposalSummary& summary) {
+  ViewData item = MakeObject();
+  item.set("href", ProposalPath(ctx, summary.proposal.id));
+  item.set("title", summary.proposal.title);
+  item.set("author", summary.author_name);
+  item.set("created", FormatDate(ctx.language, DateFromUnixSeconds(summary.proposal.created_at)));
+  item.set("comments", FormatInteger(ctx.language, summary.comments));
+  if (summary.decision) {
+    item.set("decision", DecisionItem(ctx, *summary.decision));
+    item.set("voters", FormatInteger(ctx.language, summary.voters));
+  } else {
+    item.set("in_discussion", true);
+  }
+  return item;
+}
+
+Result<Response> ProposalsPage(Context& ctx, int status, const std::optional<Error>& error) {
+  ViewData page = BasePage(ctx, ctx.T("Proposals") + " · " + ctx.community->name);
+  const int page_number = std::max(1, PageNumber(ctx));
+  Result<std::vector<store::ProposalSummary>> proposals = ctx.Decisions().ListProposals(
+      ctx.community->id, (page_number - 1) * kProposalsPerPage, kProposalsPerPage);
+  if (!proposals) return proposals.error();
+  Result<int64_t> total = ctx.Decisions().CountProposals(ctx.community->id);
+  if (!total) return total.error();
+  ViewData list = MakeList();
+  for (const store::ProposalSummary& summary : *proposals) {
+    list.push_back(ProposalListItem(ctx, summary));
+  }
+  page.set("proposals", list);
+  if (proposals->empty()) page.set("none", true);
+  page.set("slug", ctx.community->slug);
+  const std::string base = "/c/" + ctx.community->slug + "/proposals?page=";
+  if (page_number > 1) page.set("previous", base + std::to_string(page_number - 1));
+  if (static_cast<int64_t>(page_number) * kProposalsPerPage < *total) {
+    page.set("next", base + std::to_string(page_number + 1));
+  }
+  if (ctx.membership) {
+    page.set("can_propose", true);
+    page.set("csrf", ctx.CsrfToken());
+    page.set("new_title", ctx.form.Get("title"));
+    page.set("new_body", ctx.form.Get("body"));
+  }
+  if (error) AddFieldError(ctx, page, *error);
+  return HtmlPage(ctx, "decisions/proposals", page, status);
+}
+
+}  // namespace
+
+std::string ProposalPath(const Context& ctx, int64_t id) {
+  return "/c/" + ctx.community->slug + "/proposals/" + std::to_string(id);
+}
+
+Result<Response> ProposalPage(Context& ctx, int status, const std::optional<Error>& error,
+                              FormArea area) {
+  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
+  if (!summary) return summary.error();
+  const decisions::Proposal& proposal = summary->proposal;
+  ViewData page = BasePage(ctx, proposal.title);
+  page.set("csrf", ctx.CsrfToken());
+  page.set("slug", ctx.community->slug);
+  page.set("href", ProposalPath(ctx, proposal.id));
+  page.set("title", proposal.title);
+  page.set("author", summary->author_name);
+  page.set("created", FormatDateTime(ctx.language, proposal.created_at));
+  page.set("body_html", RenderMarkdown(proposal.body));
+  const bool member = ctx.membership.has_value();
+  const bool author = ctx.person && ctx.person->id == proposal.author_person_id;
+  if (member) page.set("member", true);
+
+  Result<std::vector<store::AmendmentView>> amendments =
+      ctx.Decisions().ListAmendments(proposal.id);
+  if (!amendments) return amendments.error();
+  ViewData amendment_list = MakeList();
+  const bool may_decide_amendments = !summary->decision && (author || ctx.IsBoard());
+  for (const store::AmendmentView& view : *amendments) {
+    ViewData item = MakeObject();
+    item.set("id", std::to_string(view.amendment.id));
+    item.set("author", view.author_name);
+    item.set("reason", view.amendment.reason);
+    item.set("body_html", RenderMarkdown(view.amendment.body));
+    item.set("created", FormatDateTime(ctx.language, view.amendment.created_at));
+    switch (view.amendment.status) {
+      case decisions::AmendmentStatus::kProposed:
+        item.set("status", ctx.T("Proposed"));
+        if (may_decide_amendments) item.set("can_settle", true);
+        break;
+      case decisions::AmendmentStatus::kAccepted:
+        item.set("status", ctx.T("Accepted"));
+        break;
+      case decisions::AmendmentStatus::kRejected:
+        item.set("status", ctx.T("Rejected"));
+        break;
+    }
+    amendment_list.push_back(item);
+  }
+  page.set("amendments", amendment_list);
+  if (member && !summary->decision) {
+    page.set("can_amend", true);
+    page.set("amend_body", area == FormArea::kAmendment ? ctx.form.Get("body") : proposal.body);
+    if (area == FormArea::kAmendment) page.set("amend_reason", ctx.form.Get("reason"));
+  }
+
+  Result<std::vector<store::CommentView>> comments = ctx.Decisions().ListComments(proposal.id);
+  if (!comments) return comments.error();
+  // Replies are shown under the comment that starts their thread.
+  std::map<int64_t, int64_t> thread_of;
+  std::map<int64_t, ViewData> threads;
+  std::vector<int64_t> order;
+  for (const store::CommentView& view : *comments) {
+    ViewData item = MakeObject();
+    item.set("id", std::to_string(view.comment.id));
+    item.set("author", view.author_name);
+    item.set("created", FormatDateTime(ctx.language, view.comment.created_at));
+    item.set("body_html", RenderMarkdown(view.comment.body));
+    const auto parent = thread_of.find(view.comment.parent_id);
+    if (view.comment.parent_id == 0 || parent == thread_of.end()) {
+      thread_of[view.comment.id] = view.comment.id;
+      item.set("replies", MakeList());
+      threads.emplace(view.comment.id, item);
+      order.push_back(view.comment.id);
+    } else {
+      thread_of[view.comment.id] = parent->second;
+      ViewData& thread = threads.at(parent->second);
+      ViewData replies = *thread.get("replies");
+      replies.push_back(item);
+      thread.set("replies", replies);
+    }
+  }
+  ViewData comment_list = MakeList();
+  for (int64_t id : order) comment_list.push_back(threads.at(id));
+  page.set("comments", comment_list);
+  if (area == FormArea::kComment) page.set("comment_body", ctx.form.Get("body"));
+
+  if (summary->decision) {
+    const Decision& decision = *summary->decision;
+    ViewData item = DecisionItem(ctx, decision);
+    item.set("voters", FormatInteger(ctx.language, summary->voters));
+    page.set("decision", item);
+    Result<std::optional<store::RollEntry>> on_roll = std::optional<store::RollEntry>();
+    if (member && decisions::PhaseAt(decision, ctx.Now()) == decisions::Phase::kOpen) {
+      on_roll = ctx.Decisions().FindOnRoll(decision.id, ctx.person->id);
+      if (!on_roll) return on_roll.error();
+      if (*on_roll) {
+        page.set("roll_code", (*on_roll)->code);
+      } else {
+        page.set("not_on_roll", true);
+      }
+    }
+    if (on_roll && *on_roll) {
+      page.set("can_vote", true);
+      Result<std::optional<store::OwnVote>> own =
+          ctx.Decisions().FindOwnVote(decision.id, ctx.person->id);
+      if (!own) return own.error();
+      if (*own) {
+        page.set("voted_at", FormatDateTime(ctx.language, (*own)->voted_at));
+        if (!(*own)->content.empty() || !decision.secret) {
+          Result<decisions::Ballot> ballot = decisions::ParseBallot(decision, (*own)->content);
+          if (ballot) page.set("own_ballot", DescribeBallot(ctx, decision, *ballot));
+          page.set("own_receipt", (*own)->receipt);
+        }
+        if (decision.secret) page.set("needs_key", true);
+      }
+    }
+    Result<std::optional<decisions::Outcome>> outcome = VisibleOutcome(ctx, decision);
+    if (!outcome) return outcome.error();
+    if (*outcome) {
+      ViewData view = OutcomeItem(ctx, decision, **outcome);
+      page.set("outcome_html", ctx.services.views.Render("decisions/outcome", ctx.language, view));
+      page.set("has_outcome", true);
+    }
+  } else if (ctx.IsBoard()) {
+    page.set("can_decide", true);
+    const std::string& method = area == FormArea::kDecision ? ctx.form.Get("method") : "motion";
+    page.set("methods", MethodOptions(ctx, method));
+    if (area == FormArea::kDecision) {
+      page.set("form_options", ctx.form.Get("options"));
+      page.set("form_closes_at", ctx.form.Get("closes_at"));
+      page.set("form_opens_at", ctx.form.Get("opens_at"));
+      page.set("form_seats", ctx.form.Get("seats"));
+    } else {
+      page.set("form_closes_at", FormatLocalDateTime(ctx.Now() + 7 * 24 * 3600));
+      page.set("form_seats", "2");
+    }
+  }
+  if (error) {
+    AddFieldError(ctx, page, *error);
+    const char* where = area == FormArea::kComment     ? "comment_error"
+                        : area == FormArea::kAmendment ? "amendment_error"
+                        : area == FormArea::kDecision  ? "decision_error"
+                                                       : "vote_error";
+    page.set(where, ctx.T(error->message));
+  }
+  Result<ExpectedImpact> expected = LoadExpectedImpact(ctx);
+  if (!expected) return expected.error();
+  page.set("is_board", ctx.IsBoard());
+  page.set("impact",
+           ExpectedImpactView(ctx, *expected, store::LinkSubject::kProposal, proposal.id));
+  return HtmlPage(ctx, "decisions/proposal", page, status);
+}
+
+Result<Response> Reshow(Context& ctx, const Error& error, FormArea area) {
+  if (error.code == ErrorCode::kInvalidArgument || error.code == ErrorCode::kFailedPrecondition ||
+      error.code == ErrorCode::kAlreadyExists) {
+    return ProposalPage(ctx, HttpStatus(error.code), error, area);
+  }
+  return error;
+}
+
+Result<Response> ShowProposals(Context& ctx) { return ProposalsPage(ctx, 200, std::nullopt); }
+
+Result<Response> SubmitProposal(Context& ctx) {
+  decisions::Proposal proposal;
+  proposal.community_id = ctx.community->id;
+  proposal.author_person_id = ctx.person->id;
+  proposal.title = ctx.form.Get("title");
+  proposal.body = ctx.form.Get("body");
+  if (Status valid = decisions::ValidateProposal(proposal); !valid) {
+    return ProposalsPage(ctx, 400, valid.error());
+  }
+  Result<int64_t> id = ctx.Decisions().CreateProposal(proposal);
+  if (!id) return id.error();
+  return Redirect(ProposalPath(ctx, *id) + "?notice=" + UrlEncode("Saved."));
+}
+
+Result<Response> ShowProposal(Context& ctx) {
+  return ProposalPage(ctx, 200, std::nullopt, FormArea::kNone);
+}
+
+Result<Response> SubmitComment(Context& ctx) {
+  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
+  if (!summary) return summary.error();
+  decisions::Comment comment;
+  comment.proposal_id = summary->proposal.id;
+  comment.author_person_id = ctx.person->id;
+  const std::string& parent = ctx.form.Get("parent");
+  if (!parent.empty()) {
+    comment.parent_id = std::atoll(parent.c_str());
+    if (comment.parent_id <= 0) return Error::NotFound("no such comment to reply to", "parent");
+  }
+  Result<std::string> body = decisions::ValidateText(ctx.form.Get("body"), "body", 10000);
+  if (!body) return Reshow(ctx, body.error(), FormArea::kComment);
+  comment.body = *body;
+  Result<int64_t> id = ctx.Decisions().AddComment(comment);
+  if (!id) return id.error();
+  return Redirect(ProposalPath(ctx, summary->proposal.id) + "#comment-" + std::to_string(*id));
+}
+
+Result<Response> SubmitAmendment(Context& ctx) {
+  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
+  if (!summary) return summary.error();
+  if (summary->decision) {
+    return Reshow(ctx,
+                  Error::FailedPrecondition("the proposal is already put to a vote", "amendment"),
+                  FormArea::kAmendment);
+  }
+  decisions::Amendment amendment;
+  amendment.proposal_id = summary->proposal.id;
+  amendment.author_person_id = ctx.person->id;
+  Result<std::string> body = decisions::ValidateText(ctx.form.Get("body"), "body", 50000);
+  if (!body) return Reshow(ctx, body.error(), FormArea::kAmendment);
+  if (*body == summary->proposal.body) {
+    return Reshow(ctx, Error::InvalidArgument("the amendment does not change the text", "body"),
+                  FormArea::kAmendment);
+  }
+  Result<std::string> reason = decisions::ValidateText(ctx.form.Get("reason"), "reason", 2000);
+  if (!reason) return Reshow(ctx, reason.error(), FormArea::kAmendment);
+  amendment.body = *body;
+  amendment.reason = *reason;
+  Result<int64_t> id = ctx.Decisions().AddAmendment(amendment);
+  if (!id) return id.error();
+  return Redirect(ProposalPath(ctx, summary->proposal.id) + "#amendment-" + std::to_string(*id));
+}
+
+Result<Response> SubmitAmendmentDecision(Context& ctx) {
+  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
+  if (!summary) return summary.error();
+  const bool author = ctx.person->id == summary->proposal.author_person_id;
+  if (!author && !ctx.IsBoard()) {
+    return Error::PermissionDenied("only the proposal's author or the board may do this");
+  }
+  const std::string& choice = ctx.form.Get("choice");
+  if (choice != "accept" && choice != "reject") {
+    return Error::InvalidArgument("accept or reject the amendment", "choice");
+  }
+  Status decided = ctx.Decisions().DecideAmendment(summary->proposal.id, ctx.ParamId("amendment"),
+                                                   choice == "accept");
+  if (!decided) return Reshow(ctx, decided.error(), FormArea::kAmendment);
+  return Redirect(ProposalPath(ctx, summary->proposal.id) + "?notice=" + UrlEncode("Saved."));
+}
+
+Result<Response> SubmitDecision(Context& ctx) {
+  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
+  if (!summary) return summary.error();
+  Result<DecisionFields> fields = ReadDecisionForm(ctx.form);
+  if (!fields) return Reshow(ctx, fields.error(), FormArea::kDecision);
+  Result<Decision> decision = BuildDecision(ctx, summary->proposal.id, *fields);
+  if (!decision) return Reshow(ctx, decision.error(), FormArea::kDecision);
+  Result<int64_t> id = ctx.Decisions().CreateDecision(*decision);
+  if (!id) return Reshow(ctx, id.error(), FormArea::kDecision);
+  return Redirect(ProposalPath(ctx, summary->proposal.id) + "?notice=" + UrlEncode("Saved."));
+}
+}  // namespace andel::web

@@ -1,0 +1,225 @@
+#include "web/partnerships/actions.h"
+
+#include <algorithm>
+#include <set>
+
+#include "core/text.h"
+#include "matching/circles.h"
+#include "web/communities/views.h"
+
+namespace andel::web {
+
+Result<std::vector<std::pair<std::string, std::string>>> ReadCompetences(std::string_view text,
+                                                                         std::string_view field) {
+  if (!IsValidUtf8(text)) {
+    return Error::InvalidArgument("the text is not valid UTF-8", std::string(field));
+  }
+  std::vector<std::pair<std::string, std::string>> out;
+  std::set<std::string> seen;
+  std::string normalised(text);
+  std::replace(normalised.begin(), normalised.end(), '\n', ',');
+  for (std::string_view part : Split(normalised, ',')) {
+    const std::string_view label = Trim(part);
+    if (label.empty()) continue;
+    if (CodePointCount(label) > 80) {
+      return Error::InvalidArgument("a competence can have at most 80 characters",
+                                    std::string(field));
+    }
+    const std::string key = matching::CompetenceKey(label);
+    if (!seen.insert(key).second) continue;
+    out.emplace_back(key, std::string(label));
+  }
+  if (out.size() > 30) {
+    return Error::InvalidArgument("list at most 30 competences", std::string(field));
+  }
+  return out;
+}
+
+Result<CompetenceLabels> LoadCompetences(Context& ctx) {
+  Result<std::vector<store::CompetenceRecord>> records =
+      ctx.services.partnerships.ListCompetences(ctx.community->id);
+  if (!records) return records.error();
+  CompetenceLabels labels;
+  for (store::CompetenceRecord& record : *records) labels[record.key] = std::move(record);
+  return labels;
+}
+
+void ResolveCompetences(const CompetenceLabels& labels,
+                        std::vector<std::pair<std::string, std::string>>& entries) {
+  std::map<std::string, std::string> by_name;  // folded label or synonym → key
+  for (const auto& [key, record] : labels) {
+    for (const std::string* label : {&record.label_en, &record.label_da, &record.label_nl}) {
+      if (!label->empty()) by_name.emplace(matching::CompetenceKey(*label), key);
+    }
+    for (std::string_view synonym : Split(record.synonyms, ',')) {
+      if (!Trim(synonym).empty()) by_name.emplace(matching::CompetenceKey(synonym), key);
+    }
+  }
+  std::set<std::string> seen;
+  std::vector<std::pair<std::string, std::string>> resolved;
+  for (auto& [key, text] : entries) {
+    const auto it = labels.count(key) ? by_name.end() : by_name.find(key);
+    const std::string final_key = it == by_name.end() ? key : it->second;
+    if (seen.insert(final_key).second) resolved.emplace_back(final_key, text);
+  }
+  entries = std::move(resolved);
+}
+
+const std::string& CompetenceLabel(const Context& ctx, const CompetenceLabels& labels,
+                                   const std::string& key) {
+  const auto it = labels.find(key);
+  if (it == labels.end()) return key;
+  const store::CompetenceRecord& record = it->second;
+  if (ctx.language == "da" && !record.label_da.empty()) return record.label_da;
+  if (ctx.language == "nl" && !record.label_nl.empty()) return record.label_nl;
+  return record.label_en;
+}
+
+Result<CommunityMatching> LoadMatching(Context& ctx) {
+  Result<std::vector<store::PartnerProfile>> profiles =
+      ctx.services.partnerships.ListProfiles(ctx.community->id);
+  if (!profiles) return profiles.error();
+  Result<std::vector<store::MatchResponse>> responses =
+      ctx.services.partnerships.ListResponses(ctx.community->id);
+  if (!responses) return responses.error();
+  std::map<int64_t, int> index_of;
+  std::vector<matching::MemberInput> inputs;
+  for (size_t i = 0; i < profiles->size(); ++i) {
+    const store::PartnerProfile& p = (*profiles)[i];
+    index_of[p.membership_id] = static_cast<int>(i);
+    inputs.push_back(
+        {std::to_string(p.membership_id), p.category, p.organisation, p.offers, p.needs, {}});
+  }
+  // Members of one published circle are tied.
+  Result<std::optional<store::CircleSet>> published =
+      ctx.services.circles.Find(ctx.community->id, "published");
+  if (!published) return published.error();
+  if (*published) {
+    for (const std::vector<int64_t>& circle : (*published)->circles) {
+      for (int64_t a : circle) {
+        const auto it = index_of.find(a);
+        if (it == index_of.end()) continue;
+        for (int64_t b : circle) {
+          if (b != a && index_of.count(b)) {
+            inputs[static_cast<size_t>(it->second)].ties.push_back(std::to_string(b));
+          }
+        }
+      }
+    }
+  }
+  // Members of one saved consortium are tied.
+  Result<std::vector<store::Consortium>> consortia =
+      ctx.services.partnerships.ListConsortia(ctx.community->id);
+  if (!consortia) return consortia.error();
+  for (const store::Consortium& consortium : *consortia) {
+    for (const auto& [a, covers_a] : consortium.members) {
+      const auto it = index_of.find(a);
+      if (it == index_of.end()) continue;
+      for (const auto& [b, covers_b] : consortium.members) {
+        if (b != a && index_of.count(b)) {
+          inputs[static_cast<size_t>(it->second)].ties.push_back(std::to_string(b));
+        }
+      }
+    }
+  }
+  std::vector<std::pair<int, int>> declined, accepted;
+  for (const store::MatchResponse& response : *responses) {
+    const auto low = index_of.find(response.low_membership_id);
+    const auto high = index_of.find(response.high_membership_id);
+    if (low == index_of.end() || high == index_of.end()) continue;
+    if (response.status == "accepted") {
+      accepted.emplace_back(low->second, high->second);
+      inputs[static_cast<size_t>(low->second)].ties.push_back(
+          std::to_string(response.high_membership_id));
+    } else {
+      declined.emplace_back(low->second, high->second);
+    }
+  }
+  Result<matching::Profiles> built = matching::Profiles::Build(inputs);
+  if (!built) return built.error();
+  return CommunityMatching{std::move(*profiles), std::move(*built), std::move(declined),
+                           std::move(accepted), std::move(index_of)};
+}
+
+Result<std::vector<matching::Match>> MyMatches(Context& ctx, const CommunityMatching& community,
+                                               int top) {
+  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
+  const auto me = community.index_of.find(ctx.membership->id);
+  if (me == community.index_of.end()) return std::vector<matching::Match>();
+  matching::RecommendOptions options;
+  options.top = top;
+  options.declined = community.declined;
+  return matching::Recommend(community.matching, static_cast<size_t>(me->second), options);
+}
+
+}  // namespace andel::web
+
+namespace andel::web {
+
+matching::Partition ToPartition(const CommunityMatching& community, const store::CircleSet& set) {
+  matching::Partition partition;
+  for (const std::vector<int64_t>& circle : set.circles) {
+    partition.emplace_back();
+    for (int64_t membership : circle) {
+      const auto it = community.index_of.find(membership);
+      if (it != community.index_of.end()) partition.back().push_back(it->second);
+    }
+  }
+  return partition;
+}
+
+}  // namespace andel::web
+
+namespace andel::web {
+
+std::string CategoryLabelOf(const Context& ctx,
+                            const std::vector<communities::Category>& categories,
+                            const std::string& code) {
+  for (const communities::Category& category : categories) {
+    if (category.code == code) return CategoryLabel(ctx, category);
+  }
+  return code;
+}
+
+std::string CompetenceNames(const Context& ctx, const CompetenceLabels& labels,
+                            const matching::Profiles& profiles,
+                            const std::vector<int>& competences) {
+  std::string out;
+  for (int c : competences) {
+    out += (out.empty() ? "" : ", ") +
+           CompetenceLabel(ctx, labels, profiles.competences()[static_cast<size_t>(c)]);
+  }
+  return out;
+}
+
+Status SaveMyProfile(Context& ctx, std::string_view offers_text, std::string_view needs_text) {
+  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
+  Result<std::vector<std::pair<std::string, std::string>>> offers =
+      ReadCompetences(offers_text, "offers");
+  if (!offers) return offers.error();
+  Result<std::vector<std::pair<std::string, std::string>>> needs =
+      ReadCompetences(needs_text, "needs");
+  if (!needs) return needs.error();
+  Result<CompetenceLabels> labels = LoadCompetences(ctx);
+  if (!labels) return labels.error();
+  ResolveCompetences(*labels, *offers);
+  ResolveCompetences(*labels, *needs);
+  return ctx.services.partnerships.SaveProfile(ctx.community->id, ctx.membership->id, *offers,
+                                               *needs);
+}
+
+Status RespondToMatch(Context& ctx, int64_t other, const std::string& status) {
+  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
+  if (status != "accepted" && status != "declined") {
+    return Error::InvalidArgument("accept or decline the match", "status");
+  }
+  Result<CommunityMatching> community = LoadMatching(ctx);
+  if (!community) return community.error();
+  if (other == ctx.membership->id || !community->index_of.count(other)) {
+    return Error::NotFound("no such member", "id");
+  }
+  return ctx.services.partnerships.Respond(ctx.community->id, ctx.membership->id, other, status,
+                                           ctx.Now());
+}
+
+}  // namespace andel::web
