@@ -26,10 +26,10 @@
 #include <vector>
 
 #include "communities/member_csv.h"
-#include "store/account_repository.h"
-#include "store/community_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/communities/community_repository.h"
 #include "store/database.h"
-#include "store/decision_repository.h"
+#include "store/decisions/decision_repository.h"
 #include "web/security.h"
 
 namespace {

@@ -1,10 +1,13 @@
 #include "app/budget_command.h"
 
+#include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
+#include "app/commands.h"
 #include "budgeting/pabulib.h"
 #include "budgeting/rules.h"
 
@@ -123,6 +126,21 @@ int RunBudget(const BudgetCommand& command) {
                    {"explanations", std::move(explanations)}})
             << "\n";
   return 0;
+}
+
+void AddBudgetCommand(CLI::App& cli, int& exit_code) {
+  CLI::App* budget = cli.add_subcommand(
+      "budget", "Share out the budget of a Pabulib file (.pb) with a rule; JSON with explanations");
+  auto command = std::make_shared<BudgetCommand>();
+  budget->add_option("--rule", command->rule, "greedy or mes")->capture_default_str();
+  budget->add_option("--utility", command->utility, "cost, card or points")->capture_default_str();
+  budget
+      ->add_option("--completion", command->completion,
+                   "for mes: none, add1, greedy, add1+greedy or budget+1%")
+      ->capture_default_str();
+  budget->add_option("--explain", command->explain, "print one project's explanation");
+  budget->add_option("file", command->file, "the Pabulib file")->required();
+  budget->callback([command, &exit_code] { exit_code = RunBudget(*command); });
 }
 
 }  // namespace andel::app

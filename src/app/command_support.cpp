@@ -3,12 +3,20 @@
 
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <ctime>
 #include <iostream>
 
+#include "app/commands.h"
 #include "app/demo_data.h"
 
 namespace andel::app {
+
+void AddDatabaseOption(CLI::App* command, std::string& url) {
+  command
+      ->add_option("--db", url, "database URL: sqlite:PATH or postgresql://user@host:port/dbname")
+      ->capture_default_str();
+}
 
 int Fail(const Error& error) {
   std::cerr << "andel: " << error.message;

@@ -11,8 +11,8 @@
 #include "app/demo_impact.h"
 #include "app/demo_incubator.h"
 #include "app/demo_partners.h"
-#include "store/account_repository.h"
-#include "store/community_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/communities/community_repository.h"
 #include "store/database.h"
 #include "web/security.h"
 

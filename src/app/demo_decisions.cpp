@@ -4,10 +4,10 @@
 #include <thread>
 
 #include "decisions/decision.h"
-#include "store/ballot_writer.h"
-#include "store/community_repository.h"
+#include "store/communities/community_repository.h"
 #include "store/database.h"
-#include "store/decision_repository.h"
+#include "store/decisions/ballot_writer.h"
+#include "store/decisions/decision_repository.h"
 #include "web/security.h"
 
 namespace andel::app {

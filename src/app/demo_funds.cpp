@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "store/community_repository.h"
-#include "store/fund_repository.h"
+#include "store/communities/community_repository.h"
+#include "store/funds/fund_repository.h"
 
 namespace andel::app {
 namespace {

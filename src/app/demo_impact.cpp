@@ -6,16 +6,16 @@
 #include <vector>
 
 #include "impact/catalogue.h"
-#include "store/community_repository.h"
-#include "store/decision_repository.h"
-#include "store/fund_repository.h"
-#include "store/impact_link_repository.h"
-#include "store/impact_repository.h"
-#include "store/initiative_repository.h"
-#include "store/participant_outcome_repository.h"
-#include "store/programme_repository.h"
-#include "store/sroi_repository.h"
-#include "store/value_case_repository.h"
+#include "store/communities/community_repository.h"
+#include "store/decisions/decision_repository.h"
+#include "store/funds/fund_repository.h"
+#include "store/impact/impact_link_repository.h"
+#include "store/impact/impact_repository.h"
+#include "store/impact/participant_outcome_repository.h"
+#include "store/impact/programme_repository.h"
+#include "store/impact/sroi_repository.h"
+#include "store/impact/value_case_repository.h"
+#include "store/incubator/initiative_repository.h"
 
 namespace andel::app {
 namespace {

@@ -2,8 +2,8 @@
 
 #include <vector>
 
-#include "store/community_repository.h"
-#include "store/initiative_repository.h"
+#include "store/communities/community_repository.h"
+#include "store/incubator/initiative_repository.h"
 
 namespace andel::app {
 

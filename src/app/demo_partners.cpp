@@ -7,9 +7,9 @@
 
 #include "matching/circles.h"
 #include "matching/profile.h"
-#include "store/circle_repository.h"
-#include "store/community_repository.h"
-#include "store/partnership_repository.h"
+#include "store/communities/community_repository.h"
+#include "store/partnerships/circle_repository.h"
+#include "store/partnerships/partnership_repository.h"
 
 namespace andel::app {
 namespace {

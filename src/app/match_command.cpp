@@ -1,11 +1,14 @@
 #include "app/match_command.h"
 
+#include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
+#include "app/commands.h"
 #include "core/text.h"
 #include "matching/circles.h"
 #include "matching/consortium.h"
@@ -217,6 +220,44 @@ int RunMatch(const MatchCommand& command) {
   if (command.action == "recommend") return Recommend(*profiles, command);
   if (command.action == "circles") return Circles(*profiles, command);
   return Consortium(*profiles, command);
+}
+
+void AddMatchCommand(CLI::App& cli, int& exit_code) {
+  CLI::App* match = cli.add_subcommand(
+      "match", "Partnerships on a profile file (JSON lines): recommendations, circles, consortia");
+  match->require_subcommand(1);
+  auto command = std::make_shared<MatchCommand>();
+  CLI::App* recommend =
+      match->add_subcommand("recommend", "The best cross-category matches of every member");
+  recommend->add_option("--top", command->top, "matches per member")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  CLI::App* circles =
+      match->add_subcommand("circles", "Mixed partner circles with the most matches inside");
+  circles->add_option("--size", command->size, "members per circle")
+      ->check(CLI::Range(2, 1000))
+      ->capture_default_str();
+  circles->add_option("--seed", command->seed, "seed of the random starts")->capture_default_str();
+  circles->add_option("--restarts", command->restarts, "random starts")
+      ->check(CLI::Range(1, 1000))
+      ->capture_default_str();
+  CLI::App* consortium =
+      match->add_subcommand("consortium", "The smallest team that covers a task's competences");
+  consortium->add_option("--needs", command->needs, "competences, comma-separated")->required();
+  consortium
+      ->add_option("--min-categories", command->min_categories,
+                   "members of at least this many categories")
+      ->check(CLI::Range(0, 64))
+      ->capture_default_str();
+  for (const auto& entry : {std::pair{recommend, "recommend"}, std::pair{circles, "circles"},
+                            std::pair{consortium, "consortium"}}) {
+    const std::string name = entry.second;
+    entry.first->add_option("file", command->file, "the profile file (JSON lines)")->required();
+    entry.first->callback([command, name, &exit_code] {
+      command->action = name;
+      exit_code = RunMatch(*command);
+    });
+  }
 }
 
 }  // namespace andel::app

@@ -4,6 +4,7 @@
 #include <malloc.h>
 #include <spdlog/spdlog.h>
 
+#include <CLI/CLI.hpp>
 #include <atomic>
 #include <chrono>
 #include <csignal>
@@ -12,11 +13,12 @@
 #include <thread>
 
 #include "app/command_support.h"
+#include "app/commands.h"
 #include "app/demo_data.h"
 #include "app/logging.h"
 #include "core/text.h"
 #include "mail/outbox_relay.h"
-#include "store/account_repository.h"
+#include "store/accounts/account_repository.h"
 #include "store/database.h"
 #include "web/compute_pool.h"
 #include "web/decisions/actions.h"
@@ -136,6 +138,43 @@ int RunServe(const ServeCommand& command) {
   spdlog::info("stopped; database closed");
   spdlog::default_logger()->flush();
   return 0;
+}
+
+void AddServeCommand(CLI::App& cli, int& exit_code) {
+  CLI::App* serve = cli.add_subcommand("serve", "Run the web server (applies migrations first)");
+  auto command = std::make_shared<ServeCommand>();
+  AddDatabaseOption(serve, command->db_url);
+  command->compute_threads = static_cast<int>(web::ComputePool::DefaultThreads());
+  serve->add_option("--host", command->host, "address to listen on")->capture_default_str();
+  serve->add_option("--port", command->port, "port to listen on (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_flag("--demo", command->demo, "load the demo communities into an empty database");
+  serve->add_option("--public-url", command->public_url,
+                    "the address people use, for links in mails (default: http://HOST:PORT)");
+  serve->add_flag("--behind-proxy", command->behind_proxy,
+                  "take the client's address from X-Forwarded-For (set it only behind a proxy)");
+  serve->add_option("--smtp", command->smtp,
+                    "SMTP relay (host:port) for reset links and invitations; without it they "
+                    "stay in the outbox table and the log");
+  serve->add_option("--mail-from", command->mail_from, "sender address of the mail Andel sends")
+      ->needs(serve->get_option("--smtp"));
+  serve->add_option("--workers", command->workers, "threads that serve requests")
+      ->check(CLI::Range(1, 256))
+      ->capture_default_str();
+  serve
+      ->add_option("--max-body-in-flight", command->body_in_flight_mib,
+                   "MiB of request bodies all clients together may be sending at once; beyond "
+                   "it a request gets 503 and Retry-After before its body is read")
+      ->check(CLI::Range(1, 1024 * 1024))
+      ->capture_default_str();
+  serve
+      ->add_option("--compute-threads", command->compute_threads,
+                   "threads for heavy computations (fund results, imports), apart from the "
+                   "workers (default: half the cores, at least 1)")
+      ->check(CLI::Range(1, 64))
+      ->capture_default_str();
+  serve->callback([command, &exit_code] { exit_code = RunServe(*command); });
 }
 
 }  // namespace andel::app

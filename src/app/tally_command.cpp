@@ -1,11 +1,15 @@
 // The tally command: file -> profile -> count -> JSON.
 #include "app/tally_command.h"
 
+#include <CLI/CLI.hpp>
 #include <boost/json.hpp>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <sstream>
 
+#include "app/commands.h"
+#include "app/tally_verify.h"
 #include "voting/csv_ballots.h"
 #include "voting/preflib.h"
 #include "voting/tally.h"
@@ -149,6 +153,40 @@ int RunTally(const TallyCommand& command) {
   const voting::Profile candidates(ids, ballots->names);
   std::cout << json::serialize(ResultJson(candidates, voters, *result, command)) << "\n";
   return 0;
+}
+
+void AddTallyCommand(CLI::App& cli, int& exit_code) {
+  CLI::App* tally = cli.add_subcommand(
+      "tally", "Count an election file (PrefLib) with one method and print the result as JSON");
+  auto command = std::make_shared<TallyCommand>();
+  auto verify_path = std::make_shared<std::string>();
+  tally->add_option("--method", command->method,
+                    "plurality, borda, irv, schulze, schulze_wv, ranked_pairs, copeland, "
+                    "condorcet, stv, approval (csv) or score (csv)");
+  tally->add_option("--seats", command->seats, "seats to fill (stv)")
+      ->check(CLI::Range(1, 10000))
+      ->capture_default_str();
+  tally->add_option("--max-score", command->max_score, "highest score (score ballots)")
+      ->check(CLI::Range(1, 1000000))
+      ->capture_default_str();
+  tally->add_option("--format", command->format, "file format: preflib or csv")
+      ->capture_default_str();
+  tally->add_option("--seed", command->seed, "seed of the lot that breaks remaining ties")
+      ->capture_default_str();
+  tally->add_flag("--pairwise", command->pairwise, "include the pairwise support matrix");
+  tally->add_option("--verify", *verify_path,
+                    "recount an exported decision and check its result and receipts");
+  tally->add_option("file", command->file, "the election file");
+  tally->callback([command, verify_path, &exit_code] {
+    if (!verify_path->empty()) {
+      exit_code = VerifyExport(*verify_path);
+    } else if (command->method.empty() || command->file.empty()) {
+      std::cerr << "andel tally: give --method and a file, or --verify EXPORT.json\n";
+      exit_code = 2;
+    } else {
+      exit_code = RunTally(*command);
+    }
+  });
 }
 
 }  // namespace andel::app

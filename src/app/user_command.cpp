@@ -1,13 +1,16 @@
 // `andel user create` and `andel user remove-second-factor`.
 #include "app/user_command.h"
 
+#include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 
 #include "app/command_support.h"
+#include "app/commands.h"
 #include "communities/community.h"
 #include "core/text.h"
-#include "store/account_repository.h"
-#include "store/second_factor_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/accounts/second_factor_repository.h"
 #include "web/accounts/second_factor.h"
 #include "web/locales.h"
 #include "web/security.h"
@@ -68,6 +71,36 @@ int RemoveSecondFactor(const std::string& db_url, const std::string& email_text)
   std::cout << "{\"id\":" << account->person.id << ",\"email\":\"" << email
             << "\",\"second_factor\":false}\n";
   return 0;
+}
+
+void AddUserCommand(CLI::App& cli, int& exit_code) {
+  CLI::App* user = cli.add_subcommand("user", "Manage accounts");
+  user->require_subcommand(1);
+  struct Options {
+    std::string db_url = "sqlite:andel.db";
+    std::string email, name;
+    bool admin = false;
+  };
+  auto create = std::make_shared<Options>();
+  CLI::App* create_command =
+      user->add_subcommand("create", "Create an account; the password is read from stdin");
+  AddDatabaseOption(create_command, create->db_url);
+  create_command->add_option("--email", create->email, "email address")->required();
+  create_command->add_option("--name", create->name, "display name")->required();
+  create_command->add_flag("--admin", create->admin,
+                           "may administer every community on this server");
+  create_command->callback([create, &exit_code] {
+    exit_code = CreateUser(create->db_url, create->email, create->name, create->admin);
+  });
+  auto remove = std::make_shared<Options>();
+  CLI::App* remove_command = user->add_subcommand(
+      "remove-second-factor",
+      "Turn off two-step sign-in of an account whose owner lost the authenticator and the "
+      "recovery codes (check who asks first)");
+  AddDatabaseOption(remove_command, remove->db_url);
+  remove_command->add_option("--email", remove->email, "email address")->required();
+  remove_command->callback(
+      [remove, &exit_code] { exit_code = RemoveSecondFactor(remove->db_url, remove->email); });
 }
 
 }  // namespace andel::app

@@ -1,6 +1,7 @@
 #include "impact/value_case.h"
 
 #include "core/text.h"
+#include "search/search_fold.h"
 
 namespace andel::impact {
 
@@ -30,7 +31,7 @@ Status ValidateValueCase(const ValueCase& value_case) {
 }
 
 std::string ValueCaseSearchKey(const ValueCase& value_case) {
-  return FoldCase(value_case.title + "\n" + value_case.story);
+  return search::SearchKey(value_case.title + "\n" + value_case.story);
 }
 
 }  // namespace andel::impact

@@ -28,7 +28,7 @@ struct ValueCase {
 // 20 indicators and 10 evidence links, each http(s).
 Status ValidateValueCase(const ValueCase& value_case);
 
-// The text a search matches against: title and story, folded (case and Latin accents ignored).
+// The text a search matches against: title and story as a search key (see search/search_fold.h).
 std::string ValueCaseSearchKey(const ValueCase& value_case);
 
 }  // namespace andel::impact

@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "mail/smtp_client.h"
-#include "store/account_repository.h"
+#include "store/accounts/account_repository.h"
 
 namespace andel::mail {
 

@@ -8,6 +8,7 @@
 
 #include "core/embedded.h"
 #include "store/database.h"
+#include "store/search_key.h"
 
 namespace andel {
 std::span<const EmbeddedFile> EmbeddedMigrations();
@@ -84,6 +85,11 @@ Result<int> Database::Migrate() {
           soci::use(version), soci::use(name), soci::use(now);
       transaction.commit();
       ++applied;
+    }
+    {
+      soci::transaction transaction(sql);
+      RefreshStaleSearchKeys(sql);
+      transaction.commit();
     }
     if (dialect_ == Dialect::kPostgresql) sql << "SELECT pg_advisory_unlock(2026112201)";
     return {};

@@ -77,6 +77,33 @@ Result<std::string> StringField(const json::object& body, const char* name,
   return std::string(value->as_string());
 }
 
+Result<int64_t> IntField(const json::object& body, const char* name, int64_t low, int64_t high,
+                         int64_t fallback) {
+  const json::value* value = body.if_contains(name);
+  if (!value) return fallback;
+  if (!value->is_int64()) return Error::InvalidArgument("this must be a whole number", name);
+  if (value->as_int64() < low || value->as_int64() > high) {
+    return Error::InvalidArgument("this number is out of range", name);
+  }
+  return value->as_int64();
+}
+
+Result<int64_t> IdField(const json::object& body, const char* name) {
+  const json::value* value = body.if_contains(name);
+  if (!value || value->is_null()) return 0;
+  if (!value->is_int64() || value->as_int64() <= 0) {
+    return Error::InvalidArgument("this must be an id", name);
+  }
+  return value->as_int64();
+}
+
+Result<bool> BoolField(const json::object& body, const char* name, bool fallback) {
+  const json::value* value = body.if_contains(name);
+  if (!value) return fallback;
+  if (!value->is_bool()) return Error::InvalidArgument("this must be true or false", name);
+  return value->as_bool();
+}
+
 Result<Form> FieldsOf(const boost::json::object& body) {
   Form form;
   for (const auto& [key, value] : body) {

@@ -41,5 +41,13 @@ Result<Form> FieldsOf(const boost::json::object& body);
 // A string member of a JSON object; `fallback` if absent; kInvalidArgument if not a string.
 Result<std::string> StringField(const boost::json::object& body, const char* name,
                                 const std::string& fallback = {});
+// A whole-number member in [low, high]; `fallback` if absent; kInvalidArgument naming it if it
+// is not a whole number, or is out of range.
+Result<int64_t> IntField(const boost::json::object& body, const char* name, int64_t low,
+                         int64_t high, int64_t fallback);
+// An id member (a whole number from 1); 0 if absent or null.
+Result<int64_t> IdField(const boost::json::object& body, const char* name);
+// A true/false member; `fallback` if absent.
+Result<bool> BoolField(const boost::json::object& body, const char* name, bool fallback = false);
 
 }  // namespace andel::web

@@ -12,22 +12,22 @@
 #include <vector>
 
 #include "communities/community.h"
-#include "store/account_repository.h"
-#include "store/ballot_writer.h"
-#include "store/circle_repository.h"
-#include "store/community_repository.h"
-#include "store/decision_repository.h"
-#include "store/email_link_repository.h"
-#include "store/fund_repository.h"
-#include "store/impact_link_repository.h"
-#include "store/impact_repository.h"
-#include "store/initiative_repository.h"
-#include "store/participant_outcome_repository.h"
-#include "store/partnership_repository.h"
-#include "store/programme_repository.h"
-#include "store/second_factor_repository.h"
-#include "store/sroi_repository.h"
-#include "store/value_case_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/accounts/email_link_repository.h"
+#include "store/accounts/second_factor_repository.h"
+#include "store/communities/community_repository.h"
+#include "store/decisions/ballot_writer.h"
+#include "store/decisions/decision_repository.h"
+#include "store/funds/fund_repository.h"
+#include "store/impact/impact_link_repository.h"
+#include "store/impact/impact_repository.h"
+#include "store/impact/participant_outcome_repository.h"
+#include "store/impact/programme_repository.h"
+#include "store/impact/sroi_repository.h"
+#include "store/impact/value_case_repository.h"
+#include "store/incubator/initiative_repository.h"
+#include "store/partnerships/circle_repository.h"
+#include "store/partnerships/partnership_repository.h"
 #include "web/compute_pool.h"
 #include "web/forms.h"
 #include "web/http.h"
@@ -88,7 +88,7 @@ struct Services {
   std::string dummy_password_hash = {};
   // The clock second of the last sweep of decisions due to close (see SweepDecisions).
   std::atomic<int64_t> last_sweep{-1};
-  // Casts ballots with group commit (one thread; see ballot_writer.h).
+  // Casts ballots with group commit (one thread; see store/decisions/ballot_writer.h).
   std::unique_ptr<store::BallotWriter> ballot_writer = {};
   // Heavy computations, apart from the threads that answer requests (see compute_pool.h). Last,
   // so that it stops (and its tasks end) before the rest of the services go.

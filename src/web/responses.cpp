@@ -172,6 +172,27 @@ Response JsonResponse(std::string body, int status) {
   return response;
 }
 
+Response NoContent() {
+  Response response;
+  response.status = 204;
+  response.content_type = "application/json";
+  return response;
+}
+
+Response Download(std::string body, std::string_view content_type, std::string_view file_name) {
+  std::string safe(file_name);
+  for (char& c : safe) {
+    const bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                       c == '.' || c == '-' || c == '_';
+    if (!plain) c = '-';
+  }
+  Response response;
+  response.content_type = std::string(content_type);
+  response.AddHeader("Content-Disposition", "attachment; filename=\"" + safe + "\"");
+  response.body = std::move(body);
+  return response;
+}
+
 namespace {
 
 Response ErrorBody(Context& ctx, const Error& error) {

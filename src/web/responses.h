@@ -37,6 +37,11 @@ Response HtmlPageWith(Context& ctx, std::string_view view, ViewData& page, const
 Response HtmlPageAround(Context& ctx, ViewData& page, const std::string& content);
 
 Response JsonResponse(std::string body, int status = 200);
+// 204: done, with nothing to say (an API deletion).
+Response NoContent();
+// A file to save as `file_name`: `body` of `content_type` with Content-Disposition: attachment.
+// The name is quoted safely: any byte but a letter, a digit, '.', '-' or '_' becomes '-'.
+Response Download(std::string body, std::string_view content_type, std::string_view file_name);
 
 // The error as the caller's surface wants it: JSON under /api/, else a page (or, for a missing
 // sign-in on a page, a redirect to /login). Internal and unavailable errors are logged with

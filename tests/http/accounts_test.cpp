@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "http/server_fixture.h"
-#include "store/account_repository.h"
+#include "store/accounts/account_repository.h"
 #include "web/routes.h"
 
 namespace andel::testing {

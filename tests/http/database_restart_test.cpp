@@ -15,9 +15,9 @@
 #include <thread>
 
 #include "http/server_fixture.h"
-#include "store/account_repository.h"
-#include "store/community_repository.h"
-#include "store/decision_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/communities/community_repository.h"
+#include "store/decisions/decision_repository.h"
 #include "web/security.h"
 
 namespace andel::testing {

@@ -11,7 +11,7 @@
 #include "http/decision_fixture.h"
 #include "store/audit_log.h"
 #include "store/database.h"
-#include "store/decision_repository.h"
+#include "store/decisions/decision_repository.h"
 
 namespace andel::testing {
 namespace {

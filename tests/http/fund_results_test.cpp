@@ -16,8 +16,8 @@
 #include <thread>
 
 #include "http/fund_fixture.h"
-#include "store/account_repository.h"
-#include "store/fund_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/funds/fund_repository.h"
 #include "web/funds/results.h"
 #include "web/responses.h"
 

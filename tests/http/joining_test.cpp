@@ -4,8 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "http/server_fixture.h"
-#include "store/account_repository.h"
-#include "store/community_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/communities/community_repository.h"
 
 namespace andel::testing {
 namespace {

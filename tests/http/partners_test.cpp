@@ -6,8 +6,8 @@
 #include <boost/json.hpp>
 
 #include "http/server_fixture.h"
-#include "store/community_repository.h"
-#include "store/partnership_repository.h"
+#include "store/communities/community_repository.h"
+#include "store/partnerships/partnership_repository.h"
 
 namespace andel::testing {
 namespace {

@@ -5,9 +5,9 @@
 #include <gtest/gtest.h>
 
 #include "http/server_fixture.h"
-#include "store/account_repository.h"
-#include "store/community_repository.h"
-#include "store/second_factor_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/accounts/second_factor_repository.h"
+#include "store/communities/community_repository.h"
 #include "web/accounts/totp.h"
 #include "web/routes.h"
 

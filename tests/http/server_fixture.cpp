@@ -1,8 +1,8 @@
 #include "http/server_fixture.h"
 
 #include "communities/community.h"
-#include "store/account_repository.h"
-#include "store/community_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/communities/community_repository.h"
 #include "web/security.h"
 
 namespace andel::testing {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "store/account_repository.h"
+#include "store/accounts/account_repository.h"
 #include "support/http_client.h"
 #include "support/test_database.h"
 #include "web/http_server.h"

@@ -7,8 +7,8 @@
 
 #include <thread>
 
-#include "store/account_repository.h"
-#include "store/community_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/communities/community_repository.h"
 #include "support/test_database.h"
 
 namespace andel::store {

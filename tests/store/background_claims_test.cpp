@@ -8,9 +8,9 @@
 #include <latch>
 #include <thread>
 
-#include "store/account_repository.h"
-#include "store/community_repository.h"
-#include "store/decision_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/communities/community_repository.h"
+#include "store/decisions/decision_repository.h"
 #include "support/test_database.h"
 
 namespace andel::store {

@@ -6,7 +6,7 @@
 #include <chrono>
 #include <thread>
 
-#include "store/account_repository.h"
+#include "store/accounts/account_repository.h"
 #include "support/test_database.h"
 
 namespace andel::store {

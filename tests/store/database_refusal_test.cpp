@@ -2,7 +2,7 @@
 // (kAlreadyExists), never as "the database is not available"; a bug's statement is kInternal.
 #include <gtest/gtest.h>
 
-#include "store/account_repository.h"
+#include "store/accounts/account_repository.h"
 #include "store/database.h"
 #include "support/test_database.h"
 

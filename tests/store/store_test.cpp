@@ -2,9 +2,9 @@
 // sessions, communities, categories, memberships with search and paging, import all-or-nothing.
 #include <gtest/gtest.h>
 
-#include "store/account_repository.h"
-#include "store/community_repository.h"
-#include "store/email_link_repository.h"
+#include "store/accounts/account_repository.h"
+#include "store/accounts/email_link_repository.h"
+#include "store/communities/community_repository.h"
 #include "support/test_database.h"
 
 namespace andel::store {

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/result.h"
-#include "store/email_link_repository.h"
+#include "store/accounts/email_link_repository.h"
 #include "web/context.h"
 
 namespace andel::web {

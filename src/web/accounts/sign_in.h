@@ -14,7 +14,7 @@
 #include <string>
 
 #include "core/result.h"
-#include "store/account_repository.h"
+#include "store/accounts/account_repository.h"
 #include "web/context.h"
 #include "web/http.h"
 

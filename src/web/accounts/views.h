@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "core/result.h"
-#include "store/account_repository.h"
+#include "store/accounts/account_repository.h"
 #include "web/context.h"
 #include "web/views.h"
 

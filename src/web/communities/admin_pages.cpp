@@ -479,12 +479,8 @@ Result<Response> ExportMembersCsv(Context& ctx) {
   Result<std::vector<communities::MemberRow>> rows =
       ctx.Communities().ExportMembers(ctx.community->id);
   if (!rows) return rows.error();
-  Response response;
-  response.content_type = "text/csv; charset=utf-8";
-  response.AddHeader("Content-Disposition",
-                     "attachment; filename=\"" + ctx.community->slug + "-members.csv\"");
-  response.body = communities::WriteMemberCsv(*rows);
-  return response;
+  return Download(communities::WriteMemberCsv(*rows), "text/csv; charset=utf-8",
+                  ctx.community->slug + "-members.csv");
 }
 
 }  // namespace andel::web

@@ -54,11 +54,9 @@ Status ApplyCommunityFields(const json::object& body, communities::Community& co
   Result<communities::SignupPolicy> policy = communities::ParseSignupPolicy(*signup);
   if (!policy) return policy.error();
   community.signup = *policy;
-  if (const json::value* is_public = body.if_contains("public")) {
-    if (!is_public->is_bool())
-      return Error::InvalidArgument("this field must be true or false", "public");
-    community.is_public = is_public->as_bool();
-  }
+  Result<bool> is_public = BoolField(body, "public", community.is_public);
+  if (!is_public) return is_public.error();
+  community.is_public = *is_public;
   return communities::ValidateCommunity(community);
 }
 
@@ -148,10 +146,7 @@ Result<Response> ApiDeleteCommunity(Context& ctx) {
   if (Status status = ctx.Communities().DeleteCommunity(ctx.community->id); !status) {
     return status.error();
   }
-  Response response;
-  response.status = 204;
-  response.content_type = "application/json";
-  return response;
+  return NoContent();
 }
 
 Result<Response> ApiAuditLog(Context& ctx) {

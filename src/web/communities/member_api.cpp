@@ -246,10 +246,7 @@ Result<Response> ApiDeleteMember(Context& ctx) {
   if (Status status = SaveMemberChange(ctx, member->membership, left); !status) {
     return status.error();
   }
-  Response response;
-  response.status = 204;
-  response.content_type = "application/json";
-  return response;
+  return NoContent();
 }
 
 Result<Response> ApiListCategories(Context& ctx) {
@@ -305,10 +302,7 @@ Result<Response> ApiDeleteCategory(Context& ctx) {
   if (Status status = ctx.Communities().DeleteCategory(ctx.community->id, id); !status) {
     return status.error();
   }
-  Response response;
-  response.status = 204;
-  response.content_type = "application/json";
-  return response;
+  return NoContent();
 }
 
 }  // namespace andel::web

@@ -1,7 +1,7 @@
 // The server administrator's page: who may create communities, who must use two-step sign-in,
 // and the municipal programmes waiting to be verified (a programme reports and is offered to
 // communities only once verified).
-#include "store/community_repository.h"
+#include "store/communities/community_repository.h"
 #include "web/communities/handlers.h"
 #include "web/responses.h"
 

@@ -7,7 +7,7 @@
 
 #include "communities/community.h"
 #include "core/result.h"
-#include "store/community_repository.h"
+#include "store/communities/community_repository.h"
 #include "web/context.h"
 #include "web/views.h"
 

@@ -6,7 +6,7 @@
 #include <boost/json.hpp>
 
 #include "core/text.h"
-#include "store/ballot_writer.h"
+#include "store/decisions/ballot_writer.h"
 #include "web/security.h"
 
 namespace andel::web {

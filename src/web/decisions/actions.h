@@ -9,8 +9,8 @@
 #include <vector>
 
 #include "decisions/decision.h"
-#include "store/ballot_writer.h"
-#include "store/decision_repository.h"
+#include "store/decisions/ballot_writer.h"
+#include "store/decisions/decision_repository.h"
 #include "web/context.h"
 #include "web/decisions/forms.h"
 

@@ -54,15 +54,6 @@ json::object ProposalJson(const Context& ctx, const store::ProposalSummary& s) {
   return out;
 }
 
-Result<int64_t> OptionalId(const json::object& body, const char* name) {
-  const json::value* value = body.if_contains(name);
-  if (!value || value->is_null()) return 0;
-  if (!value->is_int64() || value->as_int64() <= 0) {
-    return Error::InvalidArgument("this must be an id", name);
-  }
-  return value->as_int64();
-}
-
 }  // namespace
 
 Result<Response> ApiListProposals(Context& ctx) {
@@ -143,7 +134,7 @@ Result<Response> ApiCreateComment(Context& ctx) {
   decisions::Comment comment;
   comment.proposal_id = summary->proposal.id;
   comment.author_person_id = ctx.person->id;
-  Result<int64_t> parent = OptionalId(*body, "parent_id");
+  Result<int64_t> parent = IdField(*body, "parent_id");
   if (!parent) return parent.error();
   comment.parent_id = *parent;
   Result<std::string> text = StringField(*body, "body");

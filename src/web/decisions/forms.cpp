@@ -8,6 +8,7 @@
 #include "core/local_time.h"
 #include "core/text.h"
 #include "voting/result_json.h"
+#include "web/api_support.h"
 
 namespace andel::web {
 namespace {
@@ -16,22 +17,6 @@ namespace json = boost::json;
 using decisions::Ballot;
 using decisions::Decision;
 using decisions::Kind;
-
-Result<int> JsonInt(const json::object& body, const char* name, int fallback) {
-  const json::value* value = body.if_contains(name);
-  if (!value) return fallback;
-  if (!value->is_int64() || value->as_int64() < -1000000 || value->as_int64() > 1000000) {
-    return Error::InvalidArgument("this must be a whole number", name);
-  }
-  return static_cast<int>(value->as_int64());
-}
-
-Result<bool> JsonBool(const json::object& body, const char* name) {
-  const json::value* value = body.if_contains(name);
-  if (!value) return false;
-  if (!value->is_bool()) return Error::InvalidArgument("this must be true or false", name);
-  return value->as_bool();
-}
 
 Result<int64_t> JsonTime(const json::value* value, const char* name) {
   if (value->is_int64()) return value->as_int64();
@@ -54,8 +39,8 @@ Result<DecisionFields> ReadDecisionForm(const Form& form) {
   if (!seats) return seats.error();
   Result<int> max_score = FormInt(form.Get("max_score"), "max_score", 5);
   if (!max_score) return max_score.error();
-  fields.seats = *seats;
-  fields.max_score = *max_score;
+  fields.seats = static_cast<int>(*seats);
+  fields.max_score = static_cast<int>(*max_score);
   if (!Trim(form.Get("quorum")).empty()) {
     Result<int> quorum = FormInt(form.Get("quorum"), "quorum", 0);
     if (!quorum) return quorum.error();
@@ -91,16 +76,16 @@ Result<DecisionFields> ReadDecisionJson(const json::object& body) {
       fields.options.emplace_back(option.as_string());
     }
   }
-  Result<int> seats = JsonInt(body, "seats", 1);
+  Result<int64_t> seats = IntField(body, "seats", -1000000, 1000000, 1);
   if (!seats) return seats.error();
-  Result<int> max_score = JsonInt(body, "max_score", 5);
+  Result<int64_t> max_score = IntField(body, "max_score", -1000000, 1000000, 5);
   if (!max_score) return max_score.error();
-  fields.seats = *seats;
-  fields.max_score = *max_score;
+  fields.seats = static_cast<int>(*seats);
+  fields.max_score = static_cast<int>(*max_score);
   if (body.contains("quorum")) {
-    Result<int> quorum = JsonInt(body, "quorum", 0);
+    Result<int64_t> quorum = IntField(body, "quorum", -1000000, 1000000, 0);
     if (!quorum) return quorum.error();
-    fields.quorum = *quorum;
+    fields.quorum = static_cast<int>(*quorum);
   }
   if (const json::value* threshold = body.if_contains("threshold")) {
     if (!threshold->is_string()) {
@@ -108,9 +93,9 @@ Result<DecisionFields> ReadDecisionJson(const json::object& body) {
     }
     fields.threshold = std::string(threshold->as_string());
   }
-  Result<bool> secret = JsonBool(body, "secret");
+  Result<bool> secret = BoolField(body, "secret");
   if (!secret) return secret.error();
-  Result<bool> live = JsonBool(body, "live_results");
+  Result<bool> live = BoolField(body, "live_results");
   if (!live) return live.error();
   fields.secret = *secret;
   fields.live_results = *live;

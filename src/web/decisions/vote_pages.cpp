@@ -156,10 +156,8 @@ Result<Response> ExportDecisionPage(Context& ctx) {
   if (!summary->decision) return Error::NotFound("this proposal has not been put to a vote", "id");
   Result<std::string> body = ExportDecision(ctx, *summary->decision, summary->proposal.title);
   if (!body) return body.error();
-  Response response = JsonResponse(std::move(*body));
-  response.AddHeader("Content-Disposition", "attachment; filename=\"decision-" +
-                                                std::to_string(summary->decision->id) + ".json\"");
-  return response;
+  return Download(std::move(*body), "application/json",
+                  "decision-" + std::to_string(summary->decision->id) + ".json");
 }
 
 Result<Response> ShowNotifications(Context& ctx) {

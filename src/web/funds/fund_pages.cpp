@@ -365,13 +365,8 @@ Result<Response> ExportFundPabulib(Context& ctx) {
   }
   Result<std::string> text = FundPabulib(ctx, *fund);
   if (!text) return text.error();
-  Response response;
-  response.status = 200;
-  response.content_type = "text/plain; charset=utf-8";
-  response.headers.emplace_back(
-      "Content-Disposition", "attachment; filename=\"fund-" + std::to_string(fund->id) + ".pb\"");
-  response.body = std::move(*text);
-  return response;
+  return Download(std::move(*text), "text/plain; charset=utf-8",
+                  "fund-" + std::to_string(fund->id) + ".pb");
 }
 
 }  // namespace andel::web

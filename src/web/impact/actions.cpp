@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "impact/catalogue.h"
+#include "web/responses.h"
 
 namespace andel::web {
 namespace {
@@ -296,12 +297,8 @@ Result<Response> MeasurementsCsvResponse(Context& ctx) {
   if (!measurements) return measurements.error();
   std::map<int64_t, std::string> names;
   for (const impact::Indicator& indicator : *indicators) names[indicator.id] = indicator.name;
-  Response response;
-  response.content_type = "text/csv; charset=utf-8";
-  response.AddHeader("Content-Disposition",
-                     "attachment; filename=\"" + ctx.community->slug + "-measurements.csv\"");
-  response.body = impact::WriteMeasurementCsv(*measurements, [&](int64_t id) { return names[id]; });
-  return response;
+  return Download(impact::WriteMeasurementCsv(*measurements, [&](int64_t id) { return names[id]; }),
+                  "text/csv; charset=utf-8", ctx.community->slug + "-measurements.csv");
 }
 
 }  // namespace andel::web

@@ -130,12 +130,8 @@ Result<Response> ExportCids(Context& ctx) {
                      {"hasIndicatorReport", std::move(reports_of[indicator.id])}});
   }
   for (json::value& report : reports) graph.push_back(std::move(report));
-  Response response;
-  response.content_type = "application/ld+json; charset=utf-8";
-  response.AddHeader("Content-Disposition",
-                     "attachment; filename=\"" + ctx.community->slug + "-impact-cids.jsonld\"");
-  response.body = json::serialize(graph);
-  return response;
+  return Download(json::serialize(graph), "application/ld+json; charset=utf-8",
+                  ctx.community->slug + "-impact-cids.jsonld");
 }
 
 }  // namespace andel::web

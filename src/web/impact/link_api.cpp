@@ -10,18 +10,12 @@
 #include "web/impact/indicator_tree.h"
 #include "web/impact/programme.h"
 #include "web/impact/report.h"
+#include "web/responses.h"
 
 namespace andel::web {
 namespace {
 
 namespace json = boost::json;
-
-Response NoContent() {
-  Response response;
-  response.status = 204;
-  response.content_type = "application/json";
-  return response;
-}
 
 json::object LinkJson(const store::ImpactLink& link) {
   json::object out{{"indicator", link.indicator_id},

@@ -2,7 +2,7 @@
 // move it, or to remove the link; posted from the indicator's, the proposal's and the
 // initiative's pages, and back to the page it came from.
 #include "core/text.h"
-#include "store/impact_link_repository.h"
+#include "store/impact/impact_link_repository.h"
 #include "web/impact/actions.h"
 #include "web/impact/handlers.h"
 #include "web/responses.h"

@@ -8,7 +8,7 @@
 #include "core/date.h"
 #include "core/result.h"
 #include "impact/rollup.h"
-#include "store/programme_repository.h"
+#include "store/impact/programme_repository.h"
 #include "web/context.h"
 
 namespace andel::web {

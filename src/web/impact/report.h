@@ -11,7 +11,7 @@
 #include "core/result.h"
 #include "impact/indicator.h"
 #include "impact/value_case.h"
-#include "store/impact_link_repository.h"
+#include "store/impact/impact_link_repository.h"
 #include "web/context.h"
 #include "web/impact/indicator_tree.h"
 

@@ -13,8 +13,8 @@
 #include "matching/circles.h"
 #include "matching/profile.h"
 #include "matching/recommend.h"
-#include "store/circle_repository.h"
-#include "store/partnership_repository.h"
+#include "store/partnerships/circle_repository.h"
+#include "store/partnerships/partnership_repository.h"
 #include "web/context.h"
 
 namespace andel::web {

@@ -55,16 +55,6 @@ json::value CircleSetJson(const CommunityMatching& community, const store::Circl
                       {"circles", std::move(circles)}};
 }
 
-Result<int64_t> IntMember(const json::object& body, const char* name, int64_t low, int64_t high,
-                          int64_t fallback) {
-  const json::value* value = body.if_contains(name);
-  if (!value) return fallback;
-  if (!value->is_int64() || value->as_int64() < low || value->as_int64() > high) {
-    return Error::InvalidArgument("this number is out of range", name);
-  }
-  return value->as_int64();
-}
-
 }  // namespace
 
 Result<Response> ApiGetCircles(Context& ctx) {
@@ -84,9 +74,9 @@ Result<Response> ApiGetCircles(Context& ctx) {
 Result<Response> ApiFormCircles(Context& ctx) {
   Result<json::object> body = BodyObject(ctx, {"size", "seed"});
   if (!body) return body.error();
-  Result<int64_t> size = IntMember(*body, "size", 2, 50, 8);
+  Result<int64_t> size = IntField(*body, "size", 2, 50, 8);
   if (!size) return size.error();
-  Result<int64_t> seed = IntMember(*body, "seed", 1, 1000000000, 1);
+  Result<int64_t> seed = IntField(*body, "seed", 1, 1000000000, 1);
   if (!seed) return seed.error();
   Result<int64_t> draft = FormDraftCircles(ctx, static_cast<int>(*size), *seed);
   if (!draft) return draft.error();
@@ -102,14 +92,14 @@ Result<Response> ApiFormCircles(Context& ctx) {
 Result<Response> ApiMoveCircleMember(Context& ctx) {
   Result<json::object> body = BodyObject(ctx, {"membership", "circle"});
   if (!body) return body.error();
-  Result<int64_t> membership = IntMember(*body, "membership", 1, INT64_MAX, 0);
+  Result<int64_t> membership = IntField(*body, "membership", 1, INT64_MAX, 0);
   if (!membership) return membership.error();
   Result<std::optional<store::CircleSet>> draft =
       ctx.services.circles.Find(ctx.community->id, "draft");
   if (!draft) return draft.error();
   if (!*draft) return Error::NotFound("there is no draft of circles", "circles");
   Result<int64_t> circle =
-      IntMember(*body, "circle", 1, static_cast<int64_t>((*draft)->circles.size()), 0);
+      IntField(*body, "circle", 1, static_cast<int64_t>((*draft)->circles.size()), 0);
   if (!circle || *circle == 0) return Error::InvalidArgument("choose a circle", "circle");
   Status moved =
       ctx.services.circles.Move(ctx.community->id, *membership, static_cast<int>(*circle));
