@@ -8,7 +8,7 @@
 #include <iostream>
 
 #include "app/commands.h"
-#include "app/demo_data.h"
+#include "app/demo/data.h"
 
 namespace andel::app {
 

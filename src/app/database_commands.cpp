@@ -6,7 +6,7 @@
 
 #include "app/command_support.h"
 #include "app/commands.h"
-#include "app/demo_data.h"
+#include "app/demo/data.h"
 #include "web/security.h"
 
 namespace andel::app {

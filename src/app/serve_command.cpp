@@ -14,7 +14,7 @@
 
 #include "app/command_support.h"
 #include "app/commands.h"
-#include "app/demo_data.h"
+#include "app/demo/data.h"
 #include "app/logging.h"
 #include "core/text.h"
 #include "mail/outbox_relay.h"

@@ -1,4 +1,4 @@
-#include "app/demo_funds.h"
+#include "app/demo/funds.h"
 
 #include <random>
 #include <string>

@@ -1,4 +1,4 @@
-#include "app/demo_partners.h"
+#include "app/demo/partnerships.h"
 
 #include <ctime>
 #include <random>

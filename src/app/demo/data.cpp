@@ -1,16 +1,16 @@
 // Demo data, generated from fixed name lists with a fixed-seed generator so that every run
 // gives the same communities.
-#include "app/demo_data.h"
+#include "app/demo/data.h"
 
 #include <cstdint>
 #include <random>
 #include <set>
 
-#include "app/demo_decisions.h"
-#include "app/demo_funds.h"
-#include "app/demo_impact.h"
-#include "app/demo_incubator.h"
-#include "app/demo_partners.h"
+#include "app/demo/decisions.h"
+#include "app/demo/funds.h"
+#include "app/demo/impact.h"
+#include "app/demo/incubator.h"
+#include "app/demo/partnerships.h"
 #include "store/accounts/account_repository.h"
 #include "store/communities/community_repository.h"
 #include "store/database.h"

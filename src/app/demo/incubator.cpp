@@ -1,4 +1,4 @@
-#include "app/demo_incubator.h"
+#include "app/demo/incubator.h"
 
 #include <vector>
 

@@ -1,4 +1,4 @@
-#include "app/demo_impact.h"
+#include "app/demo/impact.h"
 
 #include <random>
 #include <string>

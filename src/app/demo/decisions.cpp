@@ -1,4 +1,4 @@
-#include "app/demo_decisions.h"
+#include "app/demo/decisions.h"
 
 #include <random>
 #include <thread>
