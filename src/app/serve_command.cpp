@@ -85,7 +85,7 @@ int RunServe(const ServeCommand& command) {
     if (!IsPlausibleEmail(smtp->from)) {
       return Fail(Error::InvalidArgument("not a valid email address", "--mail-from"));
     }
-    relay.emplace(store::AccountRepository(**db), *smtp, Now,
+    relay.emplace(store::OutboxRepository(**db), *smtp, Now,
                   smtp->from.substr(smtp->from.find('@') + 1));
     relay->Start(std::chrono::seconds(5));
     spdlog::info("mail goes out through the SMTP relay {}", command.smtp);

@@ -11,6 +11,7 @@
 #include "core/text.h"
 #include "store/accounts/account_repository.h"
 #include "store/accounts/second_factor_repository.h"
+#include "store/mail/outbox_repository.h"
 #include "web/accounts/second_factor.h"
 #include "web/locales.h"
 #include "web/security.h"
@@ -64,7 +65,8 @@ int RemoveSecondFactor(const std::string& db_url, const std::string& email_text)
   }
   Result<web::Catalog> catalog = web::LoadCatalog();
   if (!catalog) return Fail(catalog.error());
-  if (Status status = web::MailSecondFactorRemoved(accounts, *catalog, account->person, Now());
+  store::OutboxRepository outbox(**db);
+  if (Status status = web::MailSecondFactorRemoved(outbox, *catalog, account->person, Now());
       !status) {
     return Fail(status.error());
   }

@@ -27,9 +27,9 @@ std::string NewClaimToken() {
 
 }  // namespace
 
-OutboxRelay::OutboxRelay(store::AccountRepository accounts, SmtpSettings settings,
+OutboxRelay::OutboxRelay(store::OutboxRepository outbox, SmtpSettings settings,
                          std::function<int64_t()> now, std::string sender_domain)
-    : accounts_(accounts),
+    : outbox_(outbox),
       settings_(std::move(settings)),
       now_(std::move(now)),
       sender_domain_(std::move(sender_domain)),
@@ -46,7 +46,7 @@ int OutboxRelay::RelayOnce() {
     claim.now = now_();
     claim.until = claim.now + kClaimSeconds;
     claim.max_attempts = kMaxAttempts;
-    Result<std::optional<store::OutboxMail>> next = accounts_.ClaimNextMail(after_id, claim);
+    Result<std::optional<store::OutboxMail>> next = outbox_.ClaimNextMail(after_id, claim);
     if (!next) {
       spdlog::warn("mail relay: cannot read the outbox: {}", next.error().message);
       break;
@@ -65,7 +65,7 @@ int OutboxRelay::RelayOnce() {
     const std::string recipient = LogText(mail.recipient);
     Status status = SendMail(settings_, mail.recipient, FormatMessage(message, now_()));
     if (status) {
-      if (!accounts_.MarkMailSent(mail.id, now_())) {
+      if (!outbox_.MarkMailSent(mail.id, now_())) {
         spdlog::warn("mail relay: mail {} sent but not marked as sent", mail.id);
       }
       ++sent;
@@ -74,7 +74,7 @@ int OutboxRelay::RelayOnce() {
       const std::string reason = status.error().message + " (" + status.error().where + ")";
       spdlog::warn("mail relay: mail {} to {} failed, attempt {}: {}", mail.id, recipient,
                    mail.attempts + 1, LogText(reason));
-      if (!accounts_.RecordMailFailure(mail.id, claim_token_, reason)) {
+      if (!outbox_.RecordMailFailure(mail.id, claim_token_, reason)) {
         spdlog::warn("mail relay: cannot record the failure of mail {}", mail.id);
       }
     }

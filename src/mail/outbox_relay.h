@@ -15,7 +15,7 @@
 #include <thread>
 
 #include "mail/smtp_client.h"
-#include "store/accounts/account_repository.h"
+#include "store/mail/outbox_repository.h"
 
 namespace andel::mail {
 
@@ -27,7 +27,7 @@ class OutboxRelay {
   // Mails tried in one pass at most.
   static constexpr int kMailsPerPass = 50;
 
-  OutboxRelay(store::AccountRepository accounts, SmtpSettings settings,
+  OutboxRelay(store::OutboxRepository outbox, SmtpSettings settings,
               std::function<int64_t()> now, std::string sender_domain);
   ~OutboxRelay();
 
@@ -39,7 +39,7 @@ class OutboxRelay {
   void Stop();
 
  private:
-  store::AccountRepository accounts_;
+  store::OutboxRepository outbox_;
   SmtpSettings settings_;
   std::function<int64_t()> now_;
   std::string sender_domain_;

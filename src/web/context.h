@@ -26,8 +26,10 @@
 #include "store/impact/sroi_repository.h"
 #include "store/impact/value_case_repository.h"
 #include "store/incubator/initiative_repository.h"
+#include "store/mail/outbox_repository.h"
 #include "store/partnerships/circle_repository.h"
 #include "store/partnerships/partnership_repository.h"
+#include "store/settings_repository.h"
 #include "web/compute_pool.h"
 #include "web/forms.h"
 #include "web/http.h"
@@ -56,32 +58,36 @@ struct WebConfig {
 // Long-lived parts of the server, shared by all requests.
 struct Services {
   store::Database& db;
-  store::AccountRepository accounts;
-  store::EmailLinkRepository links;
-  store::SecondFactorRepository second_factors;
-  store::CommunityRepository communities;
-  store::DecisionRepository decisions;
-  store::PartnershipRepository partnerships;
-  store::CircleRepository circles;
-  store::FundRepository funds;
-  store::ImpactRepository impact;
-  store::ValueCaseRepository value_cases;
-  store::SroiRepository sroi;
-  store::ParticipantOutcomeRepository outcomes;
-  store::ImpactLinkRepository impact_links;
-  store::ProgrammeRepository programmes;
-  store::InitiativeRepository initiatives;
-  WebConfig config;
-  Catalog catalog;
-  Views views;
-  std::string secret_key;  // for CSRF tokens; kept in the database's settings
+  // Every repository works on `db`; a test or a tool builds Services naming only db, config and
+  // the clock (see WebApp's constructor).
+  store::AccountRepository accounts{db};
+  store::EmailLinkRepository links{db};
+  store::SecondFactorRepository second_factors{db};
+  store::OutboxRepository outbox{db};
+  store::SettingsRepository settings{db};
+  store::CommunityRepository communities{db};
+  store::DecisionRepository decisions{db};
+  store::PartnershipRepository partnerships{db};
+  store::CircleRepository circles{db};
+  store::FundRepository funds{db};
+  store::ImpactRepository impact{db};
+  store::ValueCaseRepository value_cases{db};
+  store::SroiRepository sroi{db};
+  store::ParticipantOutcomeRepository outcomes{db};
+  store::ImpactLinkRepository impact_links{db};
+  store::ProgrammeRepository programmes{db};
+  store::InitiativeRepository initiatives{db};
+  WebConfig config = {};
+  Catalog catalog = {};
+  Views views = {};
+  std::string secret_key = {};  // for CSRF tokens; kept in the database's settings
   // Failed passwords, per client address and per account (growing delays; see accounts/sign_in.h).
   RateLimiter limit_by_address{20, 3600};
   RateLimiter limit_by_account{5, 3600};
   // Requests that mail a link (sign-up, password reset), per client address.
   RateLimiter limit_mail_by_address{20, 3600};
-  std::function<int64_t()> now;  // Unix seconds
-  std::string static_version;    // appended to asset URLs so caches refresh on upgrade
+  std::function<int64_t()> now = {};  // Unix seconds
+  std::string static_version = "1";   // appended to asset URLs so caches refresh on upgrade
   RenderCache cache{4096, 64 * 1024 * 1024};
   // Checked when no account has the email, so that a wrong address takes as long as a wrong
   // password and sign-in does not reveal who has an account.
@@ -103,18 +109,18 @@ bool CheckPassword(const Services& services, const std::string& password,
 struct Context {
   Request& request;
   Services& services;
-  std::map<std::string, std::string> params;  // from the route pattern: slug, id
-  Form query;
-  Form form;  // parsed body of a form post
-  std::vector<UploadedFile> files;
-  std::optional<communities::Person> person;
+  std::map<std::string, std::string> params = {};  // from the route pattern: slug, id
+  Form query = {};
+  Form form = {};  // parsed body of a form post
+  std::vector<UploadedFile> files = {};
+  std::optional<communities::Person> person = {};
   bool via_api_token = false;
-  std::optional<communities::Community> community;
-  std::optional<communities::Membership> membership;  // the caller's, in `community`
+  std::optional<communities::Community> community = {};
+  std::optional<communities::Membership> membership = {};  // the caller's, in `community`
   std::string language = "en";
-  std::string session_token;  // the raw cookie value, if signed in by cookie
-  std::string visitor_token;  // the raw anti-forgery cookie of a visitor not signed in
-  std::vector<std::string> set_cookies;
+  std::string session_token = {};  // the raw cookie value, if signed in by cookie
+  std::string visitor_token = {};  // the raw anti-forgery cookie of a visitor not signed in
+  std::vector<std::string> set_cookies = {};
 
   // The translation of English text `english` into the request's language.
   const std::string& T(const std::string& english) const {

@@ -335,31 +335,7 @@ const Route* MatchRoute(Method method, const std::string& path,
 }
 
 WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> now)
-    : services_(new Services{db,
-                             store::AccountRepository(db),
-                             store::EmailLinkRepository(db),
-                             store::SecondFactorRepository(db),
-                             store::CommunityRepository(db),
-                             store::DecisionRepository(db),
-                             store::PartnershipRepository(db),
-                             store::CircleRepository(db),
-                             store::FundRepository(db),
-                             store::ImpactRepository(db),
-                             store::ValueCaseRepository(db),
-                             store::SroiRepository(db),
-                             store::ParticipantOutcomeRepository(db),
-                             store::ImpactLinkRepository(db),
-                             store::ProgrammeRepository(db),
-                             store::InitiativeRepository(db),
-                             std::move(config),
-                             {},
-                             {},
-                             {},
-                             RateLimiter(20, 3600),
-                             RateLimiter(5, 3600),
-                             RateLimiter(20, 3600),
-                             std::move(now),
-                             "1"}) {
+    : services_(new Services{.db = db, .config = std::move(config), .now = std::move(now)}) {
   services_->ballot_writer = std::make_unique<store::BallotWriter>(db);
   services_->compute = std::make_unique<ComputePool>(
       ComputePool::Options{services_->config.compute_threads, services_->config.compute_queue});
@@ -373,7 +349,7 @@ Status WebApp::Init() {
   if (!catalog) return catalog.error();
   services_->catalog = std::move(*catalog);
   if (Status status = services_->views.Load(services_->catalog); !status) return status;
-  Result<std::string> secret = services_->accounts.GetOrCreateSetting("csrf_secret", RandomToken());
+  Result<std::string> secret = services_->settings.GetOrCreateSetting("csrf_secret", RandomToken());
   if (!secret) return secret.error();
   services_->secret_key = *secret;
   services_->static_version = std::to_string(services_->now() / 60);
@@ -398,7 +374,7 @@ Admission WebApp::Admit(Request& head, std::optional<uint64_t> content_length) {
   // the whole pipeline, CSRF check included; a larger (or chunked) one is judged from its
   // header, and the server reads it only if this lets it in.
   if (content_length && *content_length <= services_->config.max_body_bytes) return admission;
-  Context ctx{head, *services_, {}, {}, {}, {}, {}, false, {}, {}, "en", {}, {}, {}};
+  Context ctx{.request = head, .services = *services_};
   std::optional<Response> refusal;
   try {
     const Route* route = nullptr;
@@ -421,7 +397,7 @@ Admission WebApp::Admit(Request& head, std::optional<uint64_t> content_length) {
 }
 
 Response WebApp::Handle(Request& request) {
-  Context ctx{request, *services_, {}, {}, {}, {}, {}, false, {}, {}, "en", {}, {}, {}};
+  Context ctx{.request = request, .services = *services_};
   Response response;
   try {
     response = Dispatch(ctx);
@@ -435,7 +411,7 @@ Response WebApp::Handle(Request& request) {
 }
 
 Response WebApp::TransportError(int status, const std::string& message, Request& partial) {
-  Context ctx{partial, *services_, {}, {}, {}, {}, {}, false, {}, {}, "en", {}, {}, {}};
+  Context ctx{.request = partial, .services = *services_};
   ctx.language = NegotiateLanguage(partial.Header("accept-language"));
   if (std::optional<std::string> cookie = CookieValue(partial.Header("cookie"), kLanguageCookie);
       cookie && communities::IsSupportedLanguage(*cookie)) {

@@ -110,8 +110,8 @@ void ServerTest::AddMember(const std::string& email) {
 }
 
 std::vector<store::OutboxMail> ServerTest::Outbox() {
-  store::AccountRepository accounts(*database_.db);
-  Result<std::vector<store::OutboxMail>> mails = accounts.ListOutbox(100000);
+  store::OutboxRepository outbox(*database_.db);
+  Result<std::vector<store::OutboxMail>> mails = outbox.ListOutbox(100000);
   EXPECT_TRUE(mails.has_value());
   return mails ? std::move(*mails) : std::vector<store::OutboxMail>{};
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "store/accounts/account_repository.h"
+#include "store/mail/outbox_repository.h"
 #include "support/http_client.h"
 #include "support/test_database.h"
 #include "web/http_server.h"

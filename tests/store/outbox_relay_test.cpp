@@ -122,14 +122,14 @@ SmtpSettings SettingsFor(uint16_t port) {
 TEST(OutboxRelay, DeliversWaitingMailOnce) {
   testing::TestDatabase t = testing::FreshDatabase();
   ASSERT_TRUE(t.db);
-  store::AccountRepository accounts(*t.db);
-  ASSERT_TRUE(accounts
+  store::OutboxRepository repository(*t.db);
+  ASSERT_TRUE(repository
                   .QueueMail("mette@example.dk", "Nulstil din adgangskode",
                              "Linket:\n.\nhttps://x/reset/abc", 100)
                   .has_value());
   SmtpPeer peer(false);
   OutboxRelay relay(
-      accounts, SettingsFor(peer.port()), [] { return int64_t{200}; }, "example.org");
+      repository, SettingsFor(peer.port()), [] { return int64_t{200}; }, "example.org");
   EXPECT_EQ(relay.RelayOnce(), 1);
   EXPECT_EQ(relay.RelayOnce(), 0);  // nothing is sent twice
   const std::string transcript = peer.transcript();
@@ -137,7 +137,7 @@ TEST(OutboxRelay, DeliversWaitingMailOnce) {
   EXPECT_NE(transcript.find("RCPT TO:<mette@example.dk>"), std::string::npos);
   EXPECT_NE(transcript.find("Message-ID: <outbox-1-100@example.org>"), std::string::npos);
   EXPECT_NE(transcript.find(Base64("Linket:\n.\nhttps://x/reset/abc")), std::string::npos);
-  Result<std::vector<store::OutboxMail>> outbox = accounts.ListOutbox(10);
+  Result<std::vector<store::OutboxMail>> outbox = repository.ListOutbox(10);
   ASSERT_EQ(outbox->size(), 1u);
   EXPECT_EQ(outbox->at(0).sent_at, 200);
 }
@@ -145,34 +145,34 @@ TEST(OutboxRelay, DeliversWaitingMailOnce) {
 TEST(OutboxRelay, RecordsRefusalsAndGivesUpAfterTheLastAttempt) {
   testing::TestDatabase t = testing::FreshDatabase();
   ASSERT_TRUE(t.db);
-  store::AccountRepository accounts(*t.db);
-  ASSERT_TRUE(accounts.QueueMail("nobody@example.dk", "Invitation", "x", 100).has_value());
+  store::OutboxRepository repository(*t.db);
+  ASSERT_TRUE(repository.QueueMail("nobody@example.dk", "Invitation", "x", 100).has_value());
   SmtpPeer peer(true);
   OutboxRelay relay(
-      accounts, SettingsFor(peer.port()), [] { return int64_t{200}; }, "example.org");
+      repository, SettingsFor(peer.port()), [] { return int64_t{200}; }, "example.org");
   for (int attempt = 0; attempt < OutboxRelay::kMaxAttempts + 2; ++attempt) {
     EXPECT_EQ(relay.RelayOnce(), 0);
   }
-  Result<std::vector<store::OutboxMail>> outbox = accounts.ListOutbox(10);
+  Result<std::vector<store::OutboxMail>> outbox = repository.ListOutbox(10);
   EXPECT_EQ(outbox->at(0).sent_at, 0);
   EXPECT_EQ(outbox->at(0).attempts, OutboxRelay::kMaxAttempts);
-  EXPECT_TRUE(accounts.ListUnsentMail(10, OutboxRelay::kMaxAttempts)->empty());
+  EXPECT_TRUE(repository.ListUnsentMail(10, OutboxRelay::kMaxAttempts)->empty());
 }
 
 TEST(OutboxRelay, AnUnreachableRelayKeepsTheMail) {
   testing::TestDatabase t = testing::FreshDatabase();
   ASSERT_TRUE(t.db);
-  store::AccountRepository accounts(*t.db);
-  ASSERT_TRUE(accounts.QueueMail("mette@example.dk", "Invitation", "x", 100).has_value());
+  store::OutboxRepository repository(*t.db);
+  ASSERT_TRUE(repository.QueueMail("mette@example.dk", "Invitation", "x", 100).has_value());
   uint16_t closed_port = 0;
   {
     SmtpPeer peer(false);
     closed_port = peer.port();
   }
   OutboxRelay relay(
-      accounts, SettingsFor(closed_port), [] { return int64_t{200}; }, "example.org");
+      repository, SettingsFor(closed_port), [] { return int64_t{200}; }, "example.org");
   EXPECT_EQ(relay.RelayOnce(), 0);
-  EXPECT_EQ(accounts.ListUnsentMail(10, OutboxRelay::kMaxAttempts)->size(), 1u);
+  EXPECT_EQ(repository.ListUnsentMail(10, OutboxRelay::kMaxAttempts)->size(), 1u);
 }
 
 // How many lines of `transcript` are exactly `line`.
@@ -190,8 +190,8 @@ TEST(OutboxRelay, TwoServersSendEveryMailOnce) {
   ASSERT_TRUE(t.db);
   Result<std::unique_ptr<store::Database>> other = store::Database::Open(t.url, 4);
   ASSERT_TRUE(other.has_value());
-  store::AccountRepository first(*t.db);
-  store::AccountRepository second(**other);
+  store::OutboxRepository first(*t.db);
+  store::OutboxRepository second(**other);
   constexpr int kMails = 30;
   for (int i = 0; i < kMails; ++i) {
     ASSERT_TRUE(
@@ -224,22 +224,22 @@ TEST(OutboxRelay, TwoServersSendEveryMailOnce) {
 TEST(OutboxRelay, TheClaimOfARelayThatStoppedRunsOut) {
   testing::TestDatabase t = testing::FreshDatabase();
   ASSERT_TRUE(t.db);
-  store::AccountRepository accounts(*t.db);
-  ASSERT_TRUE(accounts.QueueMail("mette@example.dk", "Invitation", "x", 100).has_value());
+  store::OutboxRepository repository(*t.db);
+  ASSERT_TRUE(repository.QueueMail("mette@example.dk", "Invitation", "x", 100).has_value());
   // Another server claimed the mail at 200, for ten minutes, and stopped before sending it.
   ASSERT_TRUE(
       t.db->Execute("UPDATE outbox SET claim = 'stopped-relay', claimed_until = 800").has_value());
   SmtpPeer peer(false);
   std::atomic<int64_t> clock{300};
   OutboxRelay relay(
-      accounts, SettingsFor(peer.port()), [&clock] { return clock.load(); }, "example.org");
+      repository, SettingsFor(peer.port()), [&clock] { return clock.load(); }, "example.org");
   EXPECT_EQ(relay.RelayOnce(), 0);  // still claimed by the other
   EXPECT_EQ(peer.transcript().find("RCPT TO"), std::string::npos);
   clock = 800;
   EXPECT_EQ(relay.RelayOnce(), 1);
   EXPECT_EQ(relay.RelayOnce(), 0);
   EXPECT_EQ(CountLines(peer.transcript(), "RCPT TO:<mette@example.dk>"), 1);
-  EXPECT_EQ(accounts.ListOutbox(10)->at(0).sent_at, 800);
+  EXPECT_EQ(repository.ListOutbox(10)->at(0).sent_at, 800);
 }
 
 }  // namespace

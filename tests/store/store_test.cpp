@@ -5,6 +5,7 @@
 #include "store/accounts/account_repository.h"
 #include "store/accounts/email_link_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/settings_repository.h"
 #include "support/test_database.h"
 
 namespace andel::store {
@@ -89,8 +90,9 @@ TEST(Store, PersonsSessionsAndTokens) {
   EXPECT_EQ(links.CompleteReset("r2", "new-hash", kNow).error().code, ErrorCode::kNotFound);
   EXPECT_EQ(accounts.FindById(id)->password_hash, "new-hash");
 
-  EXPECT_EQ(*accounts.GetOrCreateSetting("k", "first"), "first");
-  EXPECT_EQ(*accounts.GetOrCreateSetting("k", "second"), "first");
+  SettingsRepository settings(*t.db);
+  EXPECT_EQ(*settings.GetOrCreateSetting("k", "first"), "first");
+  EXPECT_EQ(*settings.GetOrCreateSetting("k", "second"), "first");
 }
 
 TEST(Store, CommunitiesCategoriesAndMembers) {

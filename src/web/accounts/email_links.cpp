@@ -70,17 +70,17 @@ Status MailLink(Context& ctx, store::EmailLink link, const std::string& subject,
   return {};
 }
 
-Status QueueNotice(store::AccountRepository& accounts, const Catalog& catalog,
+Status QueueNotice(store::OutboxRepository& outbox, const Catalog& catalog,
                    const std::string& email, const std::string& language,
                    const std::string& subject, std::initializer_list<const char*> paragraphs,
                    int64_t now) {
-  return accounts.QueueMail(email, catalog.Translate(language, subject),
+  return outbox.QueueMail(email, catalog.Translate(language, subject),
                             Paragraphs(catalog, language, paragraphs), now);
 }
 
 Status MailNotice(Context& ctx, const std::string& email, const std::string& language,
                   const std::string& subject, std::initializer_list<const char*> paragraphs) {
-  return QueueNotice(ctx.services.accounts, ctx.services.catalog, email, language, subject,
+  return QueueNotice(ctx.services.outbox, ctx.services.catalog, email, language, subject,
                      paragraphs, ctx.Now());
 }
 

@@ -33,7 +33,7 @@ Status MailLink(Context& ctx, store::EmailLink link, const std::string& subject,
 
 // Queues a mail without a link, translated into `language` (for the command line, which has no
 // request).
-Status QueueNotice(store::AccountRepository& accounts, const Catalog& catalog,
+Status QueueNotice(store::OutboxRepository& outbox, const Catalog& catalog,
                    const std::string& email, const std::string& language,
                    const std::string& subject, std::initializer_list<const char*> paragraphs,
                    int64_t now);

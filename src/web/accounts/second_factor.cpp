@@ -88,10 +88,10 @@ Result<Response> StartSecondStep(Context& ctx, int64_t person_id, const std::str
   return Redirect("/login/code");
 }
 
-Status MailSecondFactorRemoved(store::AccountRepository& accounts, const Catalog& catalog,
+Status MailSecondFactorRemoved(store::OutboxRepository& outbox, const Catalog& catalog,
                                const communities::Person& person, int64_t now) {
   return QueueNotice(
-      accounts, catalog, person.email, person.language, "Two-step sign-in is off",
+      outbox, catalog, person.email, person.language, "Two-step sign-in is off",
       {"Signing in to your Andel account no longer takes a code from an authenticator app: your "
        "password is enough.",
        "If it was not you, change your password at once and turn two-step sign-in on again."},

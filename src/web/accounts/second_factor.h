@@ -53,7 +53,7 @@ Result<Response> StartSecondStep(Context& ctx, int64_t person_id, const std::str
 
 // Tells the owner that two-step sign-in of their account was turned off (by them, or by the
 // operator from the command line).
-Status MailSecondFactorRemoved(store::AccountRepository& accounts, const Catalog& catalog,
+Status MailSecondFactorRemoved(store::OutboxRepository& outbox, const Catalog& catalog,
                                const communities::Person& person, int64_t now);
 
 // The name of the server in an authenticator app: "Andel (host)".

@@ -254,7 +254,7 @@ Result<Response> SubmitTwoStepRemove(Context& ctx) {
   if (Status status = ctx.services.second_factors.Remove(ctx.person->id); !status) {
     return status.error();
   }
-  if (Status told = MailSecondFactorRemoved(ctx.services.accounts, ctx.services.catalog,
+  if (Status told = MailSecondFactorRemoved(ctx.services.outbox, ctx.services.catalog,
                                             *ctx.person, ctx.Now());
       !told) {
     return told.error();

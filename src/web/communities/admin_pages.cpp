@@ -321,7 +321,7 @@ Result<Response> SubmitInvite(Context& ctx) {
       catalog.Translate(ctx.language, "You are invited to join") + " " + ctx.community->name +
       ".\n\n" + link + "\n\n" + catalog.Translate(ctx.language, "The invitation works until") +
       " " + FormatDate(ctx.language, DateFromUnixSeconds(invitation.expires_at)) + ".";
-  if (Status status = ctx.services.accounts.QueueMail(
+  if (Status status = ctx.services.outbox.QueueMail(
           email, catalog.Translate(ctx.language, "Invitation"), body, now);
       !status) {
     return status.error();
@@ -353,7 +353,7 @@ Result<Response> SubmitJoinDecision(Context& ctx) {
               : catalog.Translate(language, "The board has declined your request to join");
   const std::string body = answer + " " + ctx.community->name + ".\n\n" +
                            ctx.services.config.public_url + "/c/" + ctx.community->slug;
-  if (Status status = ctx.services.accounts.QueueMail(
+  if (Status status = ctx.services.outbox.QueueMail(
           applicant->person.email, catalog.Translate(language, "Your request to join"), body,
           ctx.Now());
       !status) {

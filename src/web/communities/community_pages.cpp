@@ -153,7 +153,7 @@ Result<Response> SubmitJoin(Context& ctx) {
         ctx.person->name + " " + catalog.Translate(person.language, "asks to join") + " " +
         community->name + ".\n\n" + catalog.Translate(person.language, "Approve or decline here:") +
         "\n" + queue;
-    if (Status status = ctx.services.accounts.QueueMail(
+    if (Status status = ctx.services.outbox.QueueMail(
             person.email, catalog.Translate(person.language, "A request to join"), body, ctx.Now());
         !status) {
       return status.error();

@@ -11,11 +11,11 @@ namespace {
 Result<Response> ServerPage(Context& ctx, int status, const std::optional<Error>& error) {
   ViewData page = BasePage(ctx, ctx.T("This server"));
   Result<std::string> creation =
-      ctx.services.accounts.GetOrCreateSetting(store::kCommunityCreation, "verified");
+      ctx.services.settings.GetOrCreateSetting(store::kCommunityCreation, "verified");
   if (!creation) return creation.error();
   page.set(*creation == "admins" ? "creation_admins" : "creation_verified", true);
   Result<std::string> second_factor =
-      ctx.services.accounts.GetOrCreateSetting(store::kSecondFactorRequired, "none");
+      ctx.services.settings.GetOrCreateSetting(store::kSecondFactorRequired, "none");
   if (!second_factor) return second_factor.error();
   page.set(*second_factor == "officers" ? "second_factor_officers" : "second_factor_none", true);
   Result<std::vector<store::ProgrammeEntry>> waiting = ctx.services.programmes.Unverified();
@@ -52,11 +52,11 @@ Result<Response> SubmitServerSettings(Context& ctx) {
         ctx, 400,
         Error::InvalidArgument("choose who must use two-step sign-in", "second_factor_required"));
   }
-  if (Status status = ctx.services.accounts.SetSetting(store::kCommunityCreation, creation);
+  if (Status status = ctx.services.settings.SetSetting(store::kCommunityCreation, creation);
       !status) {
     return status.error();
   }
-  if (Status status = ctx.services.accounts.SetSetting(store::kSecondFactorRequired, second_factor);
+  if (Status status = ctx.services.settings.SetSetting(store::kSecondFactorRequired, second_factor);
       !status) {
     return status.error();
   }
