@@ -28,6 +28,7 @@
 #include "communities/member_csv.h"
 #include "store/accounts/account_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/database.h"
 #include "store/decisions/decision_repository.h"
 #include "web/security.h"
@@ -44,6 +45,7 @@ int Prepare(const std::string& url, int voters, const std::string& dir) {
   }
   const int64_t now = std::time(nullptr);
   store::CommunityRepository communities((**db));
+  store::MembershipRepository memberships((**db));
   communities::Community community;
   community.slug = "bench";
   community.name = "Bench";
@@ -58,12 +60,12 @@ int Prepare(const std::string& url, int voters, const std::string& dir) {
     rows.push_back(row);
   }
   // Members since before the vote opens, so that they are on its roll.
-  if (!communities.ImportMembers(*community_id, rows, now - 3600)) return 1;
+  if (!memberships.ImportMembers(*community_id, rows, now - 3600)) return 1;
   store::AccountRepository accounts((**db));
   std::ofstream tokens(dir + "/tokens");
   store::MemberQuery query;
   query.limit = voters + 10;
-  Result<store::MemberPage> members = communities.ListMembers(*community_id, query);
+  Result<store::MemberPage> members = memberships.ListMembers(*community_id, query);
   if (!members) return 1;
   for (const store::MemberView& member : members->members) {
     const std::string token = web::RandomToken();

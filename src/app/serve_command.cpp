@@ -20,11 +20,11 @@
 #include "mail/outbox_relay.h"
 #include "store/accounts/account_repository.h"
 #include "store/database.h"
-#include "web/compute_pool.h"
 #include "web/decisions/actions.h"
 #include "web/funds/results.h"
-#include "web/http_server.h"
 #include "web/security.h"
+#include "web/server/compute_pool.h"
+#include "web/server/http_server.h"
 #include "web/web_app.h"
 
 namespace andel::app {

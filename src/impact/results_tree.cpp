@@ -5,14 +5,14 @@
 
 namespace andel::impact {
 
-Result<std::map<int64_t, double>> TreeProgress(const std::vector<ResultNode>& nodes) {
+Result<std::map<int64_t, double>> TreeProgressPercent(const std::vector<ResultNode>& nodes) {
   std::map<int64_t, const ResultNode*> by_id;
   std::map<int64_t, std::vector<const ResultNode*>> children;
   for (const ResultNode& node : nodes) {
     if (node.weight && (*node.weight < 0 || *node.weight > 1)) {
       return Error::InvalidArgument("a weight lies between 0 and 1", "weight");
     }
-    if (node.progress && (*node.progress < 0 || *node.progress > 100)) {
+    if (node.progress_percent && (*node.progress_percent < 0 || *node.progress_percent > 100)) {
       return Error::InvalidArgument("progress lies between 0 and 100", "progress");
     }
     by_id[node.id] = &node;
@@ -33,7 +33,7 @@ Result<std::map<int64_t, double>> TreeProgress(const std::vector<ResultNode>& no
     s = 1;
     const auto found = children.find(node.id);
     if (found == children.end()) {
-      progress[node.id] = node.progress.value_or(0);
+      progress[node.id] = node.progress_percent.value_or(0);
     } else {
       const std::vector<const ResultNode*>& kids = found->second;
       const bool weighted =
@@ -63,7 +63,7 @@ std::vector<ResultNode> IndicatorNodes(const std::vector<Indicator>& indicators,
     ResultNode node{indicator.id, indicator.parent, std::nullopt, std::nullopt};
     if (indicator.weight) node.weight = indicator.weight->thousandths / 1000.0;
     if (const auto found = progress.find(indicator.id); found != progress.end()) {
-      node.progress = found->second * 100;
+      node.progress_percent = found->second * 100;
     }
     nodes.push_back(node);
   }

@@ -17,13 +17,14 @@ namespace andel::impact {
 struct ResultNode {
   int64_t id = 0;
   std::optional<int64_t> parent;
-  std::optional<double> weight;    // the share of the parent it stands for, 0–1
-  std::optional<double> progress;  // a leaf's recorded progress, 0–100
+  std::optional<double> weight;            // the share of the parent it stands for, 0–1
+  std::optional<double> progress_percent;  // a leaf's recorded progress, 0–100
 };
 
-// Every node's progress (0–100), children before parents. kInvalidArgument naming "parent" for
-// an unknown parent or a cycle, "weight" for a weight outside 0–1, "progress" outside 0–100.
-Result<std::map<int64_t, double>> TreeProgress(const std::vector<ResultNode>& nodes);
+// Every node's progress in percent (0–100), children before parents. kInvalidArgument naming
+// "parent" for an unknown parent or a cycle, "weight" for a weight outside 0–1, "progress" outside
+// 0–100.
+Result<std::map<int64_t, double>> TreeProgressPercent(const std::vector<ResultNode>& nodes);
 
 // A community's indicators as a results tree: each indicator a node under its parent with its
 // weight, a leaf's progress taken from `progress` (0–1, as Progress gives it) where known.

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <ctime>
 #include <memory>
 #include <optional>
 #include <string>
@@ -65,6 +66,31 @@ class AuditAppender {
 struct AuditCheck {
   int64_t entries = 0;
   std::optional<int64_t> first_broken_seq;  // where the chain first fails, if it does
+};
+
+// A repository whose changes go into the audit log: ActingAs gives a copy that records
+// `person_id` as the actor of every change, at `now` (0 reads the clock). Without it, changes are
+// recorded as the system's (an import, the demo, the command line).
+template <typename Repository>
+class ActingRepository {
+ public:
+  Repository ActingAs(int64_t person_id, int64_t now) const {
+    Repository acting = static_cast<const Repository&>(*this);
+    static_cast<ActingRepository&>(acting).actor_ = person_id;
+    static_cast<ActingRepository&>(acting).now_ = now;
+    return acting;
+  }
+
+ protected:
+  // Appends to the audit log within the caller's transaction, as the acting person.
+  void Audit(soci::session& sql, int64_t community_id, const char* action, std::string subject,
+             std::string details) const {
+    AppendAudit(sql, {community_id, actor_, action, std::move(subject), std::move(details)},
+                now_ != 0 ? now_ : static_cast<int64_t>(std::time(nullptr)));
+  }
+
+  int64_t actor_ = 0;
+  int64_t now_ = 0;
 };
 
 class AuditLog {

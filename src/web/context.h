@@ -16,6 +16,8 @@
 #include "store/accounts/email_link_repository.h"
 #include "store/accounts/second_factor_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/invitation_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/decisions/ballot_writer.h"
 #include "store/decisions/decision_repository.h"
 #include "store/funds/fund_repository.h"
@@ -30,13 +32,13 @@
 #include "store/partnerships/circle_repository.h"
 #include "store/partnerships/partnership_repository.h"
 #include "store/settings_repository.h"
-#include "web/compute_pool.h"
 #include "web/forms.h"
-#include "web/http.h"
 #include "web/i18n.h"
 #include "web/rate_limiter.h"
-#include "web/render_cache.h"
-#include "web/views.h"
+#include "web/render/render_cache.h"
+#include "web/render/views.h"
+#include "web/server/compute_pool.h"
+#include "web/server/http.h"
 
 namespace andel::web {
 
@@ -66,6 +68,8 @@ struct Services {
   store::OutboxRepository outbox{db};
   store::SettingsRepository settings{db};
   store::CommunityRepository communities{db};
+  store::MembershipRepository memberships{db};
+  store::InvitationRepository invitations{db};
   store::DecisionRepository decisions{db};
   store::PartnershipRepository partnerships{db};
   store::CircleRepository circles{db};
@@ -106,6 +110,9 @@ struct Services {
 bool CheckPassword(const Services& services, const std::string& password,
                    const std::string* password_hash);
 
+// The cookie that ties a visitor who is not signed in to the anti-forgery tokens of their forms.
+inline constexpr const char* kVisitorCookie = "andel_visitor";
+
 struct Context {
   Request& request;
   Services& services;
@@ -139,6 +146,13 @@ struct Context {
   // The community repository acting for the caller: changes go into the audit log as theirs.
   store::CommunityRepository Communities() const {
     return services.communities.ActingAs(person ? person->id : 0, Now());
+  }
+  // The membership and invitation repositories acting for the caller.
+  store::MembershipRepository Memberships() const {
+    return services.memberships.ActingAs(person ? person->id : 0, Now());
+  }
+  store::InvitationRepository Invitations() const {
+    return services.invitations.ActingAs(person ? person->id : 0, Now());
   }
   // The decision repository acting for the caller.
   store::DecisionRepository Decisions() const {

@@ -8,7 +8,7 @@
 
 #include "core/result.h"
 #include "web/context.h"
-#include "web/http.h"
+#include "web/server/http.h"
 
 namespace andel::web {
 

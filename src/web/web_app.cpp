@@ -18,7 +18,6 @@ namespace andel::web {
 namespace {
 
 constexpr const char* kSessionCookie = "andel_session";
-constexpr const char* kVisitorCookie = "andel_visitor";
 // The field of the refusal for a person who must set up two-step sign-in first.
 constexpr std::string_view kSecondFactorSetup = "second_factor";
 
@@ -233,64 +232,6 @@ void Finish(Context& ctx, Response& response) {
 }
 
 }  // namespace
-
-Status Context::EnterCommunity(const communities::Community& entered) {
-  community = entered;
-  membership.reset();
-  if (!person) return {};
-  Result<std::optional<communities::Membership>> found =
-      Communities().FindMembershipOf(entered.id, person->id);
-  if (!found) return found.error();
-  if (*found && (*found)->status == communities::MemberStatus::kActive) membership = **found;
-  return {};
-}
-
-std::string Context::CsrfToken() {
-  if (!session_token.empty()) return web::CsrfToken(services.secret_key, session_token);
-  if (visitor_token.empty()) {
-    visitor_token = RandomToken();
-    set_cookies.push_back(std::string(kVisitorCookie) + "=" + visitor_token +
-                          "; Path=/; HttpOnly; SameSite=Lax");
-  }
-  return web::CsrfToken(services.secret_key, visitor_token);
-}
-
-bool CheckPassword(const Services& services, const std::string& password,
-                   const std::string* password_hash) {
-  if (!password_hash || password_hash->empty()) {
-    VerifyPassword(password, services.dummy_password_hash);
-    return false;
-  }
-  return VerifyPassword(password, *password_hash);
-}
-
-std::string Context::ClientAddress() const {
-  if (!services.config.behind_proxy) return request.remote_address;
-  const std::string_view forwarded = request.Header("x-forwarded-for");
-  if (forwarded.empty()) return request.remote_address;
-  const size_t comma = forwarded.rfind(',');
-  return std::string(
-      Trim(comma == std::string_view::npos ? forwarded : forwarded.substr(comma + 1)));
-}
-
-bool Context::IsBoard() const {
-  if (person && person->is_admin) return true;
-  return membership && communities::RoleAtLeast(membership->role, communities::Role::kBoard);
-}
-
-bool Context::IsAdmin() const {
-  if (person && person->is_admin) return true;
-  return membership && communities::RoleAtLeast(membership->role, communities::Role::kAdmin);
-}
-
-int64_t Context::ParamId(const std::string& name) const {
-  auto it = params.find(name);
-  if (it == params.end()) return 0;
-  int64_t id = 0;
-  auto [ptr, ec] = std::from_chars(it->second.data(), it->second.data() + it->second.size(), id);
-  if (ec != std::errc() || ptr != it->second.data() + it->second.size() || id <= 0) return 0;
-  return id;
-}
 
 const Route* MatchRoute(Method method, const std::string& path,
                         std::map<std::string, std::string>& params, bool& path_known) {

@@ -11,7 +11,7 @@
 
 #include "core/result.h"
 #include "web/context.h"
-#include "web/http.h"
+#include "web/server/http.h"
 
 namespace andel::store {
 class Database;

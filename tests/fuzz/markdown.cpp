@@ -2,7 +2,7 @@
 // Checks: the HTML has no script, iframe or style element, no event attribute in a tag, and no
 // javascript:, vbscript: or file: link, nor a data: one but for PNG, GIF, JPEG or WebP images
 // (raw HTML and unsafe schemes are dropped, as cmark's safe mode defines them).
-#include "web/markdown.h"
+#include "web/render/markdown.h"
 
 #include <cstddef>
 #include <cstdint>

@@ -86,13 +86,14 @@ TEST_F(AccountsTest, SignUpCreatesAnAccountOnlyThroughTheMailedLink) {
 TEST_F(AccountsTest, SignUpAnswersTheSameWhetherOrNotTheAddressHasAnAccount) {
   // member@test.dk has a password; imported@test.dk was only imported (no password).
   store::CommunityRepository communities(*database_.db);
+  store::MembershipRepository memberships(*database_.db);
   const int64_t coop = communities.FindBySlug("open-coop")->id;
   std::vector<communities::MemberRow> rows(1);
   rows[0].email = "imported@test.dk";
   rows[0].name = "Imported Person";
   rows[0].category = "research";
   rows[0].role = communities::Role::kBoard;
-  ASSERT_TRUE(communities.ImportMembers(coop, rows, now_).has_value());
+  ASSERT_TRUE(memberships.ImportMembers(coop, rows, now_).has_value());
 
   std::vector<std::string> answers;
   for (const char* email : {"fresh%40test.dk", "member%40test.dk", "imported%40test.dk"}) {
@@ -160,13 +161,14 @@ TEST_F(AccountsTest, EveryChangingRouteRefusesAnUnconfirmedAccount) {
   AddAccount("late@test.dk", /*verified=*/false);
   store::AccountRepository accounts(*database_.db);
   store::CommunityRepository communities(*database_.db);
+  store::MembershipRepository memberships(*database_.db);
   const int64_t coop = communities.FindBySlug("open-coop")->id;
   std::vector<communities::MemberRow> rows(1);
   rows[0].email = "late@test.dk";
   rows[0].name = "Unconfirmed Person";
   rows[0].category = "research";
   rows[0].role = communities::Role::kAdmin;
-  ASSERT_TRUE(communities.ImportMembers(coop, rows, now_).has_value());
+  ASSERT_TRUE(memberships.ImportMembers(coop, rows, now_).has_value());
   HttpClient client = SignedIn("late@test.dk");
   const std::string token = TokenFor("late@test.dk");
   const std::string csrf = HttpClient::CsrfOf(client.Get("/account").body);

@@ -17,6 +17,7 @@
 #include "http/server_fixture.h"
 #include "store/accounts/account_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/decisions/decision_repository.h"
 #include "web/security.h"
 
@@ -76,6 +77,7 @@ class DatabaseRestartTest : public ServerTest {
 TEST_F(DatabaseRestartTest, BallotsSurviveARestartAndServiceResumes) {
   store::Database& db = *database_.db;
   store::CommunityRepository communities(db);
+  store::MembershipRepository memberships(db);
   const communities::Community coop = *communities.FindBySlug("open-coop");
   std::vector<communities::MemberRow> rows(kVoters);
   for (int i = 0; i < kVoters; ++i) {
@@ -84,7 +86,7 @@ TEST_F(DatabaseRestartTest, BallotsSurviveARestartAndServiceResumes) {
     rows[i].category = "citizen";
   }
   // Members since before the vote opens, so that they are on its roll.
-  ASSERT_TRUE(communities.ImportMembers(coop.id, rows, now_ - 3600).has_value());
+  ASSERT_TRUE(memberships.ImportMembers(coop.id, rows, now_ - 3600).has_value());
   store::AccountRepository accounts(db);
   std::vector<int64_t> voter_ids(kVoters);
   std::vector<std::string> tokens(kVoters);

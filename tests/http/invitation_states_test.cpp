@@ -10,6 +10,7 @@
 #include "http/server_fixture.h"
 #include "store/accounts/account_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 
 namespace andel::testing {
 namespace {
@@ -129,10 +130,10 @@ class InvitationStatesTest : public ServerTest {
   }
   std::optional<communities::Membership> MembershipOf(const std::string& email) {
     store::AccountRepository accounts(*database_.db);
-    store::CommunityRepository communities(*database_.db);
+    store::MembershipRepository memberships(*database_.db);
     Result<store::Account> account = accounts.FindByEmail(email);
     if (!account) return std::nullopt;
-    return *communities.FindMembershipOf(Coop(), account->person.id);
+    return *memberships.FindMembershipOf(Coop(), account->person.id);
   }
   // A client of `visitor` for an invitation to `email`: the newcomer signs up by the invitation's
   // link and the mailed sign-up link, and lands on the invitation.

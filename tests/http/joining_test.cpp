@@ -6,6 +6,7 @@
 #include "http/server_fixture.h"
 #include "store/accounts/account_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 
 namespace andel::testing {
 namespace {
@@ -40,10 +41,11 @@ class JoiningTest : public ServerTest {
   std::optional<communities::Membership> MembershipOf(const std::string& email) {
     store::AccountRepository accounts(*database_.db);
     store::CommunityRepository communities(*database_.db);
+    store::MembershipRepository memberships(*database_.db);
     const int64_t coop = communities.FindBySlug("open-coop")->id;
     Result<store::Account> account = accounts.FindByEmail(email);
     if (!account) return std::nullopt;
-    return *communities.FindMembershipOf(coop, account->person.id);
+    return *memberships.FindMembershipOf(coop, account->person.id);
   }
   std::vector<std::pair<std::string, std::string>> ApiAuth(const std::string& email) {
     return {{"Authorization", "Bearer " + TokenFor(email)}, {"Content-Type", "application/json"}};

@@ -9,6 +9,7 @@
 
 #include "http/server_fixture.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/database.h"
 
 namespace andel::testing {
@@ -23,6 +24,7 @@ class SearchTest : public ServerTest {
   void SetUp() override {
     ServerTest::SetUp();
     store::CommunityRepository communities(*database_.db);
+    store::MembershipRepository memberships(*database_.db);
     const int64_t coop = communities.FindBySlug("open-coop")->id;
     std::vector<communities::MemberRow> rows(2);
     rows[0].email = "bjorn@test.dk";
@@ -32,7 +34,7 @@ class SearchTest : public ServerTest {
     rows[1].email = "jens@test.dk";
     rows[1].name = "Jens Jensen";
     rows[1].category = "research";
-    ASSERT_TRUE(communities.ImportMembers(coop, rows, now_).has_value());
+    ASSERT_TRUE(memberships.ImportMembers(coop, rows, now_).has_value());
   }
 };
 

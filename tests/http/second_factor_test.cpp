@@ -8,6 +8,7 @@
 #include "store/accounts/account_repository.h"
 #include "store/accounts/second_factor_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "web/accounts/totp.h"
 #include "web/routes.h"
 
@@ -273,6 +274,7 @@ TEST_F(SecondFactorTest, TheOperatorRequiresItOfAdministratorsAndProgrammeOffice
   AddAccount("officer@test.dk");
   {
     store::CommunityRepository communities(*database_.db);
+    store::MembershipRepository memberships(*database_.db);
     communities::Community programme;
     programme.slug = "kommune";
     programme.name = "Kommunens program";
@@ -284,7 +286,7 @@ TEST_F(SecondFactorTest, TheOperatorRequiresItOfAdministratorsAndProgrammeOffice
     rows[0].name = "Officer";
     rows[0].category = "public_sector";
     rows[0].role = communities::Role::kBoard;
-    ASSERT_TRUE(communities.ImportMembers(id, rows, now_).has_value());
+    ASSERT_TRUE(memberships.ImportMembers(id, rows, now_).has_value());
   }
   HttpClient root = SignedIn("root@test.dk");
   const std::string officer_token = TokenFor("officer@test.dk");

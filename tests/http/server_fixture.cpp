@@ -3,6 +3,7 @@
 #include "communities/community.h"
 #include "store/accounts/account_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "web/security.h"
 
 namespace andel::testing {
@@ -13,6 +14,7 @@ void ServerTest::SetUp() {
   ASSERT_TRUE(web::InitSecurity().has_value());
   store::AccountRepository accounts(*database_.db);
   store::CommunityRepository communities_repo(*database_.db);
+  store::MembershipRepository memberships(*database_.db);
   const std::string hash = *web::HashPassword(Accounts::kPassword);
   std::vector<int64_t> ids;
   for (const char* email :
@@ -39,7 +41,7 @@ void ServerTest::SetUp() {
     rows[1].email = Accounts::kMember;
     rows[1].name = "Member Person";
     rows[1].category = "research";
-    ASSERT_TRUE(communities_repo.ImportMembers(id, rows, now_).has_value());
+    ASSERT_TRUE(memberships.ImportMembers(id, rows, now_).has_value());
   }
   web::WebConfig config;
   app_ = std::make_unique<web::WebApp>(*database_.db, config, [this] { return now_; });
@@ -101,12 +103,13 @@ void ServerTest::AddAccount(const std::string& email, bool verified, bool server
 
 void ServerTest::AddMember(const std::string& email) {
   store::CommunityRepository communities(*database_.db);
+  store::MembershipRepository memberships(*database_.db);
   std::vector<communities::MemberRow> rows(1);
   rows[0].email = email;
   rows[0].name = "Test " + email;
   rows[0].category = "research";
   ASSERT_TRUE(
-      communities.ImportMembers(communities.FindBySlug("open-coop")->id, rows, now_).has_value());
+      memberships.ImportMembers(communities.FindBySlug("open-coop")->id, rows, now_).has_value());
 }
 
 std::vector<store::OutboxMail> ServerTest::Outbox() {

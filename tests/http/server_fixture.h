@@ -12,7 +12,7 @@
 #include "store/mail/outbox_repository.h"
 #include "support/http_client.h"
 #include "support/test_database.h"
-#include "web/http_server.h"
+#include "web/server/http_server.h"
 #include "web/web_app.h"
 
 namespace andel::testing {

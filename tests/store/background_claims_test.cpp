@@ -10,6 +10,7 @@
 
 #include "store/accounts/account_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/decisions/decision_repository.h"
 #include "support/test_database.h"
 
@@ -59,6 +60,7 @@ TEST(BackgroundClaims, TwoServersRemindAndCloseEachDecisionOnce) {
   founder.name = "Board";
   const int64_t founder_id = *accounts.CreatePerson(founder, "", kNow);
   CommunityRepository communities(*t.db);
+  MembershipRepository memberships(*t.db);
   communities::Community community;
   community.slug = "twins";
   community.name = "Twins";
@@ -69,7 +71,7 @@ TEST(BackgroundClaims, TwoServersRemindAndCloseEachDecisionOnce) {
     rows[i].name = "Member " + std::to_string(i);
     rows[i].category = "citizen";
   }
-  ASSERT_TRUE(communities.ImportMembers(community_id, rows, kNow).has_value());
+  ASSERT_TRUE(memberships.ImportMembers(community_id, rows, kNow).has_value());
   const int64_t everyone = kMembers + 1;
 
   const CountFunction count = [](const decisions::Decision&,

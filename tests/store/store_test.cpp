@@ -5,6 +5,8 @@
 #include "store/accounts/account_repository.h"
 #include "store/accounts/email_link_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/invitation_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/settings_repository.h"
 #include "support/test_database.h"
 
@@ -100,6 +102,7 @@ TEST(Store, CommunitiesCategoriesAndMembers) {
   ASSERT_TRUE(t.db);
   AccountRepository accounts(*t.db);
   CommunityRepository repo(*t.db);
+  MembershipRepository memberships(*t.db);
   const int64_t founder = MakePerson(accounts, "founder@example.dk");
   Community community;
   community.slug = "test-coop";
@@ -111,7 +114,7 @@ TEST(Store, CommunitiesCategoriesAndMembers) {
   ASSERT_EQ(categories->size(), 7u);
   EXPECT_EQ(categories->at(0).code, "citizen");
   EXPECT_EQ(categories->at(0).name_da, "Borger");
-  auto founder_membership = repo.FindMembershipOf(*id, founder);
+  auto founder_membership = memberships.FindMembershipOf(*id, founder);
   ASSERT_TRUE(founder_membership.has_value() && founder_membership->has_value());
   EXPECT_EQ((*founder_membership)->role, communities::Role::kAdmin);
   EXPECT_EQ((*founder_membership)->category_id, categories->at(2).id);
@@ -125,33 +128,33 @@ TEST(Store, CommunitiesCategoriesAndMembers) {
     if (i == 5) row.organisation = "Aarhus Universitet";
     rows.push_back(row);
   }
-  ASSERT_EQ(*repo.ImportMembers(*id, rows, kNow), 30);
+  ASSERT_EQ(*memberships.ImportMembers(*id, rows, kNow), 30);
   MemberQuery all;
   all.limit = 10;
-  Result<MemberPage> page = repo.ListMembers(*id, all);
+  Result<MemberPage> page = memberships.ListMembers(*id, all);
   EXPECT_EQ(page->total, 31);
   EXPECT_EQ(page->members.size(), 10u);
   MemberQuery search;
   search.search = "søREN ærø";
-  EXPECT_EQ(repo.ListMembers(*id, search)->total, 10);
+  EXPECT_EQ(memberships.ListMembers(*id, search)->total, 10);
   search.search = "universitet";
-  ASSERT_EQ(repo.ListMembers(*id, search)->total, 1);
-  EXPECT_EQ(repo.ListMembers(*id, search)->members[0].name, "Aarhus Universitet");
+  ASSERT_EQ(memberships.ListMembers(*id, search)->total, 1);
+  EXPECT_EQ(memberships.ListMembers(*id, search)->members[0].name, "Aarhus Universitet");
   search.search = "%";
-  EXPECT_EQ(repo.ListMembers(*id, search)->total, 0);
+  EXPECT_EQ(memberships.ListMembers(*id, search)->total, 0);
   MemberQuery by_category;
   by_category.category_id = categories->at(4).id;  // research
-  EXPECT_EQ(repo.ListMembers(*id, by_category)->total, 15);
+  EXPECT_EQ(memberships.ListMembers(*id, by_category)->total, 15);
 
   // Re-importing updates rather than duplicates; a bad row rolls back the whole import.
   rows[1].shares = 7;
-  ASSERT_EQ(*repo.ImportMembers(*id, rows, kNow), 30);
-  EXPECT_EQ(repo.ListMembers(*id, all)->total, 31);
+  ASSERT_EQ(*memberships.ImportMembers(*id, rows, kNow), 30);
+  EXPECT_EQ(memberships.ListMembers(*id, all)->total, 31);
   rows.push_back(rows[0]);
   rows.back().email = "new@example.dk";
   rows.back().category = "no-such-category";
-  EXPECT_FALSE(repo.ImportMembers(*id, rows, kNow).has_value());
-  EXPECT_EQ(repo.ListMembers(*id, all)->total, 31);
+  EXPECT_FALSE(memberships.ImportMembers(*id, rows, kNow).has_value());
+  EXPECT_EQ(memberships.ListMembers(*id, all)->total, 31);
   EXPECT_FALSE(accounts.FindByEmail("new@example.dk").has_value());
 
   EXPECT_EQ(repo.DeleteCategory(*id, categories->at(0).id).error().code,
@@ -164,7 +167,7 @@ TEST(Store, CommunitiesCategoriesAndMembers) {
   EXPECT_EQ(repo.GetStatutes(*id)->quorum_percent, 30);
   EXPECT_EQ(repo.GetStatutes(*id)->vote_weight, communities::VoteWeight::kByShares);
 
-  auto exported = repo.ExportMembers(*id);
+  auto exported = memberships.ExportMembers(*id);
   ASSERT_TRUE(exported.has_value());
   EXPECT_EQ(exported->size(), 31u);
 
@@ -174,7 +177,7 @@ TEST(Store, CommunitiesCategoriesAndMembers) {
   renamed.name = "Zelda Østergaard";
   ASSERT_TRUE(accounts.UpdatePerson(renamed).has_value());
   search.search = "østergaard";
-  EXPECT_EQ(repo.ListMembers(*id, search)->total, 1);
+  EXPECT_EQ(memberships.ListMembers(*id, search)->total, 1);
 }
 
 TEST(Store, EveryChangeRaisesTheCommunityVersion) {
@@ -182,6 +185,7 @@ TEST(Store, EveryChangeRaisesTheCommunityVersion) {
   ASSERT_TRUE(t.db);
   AccountRepository accounts(*t.db);
   CommunityRepository repo(*t.db);
+  MembershipRepository memberships(*t.db);
   const int64_t founder = MakePerson(accounts, "founder@example.dk");
   const int64_t id = MakeCommunity(repo, founder, "versioned");
   int64_t last = repo.FindBySlug("versioned")->version;
@@ -204,13 +208,13 @@ TEST(Store, EveryChangeRaisesTheCommunityVersion) {
   row.email = "v@example.dk";
   row.name = "V";
   row.category = "citizen";
-  ASSERT_TRUE(repo.ImportMembers(id, {row}, kNow).has_value());
+  ASSERT_TRUE(memberships.ImportMembers(id, {row}, kNow).has_value());
   raised("import");
   MemberQuery query;
   query.search = "v@example";
-  communities::Membership m = repo.ListMembers(id, query)->members.at(0).membership;
+  communities::Membership m = memberships.ListMembers(id, query)->members.at(0).membership;
   m.shares = 9;
-  ASSERT_TRUE(repo.UpdateMember(m).has_value());
+  ASSERT_TRUE(memberships.UpdateMember(m).has_value());
   raised("member");
   Result<Account> v = accounts.FindByEmail("v@example.dk");
   communities::Person person = v->person;
@@ -227,10 +231,11 @@ TEST(Store, PreparedReadsDoNotHoldAnOldSnapshot) {
   Result<std::unique_ptr<Database>> single = Database::Open(t.url, 1);
   ASSERT_TRUE(single.has_value());
   CommunityRepository one(**single);
+  MembershipRepository memberships(**single);
   CommunityRepository other(*t.db);
   const int64_t id = MakeCommunity(other, 0, "snapshots");
-  ASSERT_TRUE(one.FindBySlug("snapshots").has_value());         // prepared, one row
-  ASSERT_TRUE(one.ListMembers(id, MemberQuery{}).has_value());  // prepared count and page
+  ASSERT_TRUE(one.FindBySlug("snapshots").has_value());                 // prepared, one row
+  ASSERT_TRUE(memberships.ListMembers(id, MemberQuery{}).has_value());  // prepared count and page
   communities::Statutes statutes;
   statutes.quorum_percent = 41;
   ASSERT_TRUE(other.SaveStatutes(id, statutes).has_value());
@@ -245,6 +250,8 @@ TEST(Store, Invitations) {
   ASSERT_TRUE(t.db);
   AccountRepository accounts(*t.db);
   CommunityRepository repo(*t.db);
+  InvitationRepository invitations(*t.db);
+  MembershipRepository memberships(*t.db);
   const int64_t founder = MakePerson(accounts, "founder@example.dk");
   const int64_t guest = MakePerson(accounts, "guest@example.dk");
   const int64_t id = MakeCommunity(repo, founder, "closed", communities::SignupPolicy::kInvitation);
@@ -254,16 +261,16 @@ TEST(Store, Invitations) {
   invitation.category_id = repo.ListCategories(id)->at(1).id;
   invitation.role = communities::Role::kBoard;
   invitation.expires_at = kNow + 3600;
-  ASSERT_TRUE(repo.CreateInvitation(invitation, "inv", founder, kNow).has_value());
+  ASSERT_TRUE(invitations.CreateInvitation(invitation, "inv", founder, kNow).has_value());
   // Not for another address.
   const int64_t stranger = MakePerson(accounts, "stranger@example.dk");
-  EXPECT_EQ(repo.AcceptInvitation("inv", stranger, Date{2026, 1, 1}, kNow).error().code,
+  EXPECT_EQ(invitations.AcceptInvitation("inv", stranger, Date{2026, 1, 1}, kNow).error().code,
             ErrorCode::kPermissionDenied);
-  EXPECT_EQ(repo.FindInvitation("inv")->community_name, "Community closed");
-  ASSERT_TRUE(repo.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).has_value());
-  EXPECT_EQ(repo.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).error().code,
+  EXPECT_EQ(invitations.FindInvitation("inv")->community_name, "Community closed");
+  ASSERT_TRUE(invitations.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).has_value());
+  EXPECT_EQ(invitations.AcceptInvitation("inv", guest, Date{2026, 1, 1}, kNow).error().code,
             ErrorCode::kFailedPrecondition);
-  auto membership = repo.FindMembershipOf(id, guest);
+  auto membership = memberships.FindMembershipOf(id, guest);
   ASSERT_TRUE(membership->has_value());
   EXPECT_EQ((*membership)->role, communities::Role::kBoard);
   EXPECT_EQ((*membership)->status, communities::MemberStatus::kActive);

@@ -13,6 +13,7 @@
 #include "app/demo/partnerships.h"
 #include "store/accounts/account_repository.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/database.h"
 #include "web/security.h"
 
@@ -171,6 +172,7 @@ std::vector<DemoAccount> DemoAccounts() {
 Status LoadDemo(store::Database& db, int64_t now) {
   store::AccountRepository accounts(db);
   store::CommunityRepository communities_repo(db);
+  store::MembershipRepository memberships(db);
   Result<int64_t> existing = communities_repo.CountVisible(0);
   if (!existing) return existing.error();
   if (*existing > 0) {
@@ -230,7 +232,7 @@ Status LoadDemo(store::Database& db, int64_t now) {
       rows.push_back(member);
       first = false;
     }
-    Result<int> imported = communities_repo.ImportMembers(*id, rows, founded);
+    Result<int> imported = memberships.ImportMembers(*id, rows, founded);
     if (!imported) return imported.error();
   }
   if (Status partners = LoadDemoPartners(db); !partners) return partners;

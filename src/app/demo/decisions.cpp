@@ -5,6 +5,7 @@
 
 #include "decisions/decision.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/database.h"
 #include "store/decisions/ballot_writer.h"
 #include "store/decisions/decision_repository.h"
@@ -120,13 +121,14 @@ Status CastMany(store::Database& db, const Decision& decision, const std::vector
 Status AddDecisions(store::Database& db, const std::string& slug, int64_t author,
                     const std::vector<DecisionSeed>& seeds, int64_t now, std::mt19937& random) {
   store::CommunityRepository communities(db);
+  store::MembershipRepository memberships(db);
   Result<communities::Community> community = communities.FindBySlug(slug);
   if (!community) return community.error();
   Result<communities::Statutes> statutes = communities.GetStatutes(community->id);
   if (!statutes) return statutes.error();
   store::MemberQuery query;
   query.limit = 1000;
-  Result<store::MemberPage> members = communities.ListMembers(community->id, query);
+  Result<store::MemberPage> members = memberships.ListMembers(community->id, query);
   if (!members) return members.error();
   std::vector<Voter> everyone;
   for (const store::MemberView& member : members->members) {
@@ -193,6 +195,7 @@ Status AddDecisions(store::Database& db, const std::string& slug, int64_t author
 
 Status LoadDemoDecisions(store::Database& db, int64_t now) {
   store::CommunityRepository communities(db);
+  store::MembershipRepository memberships(db);
   std::mt19937 random(42);
   const std::vector<DecisionSeed> partnership = {
       {"Fælles værksted i Godsbanen",
@@ -282,7 +285,7 @@ Status LoadDemoDecisions(store::Database& db, int64_t now) {
   if (!partnership_community) return partnership_community.error();
   store::MemberQuery board_query;
   board_query.search = "board@andel.example";
-  Result<store::MemberPage> board = communities.ListMembers(partnership_community->id, board_query);
+  Result<store::MemberPage> board = memberships.ListMembers(partnership_community->id, board_query);
   if (!board) return board.error();
   if (board->members.empty()) return Error::Internal("the demo board member is missing");
   const int64_t board_person = board->members.front().membership.person_id;
@@ -299,7 +302,7 @@ Status LoadDemoDecisions(store::Database& db, int64_t now) {
     const int64_t proposal_id = proposals->front().proposal.id;
     store::MemberQuery query;
     query.limit = 5;
-    Result<store::MemberPage> some = communities.ListMembers(partnership_community->id, query);
+    Result<store::MemberPage> some = memberships.ListMembers(partnership_community->id, query);
     if (!some) return some.error();
     const char* comments[] = {
         "God idé! Kaffebaren kunne drives som et socialøkonomisk projekt med praktikpladser.",
@@ -357,7 +360,7 @@ Status LoadDemoDecisions(store::Database& db, int64_t now) {
   if (!cooperative_community) return cooperative_community.error();
   store::MemberQuery admin_query;
   admin_query.search = "admin@andel.example";
-  Result<store::MemberPage> admin = communities.ListMembers(cooperative_community->id, admin_query);
+  Result<store::MemberPage> admin = memberships.ListMembers(cooperative_community->id, admin_query);
   if (!admin) return admin.error();
   if (admin->members.empty()) return Error::Internal("the demo administrator is missing");
   return AddDecisions(db, "voedselcoop-oost", admin->members.front().membership.person_id,

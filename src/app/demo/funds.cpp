@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/funds/fund_repository.h"
 
 namespace andel::app {
@@ -30,13 +31,13 @@ struct FundSeed {
 };
 
 // Members of the community, the board member first.
-Result<std::vector<int64_t>> PersonsOf(store::CommunityRepository& communities,
-                                       const std::string& slug) {
-  Result<communities::Community> community = communities.FindBySlug(slug);
+Result<std::vector<int64_t>> PersonsOf(store::Database& db, const std::string& slug) {
+  Result<communities::Community> community = store::CommunityRepository(db).FindBySlug(slug);
   if (!community) return community.error();
   store::MemberQuery query;
   query.limit = 500;
-  Result<store::MemberPage> members = communities.ListMembers(community->id, query);
+  Result<store::MemberPage> members =
+      store::MembershipRepository(db).ListMembers(community->id, query);
   if (!members) return members.error();
   std::vector<int64_t> persons;
   for (const store::MemberView& m : members->members) {
@@ -54,7 +55,7 @@ Status AddFund(store::Database& db, const FundSeed& seed, int64_t now, std::mt19
   store::FundRepository funds_repo(db);
   Result<communities::Community> community = communities.FindBySlug(seed.slug);
   if (!community) return community.error();
-  Result<std::vector<int64_t>> persons = PersonsOf(communities, seed.slug);
+  Result<std::vector<int64_t>> persons = PersonsOf(db, seed.slug);
   if (!persons) return persons.error();
   const int64_t board = persons->front();
   funds::Fund fund;

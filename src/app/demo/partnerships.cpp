@@ -8,6 +8,7 @@
 #include "matching/circles.h"
 #include "matching/profile.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "store/partnerships/circle_repository.h"
 #include "store/partnerships/partnership_repository.h"
 
@@ -90,6 +91,7 @@ Status PublishDemoCircles(store::Database& db, int64_t community_id) {
 
 Status LoadDemoPartners(store::Database& db) {
   store::CommunityRepository communities(db);
+  store::MembershipRepository memberships(db);
   store::PartnershipRepository partnerships(db);
   Result<communities::Community> community = communities.FindBySlug("aarhus-partnerskab");
   if (!community) return community.error();
@@ -105,7 +107,7 @@ Status LoadDemoPartners(store::Database& db) {
   if (!categories) return categories.error();
   store::MemberQuery query;
   query.limit = 1000;
-  Result<store::MemberPage> members = communities.ListMembers(community->id, query);
+  Result<store::MemberPage> members = memberships.ListMembers(community->id, query);
   if (!members) return members.error();
   std::mt19937 random(1122);
   for (const store::MemberView& member : members->members) {

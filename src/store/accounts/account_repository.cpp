@@ -5,6 +5,7 @@
 
 #include <optional>
 
+#include "store/accounts/person_rows.h"
 #include "store/database.h"
 #include "store/search_key.h"
 
@@ -295,6 +296,27 @@ Result<int64_t> AccountRepository::CountPersons() {
   });
   if (!status) return status.error();
   return count;
+}
+
+int64_t FindOrCreatePersonIn(soci::session& sql, const std::string& email, const std::string& name,
+                             int64_t now) {
+  int64_t id = 0;
+  sql << "SELECT id FROM persons WHERE email = :e", soci::use(email), soci::into(id);
+  if (sql.got_data()) return id;
+  sql << "INSERT INTO persons (email, name, created_at) VALUES (:e, :n, :t) RETURNING id",
+      soci::use(email), soci::use(name), soci::use(now), soci::into(id);
+  return id;
+}
+
+Result<int64_t> AccountRepository::FindOrCreatePerson(const std::string& email,
+                                                      const std::string& name, int64_t now) {
+  int64_t id = 0;
+  Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    id = FindOrCreatePersonIn(sql, email, name, now);
+    return {};
+  });
+  if (!status) return status.error();
+  return id;
 }
 
 }  // namespace andel::store

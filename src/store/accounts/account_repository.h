@@ -1,6 +1,6 @@
 // Accounts in the database: persons, sessions and personal API tokens (links mailed to an
-// address: accounts/email_link_repository.h; the mail outbox: mail/outbox_repository.h). Token values never reach
-// this layer, only their hashes.
+// address: accounts/email_link_repository.h; the mail outbox: mail/outbox_repository.h). Token
+// values never reach this layer, only their hashes.
 #pragma once
 
 #include <cstdint>
@@ -61,6 +61,10 @@ class AccountRepository {
   Status DeleteApiTokensOf(int64_t person_id);
 
   Result<int64_t> CountPersons();
+
+  // Any person's id by email, creating an account without a password if absent.
+  Result<int64_t> FindOrCreatePerson(const std::string& email, const std::string& name,
+                                     int64_t now);
 
  private:
   Database& db_;

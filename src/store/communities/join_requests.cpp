@@ -2,18 +2,18 @@
 #include <soci/soci.h>
 
 #include "store/audit_log.h"
-#include "store/communities/community_repository.h"
-#include "store/communities/member_rows.h"
+#include "store/communities/community_rows.h"
+#include "store/communities/membership_repository.h"
 #include "store/database.h"
 #include "store/search_key.h"
 
 namespace andel::store {
 
-Result<std::vector<MemberView>> CommunityRepository::ListApplications(int64_t community_id) {
+Result<std::vector<MemberView>> MembershipRepository::ListApplications(int64_t community_id) {
   std::vector<MemberView> requests;
   Status status = db_.Run([&](soci::session& sql) -> Status {
-    member_rows::MemberColumns columns;
-    soci::statement select = (sql.prepare << std::string(member_rows::kMemberSelect) +
+    community_rows::MemberColumns columns;
+    soci::statement select = (sql.prepare << std::string(community_rows::kMemberSelect) +
                                                  "WHERE m.community_id = :c AND "
                                                  "m.status = 'applied' ORDER BY m.id",
                               soci::use(community_id));
@@ -27,14 +27,14 @@ Result<std::vector<MemberView>> CommunityRepository::ListApplications(int64_t co
   return requests;
 }
 
-Result<MemberView> CommunityRepository::DecideApplication(int64_t community_id,
-                                                          int64_t membership_id, bool approve,
-                                                          const Date& today) {
+Result<MemberView> MembershipRepository::DecideApplication(int64_t community_id,
+                                                           int64_t membership_id, bool approve,
+                                                           const Date& today) {
   std::optional<MemberView> request;
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
-    member_rows::MemberColumns columns;
+    community_rows::MemberColumns columns;
     soci::statement select =
-        (sql.prepare << std::string(member_rows::kMemberSelect) +
+        (sql.prepare << std::string(community_rows::kMemberSelect) +
                             "WHERE m.community_id = :c AND m.id = :id AND m.status = 'applied'",
          soci::use(community_id), soci::use(membership_id));
     columns.Bind(select);
@@ -58,7 +58,7 @@ Result<MemberView> CommunityRepository::DecideApplication(int64_t community_id,
   return *request;
 }
 
-Result<std::vector<communities::Person>> CommunityRepository::ListBoard(int64_t community_id) {
+Result<std::vector<communities::Person>> MembershipRepository::ListBoard(int64_t community_id) {
   std::vector<communities::Person> board;
   Status status = db_.Run([&](soci::session& sql) -> Status {
     communities::Person person;

@@ -14,7 +14,7 @@
 #include "communities/community.h"
 #include "core/result.h"
 #include "web/context.h"
-#include "web/http.h"
+#include "web/server/http.h"
 
 namespace andel::web {
 

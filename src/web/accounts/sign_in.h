@@ -16,7 +16,7 @@
 #include "core/result.h"
 #include "store/accounts/account_repository.h"
 #include "web/context.h"
-#include "web/http.h"
+#include "web/server/http.h"
 
 namespace andel::web {
 

@@ -8,7 +8,7 @@
 #include "core/result.h"
 #include "store/accounts/account_repository.h"
 #include "web/context.h"
-#include "web/views.h"
+#include "web/render/views.h"
 
 namespace andel::web {
 

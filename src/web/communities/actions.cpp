@@ -29,13 +29,13 @@ Status SaveMemberChange(Context& ctx, const communities::Membership& before,
                         communities::Membership after) {
   communities::UpdateStatusDates(after, DateFromUnixSeconds(ctx.Now()));
   if (communities::RemovesAnAdmin(before, after)) {
-    Result<int64_t> admins = ctx.Communities().CountAdmins(before.community_id);
+    Result<int64_t> admins = ctx.Memberships().CountAdmins(before.community_id);
     if (!admins) return admins.error();
     if (*admins <= 1) {
       return Error::FailedPrecondition("a community needs at least one administrator", "role");
     }
   }
-  return ctx.Communities().UpdateMember(after);
+  return ctx.Memberships().UpdateMember(after);
 }
 
 }  // namespace andel::web

@@ -99,7 +99,7 @@ Result<Response> ApiCreateCommunity(Context& ctx) {
 Result<Response> ApiGetCommunity(Context& ctx) {
   store::MemberQuery query;
   query.limit = 0;
-  Result<store::MemberPage> members = ctx.Communities().ListMembers(ctx.community->id, query);
+  Result<store::MemberPage> members = ctx.Memberships().ListMembers(ctx.community->id, query);
   if (!members) return members.error();
   json::object object = CommunityJson(*ctx.community, members->total);
   Result<communities::Statutes> statutes = ctx.Communities().GetStatutes(ctx.community->id);

@@ -90,14 +90,14 @@ Result<Response> ShowCommunity(Context& ctx) {
   page.set("categories", category_list);
   store::MemberQuery query;
   query.limit = 0;
-  Result<store::MemberPage> members = ctx.Communities().ListMembers(community.id, query);
+  Result<store::MemberPage> members = ctx.Memberships().ListMembers(community.id, query);
   if (!members) return members.error();
   page.set("member_count", FormatInteger(ctx.language, members->total));
   const bool may_ask = community.signup != communities::SignupPolicy::kInvitation;
   std::optional<communities::Membership> own;
   if (ctx.person && !ctx.membership) {
     Result<std::optional<communities::Membership>> found =
-        ctx.Communities().FindMembershipOf(community.id, ctx.person->id);
+        ctx.Memberships().FindMembershipOf(community.id, ctx.person->id);
     if (!found) return found.error();
     own = *found;
   }
@@ -137,13 +137,13 @@ Result<Response> SubmitJoin(Context& ctx) {
   membership.category_id = category->id;
   membership.joined_on = DateFromUnixSeconds(ctx.Now());
   if (by_approval) membership.status = communities::MemberStatus::kApplied;
-  Result<int64_t> id = ctx.Communities().AddMember(membership, ctx.Now());
+  Result<int64_t> id = ctx.Memberships().AddMember(membership, ctx.Now());
   if (!id) return id.error();
   if (!by_approval) {
     return Redirect("/c/" + community->slug + "?notice=" + UrlEncode("You are now a member."));
   }
   // The board is told by mail, each in their own language, where the queue is.
-  Result<std::vector<communities::Person>> board = ctx.Communities().ListBoard(community->id);
+  Result<std::vector<communities::Person>> board = ctx.Memberships().ListBoard(community->id);
   if (!board) return board.error();
   const std::string queue =
       ctx.services.config.public_url + "/c/" + community->slug + "/admin/members#requests";
@@ -187,7 +187,7 @@ Result<std::string> RenderMemberList(Context& ctx, MemberListView list_view) {
   const int page_number = PageNumber(ctx);
   query.offset = (page_number - 1) * kMembersPerPage;
   query.limit = kMembersPerPage;
-  Result<store::MemberPage> members = ctx.Communities().ListMembers(community.id, query);
+  Result<store::MemberPage> members = ctx.Memberships().ListMembers(community.id, query);
   if (!members) return members.error();
   ViewData view = MakeObject();
   ViewData list = MakeList();
@@ -229,11 +229,11 @@ Result<std::string> RenderMemberCounts(Context& ctx) {
   ViewData counts = MakeList();
   store::MemberQuery query;
   query.limit = 0;
-  Result<store::MemberPage> all = ctx.Communities().ListMembers(ctx.community->id, query);
+  Result<store::MemberPage> all = ctx.Memberships().ListMembers(ctx.community->id, query);
   if (!all) return all.error();
   for (const communities::Category& category : *categories) {
     query.category_id = category.id;
-    Result<store::MemberPage> in_category = ctx.Communities().ListMembers(ctx.community->id, query);
+    Result<store::MemberPage> in_category = ctx.Memberships().ListMembers(ctx.community->id, query);
     if (!in_category) return in_category.error();
     ViewData item = MakeObject();
     item.set("label", CategoryLabel(ctx, category));
@@ -275,30 +275,21 @@ Result<Response> ShowMembers(Context& ctx) {
 }
 
 Result<Response> ShowMember(Context& ctx) {
-  Result<MemberListView> list_view = MemberListViewOf(ctx);
-  if (!list_view) return list_view.error();
-  if (*list_view == MemberListView::kCounts) {
-    if (!ctx.person) return Error::Unauthenticated("please sign in");
-    return Error::PermissionDenied("only members see the member list of this community");
-  }
-  Result<store::MemberView> member = MemberFromPath(ctx);
-  if (!member) return member.error();
-  if (member->membership.status == communities::MemberStatus::kApplied &&
-      *list_view != MemberListView::kBoard) {
-    return Error::NotFound("no such member", "member");
-  }
+  Result<VisibleMember> visible = VisibleMemberFromPath(ctx);
+  if (!visible) return visible.error();
+  const store::MemberView& member = visible->member;
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
-  const bool hidden = DetailsHiddenFrom(ctx, *member, *list_view);
-  ViewData page = BasePage(ctx, hidden ? member->person_name : member->name);
-  page.set("member", MemberItem(ctx, *member, *categories, hidden));
-  if (ctx.membership || ctx.IsBoard()) page.set("email", member->email);
-  if (ctx.person && ctx.person->id == member->membership.person_id &&
-      member->membership.status == communities::MemberStatus::kActive) {
+  const bool hidden = DetailsHiddenFrom(ctx, member, visible->view);
+  ViewData page = BasePage(ctx, hidden ? member.person_name : member.name);
+  page.set("member", MemberItem(ctx, member, *categories, hidden));
+  if (ctx.membership || ctx.IsBoard()) page.set("email", member.email);
+  if (ctx.person && ctx.person->id == member.membership.person_id &&
+      member.membership.status == communities::MemberStatus::kActive) {
     page.set("own", true);
     page.set("privacy_action", "/c/" + ctx.community->slug + "/members/" +
-                                   std::to_string(member->membership.id) + "/privacy");
+                                   std::to_string(member.membership.id) + "/privacy");
   }
   return HtmlPage(ctx, "communities/member", page);
 }
@@ -309,7 +300,7 @@ Result<Response> SubmitMemberPrivacy(Context& ctx) {
   if (!ctx.person || member->membership.person_id != ctx.person->id) {
     return Error::PermissionDenied("only the member may change this");
   }
-  if (Status status = ctx.Communities().SetDetailsHidden(ctx.community->id, member->membership.id,
+  if (Status status = ctx.Memberships().SetDetailsHidden(ctx.community->id, member->membership.id,
                                                          ctx.form.Get("hidden") == "1");
       !status) {
     return status.error();

@@ -2,15 +2,15 @@
 // lost the role, or meant for another address) and accepting it.
 #include "core/date.h"
 #include "web/communities/handlers.h"
+#include "web/render/views.h"
 #include "web/responses.h"
 #include "web/security.h"
-#include "web/views.h"
 
 namespace andel::web {
 
 Result<Response> ShowInvitation(Context& ctx) {
   const std::string& token = ctx.params["token"];
-  Result<store::Invitation> invitation = ctx.Communities().FindInvitation(HashToken(token));
+  Result<store::Invitation> invitation = ctx.Invitations().FindInvitation(HashToken(token));
   if (!invitation) return invitation.error();
   ViewData page = BasePage(ctx, ctx.T("Invitation"));
   page.set("community_name", invitation->community_name);
@@ -37,9 +37,9 @@ Result<Response> ShowInvitation(Context& ctx) {
 
 Result<Response> AcceptInvitation(Context& ctx) {
   const std::string hash = HashToken(ctx.params["token"]);
-  Result<store::Invitation> invitation = ctx.Communities().FindInvitation(hash);
+  Result<store::Invitation> invitation = ctx.Invitations().FindInvitation(hash);
   if (!invitation) return invitation.error();
-  if (Status status = ctx.Communities().AcceptInvitation(hash, ctx.person->id,
+  if (Status status = ctx.Invitations().AcceptInvitation(hash, ctx.person->id,
                                                          DateFromUnixSeconds(ctx.Now()), ctx.Now());
       !status) {
     return status.error();

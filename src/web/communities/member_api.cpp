@@ -162,7 +162,7 @@ Result<Response> ApiListMembers(Context& ctx) {
   }
   query.offset = (paging->page - 1) * paging->per_page;
   query.limit = paging->per_page;
-  Result<store::MemberPage> members = ctx.Communities().ListMembers(ctx.community->id, query);
+  Result<store::MemberPage> members = ctx.Memberships().ListMembers(ctx.community->id, query);
   if (!members) return members.error();
   json::array items;
   for (const store::MemberView& member : members->members) {
@@ -194,15 +194,15 @@ Result<Response> ApiCreateMember(Context& ctx) {
   if (!organisation->empty()) {
     Result<std::string> valid = communities::ValidateName(*organisation, "organisation");
     if (!valid) return valid.error();
-    Result<int64_t> organisation_id = ctx.Communities().FindOrCreateOrganisation(*valid, ctx.Now());
+    Result<int64_t> organisation_id = ctx.Memberships().FindOrCreateOrganisation(*valid, ctx.Now());
     if (!organisation_id) return organisation_id.error();
     membership.organisation_id = *organisation_id;
   }
-  Result<int64_t> person = ctx.Communities().FindOrCreatePerson(email, *name, ctx.Now());
+  Result<int64_t> person = ctx.services.accounts.FindOrCreatePerson(email, *name, ctx.Now());
   if (!person) return person.error();
   membership.person_id = *person;
   membership.joined_on = DateFromUnixSeconds(ctx.Now());
-  Result<int64_t> id = ctx.Communities().AddMember(membership, ctx.Now());
+  Result<int64_t> id = ctx.Memberships().AddMember(membership, ctx.Now());
   if (!id) return id.error();
   ctx.params["id"] = std::to_string(*id);
   Result<Response> created = ApiGetMember(ctx);
@@ -211,18 +211,13 @@ Result<Response> ApiCreateMember(Context& ctx) {
 }
 
 Result<Response> ApiGetMember(Context& ctx) {
-  Result<MemberListView> list_view = MemberListViewOf(ctx);
-  if (!list_view) return list_view.error();
-  if (*list_view == MemberListView::kCounts) {
-    if (!ctx.person) return Error::Unauthenticated("please sign in");
-    return Error::PermissionDenied("only members see the member list of this community");
-  }
-  Result<store::MemberView> member = MemberFromPath(ctx);
-  if (!member) return member.error();
+  Result<VisibleMember> visible = VisibleMemberFromPath(ctx);
+  if (!visible) return visible.error();
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
-  return JsonOf(MemberJson(ctx, *member, *categories, DetailsHiddenFrom(ctx, *member, *list_view)));
+  return JsonOf(MemberJson(ctx, visible->member, *categories,
+                           DetailsHiddenFrom(ctx, visible->member, visible->view)));
 }
 
 Result<Response> ApiUpdateMember(Context& ctx) {

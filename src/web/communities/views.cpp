@@ -120,7 +120,7 @@ std::string LocalizedPlace(const Context& ctx, const std::string& where) {
 Result<store::MemberView> MemberFromPath(Context& ctx) {
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such member", "id");
-  return ctx.Communities().FindMember(ctx.community->id, id);
+  return ctx.Memberships().FindMember(ctx.community->id, id);
 }
 
 Result<MemberListView> MemberListViewOf(Context& ctx) {
@@ -195,6 +195,26 @@ ViewData KindOptions(const Context& ctx, communities::CommunityKind selected) {
     options.push_back(option);
   }
   return options;
+}
+
+std::string AdminPath(const Context& ctx, const std::string& rest) {
+  return "/c/" + ctx.community->slug + "/admin" + rest;
+}
+
+Result<VisibleMember> VisibleMemberFromPath(Context& ctx) {
+  Result<MemberListView> view = MemberListViewOf(ctx);
+  if (!view) return view.error();
+  if (*view == MemberListView::kCounts) {
+    if (!ctx.person) return Error::Unauthenticated("please sign in");
+    return Error::PermissionDenied("only members see the member list of this community");
+  }
+  Result<store::MemberView> member = MemberFromPath(ctx);
+  if (!member) return member.error();
+  if (member->membership.status == communities::MemberStatus::kApplied &&
+      *view != MemberListView::kBoard) {
+    return Error::NotFound("no such member", "member");
+  }
+  return VisibleMember{std::move(*member), *view};
 }
 
 }  // namespace andel::web

@@ -8,8 +8,9 @@
 #include "communities/community.h"
 #include "core/result.h"
 #include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 #include "web/context.h"
-#include "web/views.h"
+#include "web/render/views.h"
 
 namespace andel::web {
 
@@ -27,6 +28,9 @@ std::string LocalizedPlace(const Context& ctx, const std::string& where);
 // The ?page= number, from 1; 1 when absent or not a positive number.
 int PageNumber(const Context& ctx);
 
+// The path of the community's administration, followed by `rest`: "/c/{slug}/admin" + rest.
+std::string AdminPath(const Context& ctx, const std::string& rest);
+
 // The member the route's {id} names, in the route's community; kNotFound otherwise.
 Result<store::MemberView> MemberFromPath(Context& ctx);
 
@@ -38,6 +42,15 @@ Result<MemberListView> MemberListViewOf(Context& ctx);
 // Whether `member`'s shares and organisation are hidden from the caller: the member hides them,
 // the caller is not the board, and it is not the caller's own membership.
 bool DetailsHiddenFrom(const Context& ctx, const store::MemberView& member, MemberListView view);
+
+// The member named by the path's {id} as the caller may see them, with how the caller sees the
+// member list: kUnauthenticated or kPermissionDenied where the caller sees only the counts;
+// kNotFound for a request to join, unless the caller is of the board. The member page and the API.
+struct VisibleMember {
+  store::MemberView member;
+  MemberListView view = MemberListView::kCounts;
+};
+Result<VisibleMember> VisibleMemberFromPath(Context& ctx);
 
 // One member for a page; `categories` gives the category's label. With `hide_details`, the
 // member's shares and organisation are left out.

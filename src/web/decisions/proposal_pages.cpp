@@ -9,7 +9,7 @@
 #include "web/decisions/proposal_page.h"
 #include "web/decisions/views.h"
 #include "web/impact/indicator_tree.h"
-#include "web/markdown.h"
+#include "web/render/markdown.h"
 #include "web/responses.h"
 #include "web/security.h"
 

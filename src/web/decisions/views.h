@@ -7,7 +7,7 @@
 
 #include "decisions/decision.h"
 #include "web/context.h"
-#include "web/views.h"
+#include "web/render/views.h"
 
 namespace andel::web {
 

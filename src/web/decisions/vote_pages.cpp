@@ -8,7 +8,7 @@
 #include "web/decisions/handlers.h"
 #include "web/decisions/proposal_page.h"
 #include "web/decisions/views.h"
-#include "web/markdown.h"
+#include "web/render/markdown.h"
 #include "web/responses.h"
 #include "web/security.h"
 

@@ -6,6 +6,7 @@
 #include "budgeting/pabulib.h"
 #include "core/text.h"
 #include "web/forms.h"
+#include "web/funds/results.h"
 #include "web/security.h"
 
 namespace andel::web {
@@ -96,6 +97,57 @@ std::vector<funds::Project> Feasible(const std::vector<funds::Project>& projects
     if (p.status == funds::ProjectStatus::kFeasible) out.push_back(p);
   }
   return out;
+}
+
+Result<funds::Project> ProposeProject(Context& ctx, const funds::Fund& fund, const Form& form) {
+  if (Status may = CheckMayPropose(ctx, fund); !may) return may.error();
+  funds::Project project;
+  project.fund_id = fund.id;
+  project.proposer_person_id = ctx.person->id;
+  project.title = std::string(Trim(form.Get("title")));
+  project.description = form.Get("description");
+  project.category = std::string(Trim(form.Get("category")));
+  Result<mpq_class> cost = funds::ParseAmount(form.Get("cost"), "cost");
+  if (!cost) return cost.error();
+  project.cost = *cost;
+  if (Status valid = funds::ValidateProject(project, fund); !valid) return valid.error();
+  Result<int64_t> id = ctx.services.funds.AddProject(project, ctx.Now());
+  if (!id) return id.error();
+  project.id = *id;
+  return project;
+}
+
+Status ReviewProject(Context& ctx, const funds::Fund& fund, int64_t project_id,
+                     const std::string& status, const std::string& reason) {
+  Result<funds::ProjectStatus> parsed = funds::ParseProjectStatus(status);
+  if (!parsed) return parsed.error();
+  const std::string trimmed(Trim(reason));
+  if (trimmed.size() > 2000) return Error::InvalidArgument("the reason is too long", "reason");
+  return ctx.services.funds.Review(fund.id, project_id, *parsed, trimmed, ctx.person->id,
+                                   ctx.Now());
+}
+
+Status MoveFundTo(Context& ctx, const funds::Fund& fund, funds::Phase phase) {
+  Status moved = ctx.services.funds.SetPhase(fund.id, phase, ctx.person->id, ctx.Now());
+  if (!moved) return moved;
+  // Decided: the result is computed now, once, rather than when the first visitor asks.
+  if (phase == funds::Phase::kResult) RequestFundResult(ctx.services, fund.id);
+  return {};
+}
+
+Result<funds::Ballot> SaveFundBallot(Context& ctx, const funds::Fund& fund,
+                                     const funds::Ballot& ballot) {
+  if (fund.phase != funds::Phase::kVoting) {
+    return Error::FailedPrecondition("the vote is not open", "ballot");
+  }
+  Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund.id);
+  if (!projects) return projects.error();
+  Result<funds::Ballot> checked = funds::CheckBallot(fund, Feasible(*projects), ballot);
+  if (!checked) return checked.error();
+  if (Status saved = ctx.services.funds.SaveBallot(fund.id, *checked, ctx.Now()); !saved) {
+    return saved.error();
+  }
+  return checked;
 }
 
 namespace {

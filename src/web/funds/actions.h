@@ -40,6 +40,22 @@ Status CheckMayPropose(const Context& ctx, const funds::Fund& fund);
 
 std::vector<funds::Project> Feasible(const std::vector<funds::Project>& projects);
 
+// The use cases the fund page and the fund API share. Each checks what the caller sent and may
+// do, stores the change, and returns what it made; errors are kInvalidArgument for what the
+// caller sent and the store's codes otherwise.
+//
+// A member proposes a project from form fields (title, description, category, cost).
+Result<funds::Project> ProposeProject(Context& ctx, const funds::Fund& fund, const Form& form);
+// The board reviews a project: status names a funds::ProjectStatus, the reason is optional.
+Status ReviewProject(Context& ctx, const funds::Fund& fund, int64_t project_id,
+                     const std::string& status, const std::string& reason);
+// The board moves the fund to `phase`; entering the result phase starts computing the result.
+Status MoveFundTo(Context& ctx, const funds::Fund& fund, funds::Phase phase);
+// A member's ballot while the vote is open, checked against the feasible projects; returns the
+// ballot as stored.
+Result<funds::Ballot> SaveFundBallot(Context& ctx, const funds::Fund& fund,
+                                     const funds::Ballot& ballot);
+
 // A fund's result as the pages and the API show it; stored once computed (web/fund_results.h).
 struct FundOutcome {
   std::vector<int64_t> projects;  // the feasible projects' ids; the outcome's indices are into this

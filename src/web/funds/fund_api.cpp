@@ -118,20 +118,9 @@ Result<Response> ApiProposeFundProject(Context& ctx) {
   if (!body) return body.error();
   Result<Form> form = FieldsOf(*body);
   if (!form) return form.error();
-  funds::Project project;
-  project.fund_id = fund->id;
-  project.proposer_person_id = ctx.person->id;
-  project.title = std::string(Trim(form->Get("title")));
-  project.description = form->Get("description");
-  project.category = std::string(Trim(form->Get("category")));
-  Result<mpq_class> cost = funds::ParseAmount(form->Get("cost"), "cost");
-  if (!cost) return cost.error();
-  project.cost = *cost;
-  if (Status valid = funds::ValidateProject(project, *fund); !valid) return valid.error();
-  Result<int64_t> id = ctx.services.funds.AddProject(project, ctx.Now());
-  if (!id) return id.error();
-  project.id = *id;
-  return JsonOf(ProjectJson(ctx, project), 201);
+  Result<funds::Project> project = ProposeProject(ctx, *fund, *form);
+  if (!project) return project.error();
+  return JsonOf(ProjectJson(ctx, *project), 201);
 }
 
 Result<Response> ApiReviewFundProject(Context& ctx) {
@@ -139,16 +128,11 @@ Result<Response> ApiReviewFundProject(Context& ctx) {
   if (!fund) return fund.error();
   Result<json::object> body = BodyObject(ctx, {"status", "reason"});
   if (!body) return body.error();
-  Result<std::string> status_text = StringField(*body, "status");
-  if (!status_text) return status_text.error();
-  Result<funds::ProjectStatus> status = funds::ParseProjectStatus(*status_text);
+  Result<std::string> status = StringField(*body, "status");
   if (!status) return status.error();
   Result<std::string> reason = StringField(*body, "reason");
   if (!reason) return reason.error();
-  if (reason->size() > 2000) return Error::InvalidArgument("the reason is too long", "reason");
-  Status reviewed =
-      ctx.services.funds.Review(fund->id, ctx.ParamId("project"), *status,
-                                std::string(Trim(*reason)), ctx.person->id, ctx.Now());
+  Status reviewed = ReviewProject(ctx, *fund, ctx.ParamId("project"), *status, *reason);
   if (!reviewed) return reviewed.error();
   Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund->id);
   if (!projects) return projects.error();
@@ -166,9 +150,7 @@ Result<Response> ApiAdvanceFund(Context& ctx) {
   if (!phase_text) return phase_text.error();
   Result<funds::Phase> phase = funds::ParsePhase(*phase_text);
   if (!phase) return phase.error();
-  Status moved = ctx.services.funds.SetPhase(fund->id, *phase, ctx.person->id, ctx.Now());
-  if (!moved) return moved.error();
-  if (*phase == funds::Phase::kResult) RequestFundResult(ctx.services, fund->id);
+  if (Status moved = MoveFundTo(ctx, *fund, *phase); !moved) return moved.error();
   Result<funds::Fund> now = ctx.services.funds.Find(fund->id);
   if (!now) return now.error();
   return JsonOf(FundJson(*now));
@@ -191,15 +173,8 @@ Result<Response> ApiPutFundBallot(Context& ctx) {
     if (p < 0 || p > 1000) return Error::InvalidArgument("points are from 1 to 1000", "points");
     ballot.points.push_back(static_cast<int>(p));
   }
-  if (fund->phase != funds::Phase::kVoting) {
-    return Error::FailedPrecondition("the vote is not open", "ballot");
-  }
-  Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund->id);
-  if (!projects) return projects.error();
-  Result<funds::Ballot> checked = funds::CheckBallot(*fund, Feasible(*projects), ballot);
+  Result<funds::Ballot> checked = SaveFundBallot(ctx, *fund, ballot);
   if (!checked) return checked.error();
-  Status saved = ctx.services.funds.SaveBallot(fund->id, *checked, ctx.Now());
-  if (!saved) return saved.error();
   json::array saved_ids, saved_points;
   for (int64_t id : checked->projects) saved_ids.push_back(id);
   for (int p : checked->points) saved_points.push_back(p);

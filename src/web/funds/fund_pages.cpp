@@ -9,9 +9,9 @@
 #include "web/funds/handlers.h"
 #include "web/funds/results.h"
 #include "web/impact/indicator_tree.h"
-#include "web/markdown.h"
+#include "web/render/markdown.h"
+#include "web/render/svg_chart.h"
 #include "web/responses.h"
-#include "web/svg_chart.h"
 
 namespace andel::web {
 namespace {
@@ -293,35 +293,17 @@ Result<Response> SubmitFundProject(Context& ctx) {
   Result<funds::Fund> fund = FundFromPath(ctx);
   if (!fund) return fund.error();
   if (Status may = CheckMayPropose(ctx, *fund); !may) return may.error();
-  funds::Project project;
-  project.fund_id = fund->id;
-  project.proposer_person_id = ctx.person->id;
-  project.title = std::string(Trim(ctx.form.Get("title")));
-  project.description = ctx.form.Get("description");
-  project.category = std::string(Trim(ctx.form.Get("category")));
-  Result<mpq_class> cost = funds::ParseAmount(ctx.form.Get("cost"), "cost");
-  if (!cost) return FundPage(ctx, *fund, 400, cost.error());
-  project.cost = *cost;
-  if (Status valid = funds::ValidateProject(project, *fund); !valid) {
-    return FundPage(ctx, *fund, 400, valid.error());
-  }
-  Result<int64_t> id = ctx.services.funds.AddProject(project, ctx.Now());
-  if (!id) return FundPage(ctx, *fund, 409, id.error());
-  return Redirect(FundPath(ctx, fund->id) + "#project-" + std::to_string(*id));
+  Result<funds::Project> project = ProposeProject(ctx, *fund, ctx.form);
+  if (!project) return FundPage(ctx, *fund, HttpStatus(project.error().code), project.error());
+  return Redirect(FundPath(ctx, fund->id) + "#project-" + std::to_string(project->id));
 }
 
 Result<Response> SubmitFundReview(Context& ctx) {
   Result<funds::Fund> fund = FundFromPath(ctx);
   if (!fund) return fund.error();
-  Result<funds::ProjectStatus> status = funds::ParseProjectStatus(ctx.form.Get("status"));
-  if (!status) return FundPage(ctx, *fund, 400, status.error());
-  const std::string reason(Trim(ctx.form.Get("reason")));
-  if (reason.size() > 2000) {
-    return FundPage(ctx, *fund, 400, Error::InvalidArgument("the reason is too long", "reason"));
-  }
-  Status reviewed = ctx.services.funds.Review(fund->id, ctx.ParamId("project"), *status, reason,
-                                              ctx.person->id, ctx.Now());
-  if (!reviewed) return reviewed.error();
+  Status reviewed = ReviewProject(ctx, *fund, ctx.ParamId("project"), ctx.form.Get("status"),
+                                  ctx.form.Get("reason"));
+  if (!reviewed) return FundPage(ctx, *fund, HttpStatus(reviewed.error().code), reviewed.error());
   return Redirect(FundPath(ctx, fund->id) + "#project-" + std::to_string(ctx.ParamId("project")));
 }
 
@@ -333,27 +315,17 @@ Result<Response> SubmitFundPhase(Context& ctx) {
                     Error::FailedPrecondition("the fund's result is final", "phase"));
   }
   const auto next = static_cast<funds::Phase>(static_cast<int>(fund->phase) + 1);
-  Status moved = ctx.services.funds.SetPhase(fund->id, next, ctx.person->id, ctx.Now());
-  if (!moved) return moved.error();
-  // Decided: the result is computed now, once, rather than when the first visitor asks.
-  if (next == funds::Phase::kResult) RequestFundResult(ctx.services, fund->id);
+  if (Status moved = MoveFundTo(ctx, *fund, next); !moved) return moved.error();
   return Redirect(FundPath(ctx, fund->id));
 }
 
 Result<Response> SubmitFundBallot(Context& ctx) {
   Result<funds::Fund> fund = FundFromPath(ctx);
   if (!fund) return fund.error();
-  if (fund->phase != funds::Phase::kVoting) {
-    return FundPage(ctx, *fund, 409, Error::FailedPrecondition("the vote is not open", "ballot"));
-  }
   Result<funds::Ballot> ballot = BallotFromForm(ctx, *fund);
   if (!ballot) return FundPage(ctx, *fund, 400, ballot.error());
-  Result<std::vector<funds::Project>> projects = ctx.services.funds.Projects(fund->id);
-  if (!projects) return projects.error();
-  Result<funds::Ballot> checked = funds::CheckBallot(*fund, Feasible(*projects), *ballot);
-  if (!checked) return FundPage(ctx, *fund, 400, checked.error());
-  Status saved = ctx.services.funds.SaveBallot(fund->id, *checked, ctx.Now());
-  if (!saved) return FundPage(ctx, *fund, 409, saved.error());
+  Result<funds::Ballot> saved = SaveFundBallot(ctx, *fund, *ballot);
+  if (!saved) return FundPage(ctx, *fund, HttpStatus(saved.error().code), saved.error());
   return Redirect(FundPath(ctx, fund->id) + "?notice=" + UrlEncode("Saved."));
 }
 

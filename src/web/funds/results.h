@@ -11,10 +11,10 @@
 
 #include "core/result.h"
 #include "funds/fund.h"
-#include "web/compute_pool.h"
 #include "web/context.h"
 #include "web/funds/actions.h"
-#include "web/http.h"
+#include "web/server/compute_pool.h"
+#include "web/server/http.h"
 
 namespace andel::web {
 

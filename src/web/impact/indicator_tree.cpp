@@ -40,7 +40,7 @@ Result<IndicatorTree> LoadIndicatorTree(Context& ctx,
     }
   }
   Result<std::map<int64_t, double>> tree =
-      impact::TreeProgress(impact::IndicatorNodes(indicators, own_progress));
+      impact::TreeProgressPercent(impact::IndicatorNodes(indicators, own_progress));
   if (!tree) return tree.error();
   for (const auto& [id, percent] : *tree) web.tree_progress[id] = percent / 100;
   Result<std::vector<store::ImpactLink>> links = ctx.services.impact_links.Links(ctx.community->id);

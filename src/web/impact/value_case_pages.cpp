@@ -5,7 +5,7 @@
 #include "web/communities/views.h"
 #include "web/impact/actions.h"
 #include "web/impact/handlers.h"
-#include "web/markdown.h"
+#include "web/render/markdown.h"
 #include "web/responses.h"
 
 namespace andel::web {

@@ -5,7 +5,7 @@
 #include "web/impact/indicator_tree.h"
 #include "web/incubator/actions.h"
 #include "web/incubator/handlers.h"
-#include "web/markdown.h"
+#include "web/render/markdown.h"
 #include "web/responses.h"
 
 namespace andel::web {

@@ -2,9 +2,12 @@
 
 #include <algorithm>
 #include <set>
+#include <tuple>
 
 #include "core/text.h"
 #include "matching/circles.h"
+#include "matching/profile.h"
+#include "search/search_fold.h"
 #include "web/communities/views.h"
 
 namespace andel::web {
@@ -44,25 +47,102 @@ Result<CompetenceLabels> LoadCompetences(Context& ctx) {
   return labels;
 }
 
-void ResolveCompetences(const CompetenceLabels& labels,
-                        std::vector<std::pair<std::string, std::string>>& entries) {
-  std::map<std::string, std::string> by_name;  // folded label or synonym → key
-  for (const auto& [key, record] : labels) {
-    for (const std::string* label : {&record.label_en, &record.label_da, &record.label_nl}) {
-      if (!label->empty()) by_name.emplace(matching::CompetenceKey(*label), key);
-    }
-    for (std::string_view synonym : Split(record.synonyms, ',')) {
-      if (!Trim(synonym).empty()) by_name.emplace(matching::CompetenceKey(synonym), key);
+namespace {
+
+// Reads and checks the labels: English 1-80 characters, the others at most 80, synonyms as a
+// comma-separated list of at most 500 characters.
+Result<store::CompetenceRecord> ReadCompetence(const std::string& en, const std::string& da,
+                                               const std::string& nl, const std::string& synonyms) {
+  store::CompetenceRecord record;
+  for (const auto& [text, field, out] : {std::tuple{&en, "label_en", &record.label_en},
+                                         std::tuple{&da, "label_da", &record.label_da},
+                                         std::tuple{&nl, "label_nl", &record.label_nl}}) {
+    if (!IsValidUtf8(*text)) return Error::InvalidArgument("the text is not valid UTF-8", field);
+    *out = std::string(Trim(*text));
+    if (CodePointCount(*out) > 80 || out->find(',') != std::string::npos) {
+      return Error::InvalidArgument("a competence can have at most 80 characters and no commas",
+                                    field);
     }
   }
+  if (record.label_en.empty()) return Error::InvalidArgument("give the English label", "label_en");
+  if (!IsValidUtf8(synonyms) || CodePointCount(synonyms) > 500) {
+    return Error::InvalidArgument("the synonyms are too long", "synonyms");
+  }
+  std::string folded;
+  for (std::string_view synonym : Split(synonyms, ',')) {
+    const std::string key = matching::CompetenceKey(synonym);
+    if (!key.empty()) folded += (folded.empty() ? "" : ",") + key;
+  }
+  record.synonyms = folded;
+  record.key = matching::CompetenceKey(record.label_en);
+  return record;
+}
+
+}  // namespace
+
+Result<store::CompetenceRecord> SaveCompetence(Context& ctx, int64_t id, const Form& form) {
+  Result<store::CompetenceRecord> record = ReadCompetence(
+      form.Get("label_en"), form.Get("label_da"), form.Get("label_nl"), form.Get("synonyms"));
+  if (!record) return record.error();
+  Status saved = [&]() -> Status {
+    if (id == 0) return ctx.services.partnerships.AddCompetence(ctx.community->id, *record);
+    record->id = id;
+    return ctx.services.partnerships.UpdateCompetence(ctx.community->id, *record);
+  }();
+  if (!saved) return saved.error();
+  Result<CompetenceLabels> labels = LoadCompetences(ctx);
+  if (!labels) return labels.error();
+  for (const auto& [key, stored] : *labels) {
+    if ((id != 0 && stored.id == id) || (id == 0 && key == record->key)) return stored;
+  }
+  return Error::NotFound("no such competence", "id");
+}
+
+void ResolveCompetences(const CompetenceLabels& labels,
+                        std::vector<std::pair<std::string, std::string>>& entries) {
+  // A label or synonym as written (case folded), then as searched (accents and Nordic letters
+  // folded too, see search/search_fold.h), each to the competence's key.
+  std::map<std::string, std::string> by_name, by_search;
+  const auto add = [&](std::string_view name, const std::string& key) {
+    by_name.emplace(matching::CompetenceKey(name), key);
+    const std::string folded = search::SearchKey(name);
+    for (std::string_view line : Split(folded, '\n')) {
+      if (!line.empty()) by_search.emplace(std::string(line), key);
+    }
+  };
+  for (const auto& [key, record] : labels) {
+    for (const std::string* label : {&record.label_en, &record.label_da, &record.label_nl}) {
+      if (!label->empty()) add(*label, key);
+    }
+    for (std::string_view synonym : Split(record.synonyms, ',')) {
+      if (!Trim(synonym).empty()) add(synonym, key);
+    }
+  }
+  const auto resolve = [&](const std::string& key) -> std::string {
+    if (labels.count(key)) return key;
+    if (auto it = by_name.find(key); it != by_name.end()) return it->second;
+    if (auto it = by_search.find(search::SearchQuery(key)); it != by_search.end()) {
+      return it->second;
+    }
+    return key;
+  };
   std::set<std::string> seen;
   std::vector<std::pair<std::string, std::string>> resolved;
   for (auto& [key, text] : entries) {
-    const auto it = labels.count(key) ? by_name.end() : by_name.find(key);
-    const std::string final_key = it == by_name.end() ? key : it->second;
+    const std::string final_key = resolve(key);
     if (seen.insert(final_key).second) resolved.emplace_back(final_key, text);
   }
   entries = std::move(resolved);
+}
+
+ViewData CompetenceChoices(const Context& ctx, const CompetenceLabels& labels) {
+  ViewData choices = MakeList();
+  for (const auto& [key, record] : labels) {
+    ViewData entry = MakeObject();
+    entry.set("label", CompetenceLabel(ctx, labels, key));
+    choices.push_back(entry);
+  }
+  return choices;
 }
 
 const std::string& CompetenceLabel(const Context& ctx, const CompetenceLabels& labels,

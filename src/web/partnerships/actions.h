@@ -27,11 +27,18 @@ Result<std::vector<std::pair<std::string, std::string>>> ReadCompetences(std::st
 // The community's competences by key.
 using CompetenceLabels = std::map<std::string, store::CompetenceRecord>;
 Result<CompetenceLabels> LoadCompetences(Context& ctx);
+// The board adds (id 0) or changes a competence from the fields label_en (1-80 characters),
+// label_da, label_nl (at most 80) and synonyms (comma-separated, at most 500 characters); returns
+// it as stored. kInvalidArgument naming the field.
+Result<store::CompetenceRecord> SaveCompetence(Context& ctx, int64_t id, const Form& form);
 // Maps what a member wrote to the community's competences: a label in any language or a
-// synonym names the competence it labels; anything else stays a new free tag.
+// synonym names the competence it labels, with or without its accents and Nordic letters
+// ("okonomi" and "oekonomi" name "Økonomi"); anything else stays a new free tag.
 void ResolveCompetences(const CompetenceLabels& labels,
                         std::vector<std::pair<std::string, std::string>>& entries);
 // A competence's label in the request's language (the key if unknown).
+// Every competence as a choice for a form's list: {label} in the caller's language.
+ViewData CompetenceChoices(const Context& ctx, const CompetenceLabels& labels);
 const std::string& CompetenceLabel(const Context& ctx, const CompetenceLabels& labels,
                                    const std::string& key);
 

@@ -114,21 +114,6 @@ Result<Response> ApiPublishCircles(Context& ctx) {
   return ApiGetCircles(ctx);
 }
 
-Result<Response> ApiListCompetences(Context& ctx) {
-  Result<CompetenceLabels> labels = LoadCompetences(ctx);
-  if (!labels) return labels.error();
-  json::array items;
-  for (const auto& [key, record] : *labels) {
-    items.push_back(json::object{
-        {"id", record.id},
-        {"key", key},
-        {"labels", {{"en", record.label_en}, {"da", record.label_da}, {"nl", record.label_nl}}},
-        {"synonyms", record.synonyms},
-        {"curated", record.curated}});
-  }
-  return JsonOf(json::object{{"items", std::move(items)}});
-}
-
 Result<Response> ApiGetProfile(Context& ctx) {
   if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
   Result<CommunityMatching> community = LoadMatching(ctx);

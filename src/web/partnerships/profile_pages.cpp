@@ -77,13 +77,7 @@ Result<Response> PartnersPage(Context& ctx, int status, const std::optional<Erro
     page.set("partners", partners);
     page.set("has_partners", true);
   }
-  ViewData competences = MakeList();
-  for (const auto& [key, record] : *labels) {
-    ViewData entry = MakeObject();
-    entry.set("label", CompetenceLabel(ctx, *labels, key));
-    competences.push_back(entry);
-  }
-  page.set("competences", competences);
+  page.set("competences", CompetenceChoices(ctx, *labels));
   if (error) AddFieldError(ctx, page, *error);
   return HtmlPage(ctx, "partnerships/partners", page, status);
 }

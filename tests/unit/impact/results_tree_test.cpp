@@ -18,7 +18,7 @@ TEST(ResultsTree, MeanWeightedSumAndEmptyChildren) {
                                          {5, 4, 0.25, 100.0},
                                          {6, 4, 0.75, 80.0},
                                          {7, std::nullopt, std::nullopt, std::nullopt}};
-  Result<std::map<int64_t, double>> progress = TreeProgress(nodes);
+  Result<std::map<int64_t, double>> progress = TreeProgressPercent(nodes);
   ASSERT_TRUE(progress.has_value());
   EXPECT_DOUBLE_EQ(progress->at(3), 0);
   EXPECT_DOUBLE_EQ(progress->at(1), 20);  // mean of 40 and 0
@@ -39,21 +39,21 @@ TEST(ResultsTree, IndicatorsBecomeNodesWithTheirProgressInPercent) {
       IndicatorNodes({goal, jobs, education}, {{2, 0.5}, {3, 1.0}});
   ASSERT_EQ(nodes.size(), 3u);
   EXPECT_FALSE(nodes[0].parent.has_value());
-  EXPECT_FALSE(nodes[0].progress.has_value());
+  EXPECT_FALSE(nodes[0].progress_percent.has_value());
   EXPECT_EQ(nodes[1].parent, 1);
   EXPECT_DOUBLE_EQ(*nodes[1].weight, 0.75);
-  EXPECT_DOUBLE_EQ(*nodes[1].progress, 50);
-  Result<std::map<int64_t, double>> progress = TreeProgress(nodes);
+  EXPECT_DOUBLE_EQ(*nodes[1].progress_percent, 50);
+  Result<std::map<int64_t, double>> progress = TreeProgressPercent(nodes);
   ASSERT_TRUE(progress.has_value());
   EXPECT_DOUBLE_EQ(progress->at(1), 0.75 * 50 + 0.25 * 100);
 }
 
 TEST(ResultsTree, RefusesCyclesUnknownParentsAndOutOfRange) {
-  EXPECT_EQ(TreeProgress({{1, 2, {}, {}}, {2, 1, {}, {}}}).error().where, "parent");
-  EXPECT_EQ(TreeProgress({{1, 9, {}, {}}}).error().where, "parent");
-  EXPECT_EQ(TreeProgress({{1, 1, {}, {}}}).error().where, "parent");
-  EXPECT_EQ(TreeProgress({{1, {}, 1.5, {}}}).error().where, "weight");
-  EXPECT_EQ(TreeProgress({{1, {}, {}, 101.0}}).error().where, "progress");
+  EXPECT_EQ(TreeProgressPercent({{1, 2, {}, {}}, {2, 1, {}, {}}}).error().where, "parent");
+  EXPECT_EQ(TreeProgressPercent({{1, 9, {}, {}}}).error().where, "parent");
+  EXPECT_EQ(TreeProgressPercent({{1, 1, {}, {}}}).error().where, "parent");
+  EXPECT_EQ(TreeProgressPercent({{1, {}, 1.5, {}}}).error().where, "weight");
+  EXPECT_EQ(TreeProgressPercent({{1, {}, {}, 101.0}}).error().where, "progress");
 }
 
 double Plain(const std::vector<ResultNode>& nodes, int64_t id) {
@@ -67,7 +67,7 @@ double Plain(const std::vector<ResultNode>& nodes, int64_t id) {
   }
   if (kids.empty()) {
     for (const ResultNode& n : nodes) {
-      if (n.id == id) return n.progress.value_or(0);
+      if (n.id == id) return n.progress_percent.value_or(0);
     }
   }
   double sum = 0;
@@ -85,10 +85,10 @@ TEST(ResultsTree, MatchesThePlainDefinitionOnRandomTrees) {
       ResultNode node{i, std::nullopt, std::nullopt, std::nullopt};
       if (i > 1 && random() % 5 != 0) node.parent = 1 + static_cast<int64_t>(random() % (i - 1));
       if (random() % 3 == 0) node.weight = static_cast<double>(random() % 101) / 100;
-      if (random() % 4 != 0) node.progress = static_cast<double>(random() % 101);
+      if (random() % 4 != 0) node.progress_percent = static_cast<double>(random() % 101);
       nodes.push_back(node);
     }
-    Result<std::map<int64_t, double>> progress = TreeProgress(nodes);
+    Result<std::map<int64_t, double>> progress = TreeProgressPercent(nodes);
     ASSERT_TRUE(progress.has_value());
     for (const ResultNode& node : nodes) {
       EXPECT_NEAR(progress->at(node.id), Plain(nodes, node.id), 1e-9) << "round " << round;

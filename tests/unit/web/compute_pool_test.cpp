@@ -1,7 +1,7 @@
 // The compute pool: a bounded queue that refuses when full, one run for a key asked for twice,
 // a second run for a key asked for while it runs, and a stop that lets running tasks finish
 // and drops the waiting ones. Synchronised by promises, never by sleeps.
-#include "web/compute_pool.h"
+#include "web/server/compute_pool.h"
 
 #include <gtest/gtest.h>
 

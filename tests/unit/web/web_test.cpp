@@ -11,9 +11,9 @@
 #include "impact/catalogue.h"
 #include "web/forms.h"
 #include "web/i18n.h"
+#include "web/render/views.h"
 #include "web/routes.h"
 #include "web/security.h"
-#include "web/views.h"
 #include "web/web_app.h"
 
 namespace andel::web {

@@ -1,4 +1,4 @@
-#include "web/svg_chart.h"
+#include "web/render/svg_chart.h"
 
 #include <algorithm>
 #include <cstdio>

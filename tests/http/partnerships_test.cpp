@@ -18,7 +18,7 @@ bool Contains(const std::string& text, const std::string& part) {
   return text.find(part) != std::string::npos;
 }
 
-class PartnersTest : public ServerTest {
+class PartnershipsTest : public ServerTest {
  protected:
   std::vector<std::pair<std::string, std::string>> Bearer(const std::string& email) {
     return {{"authorization", "Bearer " + TokenFor(email)}};
@@ -28,7 +28,7 @@ class PartnersTest : public ServerTest {
   }
 };
 
-TEST_F(PartnersTest, MatchesAcrossCategoriesWithReasons) {
+TEST_F(PartnershipsTest, MatchesAcrossCategoriesWithReasons) {
   store::CommunityRepository communities(*database_.db);
   const int64_t community = communities.FindBySlug("open-coop")->id;
   store::CompetenceRecord legal;
@@ -73,7 +73,7 @@ TEST_F(PartnersTest, MatchesAcrossCategoriesWithReasons) {
   EXPECT_EQ(answer["partners"].as_array().size(), 1u);
 }
 
-TEST_F(PartnersTest, DeclinedPairsAreNotProposedAgain) {
+TEST_F(PartnershipsTest, DeclinedPairsAreNotProposedAgain) {
   ASSERT_EQ(PutProfile(Accounts::kBoard, R"({"offers":["a"],"needs":["b"]})").status, 200);
   ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["b"],"needs":["a"]})").status, 200);
   json::object answer =
@@ -93,7 +93,7 @@ TEST_F(PartnersTest, DeclinedPairsAreNotProposedAgain) {
   }
 }
 
-TEST_F(PartnersTest, RolesAndBadInput) {
+TEST_F(PartnershipsTest, RolesAndBadInput) {
   EXPECT_EQ(
       Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kOutsider)).status,
       403);
@@ -124,7 +124,7 @@ TEST_F(PartnersTest, RolesAndBadInput) {
   EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/competences").status, 200);
 }
 
-TEST_F(PartnersTest, CirclesFromDraftToPublished) {
+TEST_F(PartnershipsTest, CirclesFromDraftToPublished) {
   ASSERT_EQ(PutProfile(Accounts::kBoard, R"({"offers":["a"],"needs":["b"]})").status, 200);
   ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["b"],"needs":["a"]})").status, 200);
   // Members may not form circles; the board may.
@@ -180,7 +180,7 @@ TEST_F(PartnersTest, CirclesFromDraftToPublished) {
             404);  // no draft left
 }
 
-TEST_F(PartnersTest, ConsortiumNamesWhoCoversWhat) {
+TEST_F(PartnershipsTest, ConsortiumNamesWhoCoversWhat) {
   ASSERT_EQ(PutProfile(Accounts::kBoard, R"({"offers":["law","finance"],"needs":[]})").status, 200);
   ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["data"],"needs":[]})").status, 200);
   HttpReply team =
@@ -236,7 +236,7 @@ TEST_F(PartnersTest, ConsortiumNamesWhoCoversWhat) {
             400);
 }
 
-TEST_F(PartnersTest, TheBoardCuratesAndMergesCompetences) {
+TEST_F(PartnershipsTest, TheBoardCuratesAndMergesCompetences) {
   ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["Bike repair"],"needs":[]})").status, 200);
   HttpReply added =
       Client().Send("POST", "/api/v1/communities/open-coop/competences",
@@ -278,6 +278,31 @@ TEST_F(PartnersTest, TheBoardCuratesAndMergesCompetences) {
   HttpReply page = board.Get("/c/open-coop/admin/competences");
   EXPECT_EQ(page.status, 200);
   EXPECT_TRUE(Contains(page.body, "Reparationer"));
+}
+
+// What a member types names the board's competence however they type its accents and Nordic
+// letters, in any of the three languages.
+TEST_F(PartnershipsTest, CompetencesAreFoundWithoutTheirAccents) {
+  HttpReply added = Client().Send(
+      "POST", "/api/v1/communities/open-coop/competences",
+      R"({"label_en":"Economics","label_da":"Økonomi","label_nl":"Coöperatief beheer",)"
+      R"("synonyms":"Regnskab, Bogføring"})",
+      Bearer(Accounts::kBoard));
+  ASSERT_EQ(added.status, 201) << added.body;
+  const std::pair<const char*, const char*> kTyped[] = {{"okonomi", "economics"},
+                                                        {"oekonomi", "economics"},
+                                                        {"ØKONOMI", "economics"},
+                                                        {"cooperatief beheer", "economics"},
+                                                        {"bogforing", "economics"},
+                                                        {"REGNSKAB", "economics"},
+                                                        {"økonomi og jura", "økonomi og jura"}};
+  for (const auto& [typed, key] : kTyped) {
+    HttpReply profile =
+        PutProfile(Accounts::kMember, std::string(R"({"offers":[")") + typed + R"("],"needs":[]})");
+    ASSERT_EQ(profile.status, 200) << typed << ": " << profile.body;
+    EXPECT_TRUE(Contains(profile.body, std::string(R"("offers":[")") + key + R"("])"))
+        << typed << ": " << profile.body;
+  }
 }
 
 }  // namespace

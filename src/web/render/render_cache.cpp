@@ -1,5 +1,5 @@
 // A bounded, thread-safe map of rendered text.
-#include "web/render_cache.h"
+#include "web/render/render_cache.h"
 
 namespace andel::web {
 

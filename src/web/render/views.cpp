@@ -1,5 +1,5 @@
 // Template loading and rendering.
-#include "web/views.h"
+#include "web/render/views.h"
 
 #include <span>
 

@@ -8,7 +8,7 @@
 //   handle  the handler runs on this thread;
 //   write   the response, within write_timeout; then the next request, or a lingering close.
 // A request that stalls in any phase has its socket closed without a response.
-#include "web/http_connection.h"
+#include "web/server/http_connection.h"
 
 #include <spdlog/spdlog.h>
 #include <unistd.h>
@@ -22,8 +22,8 @@
 
 #include "core/log_text.h"
 #include "core/text.h"
-#include "web/body_file.h"
 #include "web/forms.h"
+#include "web/server/body_file.h"
 
 namespace andel::web {
 namespace {

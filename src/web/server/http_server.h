@@ -19,7 +19,7 @@
 #include <string>
 
 #include "core/result.h"
-#include "web/http.h"
+#include "web/server/http.h"
 
 namespace andel::web {
 

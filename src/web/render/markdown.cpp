@@ -1,4 +1,4 @@
-#include "web/markdown.h"
+#include "web/render/markdown.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm-extension_api.h>

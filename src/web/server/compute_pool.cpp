@@ -1,6 +1,6 @@
 // The compute pool: keyed tasks, each key waiting at most once and running on one thread at a
 // time; a full queue refuses rather than grows.
-#include "web/compute_pool.h"
+#include "web/server/compute_pool.h"
 
 #include <spdlog/spdlog.h>
 

@@ -1,7 +1,7 @@
 // Small helpers on the web layer's request and response types.
-#include "web/http.h"
+#include "web/server/http.h"
 
-#include "web/body_file.h"
+#include "web/server/body_file.h"
 
 namespace andel::web {
 

@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-#include "web/http_server.h"
+#include "web/server/http_server.h"
 
 namespace andel::web {
 

@@ -1,12 +1,12 @@
 // The listening side of the HTTP server: the acceptor, the threads, the cap on body bytes in
 // flight, and the graceful stop. Each accepted socket is served by http_connection.cpp.
-#include "web/http_server.h"
+#include "web/server/http_server.h"
 
 #include <spdlog/spdlog.h>
 
 #include <boost/beast/core.hpp>
 
-#include "web/http_connection.h"
+#include "web/server/http_connection.h"
 
 namespace andel::web {
 

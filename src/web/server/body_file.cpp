@@ -1,6 +1,6 @@
 // Unlinked temporary files for request bodies: O_TMPFILE where the file system has it (never a
 // name on disk), otherwise mkstemp and an immediate unlink.
-#include "web/body_file.h"
+#include "web/server/body_file.h"
 
 #include <fcntl.h>
 #include <spdlog/spdlog.h>

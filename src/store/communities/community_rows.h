@@ -1,5 +1,5 @@
-// What communities/community_repository.cpp and communities/join_requests.cpp share: reading a
-// member row. Internal to the store.
+// What the community repositories (communities, memberships, invitations) share: reading and
+// writing member rows, and describing changes for the audit log. Internal to the store.
 #pragma once
 
 #include <soci/soci.h>
@@ -9,9 +9,9 @@
 
 #include "communities/community.h"
 #include "core/date.h"
-#include "store/communities/community_repository.h"
+#include "store/communities/membership_repository.h"
 
-namespace andel::store::member_rows {
+namespace andel::store::community_rows {
 
 using communities::Membership;
 
@@ -84,4 +84,17 @@ struct MemberColumns {
   }
 };
 
-}  // namespace andel::store::member_rows
+// Inserts the membership (the caller's transaction) and returns its id.
+int64_t InsertMembership(soci::session& sql, const Membership& m, const std::string& search_key,
+                         int64_t now);
+// The folded text the member list searches: the person's name and address, the organisation.
+std::string MembershipSearchKey(soci::session& sql, const Membership& m);
+// An organisation's id by name, creating it if absent (the caller's transaction).
+int64_t FindOrCreateOrganisationIn(soci::session& sql, const std::string& name, int64_t now);
+// Inserts the category into its community and sets `id`.
+void InsertCategory(soci::session& sql, const communities::Category& category, int64_t& id);
+// The audit log's details of a membership and of statutes.
+std::string MembershipDetails(const Membership& m);
+std::string StatutesDetails(const communities::Statutes& statutes);
+
+}  // namespace andel::store::community_rows

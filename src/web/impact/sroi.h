@@ -1,0 +1,27 @@
+// What the SROI pages and the SROI API share: reading an analysis from form fields, storing it,
+// and writing hundredths (money in minor units, shares in basis points) as decimals.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/result.h"
+#include "store/impact/sroi_repository.h"
+#include "web/context.h"
+
+namespace andel::web {
+
+// "12.5" for 1250: hundredths as a decimal with the places it needs.
+std::string HundredthsText(int64_t hundredths);
+
+// An analysis of the route's community from form fields: title, currency, investment,
+// discount_rate, and per outcome row i outcome_i, quantity_i, proxy_i, deadweight_i,
+// displacement_i, attribution_i, drop_off_i, duration_i (rows without a name are skipped).
+// kInvalidArgument naming the field.
+Result<store::SroiAnalysis> AnalysisFromFields(const Context& ctx, const Form& form);
+
+// The board creates an analysis from form fields (as AnalysisFromFields reads them); returns its
+// id.
+Result<int64_t> CreateSroiAnalysis(Context& ctx, const Form& form);
+
+}  // namespace andel::web

@@ -1,0 +1,94 @@
+// What the consortium page and the consortium API share (see consortium.h).
+#include "web/partnerships/consortium.h"
+
+#include "core/text.h"
+
+namespace andel::web {
+namespace {
+
+// A consortium's task: 1-200 characters of one line.
+Result<std::string> ValidateTask(const std::string& text) {
+  if (!IsValidUtf8(text)) return Error::InvalidArgument("the text is not valid UTF-8", "task");
+  const std::string_view trimmed = Trim(text);
+  if (trimmed.empty()) return Error::InvalidArgument("name the task", "task");
+  if (CodePointCount(trimmed) > 200 || trimmed.find('\n') != std::string_view::npos) {
+    return Error::InvalidArgument("a task is one line of at most 200 characters", "task");
+  }
+  return std::string(trimmed);
+}
+
+// The needs as written (labels in any language resolve to the community's competences).
+Result<std::vector<std::string>> Needs(const CompetenceLabels& labels, const std::string& text) {
+  Result<std::vector<std::pair<std::string, std::string>>> entries = ReadCompetences(text, "needs");
+  if (!entries) return entries.error();
+  ResolveCompetences(labels, *entries);
+  if (entries->empty())
+    return Error::InvalidArgument("name the competences the task needs", "needs");
+  if (entries->size() > 32)
+    return Error::InvalidArgument("a task can need at most 32 competences", "needs");
+  std::vector<std::string> keys;
+  for (const auto& [key, label] : *entries) keys.push_back(key);
+  return keys;
+}
+
+// "law: Anna; data: Bo" — who covers what, for a saved consortium.
+std::string CoversText(const CommunityMatching& community, const matching::ConsortiumResult& result,
+                       int member) {
+  std::string out;
+  for (const auto& [competence, covering] : result.covers) {
+    if (covering != member) continue;
+    out += (out.empty() ? "" : ",") +
+           community.matching.competences()[static_cast<size_t>(competence)];
+  }
+  return out;
+}
+
+Result<int64_t> SaveTeam(Context& ctx, const CommunityMatching& community,
+                         const matching::ConsortiumResult& result,
+                         const std::vector<std::string>& needs, const std::string& task) {
+  store::Consortium consortium;
+  Result<std::string> name = ValidateTask(task);
+  if (!name) return name.error();
+  consortium.task = *name;
+  for (const std::string& need : needs)
+    consortium.needs += (consortium.needs.empty() ? "" : ",") + need;
+  for (int m : result.members) {
+    consortium.members.emplace_back(community.profiles[static_cast<size_t>(m)].membership_id,
+                                    CoversText(community, result, m));
+  }
+  return ctx.services.partnerships.SaveConsortium(ctx.community->id, consortium, ctx.person->id,
+                                                  ctx.Now());
+}
+
+}  // namespace
+
+Result<Consortium> ComputeConsortium(Context& ctx, const CompetenceLabels& labels,
+                                     const std::string& needs_text, int min_categories) {
+  Result<std::vector<std::string>> needs = Needs(labels, needs_text);
+  if (!needs) return needs.error();
+  Result<CommunityMatching> community = LoadMatching(ctx);
+  if (!community) return community.error();
+  Result<matching::ConsortiumResult> result =
+      matching::FormConsortium(community->matching, *needs, min_categories);
+  if (!result) return result.error();
+  return Consortium{std::move(*needs), std::move(*community), std::move(*result), std::nullopt};
+}
+
+Result<Consortium> FormConsortium(Context& ctx, const std::string& needs_text, int min_categories,
+                                  const std::optional<std::string>& task) {
+  Result<CompetenceLabels> labels = LoadCompetences(ctx);
+  if (!labels) return labels.error();
+  Result<Consortium> consortium = ComputeConsortium(ctx, *labels, needs_text, min_categories);
+  if (!consortium) return consortium.error();
+  if (!task) return consortium;
+  if (!consortium->result.feasible) {
+    return Error::FailedPrecondition("no team can cover the task", "needs");
+  }
+  Result<int64_t> id =
+      SaveTeam(ctx, consortium->community, consortium->result, consortium->needs, *task);
+  if (!id) return id.error();
+  consortium->saved_id = *id;
+  return consortium;
+}
+
+}  // namespace andel::web
