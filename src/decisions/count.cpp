@@ -100,8 +100,6 @@ Result<Outcome> Count(const Decision& decision, const std::vector<StoredBallot>&
       break;
     }
     case Kind::kRanked: {
-      Result<voting::Method> method = voting::ParseMethod(decision.method);
-      if (!method) return method.error();
       std::vector<int> ids;
       std::vector<std::string> names;
       for (const Option& option : decision.options) {
@@ -120,7 +118,8 @@ Result<Outcome> Count(const Decision& decision, const std::vector<StoredBallot>&
       voting::TallyOptions options;
       options.seats = decision.seats;
       options.seed = decision.seed;
-      Result<voting::TallyResult> tally = voting::Count(profile, *method, options);
+      Result<voting::TallyResult> tally =
+          voting::Count(profile, *CountingMethod(decision.method), options);
       if (!tally) return tally.error();
       outcome.tally = std::move(*tally);
       break;

@@ -48,13 +48,7 @@ Result<AmendmentStatus> ParseAmendmentStatus(std::string_view text) {
   return Error::InvalidArgument("unknown amendment status", "status");
 }
 
-Kind KindOf(const Decision& decision) {
-  if (decision.method == "motion") return Kind::kMotion;
-  if (decision.method == "consent") return Kind::kConsent;
-  if (decision.method == "approval") return Kind::kApproval;
-  if (decision.method == "score") return Kind::kScore;
-  return Kind::kRanked;
-}
+Kind KindOf(const Decision& decision) { return KindOf(decision.method); }
 
 voting::MotionRule RuleOf(const Decision& decision) {
   voting::MotionRule rule;
@@ -120,10 +114,6 @@ Status ValidateDecision(Decision& decision) {
                                   "live_results");
   }
   const Kind kind = KindOf(decision);
-  if (kind == Kind::kRanked) {
-    Result<voting::Method> method = voting::ParseMethod(decision.method);
-    if (!method) return Error::InvalidArgument("unknown method", "method");
-  }
   const bool has_options = kind != Kind::kMotion && kind != Kind::kConsent;
   if (!has_options) {
     decision.options.clear();
@@ -146,7 +136,7 @@ Status ValidateDecision(Decision& decision) {
       }
     }
   }
-  if (decision.method == "stv") {
+  if (decision.method == Method::kStv) {
     if (decision.seats < 1 || decision.seats >= static_cast<int>(decision.options.size())) {
       return Error::InvalidArgument("seats must be at least 1 and fewer than the candidates",
                                     "seats");

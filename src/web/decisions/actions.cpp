@@ -25,7 +25,6 @@ Result<Decision> BuildDecision(Context& ctx, int64_t proposal_id, const Decision
   Decision decision;
   decision.proposal_id = proposal_id;
   decision.community_id = ctx.community->id;
-  decision.method = fields.method;
   for (const std::string& name : fields.options) decision.options.push_back({0, name});
   decision.seats = fields.seats;
   decision.max_score = fields.max_score;
@@ -52,6 +51,9 @@ Result<Decision> BuildDecision(Context& ctx, int64_t proposal_id, const Decision
   const std::string token = RandomToken();
   for (char c : token) seed = seed * 131 + static_cast<unsigned char>(c);
   decision.seed = (seed & 0x7fffffffffffffffULL) | 1;
+  Result<decisions::Method> method = decisions::ParseMethod(fields.method);
+  if (!method) return method.error();
+  decision.method = *method;
   if (Status valid = decisions::ValidateDecision(decision); !valid) return valid.error();
   return decision;
 }
@@ -201,13 +203,13 @@ Result<std::string> ExportDecision(Context& ctx, const Decision& decision,
   json::object root{{"format", "andel-decision-export/1"},
                     {"decision", decision.id},
                     {"title", title},
-                    {"method", decision.method},
+                    {"method", decisions::MethodName(decision.method)},
                     {"secret", decision.secret},
                     {"opens_at", decision.opens_at},
                     {"closes_at", decision.closes_at},
                     {"seed", static_cast<int64_t>(decision.seed)}};
   const Kind kind = decisions::KindOf(decision);
-  if (decision.method == "stv") root["seats"] = decision.seats;
+  if (decision.method == decisions::Method::kStv) root["seats"] = decision.seats;
   if (kind == Kind::kScore) root["max_score"] = decision.max_score;
   if (kind == Kind::kMotion) {
     root["quorum_percent"] = decision.quorum_percent;
