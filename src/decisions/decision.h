@@ -54,6 +54,7 @@ struct Amendment {
 struct Option {
   int id = 0;  // 1, 2, … in the order given
   std::string name;
+  bool operator==(const Option&) const = default;
 };
 
 struct Decision {
@@ -104,6 +105,7 @@ struct Ballot {
   std::vector<int> approved;                         // approval: option ids, ascending
   std::map<int, int> scores;                         // score: option id → score (0 if absent)
   std::vector<std::vector<int>> ranking;             // ranked: positions of option ids, best first
+  bool operator==(const Ballot&) const = default;
 };
 
 // One line of text per kind: "yes" / "no" / "abstain"; "consent" / "object:REASON";
