@@ -127,10 +127,12 @@ Result<DecisionExport> ExportOf(const Decision& decision, std::string title, Exp
 // The export as compact JSON text: the members above in that order, each one present written.
 std::string WriteDecisionExport(const DecisionExport& decision_export);
 
-// The export of `text`. kInvalidArgument "the export is malformed" with `where` saying what is
-// wrong ("ballots must be a list", "a ballot names an unknown candidate"), or naming "method"
-// for an unknown method. ReadDecisionExport(WriteDecisionExport(e)) is e for every export whose
-// ballots say only what their method uses.
+// The export of `text`, every member's shape checked: a motion carries quorum_percent, threshold
+// and eligible, motions and consent publish result.passed, and the other methods list their
+// candidates, which are the only ones their ballots name. kInvalidArgument "the export is
+// malformed" with `where` saying what is wrong ("ballots must be a list", "a ballot names an
+// unknown candidate"), or "unknown counting method" naming "method". ReadDecisionExport(
+// WriteDecisionExport(e)) is e for every export whose ballots say only what their method uses.
 Result<DecisionExport> ReadDecisionExport(std::string_view text);
 
 }  // namespace andel::decisions

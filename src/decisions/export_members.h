@@ -93,7 +93,7 @@ class Members {
     }
     return ids;
   }
-  // {"<id>": n, …}, in the order published.
+  // {"<id>": n, …}, each id written as std::to_string writes it, in the order published.
   std::optional<Figures> ByCandidate(std::string_view key) {
     const json::value* value = Find(key);
     if (!value) return std::nullopt;
@@ -102,7 +102,7 @@ class Members {
     for (size_t i = 0; map && i < map->size(); ++i) {
       const json::key_value_pair& member = map->begin()[i];
       const std::optional<int64_t> id = WholeNumber(member.key());
-      if (!id || !member.value().is_int64()) break;
+      if (!id || std::to_string(*id) != member.key() || !member.value().is_int64()) break;
       figures.emplace_back(*id, member.value().as_int64());
     }
     if (!map || figures.size() != map->size()) {

@@ -317,7 +317,7 @@ Result<DecisionExport> ReadDecisionExport(std::string_view text) {
   const json::value* name = Member(root, "method");
   if (!name || !name->is_string()) return Malformed("method must be a method name");
   Result<Method> method = ParseMethod(name->as_string());
-  if (!method) return method.error();
+  if (!method) return Error::InvalidArgument("unknown counting method", "method");
   const bool motion = *method == Method::kMotion || *method == Method::kConsent;
   Result<DecisionExport> core =
       motion ? ReadMotionCore(root, *method) : ReadCountCore(root, *method);

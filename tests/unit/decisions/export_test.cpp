@@ -391,6 +391,8 @@ const Malformed kMalformed[] = {
      "scores map candidate ids to whole numbers"},
     {kScore, R"("scores":{"1":5,"2":0}})", R"("scores":{"1":"5"}})",
      "result.scores must map candidate ids to whole numbers"},
+    {kScore, R"("scores":{"1":5,"2":0}})", R"("scores":{"01":5}})",
+     "result.scores must map candidate ids to whole numbers"},
 };
 
 TEST(DecisionExport, MalformedExportsNameWhatIsWrong) {
@@ -419,7 +421,7 @@ TEST(DecisionExport, MalformedExportsNameWhatIsWrong) {
     EXPECT_EQ(read.error().code, ErrorCode::kInvalidArgument);
     EXPECT_EQ(read.error().where, c.where);
     EXPECT_EQ(read.error().message,
-              c.where == "method" ? "unknown method" : "the export is malformed");
+              c.where == "method" ? "unknown counting method" : "the export is malformed");
   }
 }
 
