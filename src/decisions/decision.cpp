@@ -5,7 +5,6 @@
 #include <set>
 
 #include "core/text.h"
-#include "voting/cardinal.h"
 
 namespace andel::decisions {
 namespace {
@@ -23,28 +22,8 @@ bool HasOption(const Decision& decision, int id) {
                      [id](const Option& option) { return option.id == id; });
 }
 
-int IndexOfOption(const Decision& decision, int id) {
-  for (size_t i = 0; i < decision.options.size(); ++i) {
-    if (decision.options[i].id == id) return static_cast<int>(i);
-  }
-  return -1;
-}
-
 Error BadBallot(std::string message) {
   return Error::InvalidArgument(std::move(message), "ballot");
-}
-
-std::string JoinIds(const std::vector<int>& ids) {
-  std::string out;
-  for (size_t i = 0; i < ids.size(); ++i) out += (i ? "," : "") + std::to_string(ids[i]);
-  return out;
-}
-
-std::vector<int> OptionIds(const Decision& decision, const std::vector<int>& indices) {
-  std::vector<int> ids;
-  for (int index : indices) ids.push_back(decision.options[static_cast<size_t>(index)].id);
-  std::sort(ids.begin(), ids.end());
-  return ids;
 }
 
 }  // namespace
@@ -69,13 +48,7 @@ Result<AmendmentStatus> ParseAmendmentStatus(std::string_view text) {
   return Error::InvalidArgument("unknown amendment status", "status");
 }
 
-Kind KindOf(const Decision& decision) {
-  if (decision.method == "motion") return Kind::kMotion;
-  if (decision.method == "consent") return Kind::kConsent;
-  if (decision.method == "approval") return Kind::kApproval;
-  if (decision.method == "score") return Kind::kScore;
-  return Kind::kRanked;
-}
+Kind KindOf(const Decision& decision) { return KindOf(decision.method); }
 
 voting::MotionRule RuleOf(const Decision& decision) {
   voting::MotionRule rule;
@@ -141,10 +114,6 @@ Status ValidateDecision(Decision& decision) {
                                   "live_results");
   }
   const Kind kind = KindOf(decision);
-  if (kind == Kind::kRanked) {
-    Result<voting::Method> method = voting::ParseMethod(decision.method);
-    if (!method) return Error::InvalidArgument("unknown method", "method");
-  }
   const bool has_options = kind != Kind::kMotion && kind != Kind::kConsent;
   if (!has_options) {
     decision.options.clear();
@@ -167,7 +136,7 @@ Status ValidateDecision(Decision& decision) {
       }
     }
   }
-  if (decision.method == "stv") {
+  if (decision.method == Method::kStv) {
     if (decision.seats < 1 || decision.seats >= static_cast<int>(decision.options.size())) {
       return Error::InvalidArgument("seats must be at least 1 and fewer than the candidates",
                                     "seats");
@@ -350,121 +319,6 @@ Result<std::vector<std::vector<int>>> RankingFromNumbers(const Decision& decisio
   std::vector<std::vector<int>> ranking;
   for (auto& [number, ids] : by_rank) ranking.push_back(std::move(ids));
   return ranking;
-}
-
-Result<Outcome> Count(const Decision& decision, const std::vector<StoredBallot>& ballots,
-                      int64_t eligible_weight) {
-  Outcome outcome;
-  outcome.kind = KindOf(decision);
-  outcome.ballots = static_cast<int64_t>(ballots.size());
-  std::vector<Ballot> parsed;
-  parsed.reserve(ballots.size());
-  for (const StoredBallot& stored : ballots) {
-    Result<Ballot> ballot = ParseBallot(decision, stored.content);
-    if (!ballot) return ballot.error();
-    parsed.push_back(std::move(*ballot));
-  }
-  const int n = static_cast<int>(decision.options.size());
-  switch (outcome.kind) {
-    case Kind::kMotion: {
-      std::vector<voting::MotionVote> votes;
-      int64_t participated = 0;
-      for (size_t i = 0; i < parsed.size(); ++i) {
-        const int64_t weight = decision.weighted ? ballots[i].weight : 1;
-        votes.push_back({parsed[i].choice, weight});
-        participated += weight;
-      }
-      Result<voting::MotionResult> result =
-          voting::DecideMotion(votes, std::max(eligible_weight, participated), RuleOf(decision));
-      if (!result) return result.error();
-      outcome.motion = *result;
-      outcome.passed = result->passed;
-      return outcome;
-    }
-    case Kind::kConsent: {
-      std::vector<voting::Objection> objections;
-      for (const Ballot& ballot : parsed) {
-        if (!ballot.objection) continue;
-        objections.push_back({*ballot.objection});
-        outcome.objections.push_back(*ballot.objection);
-      }
-      Result<voting::ConsentResult> result = voting::DecideConsent(objections);
-      if (!result) return result.error();
-      outcome.consent = *result;
-      outcome.passed = result->passed;
-      return outcome;
-    }
-    case Kind::kApproval: {
-      std::vector<voting::ApprovalBallot> approvals;
-      for (const Ballot& ballot : parsed) {
-        voting::ApprovalBallot approval;
-        for (int id : ballot.approved) approval.approved.push_back(IndexOfOption(decision, id));
-        approvals.push_back(std::move(approval));
-      }
-      Result<voting::TallyResult> tally = voting::CountApproval(n, approvals);
-      if (!tally) return tally.error();
-      outcome.tally = std::move(*tally);
-      break;
-    }
-    case Kind::kScore: {
-      std::vector<voting::ScoreBallot> scores;
-      for (const Ballot& ballot : parsed) {
-        voting::ScoreBallot score;
-        score.scores.assign(static_cast<size_t>(n), 0);
-        for (const auto& [id, value] : ballot.scores) {
-          score.scores[static_cast<size_t>(IndexOfOption(decision, id))] = value;
-        }
-        scores.push_back(std::move(score));
-      }
-      Result<voting::TallyResult> tally = voting::CountScore(n, scores, decision.max_score);
-      if (!tally) return tally.error();
-      outcome.tally = std::move(*tally);
-      break;
-    }
-    case Kind::kRanked: {
-      Result<voting::Method> method = voting::ParseMethod(decision.method);
-      if (!method) return method.error();
-      std::vector<int> ids;
-      std::vector<std::string> names;
-      for (const Option& option : decision.options) {
-        ids.push_back(option.id);
-        names.push_back(option.name);
-      }
-      voting::Profile profile(ids, names);
-      for (const Ballot& ballot : parsed) {
-        std::vector<std::vector<int>> order;
-        for (const std::vector<int>& position : ballot.ranking) {
-          order.emplace_back();
-          for (int id : position) order.back().push_back(IndexOfOption(decision, id));
-        }
-        if (Status added = profile.Add(order, 1); !added) return added.error();
-      }
-      voting::TallyOptions options;
-      options.seats = decision.seats;
-      options.seed = decision.seed;
-      Result<voting::TallyResult> tally = voting::Count(profile, *method, options);
-      if (!tally) return tally.error();
-      outcome.tally = std::move(*tally);
-      break;
-    }
-  }
-  outcome.winners = OptionIds(decision, outcome.tally->winners);
-  outcome.elected = OptionIds(decision, outcome.tally->elected);
-  if (!outcome.tally->winners.empty() && outcome.ballots > 0) {
-    const int index = voting::DrawWinner(outcome.tally->winners, decision.seed);
-    outcome.winner = decision.options[static_cast<size_t>(index)].id;
-  }
-  return outcome;
-}
-
-std::string FormatResultSummary(const Outcome& outcome) {
-  if (outcome.kind == Kind::kMotion || outcome.kind == Kind::kConsent) {
-    return outcome.passed ? "passed" : "rejected";
-  }
-  if (!outcome.elected.empty()) return "elected=" + JoinIds(outcome.elected);
-  std::string out = "winners=" + JoinIds(outcome.winners);
-  if (outcome.winner) out += " winner=" + std::to_string(*outcome.winner);
-  return out;
 }
 
 }  // namespace andel::decisions

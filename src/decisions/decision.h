@@ -12,6 +12,7 @@
 
 #include "communities/community.h"
 #include "core/result.h"
+#include "decisions/method.h"
 #include "voting/motion.h"
 #include "voting/tally.h"
 
@@ -50,20 +51,17 @@ struct Amendment {
   int64_t created_at = 0;
 };
 
-// The kinds of decision: the two motion rules, and every counting method of the voting library.
-enum class Kind { kMotion, kConsent, kApproval, kScore, kRanked };
-
 struct Option {
   int id = 0;  // 1, 2, … in the order given
   std::string name;
+  bool operator==(const Option&) const = default;
 };
 
 struct Decision {
   int64_t id = 0;
   int64_t proposal_id = 0;
   int64_t community_id = 0;
-  // "motion" (yes/no/abstain), "consent", or a voting method name ("approval", "irv", "stv"…).
-  std::string method = "motion";
+  Method method = Method::kMotion;
   std::vector<Option> options;  // none for motions and consent
   int seats = 1;                // stv
   int max_score = 5;            // score
@@ -89,10 +87,10 @@ enum class Phase { kUpcoming, kOpen, kClosing, kClosed };
 Phase PhaseAt(const Decision& decision, int64_t now);
 std::string_view Name(Phase phase);
 
-// Checks and normalises a decision before it is opened: a known method; 2-50 options with
-// distinct names of 1-200 characters (none for motions and consent); 1 ≤ seats < options for
-// stv; max_score 1-100; quorum 0-100; threshold in (0, 1]; closing after opening, and at most
-// a year later; no live results for a secret vote. kInvalidArgument naming the field at fault.
+// Checks and normalises a decision before it is opened: 2-50 options with distinct names of 1-200
+// characters (none for motions and consent); 1 ≤ seats < options for stv; max_score 1-100; quorum
+// 0-100; threshold in (0, 1]; closing after opening, and at most a year later; no live results for
+// a secret vote. kInvalidArgument naming the field at fault.
 Status ValidateDecision(Decision& decision);
 
 // Title 1-200 characters, text at most 50,000; kInvalidArgument naming "title" or "body".
@@ -107,6 +105,7 @@ struct Ballot {
   std::vector<int> approved;                         // approval: option ids, ascending
   std::map<int, int> scores;                         // score: option id → score (0 if absent)
   std::vector<std::vector<int>> ranking;             // ranked: positions of option ids, best first
+  bool operator==(const Ballot&) const = default;
 };
 
 // One line of text per kind: "yes" / "no" / "abstain"; "consent" / "object:REASON";

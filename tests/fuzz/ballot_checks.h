@@ -17,12 +17,12 @@ inline std::vector<decisions::Decision> DecisionsFor(std::initializer_list<const
   std::vector<decisions::Decision> out;
   for (const char* method : methods) {
     decisions::Decision decision;
-    decision.method = method;
+    decision.method = *decisions::ParseMethod(method);
     const bool has_options = out.size() >= 2;
     for (int id = 1; has_options && id <= 4; ++id) {
       decision.options.push_back({id, "option " + std::to_string(id)});
     }
-    decision.seats = decision.method == "stv" ? 2 : 1;
+    decision.seats = decision.method == decisions::Method::kStv ? 2 : 1;
     decision.max_score = 5;
     decision.quorum_percent = 10;
     out.push_back(decision);

@@ -148,10 +148,12 @@ Status AddDecisions(store::Database& db, const std::string& slug, int64_t author
     Result<int64_t> proposal_id = decisions_repo.CreateProposal(proposal);
     if (!proposal_id) return proposal_id.error();
     if (seed.method[0] == '\0') continue;  // in discussion
+    Result<decisions::Method> method = decisions::ParseMethod(seed.method);
+    if (!method) return method.error();
     Decision decision;
     decision.proposal_id = *proposal_id;
     decision.community_id = community->id;
-    decision.method = seed.method;
+    decision.method = *method;
     for (const char* name : seed.options) decision.options.push_back({0, name});
     decision.seats = seed.seats;
     decision.quorum_percent = statutes->quorum_percent;

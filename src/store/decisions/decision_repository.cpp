@@ -27,13 +27,14 @@ Result<int64_t> DecisionRepository::CreateDecision(const Decision& d) {
               live = d.live_results ? 1 : 0;
     const int64_t seed = static_cast<int64_t>(d.seed & 0x7fffffffffffffffULL);
     const int64_t num = d.threshold.num, den = d.threshold.den;
+    const std::string method(decisions::MethodName(d.method));
     sql << "INSERT INTO decisions (proposal_id, community_id, method, seats, max_score, "
            "quorum_percent, threshold_num, threshold_den, weighted, secret, live_results, seed, "
            "opens_at, closes_at, created_by, created_at) VALUES (:p, :c, :m, :s, :x, :q, :tn, "
            ":td, :w, :sec, :l, :seed, :o, :cl, :by, :t) RETURNING id",
-        soci::use(d.proposal_id), soci::use(d.community_id), soci::use(d.method),
-        soci::use(d.seats), soci::use(d.max_score), soci::use(d.quorum_percent), soci::use(num),
-        soci::use(den), soci::use(weighted), soci::use(secret), soci::use(live), soci::use(seed),
+        soci::use(d.proposal_id), soci::use(d.community_id), soci::use(method), soci::use(d.seats),
+        soci::use(d.max_score), soci::use(d.quorum_percent), soci::use(num), soci::use(den),
+        soci::use(weighted), soci::use(secret), soci::use(live), soci::use(seed),
         soci::use(d.opens_at), soci::use(d.closes_at), soci::use(d.created_by), soci::use(now),
         soci::into(id);
     for (const decisions::Option& option : d.options) {
@@ -42,7 +43,7 @@ Result<int64_t> DecisionRepository::CreateDecision(const Decision& d) {
     }
     AppendAudit(sql,
                 {d.community_id, actor_, "decision.opened", DecisionSubject(id),
-                 "method=" + d.method + " secret=" + (d.secret ? "yes" : "no") + " opens_at=" +
+                 "method=" + method + " secret=" + (d.secret ? "yes" : "no") + " opens_at=" +
                      std::to_string(d.opens_at) + " closes_at=" + std::to_string(d.closes_at)},
                 now);
     return {};

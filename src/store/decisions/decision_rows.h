@@ -5,6 +5,7 @@
 #include <soci/soci.h>
 
 #include <optional>
+#include <stdexcept>
 #include <string>
 
 #include "decisions/decision.h"
@@ -25,6 +26,7 @@ constexpr const char* kDecisionSelect =
 
 struct DecisionColumns {
   Decision d;
+  std::string method;
   int weighted = 0, secret = 0, live = 0;
   int64_t seed = 0, num = 1, den = 2;
 
@@ -32,7 +34,7 @@ struct DecisionColumns {
     statement.exchange(soci::into(d.id));
     statement.exchange(soci::into(d.proposal_id));
     statement.exchange(soci::into(d.community_id));
-    statement.exchange(soci::into(d.method));
+    statement.exchange(soci::into(method));
     statement.exchange(soci::into(d.seats));
     statement.exchange(soci::into(d.max_score));
     statement.exchange(soci::into(d.quorum_percent));
@@ -50,8 +52,13 @@ struct DecisionColumns {
     statement.exchange(soci::into(d.created_by));
   }
 
+  // Throws for a method no version of Andel stores (a corrupt row): the repository's catch turns
+  // it into kInternal.
   Decision Value() const {
+    Result<decisions::Method> parsed = decisions::ParseMethod(method);
+    if (!parsed) throw std::runtime_error("decision " + std::to_string(d.id) + ": unknown method");
     Decision out = d;
+    out.method = *parsed;
     out.threshold = {num, den};
     out.weighted = weighted != 0;
     out.secret = secret != 0;

@@ -3,19 +3,17 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
-#include <boost/json.hpp>
 
 #include "core/text.h"
+#include "decisions/export.h"
 #include "store/decisions/ballot_writer.h"
 #include "web/security.h"
 
 namespace andel::web {
 namespace {
 
-namespace json = boost::json;
 using decisions::Ballot;
 using decisions::Decision;
-using decisions::Kind;
 
 }  // namespace
 
@@ -25,7 +23,6 @@ Result<Decision> BuildDecision(Context& ctx, int64_t proposal_id, const Decision
   Decision decision;
   decision.proposal_id = proposal_id;
   decision.community_id = ctx.community->id;
-  decision.method = fields.method;
   for (const std::string& name : fields.options) decision.options.push_back({0, name});
   decision.seats = fields.seats;
   decision.max_score = fields.max_score;
@@ -52,6 +49,9 @@ Result<Decision> BuildDecision(Context& ctx, int64_t proposal_id, const Decision
   const std::string token = RandomToken();
   for (char c : token) seed = seed * 131 + static_cast<unsigned char>(c);
   decision.seed = (seed & 0x7fffffffffffffffULL) | 1;
+  Result<decisions::Method> method = decisions::ParseMethod(fields.method);
+  if (!method) return method.error();
+  decision.method = *method;
   if (Status valid = decisions::ValidateDecision(decision); !valid) return valid.error();
   return decision;
 }
@@ -198,56 +198,16 @@ Result<std::string> ExportDecision(Context& ctx, const Decision& decision,
   Result<decisions::Outcome> outcome =
       decisions::Count(decision, *ballots, decision.eligible_weight);
   if (!outcome) return outcome.error();
-  json::object root{{"format", "andel-decision-export/1"},
-                    {"decision", decision.id},
-                    {"title", title},
-                    {"method", decision.method},
-                    {"secret", decision.secret},
-                    {"opens_at", decision.opens_at},
-                    {"closes_at", decision.closes_at},
-                    {"seed", static_cast<int64_t>(decision.seed)}};
-  const Kind kind = decisions::KindOf(decision);
-  if (decision.method == "stv") root["seats"] = decision.seats;
-  if (kind == Kind::kScore) root["max_score"] = decision.max_score;
-  if (kind == Kind::kMotion) {
-    root["quorum_percent"] = decision.quorum_percent;
-    root["threshold"] = communities::FormatFraction(decision.threshold);
-    root["weighted"] = decision.weighted;
-    root["eligible"] = decision.eligible_weight;
-  }
   // The voter roll fixed at the opening: each entitled member's code (a member finds their own
   // on the vote's page), the roll's weight (the quorum's base), and the codes of those who voted.
   Result<store::VoterRoll> roll = ctx.Decisions().ReadRoll(decision.id);
   if (!roll) return roll.error();
-  json::array roll_codes, voted_codes;
-  for (const std::string& code : roll->codes) roll_codes.push_back(json::string(code));
-  for (const std::string& code : roll->voted_codes) voted_codes.push_back(json::string(code));
-  root["roll"] = json::object{{"size", static_cast<int64_t>(roll->codes.size())},
-                              {"weight", roll->weight},
-                              {"codes", std::move(roll_codes)},
-                              {"voted", std::move(voted_codes)}};
-  json::array candidates;
-  for (const decisions::Option& option : decision.options) {
-    candidates.push_back(json::object{{"id", option.id}, {"name", option.name}});
-  }
-  root["candidates"] = std::move(candidates);
-  json::array ballot_list;
-  json::array receipts;
-  for (const decisions::StoredBallot& stored : *ballots) {
-    Result<Ballot> ballot = decisions::ParseBallot(decision, stored.content);
-    if (!ballot) return ballot.error();
-    json::object entry = BallotJson(decision, *ballot);
-    entry["receipt"] = stored.receipt;
-    if (decision.weighted) entry["weight"] = stored.weight;
-    ballot_list.push_back(std::move(entry));
-    receipts.push_back(json::string(stored.receipt));
-  }
-  root["ballots"] = std::move(ballot_list);
-  root["receipts"] = std::move(receipts);
-  json::object result = OutcomeJson(decision, *outcome);
-  result["summary"] = decision.result;
-  root["result"] = std::move(result);
-  return json::serialize(root);
+  Result<decisions::DecisionExport> exported = decisions::ExportOf(
+      decision, title,
+      {static_cast<int64_t>(roll->codes.size()), roll->weight, roll->codes, roll->voted_codes},
+      *ballots, *outcome);
+  if (!exported) return exported.error();
+  return decisions::WriteDecisionExport(*exported);
 }
 
 }  // namespace andel::web

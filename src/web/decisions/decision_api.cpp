@@ -20,16 +20,16 @@ json::object DecisionJson(const Context& ctx, const Decision& d) {
   }
   json::object out{{"id", d.id},
                    {"proposal_id", d.proposal_id},
-                   {"method", d.method},
+                   {"method", decisions::MethodName(d.method)},
                    {"options", std::move(options)},
                    {"secret", d.secret},
                    {"live_results", d.live_results},
                    {"opens_at", d.opens_at},
                    {"closes_at", d.closes_at},
                    {"phase", decisions::Name(decisions::PhaseAt(d, ctx.Now()))}};
-  if (d.method == "stv") out["seats"] = d.seats;
-  if (d.method == "score") out["max_score"] = d.max_score;
-  if (d.method == "motion") {
+  if (d.method == decisions::Method::kStv) out["seats"] = d.seats;
+  if (d.method == decisions::Method::kScore) out["max_score"] = d.max_score;
+  if (d.method == decisions::Method::kMotion) {
     out["quorum_percent"] = d.quorum_percent;
     out["threshold"] = communities::FormatFraction(d.threshold);
     out["weighted"] = d.weighted;

@@ -295,7 +295,7 @@ json::object OutcomeJson(const decisions::Decision& decision, const decisions::O
   for (const int id : outcome.winners) winners.push_back(id);
   out["winners"] = std::move(winners);
   if (outcome.winner) out["winner"] = *outcome.winner;
-  if (decision.method == "stv") {
+  if (decision.method == decisions::Method::kStv) {
     json::array elected;
     for (const int id : outcome.elected) elected.push_back(id);
     out["elected"] = std::move(elected);

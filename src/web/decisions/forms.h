@@ -1,5 +1,5 @@
 // Reading a decision or a ballot from a page's form or an API's JSON body, and writing a ballot
-// and a count's outcome as JSON (the API and the export).
+// and a count's outcome as JSON for the API (in the shapes of the export, decisions/export.h).
 #pragma once
 
 #include <boost/json/fwd.hpp>
@@ -50,7 +50,7 @@ boost::json::object BallotJson(const decisions::Decision& decision,
 
 // A count's outcome: "ballots"; a motion's figures (voting/result_json.h) and "passed"; consent's
 // "objections" (the reasons) and "passed"; otherwise "winners", "winner", "elected" (STV) and the
-// count's figures (scores, rounds, quota, pairwise). The API's result and the export's.
+// count's figures (scores, rounds, quota, pairwise). The API's result.
 boost::json::object OutcomeJson(const decisions::Decision& decision,
                                 const decisions::Outcome& outcome);
 

@@ -45,7 +45,7 @@ std::string Names(const Decision& decision, const std::vector<int>& ids) {
 
 }  // namespace
 
-const std::string& MethodLabel(const Context& ctx, const std::string& method) {
+const std::string& MethodLabel(const Context& ctx, decisions::Method method) {
   static const std::string kMotion = "Yes / no / abstain";
   static const std::string kConsent = "Consent";
   static const std::string kApproval = "Approval voting";
@@ -59,24 +59,35 @@ const std::string& MethodLabel(const Context& ctx, const std::string& method) {
   static const std::string kCopeland = "Copeland";
   static const std::string kCondorcet = "Condorcet winner";
   static const std::string kStv = "Single transferable vote (several seats)";
-  static const std::pair<const char*, const std::string*> kLabels[] = {
-      {"motion", &kMotion},
-      {"consent", &kConsent},
-      {"approval", &kApproval},
-      {"score", &kScore},
-      {"plurality", &kPlurality},
-      {"borda", &kBorda},
-      {"irv", &kIrv},
-      {"schulze", &kSchulze},
-      {"schulze_wv", &kSchulzeWv},
-      {"ranked_pairs", &kRankedPairs},
-      {"copeland", &kCopeland},
-      {"condorcet", &kCondorcet},
-      {"stv", &kStv}};
-  for (const auto& [name, label] : kLabels) {
-    if (method == name) return ctx.T(*label);
+  switch (method) {
+    case decisions::Method::kMotion:
+      return ctx.T(kMotion);
+    case decisions::Method::kConsent:
+      return ctx.T(kConsent);
+    case decisions::Method::kApproval:
+      return ctx.T(kApproval);
+    case decisions::Method::kScore:
+      return ctx.T(kScore);
+    case decisions::Method::kPlurality:
+      return ctx.T(kPlurality);
+    case decisions::Method::kBorda:
+      return ctx.T(kBorda);
+    case decisions::Method::kIrv:
+      return ctx.T(kIrv);
+    case decisions::Method::kSchulze:
+      return ctx.T(kSchulze);
+    case decisions::Method::kSchulzeWinningVotes:
+      return ctx.T(kSchulzeWv);
+    case decisions::Method::kRankedPairs:
+      return ctx.T(kRankedPairs);
+    case decisions::Method::kCopeland:
+      return ctx.T(kCopeland);
+    case decisions::Method::kCondorcet:
+      return ctx.T(kCondorcet);
+    case decisions::Method::kStv:
+      return ctx.T(kStv);
   }
-  return method;
+  return ctx.T(kMotion);
 }
 
 const std::string& PhaseLabel(const Context& ctx, decisions::Phase phase) {
@@ -99,13 +110,17 @@ const std::string& PhaseLabel(const Context& ctx, decisions::Phase phase) {
 
 ViewData MethodOptions(const Context& ctx, const std::string& selected) {
   ViewData list = MakeList();
-  for (const char* method :
-       {"motion", "consent", "approval", "score", "irv", "schulze", "schulze_wv", "ranked_pairs",
-        "copeland", "condorcet", "borda", "plurality", "stv"}) {
+  for (decisions::Method method :
+       {decisions::Method::kMotion, decisions::Method::kConsent, decisions::Method::kApproval,
+        decisions::Method::kScore, decisions::Method::kIrv, decisions::Method::kSchulze,
+        decisions::Method::kSchulzeWinningVotes, decisions::Method::kRankedPairs,
+        decisions::Method::kCopeland, decisions::Method::kCondorcet, decisions::Method::kBorda,
+        decisions::Method::kPlurality, decisions::Method::kStv}) {
+    const std::string name(decisions::MethodName(method));
     ViewData item = MakeObject();
-    item.set("value", method);
+    item.set("value", name);
     item.set("label", MethodLabel(ctx, method));
-    if (selected == method) item.set("selected", true);
+    if (selected == name) item.set("selected", true);
     list.push_back(item);
   }
   return list;
@@ -115,7 +130,7 @@ ViewData DecisionItem(const Context& ctx, const Decision& decision) {
   ViewData item = MakeObject();
   const decisions::Phase phase = decisions::PhaseAt(decision, ctx.Now());
   item.set("id", std::to_string(decision.id));
-  item.set("method", decision.method);
+  item.set("method", std::string(decisions::MethodName(decision.method)));
   item.set("method_label", MethodLabel(ctx, decision.method));
   item.set("phase", std::string(decisions::Name(phase)));
   item.set("phase_label", PhaseLabel(ctx, phase));
@@ -142,7 +157,7 @@ ViewData DecisionItem(const Context& ctx, const Decision& decision) {
     item.set("max_score", std::to_string(decision.max_score));
   }
   if (kind == Kind::kRanked) item.set("is_ranked", true);
-  if (decision.method == "stv") item.set("seats", std::to_string(decision.seats));
+  if (decision.method == decisions::Method::kStv) item.set("seats", std::to_string(decision.seats));
   ViewData options = MakeList();
   for (const decisions::Option& option : decision.options) {
     ViewData entry = MakeObject();
@@ -240,13 +255,13 @@ ViewData OutcomeItem(const Context& ctx, const Decision& decision,
   }
   item.set("has_winners", !outcome.winners.empty());
   item.set("winners", Names(decision, outcome.winners));
-  if (outcome.winners.size() > 1 && outcome.winner && decision.method != "stv") {
+  if (outcome.winners.size() > 1 && outcome.winner && decision.method != decisions::Method::kStv) {
     item.set("tie", true);
     item.set("winner", OptionName(decision, *outcome.winner));
   }
   if (!outcome.elected.empty()) item.set("elected", Names(decision, outcome.elected));
   const voting::TallyResult& tally = *outcome.tally;
-  const bool stv = decision.method == "stv";
+  const bool stv = decision.method == decisions::Method::kStv;
   if (tally.scores) {
     std::vector<size_t> order(decision.options.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;

@@ -11,7 +11,7 @@
 
 namespace andel::web {
 
-const std::string& MethodLabel(const Context& ctx, const std::string& method);
+const std::string& MethodLabel(const Context& ctx, decisions::Method method);
 const std::string& PhaseLabel(const Context& ctx, decisions::Phase phase);
 
 // The methods as <option>s for the form that puts a proposal to a vote.

@@ -14,7 +14,7 @@ namespace {
 
 Decision Ranked(const std::string& method, int options) {
   Decision decision;
-  decision.method = method;
+  decision.method = *ParseMethod(method);
   for (int i = 1; i <= options; ++i) decision.options.push_back({0, "Option " + std::to_string(i)});
   decision.opens_at = 1000;
   decision.closes_at = 2000;
@@ -25,9 +25,7 @@ Decision Ranked(const std::string& method, int options) {
 TEST(Decision, ValidationNamesTheField) {
   Decision decision = Ranked("irv", 3);
   EXPECT_EQ(decision.options[2].id, 3);
-  Decision unknown = decision;
-  unknown.method = "dictator";
-  EXPECT_EQ(ValidateDecision(unknown).error().where, "method");
+  EXPECT_EQ(ParseMethod("dictator").error().where, "method");
   Decision one = decision;
   one.options.resize(1);
   EXPECT_EQ(ValidateDecision(one).error().where, "options");
@@ -35,7 +33,7 @@ TEST(Decision, ValidationNamesTheField) {
   twins.options[1].name = "option 1";  // the same name, folded
   EXPECT_EQ(ValidateDecision(twins).error().where, "options");
   Decision stv = decision;
-  stv.method = "stv";
+  stv.method = Method::kStv;
   stv.seats = 3;
   EXPECT_EQ(ValidateDecision(stv).error().where, "seats");
   Decision backwards = decision;
@@ -97,7 +95,7 @@ TEST(Ballot, BadTextIsRefused) {
   EXPECT_FALSE(ParseBallot(score, "1:6").has_value());  // above max_score 5
   EXPECT_FALSE(ParseBallot(score, "1:2 1:3").has_value());
   Decision consent;
-  consent.method = "consent";
+  consent.method = Method::kConsent;
   EXPECT_EQ(ParseBallot(consent, "object:   ").error().where, "reason");
   EXPECT_FALSE(ParseBallot(consent, "maybe").has_value());
 }
@@ -199,7 +197,7 @@ TEST(Count, MotionsUseTheRuleAndWeights) {
 
 TEST(Count, ConsentPassesUnlessSomeoneObjects) {
   Decision consent;
-  consent.method = "consent";
+  consent.method = Method::kConsent;
   consent.closes_at = 10;
   ASSERT_TRUE(ValidateDecision(consent).has_value());
   EXPECT_TRUE(Count(consent, {{"a", "consent", 1}}, 3)->passed);
