@@ -34,30 +34,22 @@ constexpr std::string_view kCommunityFields[] = {"slug", "name",   "about",
 constexpr std::string_view kCommunityChangeFields[] = {
     "slug", "name", "about", "kind", "signup", "public", "member_list_public"};
 
-// Applies the fields present in `body` to a community.
+// Applies the fields present in `body` to a community, as the settings form does
+// (ReadCommunityForm): the fields absent keep their values.
 Status ApplyCommunityFields(const json::object& body, communities::Community& community) {
-  Result<std::string> name = StringField(body, "name", community.name);
-  if (!name) return name.error();
-  community.name = std::string(Trim(*name));
-  Result<std::string> about = StringField(body, "about", community.about);
-  if (!about) return about.error();
-  community.about = *about;
-  Result<std::string> kind =
-      StringField(body, "kind", std::string(communities::Name(community.kind)));
-  if (!kind) return kind.error();
-  Result<communities::CommunityKind> parsed_kind = communities::ParseCommunityKind(*kind);
-  if (!parsed_kind) return parsed_kind.error();
-  community.kind = *parsed_kind;
-  Result<std::string> signup =
-      StringField(body, "signup", std::string(communities::Name(community.signup)));
-  if (!signup) return signup.error();
-  Result<communities::SignupPolicy> policy = communities::ParseSignupPolicy(*signup);
-  if (!policy) return policy.error();
-  community.signup = *policy;
+  Form form;
+  for (const auto& [field, current] :
+       {std::pair{"name", community.name}, std::pair{"about", community.about},
+        std::pair{"kind", std::string(communities::Name(community.kind))},
+        std::pair{"signup", std::string(communities::Name(community.signup))}}) {
+    Result<std::string> value = StringField(body, field, current);
+    if (!value) return value.error();
+    form.Add(field, *value);
+  }
   Result<bool> is_public = BoolField(body, "public", community.is_public);
   if (!is_public) return is_public.error();
-  community.is_public = *is_public;
-  return communities::ValidateCommunity(community);
+  form.Add("visibility", *is_public ? "public" : "private");
+  return ReadCommunityForm(form, community);
 }
 
 }  // namespace

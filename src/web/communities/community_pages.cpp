@@ -215,7 +215,7 @@ Result<std::string> RenderMemberList(Context& ctx, MemberListView list_view) {
     view.set("next", base + std::to_string(page_number + 1));
   }
   if (members->members.empty()) view.set("none", true);
-  return ctx.services.views.Render("communities/members", ctx.language, view);
+  return ctx.services.views.Render("communities/member_list", ctx.language, view);
 }
 
 }  // namespace

@@ -56,6 +56,56 @@ Result<Decision> BuildDecision(Context& ctx, int64_t proposal_id, const Decision
   return decision;
 }
 
+Result<int64_t> CreateProposal(Context& ctx, const std::string& title, const std::string& body) {
+  decisions::Proposal proposal;
+  proposal.community_id = ctx.community->id;
+  proposal.author_person_id = ctx.person->id;
+  proposal.title = title;
+  proposal.body = body;
+  if (Status valid = decisions::ValidateProposal(proposal); !valid) return valid.error();
+  return ctx.Decisions().CreateProposal(proposal);
+}
+
+Result<int64_t> AddComment(Context& ctx, const store::ProposalSummary& summary, int64_t parent_id,
+                           const std::string& body) {
+  decisions::Comment comment;
+  comment.proposal_id = summary.proposal.id;
+  comment.author_person_id = ctx.person->id;
+  comment.parent_id = parent_id;
+  Result<std::string> valid = decisions::ValidateText(body, "body", 10000);
+  if (!valid) return valid.error();
+  comment.body = *valid;
+  return ctx.Decisions().AddComment(comment);
+}
+
+Result<int64_t> ProposeAmendment(Context& ctx, const store::ProposalSummary& summary,
+                                 const std::string& body, const std::string& reason) {
+  if (summary.decision) {
+    return Error::FailedPrecondition("the proposal is already put to a vote", "amendment");
+  }
+  decisions::Amendment amendment;
+  amendment.proposal_id = summary.proposal.id;
+  amendment.author_person_id = ctx.person->id;
+  Result<std::string> valid_body = decisions::ValidateText(body, "body", 50000);
+  if (!valid_body) return valid_body.error();
+  if (*valid_body == summary.proposal.body) {
+    return Error::InvalidArgument("the amendment does not change the text", "body");
+  }
+  Result<std::string> valid_reason = decisions::ValidateText(reason, "reason", 2000);
+  if (!valid_reason) return valid_reason.error();
+  amendment.body = *valid_body;
+  amendment.reason = *valid_reason;
+  return ctx.Decisions().AddAmendment(amendment);
+}
+
+Status DecideAmendment(Context& ctx, const store::ProposalSummary& summary, int64_t amendment_id,
+                       bool accept) {
+  if (ctx.person->id != summary.proposal.author_person_id && !ctx.IsBoard()) {
+    return Error::PermissionDenied("only the proposal's author or the board may do this");
+  }
+  return ctx.Decisions().DecideAmendment(summary.proposal.id, amendment_id, accept);
+}
+
 Result<store::ProposalSummary> ProposalFromPath(Context& ctx) {
   const int64_t id = ctx.ParamId("id");
   if (id == 0) return Error::NotFound("no such proposal", "id");

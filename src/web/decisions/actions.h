@@ -16,6 +16,22 @@
 
 namespace andel::web {
 
+// The use cases of proposals that the pages and the API share. Each checks what the caller sent
+// and may do, stores the change and returns its id; kInvalidArgument names the field at fault.
+//
+// A member puts a proposal (title, body) to the route's community.
+Result<int64_t> CreateProposal(Context& ctx, const std::string& title, const std::string& body);
+// A member comments on the proposal, in reply to comment `parent_id` (0: none).
+Result<int64_t> AddComment(Context& ctx, const store::ProposalSummary& summary, int64_t parent_id,
+                           const std::string& body);
+// A member proposes new text for the proposal, with a reason; kFailedPrecondition once the
+// proposal is put to a vote, kInvalidArgument if the text is the proposal's own.
+Result<int64_t> ProposeAmendment(Context& ctx, const store::ProposalSummary& summary,
+                                 const std::string& body, const std::string& reason);
+// The proposal's author or the board accepts or rejects an amendment.
+Status DecideAmendment(Context& ctx, const store::ProposalSummary& summary, int64_t amendment_id,
+                       bool accept);
+
 // The decision for proposal `proposal_id` of the route's community, checked.
 Result<decisions::Decision> BuildDecision(Context& ctx, int64_t proposal_id,
                                           const DecisionFields& fields);
@@ -53,7 +69,6 @@ Result<std::optional<decisions::Outcome>> VisibleOutcome(Context& ctx,
 Result<std::string> ExportDecision(Context& ctx, const decisions::Decision& decision,
                                    const std::string& title);
 
-// The receipts of a decision, sorted.
 // The receipts a voter checks theirs against, sorted. While a secret vote is open the list is
 // not shown to anyone (nullopt): receipts appearing one by one could be matched to voters.
 Result<std::optional<std::vector<std::string>>> Receipts(Context& ctx,

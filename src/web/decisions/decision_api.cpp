@@ -75,17 +75,11 @@ Result<Response> ApiListProposals(Context& ctx) {
 Result<Response> ApiCreateProposal(Context& ctx) {
   Result<json::object> body = BodyObject(ctx, {"title", "body"});
   if (!body) return body.error();
-  decisions::Proposal proposal;
-  proposal.community_id = ctx.community->id;
-  proposal.author_person_id = ctx.person->id;
   Result<std::string> title = StringField(*body, "title");
   if (!title) return title.error();
   Result<std::string> text = StringField(*body, "body");
   if (!text) return text.error();
-  proposal.title = *title;
-  proposal.body = *text;
-  if (Status valid = decisions::ValidateProposal(proposal); !valid) return valid.error();
-  Result<int64_t> id = ctx.Decisions().CreateProposal(proposal);
+  Result<int64_t> id = CreateProposal(ctx, *title, *text);
   if (!id) return id.error();
   Result<store::ProposalSummary> created = ctx.Decisions().FindProposal(ctx.community->id, *id);
   if (!created) return created.error();
@@ -131,18 +125,11 @@ Result<Response> ApiCreateComment(Context& ctx) {
   if (!summary) return summary.error();
   Result<json::object> body = BodyObject(ctx, {"parent_id", "body"});
   if (!body) return body.error();
-  decisions::Comment comment;
-  comment.proposal_id = summary->proposal.id;
-  comment.author_person_id = ctx.person->id;
   Result<int64_t> parent = IdField(*body, "parent_id");
   if (!parent) return parent.error();
-  comment.parent_id = *parent;
   Result<std::string> text = StringField(*body, "body");
   if (!text) return text.error();
-  Result<std::string> valid = decisions::ValidateText(*text, "body", 10000);
-  if (!valid) return valid.error();
-  comment.body = *valid;
-  Result<int64_t> id = ctx.Decisions().AddComment(comment);
+  Result<int64_t> id = AddComment(ctx, *summary, *parent, *text);
   if (!id) return id.error();
   return JsonOf(json::object{{"id", *id}}, 201);
 }
@@ -150,25 +137,13 @@ Result<Response> ApiCreateComment(Context& ctx) {
 Result<Response> ApiCreateAmendment(Context& ctx) {
   Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
   if (!summary) return summary.error();
-  if (summary->decision) {
-    return Error::FailedPrecondition("the proposal is already put to a vote", "amendment");
-  }
   Result<json::object> body = BodyObject(ctx, {"body", "reason"});
   if (!body) return body.error();
   Result<std::string> text = StringField(*body, "body");
   if (!text) return text.error();
   Result<std::string> reason = StringField(*body, "reason");
   if (!reason) return reason.error();
-  decisions::Amendment amendment;
-  amendment.proposal_id = summary->proposal.id;
-  amendment.author_person_id = ctx.person->id;
-  Result<std::string> valid_body = decisions::ValidateText(*text, "body", 50000);
-  if (!valid_body) return valid_body.error();
-  Result<std::string> valid_reason = decisions::ValidateText(*reason, "reason", 2000);
-  if (!valid_reason) return valid_reason.error();
-  amendment.body = *valid_body;
-  amendment.reason = *valid_reason;
-  Result<int64_t> id = ctx.Decisions().AddAmendment(amendment);
+  Result<int64_t> id = ProposeAmendment(ctx, *summary, *text, *reason);
   if (!id) return id.error();
   return JsonOf(json::object{{"id", *id}, {"status", "proposed"}}, 201);
 }
@@ -176,9 +151,6 @@ Result<Response> ApiCreateAmendment(Context& ctx) {
 Result<Response> ApiDecideAmendment(Context& ctx) {
   Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
   if (!summary) return summary.error();
-  if (ctx.person->id != summary->proposal.author_person_id && !ctx.IsBoard()) {
-    return Error::PermissionDenied("only the proposal's author or the board may do this");
-  }
   Result<json::object> body = BodyObject(ctx, {"status"});
   if (!body) return body.error();
   Result<std::string> status = StringField(*body, "status");
@@ -186,8 +158,7 @@ Result<Response> ApiDecideAmendment(Context& ctx) {
   if (*status != "accepted" && *status != "rejected") {
     return Error::InvalidArgument("accept or reject the amendment", "status");
   }
-  Status decided = ctx.Decisions().DecideAmendment(summary->proposal.id, ctx.ParamId("amendment"),
-                                                   *status == "accepted");
+  Status decided = DecideAmendment(ctx, *summary, ctx.ParamId("amendment"), *status == "accepted");
   if (!decided) return decided.error();
   return JsonOf(json::object{{"id", ctx.ParamId("amendment")}, {"status", *status}});
 }

@@ -63,7 +63,7 @@ Result<Response> ProposalsPage(Context& ctx, int status, const std::optional<Err
     page.set("new_body", ctx.form.Get("body"));
   }
   if (error) AddFieldError(ctx, page, *error);
-  return HtmlPage(ctx, "decisions/proposals", page, status);
+  return HtmlPage(ctx, "decisions/proposal_list", page, status);
 }
 
 }  // namespace
@@ -231,16 +231,11 @@ Result<Response> Reshow(Context& ctx, const Error& error, FormArea area) {
 Result<Response> ShowProposals(Context& ctx) { return ProposalsPage(ctx, 200, std::nullopt); }
 
 Result<Response> SubmitProposal(Context& ctx) {
-  decisions::Proposal proposal;
-  proposal.community_id = ctx.community->id;
-  proposal.author_person_id = ctx.person->id;
-  proposal.title = ctx.form.Get("title");
-  proposal.body = ctx.form.Get("body");
-  if (Status valid = decisions::ValidateProposal(proposal); !valid) {
-    return ProposalsPage(ctx, 400, valid.error());
+  Result<int64_t> id = CreateProposal(ctx, ctx.form.Get("title"), ctx.form.Get("body"));
+  if (!id) {
+    if (id.error().code == ErrorCode::kInvalidArgument) return ProposalsPage(ctx, 400, id.error());
+    return id.error();
   }
-  Result<int64_t> id = ctx.Decisions().CreateProposal(proposal);
-  if (!id) return id.error();
   return Redirect(ProposalPath(ctx, *id) + "?notice=" + UrlEncode("Saved."));
 }
 
@@ -251,61 +246,34 @@ Result<Response> ShowProposal(Context& ctx) {
 Result<Response> SubmitComment(Context& ctx) {
   Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
   if (!summary) return summary.error();
-  decisions::Comment comment;
-  comment.proposal_id = summary->proposal.id;
-  comment.author_person_id = ctx.person->id;
+  int64_t parent_id = 0;
   const std::string& parent = ctx.form.Get("parent");
   if (!parent.empty()) {
-    comment.parent_id = std::atoll(parent.c_str());
-    if (comment.parent_id <= 0) return Error::NotFound("no such comment to reply to", "parent");
+    parent_id = std::atoll(parent.c_str());
+    if (parent_id <= 0) return Error::NotFound("no such comment to reply to", "parent");
   }
-  Result<std::string> body = decisions::ValidateText(ctx.form.Get("body"), "body", 10000);
-  if (!body) return Reshow(ctx, body.error(), FormArea::kComment);
-  comment.body = *body;
-  Result<int64_t> id = ctx.Decisions().AddComment(comment);
-  if (!id) return id.error();
+  Result<int64_t> id = AddComment(ctx, *summary, parent_id, ctx.form.Get("body"));
+  if (!id) return Reshow(ctx, id.error(), FormArea::kComment);
   return Redirect(ProposalPath(ctx, summary->proposal.id) + "#comment-" + std::to_string(*id));
 }
 
 Result<Response> SubmitAmendment(Context& ctx) {
   Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
   if (!summary) return summary.error();
-  if (summary->decision) {
-    return Reshow(ctx,
-                  Error::FailedPrecondition("the proposal is already put to a vote", "amendment"),
-                  FormArea::kAmendment);
-  }
-  decisions::Amendment amendment;
-  amendment.proposal_id = summary->proposal.id;
-  amendment.author_person_id = ctx.person->id;
-  Result<std::string> body = decisions::ValidateText(ctx.form.Get("body"), "body", 50000);
-  if (!body) return Reshow(ctx, body.error(), FormArea::kAmendment);
-  if (*body == summary->proposal.body) {
-    return Reshow(ctx, Error::InvalidArgument("the amendment does not change the text", "body"),
-                  FormArea::kAmendment);
-  }
-  Result<std::string> reason = decisions::ValidateText(ctx.form.Get("reason"), "reason", 2000);
-  if (!reason) return Reshow(ctx, reason.error(), FormArea::kAmendment);
-  amendment.body = *body;
-  amendment.reason = *reason;
-  Result<int64_t> id = ctx.Decisions().AddAmendment(amendment);
-  if (!id) return id.error();
+  Result<int64_t> id =
+      ProposeAmendment(ctx, *summary, ctx.form.Get("body"), ctx.form.Get("reason"));
+  if (!id) return Reshow(ctx, id.error(), FormArea::kAmendment);
   return Redirect(ProposalPath(ctx, summary->proposal.id) + "#amendment-" + std::to_string(*id));
 }
 
 Result<Response> SubmitAmendmentDecision(Context& ctx) {
   Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
   if (!summary) return summary.error();
-  const bool author = ctx.person->id == summary->proposal.author_person_id;
-  if (!author && !ctx.IsBoard()) {
-    return Error::PermissionDenied("only the proposal's author or the board may do this");
-  }
   const std::string& choice = ctx.form.Get("choice");
   if (choice != "accept" && choice != "reject") {
     return Error::InvalidArgument("accept or reject the amendment", "choice");
   }
-  Status decided = ctx.Decisions().DecideAmendment(summary->proposal.id, ctx.ParamId("amendment"),
-                                                   choice == "accept");
+  Status decided = DecideAmendment(ctx, *summary, ctx.ParamId("amendment"), choice == "accept");
   if (!decided) return Reshow(ctx, decided.error(), FormArea::kAmendment);
   return Redirect(ProposalPath(ctx, summary->proposal.id) + "?notice=" + UrlEncode("Saved."));
 }

@@ -35,7 +35,7 @@ Result<Response> FundsPage(Context& ctx, int status, const std::optional<Error>&
     if (!ctx.form.Has("points")) page.set("form_points", "10");
   }
   if (error) AddFieldError(ctx, page, *error);
-  return HtmlPage(ctx, "funds/funds", page, status);
+  return HtmlPage(ctx, "funds/fund_list", page, status);
 }
 
 }  // namespace

@@ -59,7 +59,7 @@ Result<Response> CasesPage(Context& ctx, int status, const std::optional<Error>&
     }
   }
   if (error) AddFieldError(ctx, page, *error);
-  return HtmlPage(ctx, "impact/value_cases", page, status);
+  return HtmlPage(ctx, "impact/value_case_list", page, status);
 }
 
 }  // namespace

@@ -66,7 +66,7 @@ Result<Response> InitiativesPage(Context& ctx, int status, const std::optional<E
     page.set("form_summary", ctx.form.Get("summary"));
   }
   if (error) AddFieldError(ctx, page, *error);
-  return HtmlPage(ctx, "incubator/initiatives", page, status);
+  return HtmlPage(ctx, "incubator/initiative_list", page, status);
 }
 
 Result<Response> InitiativePage(Context& ctx, int status, const std::optional<Error>& error) {
