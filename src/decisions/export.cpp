@@ -8,6 +8,7 @@
 #include "voting/tally.h"
 
 namespace andel::decisions {
+
 namespace {
 
 namespace json = boost::json;
@@ -97,38 +98,8 @@ json::object ByCandidate(const std::vector<std::pair<int64_t, int64_t>>& figures
   return out;
 }
 
-json::object BallotJson(Kind kind, const ExportBallot& entry) {
-  const Ballot& ballot = entry.ballot;
-  json::object out;
-  switch (kind) {
-    case Kind::kMotion:
-      out["choice"] = ballot.choice == voting::Choice::kYes  ? "yes"
-                      : ballot.choice == voting::Choice::kNo ? "no"
-                                                             : "abstain";
-      break;
-    case Kind::kConsent:
-      if (ballot.objection) {
-        out["objection"] = *ballot.objection;
-      } else {
-        out["consent"] = true;
-      }
-      break;
-    case Kind::kApproval:
-      out["approved"] = Numbers(ballot.approved);
-      break;
-    case Kind::kScore: {
-      json::object scores;
-      for (const auto& [id, score] : ballot.scores) scores[std::to_string(id)] = score;
-      out["scores"] = std::move(scores);
-      break;
-    }
-    case Kind::kRanked: {
-      json::array ranking;
-      for (const std::vector<int>& position : ballot.ranking) ranking.push_back(Numbers(position));
-      out["ranking"] = std::move(ranking);
-      break;
-    }
-  }
+json::object ExportBallotJson(Kind kind, const ExportBallot& entry) {
+  json::object out = BallotJson(kind, entry.ballot);
   out["receipt"] = entry.receipt;
   if (entry.weight) out["weight"] = *entry.weight;
   return out;
@@ -181,6 +152,40 @@ json::object ResultJson(const ExportResult& result) {
 }
 
 }  // namespace
+
+json::object BallotJson(Kind kind, const Ballot& ballot) {
+  json::object out;
+  switch (kind) {
+    case Kind::kMotion:
+      out["choice"] = ballot.choice == voting::Choice::kYes  ? "yes"
+                      : ballot.choice == voting::Choice::kNo ? "no"
+                                                             : "abstain";
+      break;
+    case Kind::kConsent:
+      if (ballot.objection) {
+        out["objection"] = *ballot.objection;
+      } else {
+        out["consent"] = true;
+      }
+      break;
+    case Kind::kApproval:
+      out["approved"] = Numbers(ballot.approved);
+      break;
+    case Kind::kScore: {
+      json::object scores;
+      for (const auto& [id, score] : ballot.scores) scores[std::to_string(id)] = score;
+      out["scores"] = std::move(scores);
+      break;
+    }
+    case Kind::kRanked: {
+      json::array ranking;
+      for (const std::vector<int>& position : ballot.ranking) ranking.push_back(Numbers(position));
+      out["ranking"] = std::move(ranking);
+      break;
+    }
+  }
+  return out;
+}
 
 Result<DecisionExport> ExportOf(const Decision& decision, std::string title, ExportRoll roll,
                                 const std::vector<StoredBallot>& ballots, const Outcome& outcome) {
@@ -251,7 +256,7 @@ std::string WriteDecisionExport(const DecisionExport& e) {
   root["candidates"] = std::move(candidates);
   json::array ballots;
   for (const ExportBallot& entry : e.ballots)
-    ballots.push_back(BallotJson(KindOf(e.method), entry));
+    ballots.push_back(ExportBallotJson(KindOf(e.method), entry));
   root["ballots"] = std::move(ballots);
   root["receipts"] = Texts(e.receipts);
   root["result"] = ResultJson(e.result);

@@ -29,6 +29,7 @@
 // what is there.
 #pragma once
 
+#include <boost/json/object.hpp>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -134,5 +135,9 @@ std::string WriteDecisionExport(const DecisionExport& decision_export);
 // unknown candidate"), or "unknown counting method" naming "method". ReadDecisionExport(
 // WriteDecisionExport(e)) is e for every export whose ballots say only what their method uses.
 Result<DecisionExport> ReadDecisionExport(std::string_view text);
+
+// A ballot as the export and the API write it: {"choice": "yes"|"no"|"abstain"}, {"consent":
+// true} or {"objection"}, {"approved": [ids]}, {"scores": {id: score}} or {"ranking": [[ids]]}.
+boost::json::object BallotJson(Kind kind, const Ballot& ballot);
 
 }  // namespace andel::decisions

@@ -1,6 +1,7 @@
 // Proposals and decisions in the JSON API: the same data and rules as the pages.
 #include <boost/json.hpp>
 
+#include "decisions/export.h"
 #include "web/api_support.h"
 #include "web/decisions/actions.h"
 #include "web/decisions/forms.h"
@@ -220,7 +221,7 @@ Result<Response> ApiGetOwnBallot(Context& ctx) {
   if (!decision->secret) {
     Result<decisions::Ballot> ballot = decisions::ParseBallot(*decision, (*own)->content);
     if (!ballot) return ballot.error();
-    out["ballot"] = BallotJson(*decision, *ballot);
+    out["ballot"] = decisions::BallotJson(decisions::KindOf(*decision), *ballot);
     out["receipt"] = (*own)->receipt;
   }
   return JsonOf(out);

@@ -238,45 +238,6 @@ Result<Ballot> ReadBallotJson(const Decision& decision, const json::object& body
   return ballot;
 }
 
-json::object BallotJson(const Decision& decision, const Ballot& ballot) {
-  json::object out;
-  switch (decisions::KindOf(decision)) {
-    case Kind::kMotion:
-      out["choice"] = decisions::FormatBallot(decision, ballot);
-      break;
-    case Kind::kConsent:
-      if (ballot.objection) {
-        out["objection"] = *ballot.objection;
-      } else {
-        out["consent"] = true;
-      }
-      break;
-    case Kind::kApproval: {
-      json::array approved;
-      for (int id : ballot.approved) approved.push_back(id);
-      out["approved"] = std::move(approved);
-      break;
-    }
-    case Kind::kScore: {
-      json::object scores;
-      for (const auto& [id, score] : ballot.scores) scores[std::to_string(id)] = score;
-      out["scores"] = std::move(scores);
-      break;
-    }
-    case Kind::kRanked: {
-      json::array ranking;
-      for (const std::vector<int>& position : ballot.ranking) {
-        json::array tied;
-        for (int id : position) tied.push_back(id);
-        ranking.push_back(std::move(tied));
-      }
-      out["ranking"] = std::move(ranking);
-      break;
-    }
-  }
-  return out;
-}
-
 json::object OutcomeJson(const decisions::Decision& decision, const decisions::Outcome& outcome) {
   json::object out{{"ballots", outcome.ballots}};
   if (outcome.motion) {

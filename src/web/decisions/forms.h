@@ -45,8 +45,6 @@ Result<decisions::Ballot> ReadBallotForm(const decisions::Decision& decision, co
 // {"ranking"}.
 Result<decisions::Ballot> ReadBallotJson(const decisions::Decision& decision,
                                          const boost::json::object& body);
-boost::json::object BallotJson(const decisions::Decision& decision,
-                               const decisions::Ballot& ballot);
 
 // A count's outcome: "ballots"; a motion's figures (voting/result_json.h) and "passed"; consent's
 // "objections" (the reasons) and "passed"; otherwise "winners", "winner", "elected" (STV) and the
