@@ -18,10 +18,6 @@ Result<int64_t> Hundredths(const std::string& text, const std::string& field) {
   return q->thousandths / 10;
 }
 
-}  // namespace
-
-std::string HundredthsText(int64_t hundredths) { return impact::QuantityText({hundredths * 10}); }
-
 Result<store::SroiAnalysis> AnalysisFromFields(const Context& ctx, const Form& form) {
   store::SroiAnalysis analysis;
   analysis.community_id = ctx.community->id;
@@ -80,6 +76,10 @@ Result<store::SroiAnalysis> AnalysisFromFields(const Context& ctx, const Form& f
   if (Status valid = impact::ValidateSroi(analysis.input); !valid) return valid.error();
   return analysis;
 }
+
+}  // namespace
+
+std::string HundredthsText(int64_t hundredths) { return impact::QuantityText({hundredths * 10}); }
 
 Result<int64_t> CreateSroiAnalysis(Context& ctx, const Form& form) {
   Result<store::SroiAnalysis> analysis = AnalysisFromFields(ctx, form);

@@ -57,7 +57,7 @@ json::object ReportJson(const store::SroiAnalysis& a) {
   return out;
 }
 
-// The members AnalysisForm reads (and AnalysisFromFields after it).
+// The members AnalysisForm reads (and CreateSroiAnalysis after it).
 constexpr std::string_view kAnalysisFields[] = {"title", "currency", "investment", "discount_rate",
                                                 "outcomes"};
 
