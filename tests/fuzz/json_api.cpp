@@ -11,6 +11,7 @@
 #include "ballot_checks.h"
 #include "core/text.h"
 #include "decisions/decision.h"
+#include "decisions/export.h"
 #include "fuzz_support.h"
 #include "web/api_support.h"
 #include "web/decisions/forms.h"
@@ -25,7 +26,7 @@ namespace {
 
 void CheckBallot(const decisions::Decision& decision, const decisions::Ballot& ballot) {
   Check(decisions::ValidateBallot(decision, ballot).has_value(), "an accepted ballot is valid");
-  const json::value written = web::BallotJson(decision, ballot);
+  const json::value written = decisions::BallotJson(decisions::KindOf(decision), ballot);
   andel::Result<decisions::Ballot> from_json =
       web::ReadBallotJson(decision, json::parse(json::serialize(written)).as_object());
   Check(from_json.has_value() && SameBallot(*from_json, ballot),
