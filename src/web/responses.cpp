@@ -6,6 +6,7 @@
 #include "core/log_text.h"
 #include "store/database.h"
 #include "web/forms.h"
+#include "web/web_app.h"
 
 namespace andel::web {
 
@@ -40,10 +41,17 @@ ViewData LanguageLinks(Context& ctx) {
   ViewData links = MakeList();
   static constexpr std::pair<const char*, const char*> kLanguages[] = {
       {"da", "Dansk"}, {"nl", "Nederlands"}, {"en", "English"}};
-  std::string base = ctx.request.path + "?";
-  for (const auto& [name, value] : ctx.query.fields()) {
-    if (name == "lang" || name == "notice") continue;
-    base += UrlEncode(name) + "=" + UrlEncode(value) + "&";
+  // A form shown again after a POST links to the page the form lives on: the POST address itself
+  // may not answer GET.
+  std::string base;
+  if (ctx.request.method == Method::kGet || ctx.request.method == Method::kHead) {
+    base = ctx.request.path + "?";
+    for (const auto& [name, value] : ctx.query.fields()) {
+      if (name == "lang" || name == "notice") continue;
+      base += UrlEncode(name) + "=" + UrlEncode(value) + "&";
+    }
+  } else {
+    base = FormPagePath(ctx.request.path) + "?";
   }
   for (const auto& [code, label] : kLanguages) {
     ViewData link = MakeObject();
@@ -175,7 +183,6 @@ Response JsonResponse(std::string body, int status) {
 Response NoContent() {
   Response response;
   response.status = 204;
-  response.content_type = "application/json";
   return response;
 }
 
@@ -195,8 +202,7 @@ Response Download(std::string body, std::string_view content_type, std::string_v
 
 namespace {
 
-Response ErrorBody(Context& ctx, const Error& error) {
-  const int status = HttpStatus(error.code);
+Response ErrorBody(Context& ctx, const Error& error, int status) {
   std::string message = error.message;
   if (error.code == ErrorCode::kInternal || error.code == ErrorCode::kUnavailable) {
     spdlog::error("request {} {} failed: {} ({}); cause: {}", MethodName(ctx.request.method),
@@ -226,8 +232,8 @@ Response ErrorBody(Context& ctx, const Error& error) {
 
 }  // namespace
 
-Response ErrorResponse(Context& ctx, const Error& error) {
-  Response response = ErrorBody(ctx, error);
+Response ErrorResponse(Context& ctx, const Error& error, int status) {
+  Response response = ErrorBody(ctx, error, status != 0 ? status : HttpStatus(error.code));
   if (response.status == 503) AddRetryAfter(response);
   return response;
 }

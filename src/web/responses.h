@@ -45,8 +45,9 @@ Response Download(std::string body, std::string_view content_type, std::string_v
 
 // The error as the caller's surface wants it: JSON under /api/, else a page (or, for a missing
 // sign-in on a page, a redirect to /login). Internal and unavailable errors are logged with
-// their cause and shown only as a generic message; unavailable ones carry Retry-After.
-Response ErrorResponse(Context& ctx, const Error& error);
+// their cause and shown only as a generic message; unavailable ones carry Retry-After. `status`
+// replaces the code's own status where the code has none of its own (405).
+Response ErrorResponse(Context& ctx, const Error& error, int status = 0);
 
 // Marks a form field as wrong on a page shown again: sets "error" (the message, translated)
 // and "error_<field>" so the template can flag the field.

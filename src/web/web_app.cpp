@@ -204,8 +204,7 @@ std::optional<Response> Prepare(Context& ctx, const Route*& route) {
   if (!route) {
     if (path_known) {
       Response response = ErrorResponse(
-          ctx, Error::InvalidArgument("this address does not accept this method", "method"));
-      response.status = 405;
+          ctx, Error::InvalidArgument("this address does not accept this method", "method"), 405);
       std::string allow;
       for (const Route& candidate : RouteTable()) {
         std::map<std::string, std::string> ignored;
@@ -273,6 +272,20 @@ const Route* MatchRoute(Method method, const std::string& path,
     }
   }
   return best;
+}
+
+std::string FormPagePath(const std::string& path) {
+  std::string candidate = path;
+  while (!candidate.empty()) {
+    std::map<std::string, std::string> params;
+    bool known = false;
+    const Route* route = MatchRoute(Method::kGet, candidate, params, known);
+    if (route != nullptr && route->surface == Surface::kPage) return candidate;
+    const size_t slash = candidate.rfind('/');
+    if (slash == std::string::npos || slash == 0) break;
+    candidate.resize(slash);
+  }
+  return "/";
 }
 
 WebApp::WebApp(store::Database& db, WebConfig config, std::function<int64_t()> now)

@@ -50,4 +50,9 @@ class WebApp {
 const struct Route* MatchRoute(Method method, const std::string& path,
                                std::map<std::string, std::string>& params, bool& path_known);
 
+// The page a form posting to `path` lives on, for links away from a form shown again after its
+// POST (the language switcher): `path` itself if it answers GET with a page, else the nearest
+// parent address that does ("/c/x/proposals/5/vote" → "/c/x/proposals/5"), else "/".
+std::string FormPagePath(const std::string& path);
+
 }  // namespace andel::web

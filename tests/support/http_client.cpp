@@ -7,7 +7,11 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <boost/json.hpp>
+#include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <mutex>
 #include <stdexcept>
 
 namespace andel::testing {
@@ -46,6 +50,25 @@ void SendAll(int fd, const std::string& bytes) {
     if (n <= 0) return;
     sent += static_cast<size_t>(n);
   }
+}
+
+// With ANDEL_API_RECORD=FILE set, every JSON answer of the API is appended to FILE as one JSON line
+// {"method","target","status","body"}; tests/e2e/openapi.mjs then checks each against the schema
+// docs/openapi.yaml gives for it. The file is emptied when the first answer of the process comes.
+void RecordApiAnswer(const std::string& method, const std::string& target, const HttpReply& reply) {
+  static const char* const path = std::getenv("ANDEL_API_RECORD");
+  if (path == nullptr || target.rfind("/api/", 0) != 0 ||
+      reply.Header("content-type").rfind("application/json", 0) != 0) {
+    return;
+  }
+  static std::mutex mutex;
+  static std::ofstream out(path, std::ios::trunc);
+  const boost::json::object line{{"method", method},
+                                 {"target", target},
+                                 {"status", reply.status},
+                                 {"body", reply.body}};
+  const std::lock_guard lock(mutex);
+  out << boost::json::serialize(line) << '\n' << std::flush;
 }
 
 }  // namespace
@@ -130,6 +153,7 @@ HttpReply HttpClient::Send(const std::string& method, const std::string& target,
     position = end + 2;
   }
   reply.body = raw.substr(header_end + 4);
+  RecordApiAnswer(method, target, reply);
   return reply;
 }
 

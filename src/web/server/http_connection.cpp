@@ -282,7 +282,8 @@ class Connection : public std::enable_shared_from_this<Connection> {
     keep = keep && !server_.stopping.load();
     auto message = std::make_shared<bhttp::response<bhttp::string_body>>(
         static_cast<bhttp::status>(response.status), version_ ? version_ : 11);
-    message->set(bhttp::field::content_type, response.content_type);
+    // A 204 has no body, so no type of one.
+    if (response.status != 204) message->set(bhttp::field::content_type, response.content_type);
     for (auto& [name, value] : response.headers) message->insert(name, value);
     message->body() = std::move(response.body);
     message->keep_alive(keep);
