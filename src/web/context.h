@@ -128,6 +128,8 @@ struct Context {
   std::string session_token = {};  // the raw cookie value, if signed in by cookie
   std::string visitor_token = {};  // the raw anti-forgery cookie of a visitor not signed in
   std::vector<std::string> set_cookies = {};
+  // The page the posted form lives on, where the route names one (Route::form_page).
+  std::string form_page = {};
 
   // The translation of English text `english` into the request's language.
   const std::string& T(const std::string& english) const {

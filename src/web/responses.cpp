@@ -51,7 +51,7 @@ ViewData LanguageLinks(Context& ctx) {
       base += UrlEncode(name) + "=" + UrlEncode(value) + "&";
     }
   } else {
-    base = FormPagePath(ctx.request.path) + "?";
+    base = (ctx.form_page.empty() ? FormPagePath(ctx.request.path) : ctx.form_page) + "?";
   }
   for (const auto& [code, label] : kLanguages) {
     ViewData link = MakeObject();

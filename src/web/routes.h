@@ -37,6 +37,9 @@ struct Route {
   Surface surface;
   Handler handler;
   size_t body_limit = 0;  // 0: the server's default
+  // For a form's POST whose page is not found by FormPagePath (web_app.h): the pattern of the
+  // page the form lives on, "/c/{slug}/proposals/{id}".
+  std::string form_page = {};
 };
 
 // Body limits of routes that take files: uploads (member lists, Pabulib files) and measurement CSVs

@@ -274,6 +274,24 @@ const Route* MatchRoute(Method method, const std::string& path,
   return best;
 }
 
+std::string FillPattern(const std::string& pattern,
+                        const std::map<std::string, std::string>& params) {
+  std::string out;
+  for (size_t at = 0; at < pattern.size();) {
+    const size_t open = pattern.find('{', at);
+    const size_t close = open == std::string::npos ? open : pattern.find('}', open);
+    if (close == std::string::npos) {
+      out += pattern.substr(at);
+      break;
+    }
+    out += pattern.substr(at, open - at);
+    const auto value = params.find(pattern.substr(open + 1, close - open - 1));
+    if (value != params.end()) out += value->second;
+    at = close + 1;
+  }
+  return out;
+}
+
 std::string FormPagePath(const std::string& path) {
   std::string candidate = path;
   while (!candidate.empty()) {
@@ -386,6 +404,7 @@ Response WebApp::TransportError(int status, const std::string& message, Request&
 Response WebApp::Dispatch(Context& ctx) {
   const Route* route = nullptr;
   if (std::optional<Response> refusal = Prepare(ctx, route)) return std::move(*refusal);
+  if (!route->form_page.empty()) ctx.form_page = FillPattern(route->form_page, ctx.params);
   Request& request = ctx.request;
   if (Unsafe(request.method)) {
     if (Status status = ParseBody(ctx); !status) return ErrorResponse(ctx, status.error());

@@ -54,5 +54,8 @@ const struct Route* MatchRoute(Method method, const std::string& path,
 // POST (the language switcher): `path` itself if it answers GET with a page, else the nearest
 // parent address that does ("/c/x/proposals/5/vote" → "/c/x/proposals/5"), else "/".
 std::string FormPagePath(const std::string& path);
+// A route pattern with its parameters filled in: ("/c/{slug}", {slug: "x"}) → "/c/x".
+std::string FillPattern(const std::string& pattern,
+                        const std::map<std::string, std::string>& params);
 
 }  // namespace andel::web

@@ -442,6 +442,12 @@ try {
   await newcomer.click("form[action$='/vote'] button[type=submit]");
   await newcomer.waitForLoadState("load");
   if (!(await newcomer.textContent("main")).includes("Your vote is counted")) fail("the newcomer's vote was not counted");
+  // Post/Redirect/Get: the receipt page is a page of its own, and its language switcher works.
+  if (!newcomer.url().endsWith(proposalPath + "/vote")) fail(`a cast vote left the browser at ${newcomer.url()}`);
+  const switched = await newcomer.goto(new URL(await newcomer.getAttribute("nav.languages a[lang=da]", "href"), newcomer.url()).href);
+  if (switched.status() !== 200) fail(`the language switcher after a vote answered ${switched.status()}`);
+  if (!(await newcomer.textContent("main")).includes("Din kvittering")) fail("the receipt page did not switch to Danish");
+  await newcomer.goto(base + proposalPath + "/vote?lang=en");
   await newcomer.screenshot({ path: join(shots, "newcomer-voted-360.png"), fullPage: false });
   await boardContext.close();
 

@@ -207,8 +207,9 @@ TEST_F(DecisionTest, RankedBallotFromTheFormWithoutJavaScript) {
   HttpReply page = member.Get(base);
   EXPECT_TRUE(Contains(page.body, "name=\"rank_2\""));
   HttpReply cast = member.PostForm(base, base + "/vote", "rank_1=2&rank_2=1&rank_3=");
-  ASSERT_EQ(cast.status, 200) << cast.body;
-  EXPECT_TRUE(Contains(cast.body, "1. Beta · 2. Alpha"));
+  ASSERT_EQ(cast.status, 303) << cast.body;
+  ASSERT_EQ(cast.Header("location"), base + "/vote");
+  EXPECT_TRUE(Contains(member.Get(base + "/vote").body, "1. Beta · 2. Alpha"));
   EXPECT_TRUE(Contains(member.Get(base).body, "1. Beta · 2. Alpha"));
   // Live results: the pairwise matrix is on the results page.
   HttpReply results = member.Get(base + "/results");
@@ -242,8 +243,8 @@ TEST_F(DecisionTest, EveryKindOfBallotFromThePageForm) {
     Decision(std::string(c.decision) + R"(,"closes_at":)" + Closes(3600) + "}");
     const std::string base = "/c/open-coop/proposals/" + std::to_string(proposal_);
     HttpReply cast = member.PostForm(base, base + "/vote", c.form);
-    ASSERT_EQ(cast.status, 200) << c.decision << ": " << cast.body.substr(0, 300);
-    EXPECT_TRUE(Contains(cast.body, c.shown)) << c.decision;
+    ASSERT_EQ(cast.status, 303) << c.decision << ": " << cast.body.substr(0, 300);
+    EXPECT_TRUE(Contains(member.Get(cast.Header("location")).body, c.shown)) << c.decision;
   }
   // A consent objection without its reason, and a motion without a choice, are explained.
   const std::string last = "/c/open-coop/proposals/" + std::to_string(proposal_ - 3);

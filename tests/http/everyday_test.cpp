@@ -30,5 +30,45 @@ TEST_F(DecisionTest, AFormShownAgainLinksItsLanguageSwitcherToTheFormsPage) {
   EXPECT_EQ(member.Get(base + "?lang=da").status, 200);
 }
 
+TEST_F(DecisionTest, ACastVoteRedirectsToAReceiptPageThatCanBeReloadedAndSwitched) {
+  Decision(R"({"method":"motion","closes_at":)" + Closes(3600) + "}");
+  HttpClient member = SignedIn(Accounts::kMember);
+  const std::string base = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  HttpReply cast = member.PostForm(base, base + "/vote", "choice=yes");
+  ASSERT_EQ(cast.status, 303);
+  ASSERT_EQ(cast.Header("location"), base + "/vote");
+  HttpReply receipt = member.Get(base + "/vote");
+  ASSERT_EQ(receipt.status, 200);
+  EXPECT_TRUE(Contains(receipt.body, "class=\"receipt\""));
+  EXPECT_TRUE(Contains(receipt.body, "href=\"" + base + "/vote?lang=da\""));
+  HttpReply danish = member.Get(base + "/vote?lang=da");
+  EXPECT_EQ(danish.status, 200);
+  EXPECT_TRUE(Contains(danish.body, "Din kvittering"));
+  // Without the flash (another browser of the same member), the page tells what the store knows.
+  HttpClient elsewhere = SignedIn(Accounts::kMember);
+  HttpReply later = elsewhere.Get(base + "/vote");
+  EXPECT_EQ(later.status, 200);
+  EXPECT_TRUE(Contains(later.body, "class=\"receipt\""));
+  // Another member's browser is not shown this member's flash.
+  elsewhere.cookies()["andel_flash"] = member.cookies()["andel_flash"];
+  HttpClient board = SignedIn(Accounts::kBoard);
+  board.cookies()["andel_flash"] = member.cookies()["andel_flash"];
+  EXPECT_EQ(board.Get(base + "/vote").status, 303) << "the board has not voted";
+}
+
+TEST_F(DecisionTest, ASecretBallotsKeyIsShownAfterTheRedirectAndNeverStored) {
+  Decision(R"({"method":"motion","secret":true,"closes_at":)" + Closes(3600) + "}");
+  HttpClient member = SignedIn(Accounts::kMember);
+  const std::string base = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  ASSERT_EQ(member.PostForm(base, base + "/vote", "choice=no").status, 303);
+  HttpReply receipt = member.Get(base + "/vote");
+  ASSERT_EQ(receipt.status, 200);
+  EXPECT_TRUE(Contains(receipt.body, "class=\"key\""));
+  HttpClient elsewhere = SignedIn(Accounts::kMember);
+  HttpReply later = elsewhere.Get(base + "/vote");
+  EXPECT_FALSE(Contains(later.body, "class=\"key\""));
+  EXPECT_FALSE(Contains(later.body, "class=\"receipt\""));
+}
+
 }  // namespace
 }  // namespace andel::testing

@@ -39,9 +39,13 @@ class SecondFactorTest : public ServerTest {
     EXPECT_EQ(secret.size(), 32u);
     // The key is on the page for typing, in groups of four.
     EXPECT_TRUE(Contains(page.body, web::GroupForTyping(secret)));
-    HttpReply confirmed = client.PostForm("/account/two-step", "/account/two-step/confirm",
-                                          "code=" + web::TotpCode(secret, now_));
-    EXPECT_EQ(confirmed.status, 200) << confirmed.body.substr(0, 400);
+    EXPECT_EQ(client
+                  .PostForm("/account/two-step", "/account/two-step/confirm",
+                            "code=" + web::TotpCode(secret, now_))
+                  .status,
+              303);
+    // The recovery codes are shown on the page the confirmation redirects to.
+    HttpReply confirmed = client.Get("/account/two-step");
     // The confirming code is used: the next one comes with the next 30-second step.
     now_ += 30;
     std::vector<std::string> codes;
@@ -160,9 +164,13 @@ TEST_F(SecondFactorTest, RecoveryCodesWorkOnceAndTheOwnerIsTold) {
   PasswordStep(again, Accounts::kMember);
   EXPECT_EQ(CodeStep(again, codes[3]).status, 401);
   // New codes replace the old ones.
-  HttpReply renewed = owner.PostForm("/account/two-step", "/account/two-step/recovery-codes",
-                                     "code=" + FormEncode(codes[4]));
-  ASSERT_EQ(renewed.status, 200);
+  ASSERT_EQ(owner
+                .PostForm("/account/two-step", "/account/two-step/recovery-codes",
+                          "code=" + FormEncode(codes[4]))
+                .status,
+            303);
+  HttpReply renewed = owner.Get("/account/two-step");
+  EXPECT_TRUE(Contains(renewed.body, "<li><code>"));
   EXPECT_FALSE(Contains(renewed.body, codes[5]));
   EXPECT_EQ(FactorOf(Accounts::kMember)->recovery_codes_left, 10);
   HttpClient old_code = Client();
@@ -194,7 +202,7 @@ TEST_F(SecondFactorTest, SettingUpNeedsThePasswordAndACodeFromTheApp) {
   EXPECT_EQ(PasswordStep(meanwhile, Accounts::kMember).Header("location"), "/");
   HttpReply confirmed = owner.PostForm("/account/two-step", "/account/two-step/confirm",
                                        "code=" + web::TotpCode(secret, now_));
-  EXPECT_EQ(confirmed.status, 200);
+  EXPECT_EQ(confirmed.status, 303);
   EXPECT_EQ(FactorOf(Accounts::kMember)->secret, secret);
   EXPECT_EQ(MailsWithSubject(Accounts::kMember, "Two-step sign-in is on"), 1);
   // Sessions that were signed in without the code end; this one goes on.
@@ -220,7 +228,7 @@ TEST_F(SecondFactorTest, ANewPhoneReplacesTheOldOneOnlyWhenConfirmed) {
                 .PostForm("/account/two-step", "/account/two-step/confirm",
                           "code=" + web::TotpCode(new_secret, now_))
                 .status,
-            200);
+            303);
   now_ += 30;
   HttpClient later = Client();
   PasswordStep(later, Accounts::kMember);

@@ -2,6 +2,7 @@
 #include "support/http_client.h"
 
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -63,10 +64,8 @@ void RecordApiAnswer(const std::string& method, const std::string& target, const
   }
   static std::mutex mutex;
   static std::ofstream out(path, std::ios::trunc);
-  const boost::json::object line{{"method", method},
-                                 {"target", target},
-                                 {"status", reply.status},
-                                 {"body", reply.body}};
+  const boost::json::object line{
+      {"method", method}, {"target", target}, {"status", reply.status}, {"body", reply.body}};
   const std::lock_guard lock(mutex);
   out << boost::json::serialize(line) << '\n' << std::flush;
 }
@@ -154,6 +153,12 @@ HttpReply HttpClient::Send(const std::string& method, const std::string& target,
   }
   reply.body = raw.substr(header_end + 4);
   RecordApiAnswer(method, target, reply);
+  // Post/Redirect/Get: a form that succeeds answers with a redirect to a page that can be reloaded,
+  // bookmarked and switched to another language; one that fails shows the form again (4xx).
+  if (method == "POST" && target.rfind("/api/", 0) != 0) {
+    EXPECT_NE(reply.status, 200) << "POST " << target
+                                 << " answered 200: a form that succeeds answers 303 to a page";
+  }
   return reply;
 }
 

@@ -8,6 +8,7 @@
 #include "web/accounts/second_factor.h"
 #include "web/accounts/sign_in.h"
 #include "web/accounts/totp.h"
+#include "web/flash.h"
 #include "web/responses.h"
 #include "web/security.h"
 
@@ -118,6 +119,15 @@ std::optional<Result<Response>> RefuseWrongPassword(Context& ctx) {
   return page;
 }
 
+// New recovery codes go to the account's two-step page in the browser's flash cookie (never
+// stored on the server but as hashes), shown there after the redirect.
+Response ShowNewCodes(Context& ctx, const std::vector<std::string>& codes) {
+  std::string joined;
+  for (const std::string& code : codes) joined += (joined.empty() ? "" : " ") + code;
+  SetFlash(ctx, "/account/two-step", {{"codes", joined}});
+  return Redirect("/account/two-step");
+}
+
 }  // namespace
 
 Result<Response> ShowSignInCode(Context& ctx) {
@@ -169,7 +179,16 @@ Result<Response> SubmitSignInCode(Context& ctx) {
   return Redirect(SafeNext(step->next_path));
 }
 
-Result<Response> ShowTwoStep(Context& ctx) { return TwoStepPage(ctx, 200, std::nullopt); }
+Result<Response> ShowTwoStep(Context& ctx) {
+  std::vector<std::string> new_codes;
+  if (std::optional<FlashValues> flash = ReadFlash(ctx)) {
+    const std::string codes = (*flash)["codes"];
+    for (std::string_view code : Split(codes, ' ')) {
+      if (!code.empty()) new_codes.emplace_back(code);
+    }
+  }
+  return TwoStepPage(ctx, 200, std::nullopt, new_codes);
+}
 
 Result<Response> SubmitTwoStepSetup(Context& ctx) {
   if (std::optional<Result<Response>> refused = RefuseWrongPassword(ctx)) return *refused;
@@ -218,7 +237,7 @@ Result<Response> SubmitTwoStepConfirm(Context& ctx) {
     return told.error();
   }
   ctx.person->second_factor = true;
-  return TwoStepPage(ctx, 200, std::nullopt, codes.codes);
+  return ShowNewCodes(ctx, codes.codes);
 }
 
 Result<Response> SubmitRecoveryCodes(Context& ctx) {
@@ -234,7 +253,7 @@ Result<Response> SubmitRecoveryCodes(Context& ctx) {
       !status) {
     return status.error();
   }
-  return TwoStepPage(ctx, 200, std::nullopt, codes.codes);
+  return ShowNewCodes(ctx, codes.codes);
 }
 
 Result<Response> SubmitTwoStepRemove(Context& ctx) {

@@ -21,6 +21,8 @@ Result<Response> SubmitDecision(Context& ctx);
 // vote_pages.cpp: votes as pages: casting a ballot, results with their explanation, the public list
 // of receipts, printable minutes, the export, and notifications.
 Result<Response> SubmitVote(Context& ctx);
+// The receipt of the caller's vote, where a cast vote redirects to.
+Result<Response> ShowVoteCast(Context& ctx);
 Result<Response> ShowResults(Context& ctx);
 Result<Response> ShowReceipts(Context& ctx);
 Result<Response> ShowMinutes(Context& ctx);

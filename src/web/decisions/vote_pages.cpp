@@ -8,6 +8,7 @@
 #include "web/decisions/handlers.h"
 #include "web/decisions/proposal_page.h"
 #include "web/decisions/views.h"
+#include "web/flash.h"
 #include "web/render/markdown.h"
 #include "web/responses.h"
 #include "web/security.h"
@@ -35,14 +36,52 @@ Result<Response> SubmitVote(Context& ctx) {
   if (!ballot) return Reshow(ctx, ballot.error(), FormArea::kVote);
   Result<Cast> cast = CastBallot(ctx, *decision, *ballot, ctx.form.Get("key"));
   if (!cast) return Reshow(ctx, cast.error(), FormArea::kVote);
+  // The receipt page is a GET page (reload, bookmark, switch language); the ballot as cast and a
+  // secret ballot's key travel to it in the browser's flash cookie, never stored with the voter.
+  const std::string vote_path = ProposalPath(ctx, proposal_id) + "/vote";
+  FlashValues flash{{"receipt", cast->result.receipt},
+                    {"ballot", decisions::FormatBallot(*decision, *ballot)}};
+  if (cast->result.changed) flash["changed"] = "1";
+  if (!cast->key.empty()) flash["key"] = cast->key;
+  SetFlash(ctx, vote_path, flash);
+  return Redirect(vote_path);
+}
+
+Result<Response> ShowVoteCast(Context& ctx) {
+  int64_t proposal_id = 0;
+  Result<Decision> decision = DecisionOfProposal(ctx, &proposal_id);
+  if (!decision) return decision.error();
   ViewData page = BasePage(ctx, ctx.T("Your vote is counted"));
   page.set("href", ProposalPath(ctx, proposal_id));
   page.set("receipts_href", ProposalPath(ctx, proposal_id) + "/receipts");
-  page.set("receipt", cast->result.receipt);
-  page.set("ballot", DescribeBallot(ctx, *decision, *ballot));
-  if (cast->result.changed) page.set("changed", true);
-  if (!cast->key.empty()) page.set("key", cast->key);
   if (decision->secret) page.set("secret", true);
+  std::optional<FlashValues> flash = ReadFlash(ctx);
+  std::optional<decisions::Ballot> ballot;
+  std::string receipt;
+  if (flash) {
+    receipt = (*flash)["receipt"];
+    if (Result<decisions::Ballot> cast = decisions::ParseBallot(*decision, (*flash)["ballot"])) {
+      ballot = *cast;
+    }
+    if (flash->contains("changed")) page.set("changed", true);
+    if (flash->contains("key")) page.set("key", (*flash)["key"]);
+  } else {
+    // Later visits: what the store knows of this member's vote (nothing but the time for a
+    // secret ballot).
+    Result<std::optional<store::OwnVote>> own =
+        ctx.Decisions().FindOwnVote(decision->id, ctx.person->id);
+    if (!own) return own.error();
+    if (!*own) return Redirect(ProposalPath(ctx, proposal_id));
+    page.set("voted_at", FormatDateTime(ctx.language, (*own)->voted_at));
+    if (!decision->secret) {
+      receipt = (*own)->receipt;
+      if (Result<decisions::Ballot> stored = decisions::ParseBallot(*decision, (*own)->content)) {
+        ballot = *stored;
+      }
+    }
+  }
+  if (ballot) page.set("ballot", DescribeBallot(ctx, *decision, *ballot));
+  if (!receipt.empty()) page.set("receipt", receipt);
   return HtmlPage(ctx, "decisions/vote_cast", page);
 }
 
