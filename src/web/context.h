@@ -130,6 +130,13 @@ struct Context {
   std::vector<std::string> set_cookies = {};
   // The page the posted form lives on, where the route names one (Route::form_page).
   std::string form_page = {};
+  // An editing form that starts from the current values: the page filled in for the form posting
+  // to `action` (render/form_state.h). A form shown again after its POST uses the post instead.
+  struct Prefill {
+    std::string action;
+    Form values;
+  };
+  std::optional<Prefill> prefill = {};
 
   // The translation of English text `english` into the request's language.
   const std::string& T(const std::string& english) const {

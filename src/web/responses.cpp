@@ -6,6 +6,7 @@
 #include "core/log_text.h"
 #include "store/database.h"
 #include "web/forms.h"
+#include "web/render/form_state.h"
 #include "web/web_app.h"
 
 namespace andel::web {
@@ -148,12 +149,37 @@ std::string PageAround(Context& ctx, ViewData& page, const std::string& content)
   return Views::Splice(*shell, content);
 }
 
+// A page answering a POST shows its form again (the post failed): with what was typed, and the
+// error at its field and in a summary at the top (render/form_state.h). Another page fills in the
+// form it starts from current values, if any.
+std::string ShownAgain(Context& ctx, ViewData& page, std::string content) {
+  if (ctx.request.method != Method::kPost) {
+    if (!ctx.prefill) return content;
+    return ShowFormAgain(content, ctx.prefill->action, ctx.prefill->values, std::nullopt, {});
+  }
+  std::optional<FieldError> error;
+  if (const ViewData* message = page.get("error"); message && message->is_string()) {
+    const ViewData* field = page.get("error_field");
+    error = FieldError{.field = field && field->is_string() ? field->string_value() : "",
+                       .message = message->string_value()};
+    // The messages are written as fragments ("write an amount …") to follow a field's name in
+    // the API; on a page each stands alone, as a sentence.
+    if (!error->message.empty() && error->message[0] >= 'a' && error->message[0] <= 'z') {
+      error->message[0] = static_cast<char>(error->message[0] - 'a' + 'A');
+    }
+  }
+  return ShowFormAgain(
+      content, ctx.request.path, ctx.form, error,
+      {.summary_heading = ctx.T("There is a problem"), .error_prefix = ctx.T("Error:")});
+}
+
 }  // namespace
 
 Response HtmlPage(Context& ctx, std::string_view view, ViewData& page, int status) {
   Response response;
   response.status = status;
-  response.body = PageAround(ctx, page, ctx.services.views.Render(view, ctx.language, page));
+  response.body = PageAround(
+      ctx, page, ShownAgain(ctx, page, ctx.services.views.Render(view, ctx.language, page)));
   return response;
 }
 
@@ -161,8 +187,9 @@ Response HtmlPageWith(Context& ctx, std::string_view view, ViewData& page, const
                       const std::string& html, int status) {
   Response response;
   response.status = status;
-  response.body =
-      PageAround(ctx, page, ctx.services.views.RenderWith(view, ctx.language, page, key, html));
+  response.body = PageAround(
+      ctx, page,
+      ShownAgain(ctx, page, ctx.services.views.RenderWith(view, ctx.language, page, key, html)));
   return response;
 }
 

@@ -436,6 +436,21 @@ try {
   await board.fill("#closes_at", `${tomorrow.getFullYear()}-${pad(tomorrow.getMonth() + 1)}-${pad(tomorrow.getDate())}T18:00`);
   await board.click("form.decide button[type=submit]");
   await board.waitForURL(/notice=/);
+  // A form with a mistake comes back with everything typed and the error at its field.
+  await board.goto(base + "/c/roskilde-samskabelse/funds");
+  await board.fill("#fund-title", "Kick-start");
+  await board.fill("#fund-amount", "lots");
+  await board.selectOption("#fund-ballot", "cumulative");
+  await board.selectOption("#fund-rule", "greedy");
+  await board.click("form[action$='/funds'] button[type=submit]");
+  await board.waitForLoadState("load");
+  if ((await board.inputValue("#fund-ballot")) !== "cumulative") fail("the fund's ballot type was lost after an error");
+  if ((await board.inputValue("#fund-rule")) !== "greedy") fail("the fund's rule was lost after an error");
+  if ((await board.inputValue("#fund-title")) !== "Kick-start") fail("the fund's title was lost after an error");
+  if ((await board.getAttribute("#fund-amount", "aria-describedby")) !== "fund-amount-error") fail("the amount's error is not tied to its field");
+  await board.click(".error-summary a[href='#fund-amount']");
+  await axe("a form shown again with its error", board);
+  await board.screenshot({ path: join(shots, "form-error-desktop.png"), fullPage: false });
   await newcomer.goto(base + proposalPath);
   await axe("a vote, on a phone", newcomer);
   await newcomer.check("input[name=choice][value=yes]");

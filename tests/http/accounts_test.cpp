@@ -302,8 +302,8 @@ TEST_F(AccountsTest, GuessingNeverLocksTheOwnerOut) {
   EXPECT_EQ(right.status, wrong.status);
   EXPECT_FALSE(owner.cookies().count("andel_session"));
   const auto message = [](const std::string& body) {
-    const size_t at = body.find("class=\"error\"");
-    return body.substr(at, body.find("</p>", at) - at);
+    const size_t at = body.find("class=\"error-summary\"");
+    return body.substr(at, body.find("</div>", at) - at);
   };
   EXPECT_EQ(message(right.body), message(wrong.body));
   // Only the right password brought a link.

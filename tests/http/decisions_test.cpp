@@ -52,7 +52,7 @@ TEST_F(DecisionTest, DiscussionAmendmentAndSafeMarkdown) {
   // An empty comment is refused with the reason, on the page.
   HttpReply empty = member.PostForm(path, path + "/comments", "body=+");
   EXPECT_EQ(empty.status, 400);
-  EXPECT_TRUE(Contains(empty.body, "please write something"));
+  EXPECT_TRUE(Contains(empty.body, "Please write something"));
   // An amendment, accepted by the board: the text changes.
   ASSERT_EQ(board
                 .PostForm(path, path + "/amendments",
@@ -218,7 +218,7 @@ TEST_F(DecisionTest, RankedBallotFromTheFormWithoutJavaScript) {
   // A rank out of range is explained.
   HttpReply bad = member.PostForm(base, base + "/vote", "rank_1=9");
   EXPECT_EQ(bad.status, 400);
-  EXPECT_TRUE(Contains(bad.body, "a rank must be a number from 1 to the number of options"));
+  EXPECT_TRUE(Contains(bad.body, "A rank must be a number from 1 to the number of options"));
 }
 
 TEST_F(DecisionTest, EveryKindOfBallotFromThePageForm) {
@@ -250,7 +250,7 @@ TEST_F(DecisionTest, EveryKindOfBallotFromThePageForm) {
   const std::string last = "/c/open-coop/proposals/" + std::to_string(proposal_ - 3);
   HttpReply bare = member.PostForm(last, last + "/vote", "choice=object&reason=");
   EXPECT_EQ(bare.status, 400);
-  EXPECT_TRUE(Contains(bare.body, "an objection must give its reason"));
+  EXPECT_TRUE(Contains(bare.body, "An objection must give its reason"));
 }
 
 TEST_F(DecisionTest, BadDecisionsAndBallotsAreExplained) {

@@ -70,5 +70,44 @@ TEST_F(DecisionTest, ASecretBallotsKeyIsShownAfterTheRedirectAndNeverStored) {
   EXPECT_FALSE(Contains(later.body, "class=\"receipt\""));
 }
 
+TEST_F(DecisionTest, AFundFormShownAgainKeepsEveryFieldAndTellsTheErrorAtItsField) {
+  HttpClient board = SignedIn(Accounts::kBoard);
+  HttpReply refused = board.PostForm(
+      "/c/open-coop/funds", "/c/open-coop/funds",
+      "title=Kick-start&description=Seed+money&amount=lots&currency=DKK&ballot=cumulative"
+      "&points=20&rule=greedy&proposers=board");
+  ASSERT_EQ(refused.status, 400);
+  for (const char* kept :
+       {"value=\"Kick-start\"", ">Seed money</textarea>", "<option value=\"cumulative\" selected>",
+        "value=\"20\"", "<option value=\"greedy\" selected>",
+        "<option value=\"board\" selected>"}) {
+    EXPECT_TRUE(Contains(refused.body, kept)) << kept;
+  }
+  EXPECT_TRUE(Contains(refused.body, "class=\"error-summary\""));
+  EXPECT_TRUE(Contains(refused.body, "<a href=\"#fund-amount\">"));
+  EXPECT_TRUE(Contains(refused.body, "aria-describedby=\"fund-amount-error\""));
+  EXPECT_TRUE(Contains(refused.body, "id=\"fund-amount-error\""));
+}
+
+TEST_F(DecisionTest, ChangingAVoteStartsFromTheBallotAsCast) {
+  Decision(R"({"method":"schulze","options":["Alpha","Beta","Gamma"],"closes_at":)" + Closes(3600) +
+           "}");
+  HttpClient member = SignedIn(Accounts::kMember);
+  const std::string base = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  ASSERT_EQ(member.PostForm(base, base + "/vote", "rank_1=2&rank_2=1&rank_3=").status, 303);
+  const std::string page = member.Get(base).body;
+  const auto selected = [&](int option) {
+    const size_t select = page.find("name=\"rank_" + std::to_string(option) + "\"");
+    const size_t chosen = page.find(" selected>", select);
+    const size_t end = page.find("</select>", select);
+    if (chosen > end) return std::string("none");
+    const size_t value = page.rfind("value=\"", chosen);
+    return page.substr(value + 7, page.find('"', value + 7) - value - 7);
+  };
+  EXPECT_EQ(selected(1), "2");
+  EXPECT_EQ(selected(2), "1");
+  EXPECT_EQ(selected(3), "") << "not ranked";
+}
+
 }  // namespace
 }  // namespace andel::testing

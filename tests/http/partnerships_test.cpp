@@ -120,7 +120,7 @@ TEST_F(PartnershipsTest, RolesAndBadInput) {
   HttpReply long_list = member.PostForm("/c/open-coop/partners", "/c/open-coop/partners/profile",
                                         "offer=" + std::string(81, 'y'));
   EXPECT_EQ(long_list.status, 400);
-  EXPECT_TRUE(Contains(long_list.body, "a competence can have at most 80 characters"));
+  EXPECT_TRUE(Contains(long_list.body, "A competence can have at most 80 characters"));
   EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/competences").status, 200);
 }
 

@@ -171,6 +171,45 @@ Result<Ballot> ReadBallotForm(const Decision& decision, const Form& form) {
   return ballot;
 }
 
+Form BallotForm(const Decision& decision, const Ballot& ballot) {
+  Form form;
+  switch (decisions::KindOf(decision)) {
+    case Kind::kMotion:
+      form.Add("choice", ballot.choice == voting::Choice::kYes  ? "yes"
+                         : ballot.choice == voting::Choice::kNo ? "no"
+                                                                : "abstain");
+      break;
+    case Kind::kConsent:
+      form.Add("choice", ballot.objection ? "object" : "consent");
+      form.Add("reason", ballot.objection.value_or(""));
+      break;
+    case Kind::kApproval:
+      for (const int id : ballot.approved) form.Add("approve", std::to_string(id));
+      break;
+    case Kind::kScore:
+      for (const decisions::Option& option : decision.options) {
+        const auto score = ballot.scores.find(option.id);
+        form.Add("score_" + std::to_string(option.id),
+                 std::to_string(score == ballot.scores.end() ? 0 : score->second));
+      }
+      break;
+    case Kind::kRanked: {
+      // Rank numbers as a voter writes them: tied options share their position's number.
+      std::map<int, int> rank;
+      for (size_t position = 0; position < ballot.ranking.size(); ++position) {
+        for (const int id : ballot.ranking[position]) rank[id] = static_cast<int>(position) + 1;
+      }
+      for (const decisions::Option& option : decision.options) {
+        const auto number = rank.find(option.id);
+        form.Add("rank_" + std::to_string(option.id),
+                 number == rank.end() ? "" : std::to_string(number->second));
+      }
+      break;
+    }
+  }
+  return form;
+}
+
 Result<Ballot> ReadBallotJson(const Decision& decision, const json::object& body) {
   Ballot ballot;
   const auto ids = [&](const json::value& value, std::vector<int>& out) -> Status {

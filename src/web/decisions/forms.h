@@ -41,6 +41,9 @@ inline constexpr std::string_view kDecisionJsonFields[] = {
 // A ballot from the vote form: choice (motion); object + reason (consent); approve (repeated,
 // approval); score_<option> (score); rank_<option> (ranked: a rank number, blank for unranked).
 Result<decisions::Ballot> ReadBallotForm(const decisions::Decision& decision, const Form& form);
+// The vote form's fields for a ballot, as ReadBallotForm reads them back: what a member's form
+// starts from when they change their vote.
+Form BallotForm(const decisions::Decision& decision, const decisions::Ballot& ballot);
 // The same from JSON: {"choice"}, {"objection"} or {"consent": true}, {"approved"}, {"scores"},
 // {"ranking"}.
 Result<decisions::Ballot> ReadBallotJson(const decisions::Decision& decision,

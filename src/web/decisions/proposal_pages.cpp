@@ -177,7 +177,12 @@ Result<Response> ProposalPage(Context& ctx, int status, const std::optional<Erro
         page.set("voted_at", FormatDateTime(ctx.language, (*own)->voted_at));
         if (!(*own)->content.empty() || !decision.secret) {
           Result<decisions::Ballot> ballot = decisions::ParseBallot(decision, (*own)->content);
-          if (ballot) page.set("own_ballot", DescribeBallot(ctx, decision, *ballot));
+          if (ballot) {
+            page.set("own_ballot", DescribeBallot(ctx, decision, *ballot));
+            // Changing the vote starts from the ballot as cast.
+            ctx.prefill = Context::Prefill{.action = ProposalPath(ctx, proposal.id) + "/vote",
+                                           .values = BallotForm(decision, *ballot)};
+          }
           page.set("own_receipt", (*own)->receipt);
         }
         if (decision.secret) page.set("needs_key", true);
