@@ -7,6 +7,13 @@ function(embed_files target symbol dir)
     list(APPEND files ${matched})
   endforeach()
   list(SORT files)
+  embed_file_list(${target} ${symbol} "${dir}" ${files})
+endfunction()
+
+# embed_file_list(TARGET SYMBOL DIR FILES...): the same for files named one by one, which may be
+# made at build time (each path is stored relative to DIR).
+function(embed_file_list target symbol dir)
+  set(files ${ARGN})
   set(output "${CMAKE_CURRENT_BINARY_DIR}/${symbol}.cpp")
   string(REPLACE ";" "|" file_arg "${files}")
   add_custom_command(

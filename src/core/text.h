@@ -60,6 +60,8 @@ std::string_view TruncateUtf8(std::string_view text, size_t max_bytes);
 
 // `text` split on `separator`; empty pieces kept.
 std::vector<std::string_view> Split(std::string_view text, char separator);
+// `text` with every `from` replaced by `to` (left to right, not again inside what was put in).
+std::string ReplaceAll(std::string text, std::string_view from, std::string_view to);
 
 // Lower-case hexadecimal form of bytes.
 std::string ToHex(std::string_view bytes);

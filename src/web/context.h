@@ -139,8 +139,12 @@ struct Context {
   std::optional<Prefill> prefill = {};
 
   // The translation of English text `english` into the request's language.
-  const std::string& T(const std::string& english) const {
+  std::string T(std::string_view english) const {
     return services.catalog.Translate(language, english);
+  }
+  // A counted phrase in the request's language: N("{n} ballot", "{n} ballots", 3).
+  std::string N(std::string_view singular, std::string_view plural, int64_t n) const {
+    return services.catalog.Plural(language, singular, plural, n);
   }
   // The token every form on this page must carry (creates the visitor cookie if needed).
   std::string CsrfToken();

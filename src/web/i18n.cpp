@@ -1,118 +1,61 @@
-// .po reading covers what translators write: msgid/msgstr with continuation lines, comments,
-// and the escapes \" \\ \n \t. Plural forms are not used by Andel.
+// Catalogues through Boost.Locale's gettext reader; language negotiation; dates and numbers.
 #include "web/i18n.h"
 
 #include <algorithm>
+#include <boost/locale/gnu_gettext.hpp>
+#include <boost/locale/message.hpp>
 #include <charconv>
 #include <cstdio>
+#include <limits>
 
 #include "core/local_time.h"
 #include "core/text.h"
 
 namespace andel::web {
-namespace {
 
-Result<std::string> Unquote(std::string_view text, size_t line) {
-  text = Trim(text);
-  const std::string where = "line " + std::to_string(line);
-  if (text.size() < 2 || text.front() != '"' || text.back() != '"') {
-    return Error::InvalidArgument("a quoted string was expected", where);
-  }
-  text = text.substr(1, text.size() - 2);
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '\\') {
-      out.push_back(text[i]);
-      continue;
-    }
-    if (++i >= text.size()) return Error::InvalidArgument("a string ends with a backslash", where);
-    switch (text[i]) {
-      case 'n':
-        out.push_back('\n');
-        break;
-      case 't':
-        out.push_back('\t');
-        break;
-      case '"':
-      case '\\':
-        out.push_back(text[i]);
-        break;
-      default:
-        return Error::InvalidArgument("unknown escape in a string", where);
+Result<Catalog> Catalog::FromCompiled(const std::map<std::string, std::string_view>& catalogues) {
+  namespace gettext = boost::locale::gnu_gettext;
+  Catalog catalog;
+  for (const auto& [language, bytes] : catalogues) {
+    gettext::messages_info info;
+    info.language = language;
+    info.encoding = "UTF-8";
+    info.domains.emplace_back("andel");
+    // Boost.Locale asks for "<path>/<language>/LC_MESSAGES/andel.mo": here, the embedded bytes.
+    info.paths.emplace_back("embedded");
+    const std::string wanted = "embedded/" + language + "/LC_MESSAGES/andel.mo";
+    info.callback = [wanted, bytes](const std::string& file_name, const std::string&) {
+      return file_name == wanted ? std::vector<char>(bytes.begin(), bytes.end())
+                                 : std::vector<char>();
+    };
+    try {
+      catalog.locales_.emplace(language, std::locale(std::locale::classic(),
+                                                     gettext::create_messages_facet<char>(info)));
+    } catch (const std::exception& failure) {
+      return Error::Internal(std::string("the catalogue cannot be read: ") + failure.what(),
+                             language);
     }
   }
-  return out;
+  return catalog;
 }
 
-}  // namespace
-
-Result<std::unordered_map<std::string, std::string>> ParsePo(std::string_view text) {
-  if (!IsValidUtf8(text)) return Error::InvalidArgument("the file is not valid UTF-8");
-  std::unordered_map<std::string, std::string> entries;
-  std::string msgid, msgstr;
-  enum class Part { kNone, kId, kStr } part = Part::kNone;
-  const auto flush = [&] {
-    if (part == Part::kStr && !msgid.empty() && !msgstr.empty()) entries[msgid] = msgstr;
-    msgid.clear();
-    msgstr.clear();
-    part = Part::kNone;
-  };
-  size_t line_number = 0;
-  for (std::string_view line : Split(text, '\n')) {
-    ++line_number;
-    line = Trim(line);
-    if (line.empty() || line.front() == '#') continue;
-    if (line.starts_with("msgid ")) {
-      flush();
-      Result<std::string> value = Unquote(line.substr(6), line_number);
-      if (!value) return value.error();
-      msgid = *value;
-      part = Part::kId;
-    } else if (line.starts_with("msgstr ")) {
-      if (part != Part::kId) {
-        return Error::InvalidArgument("msgstr without msgid",
-                                      "line " + std::to_string(line_number));
-      }
-      Result<std::string> value = Unquote(line.substr(7), line_number);
-      if (!value) return value.error();
-      msgstr = *value;
-      part = Part::kStr;
-    } else if (line.front() == '"') {
-      Result<std::string> value = Unquote(line, line_number);
-      if (!value) return value.error();
-      if (part == Part::kId) {
-        msgid += *value;
-      } else if (part == Part::kStr) {
-        msgstr += *value;
-      } else {
-        return Error::InvalidArgument("a string outside an entry",
-                                      "line " + std::to_string(line_number));
-      }
-    } else {
-      return Error::InvalidArgument("unknown line", "line " + std::to_string(line_number));
-    }
-  }
-  flush();
-  return entries;
+std::string Catalog::Translate(std::string_view language, std::string_view english) const {
+  const auto found = locales_.find(language);
+  if (found == locales_.end()) return std::string(english);
+  return boost::locale::translate(std::string(english)).str(found->second);
 }
 
-void Catalog::Add(std::string language, std::unordered_map<std::string, std::string> entries) {
-  languages_[std::move(language)] = std::move(entries);
-}
-
-const std::string& Catalog::Translate(std::string_view language, const std::string& english) const {
-  auto table = languages_.find(language);
-  if (table != languages_.end()) {
-    if (auto entry = table->second.find(english); entry != table->second.end()) {
-      return entry->second;
-    }
-  }
-  // English (or a text no catalogue has): the catalogue's own copy of the key where there is
-  // one, so that the reference outlives a temporary made from a literal.
-  for (const auto& [code, entries] : languages_) {
-    if (auto entry = entries.find(english); entry != entries.end()) return entry->first;
-  }
-  return english;
+std::string Catalog::Plural(std::string_view language, std::string_view singular,
+                            std::string_view plural, int64_t n) const {
+  const auto found = locales_.find(language);
+  std::string form =
+      found == locales_.end()
+          ? std::string(n == 1 ? singular : plural)
+          : boost::locale::translate(
+                std::string(singular), std::string(plural),
+                static_cast<int>(std::clamp<int64_t>(n, 0, std::numeric_limits<int>::max())))
+                .str(found->second);
+  return ReplaceAll(std::move(form), "{n}", FormatInteger(language, n));
 }
 
 std::string NegotiateLanguage(std::string_view accept_language) {

@@ -1,13 +1,12 @@
-// Languages: translation catalogues read from gettext .po files (English is the source
-// language and the key), the choice of language for a request, and dates and numbers written
-// the way each language writes them.
+// Languages: translation catalogues (gettext, through Boost.Locale), the choice of language for a
+// request, and dates and numbers written the way each language writes them.
 #pragma once
 
 #include <cstdint>
+#include <locale>
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "core/date.h"
@@ -15,20 +14,24 @@
 
 namespace andel::web {
 
-// msgid -> msgstr of one .po file; entries with an empty msgstr are left out.
-// kInvalidArgument with "line N" for malformed input.
-Result<std::unordered_map<std::string, std::string>> ParsePo(std::string_view text);
-
+// The translations of every language Andel carries, from gettext catalogues (locale/*.po,
+// compiled by msgfmt at build time) read with Boost.Locale, plural forms included. English is
+// the source language and the key.
 class Catalog {
  public:
-  // Adds a language's translations.
-  void Add(std::string language, std::unordered_map<std::string, std::string> entries);
-  // The translation of `english` into `language`; the English text itself if there is none (the
-  // catalogue's copy of it where a catalogue has it, so a text from a literal may be kept).
-  const std::string& Translate(std::string_view language, const std::string& english) const;
+  // The compiled catalogues (.mo bytes) by language code. kInternal naming the language whose
+  // catalogue cannot be read.
+  static Result<Catalog> FromCompiled(const std::map<std::string, std::string_view>& catalogues);
+
+  // The translation of `english` into `language`; the English text itself if there is none.
+  std::string Translate(std::string_view language, std::string_view english) const;
+  // A counted phrase: the form for `n` of `singular` ("{n} ballot") or `plural` ("{n} ballots")
+  // by the language's plural rule, with "{n}" written as the language writes numbers.
+  std::string Plural(std::string_view language, std::string_view singular, std::string_view plural,
+                     int64_t n) const;
 
  private:
-  std::map<std::string, std::unordered_map<std::string, std::string>, std::less<>> languages_;
+  std::map<std::string, std::locale, std::less<>> locales_;
 };
 
 // The best supported language for an Accept-Language header ("da-DK,da;q=0.9,en;q=0.5");

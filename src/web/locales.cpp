@@ -1,9 +1,9 @@
-// Reading the embedded .po files into one catalogue.
+// The embedded catalogues (locale/*.po compiled to .mo at build time) as one Catalog.
 #include "web/locales.h"
 
+#include <map>
 #include <span>
 #include <string>
-#include <unordered_map>
 
 #include "core/embedded.h"
 
@@ -14,14 +14,12 @@ std::span<const EmbeddedFile> EmbeddedLocales();
 namespace andel::web {
 
 Result<Catalog> LoadCatalog() {
-  Catalog catalog;
+  std::map<std::string, std::string_view> catalogues;
   for (const EmbeddedFile& file : EmbeddedLocales()) {
-    if (!file.path.ends_with(".po")) continue;
-    Result<std::unordered_map<std::string, std::string>> entries = ParsePo(file.content);
-    if (!entries) return Error::Internal(entries.error().message, std::string(file.path));
-    catalog.Add(std::string(file.path.substr(0, file.path.size() - 3)), std::move(*entries));
+    if (!file.path.ends_with(".mo")) continue;
+    catalogues.emplace(file.path.substr(0, file.path.size() - 3), file.content);
   }
-  return catalog;
+  return Catalog::FromCompiled(catalogues);
 }
 
 }  // namespace andel::web

@@ -1,4 +1,4 @@
-// The translations the program carries: the locale/*.po files, embedded at build time.
+// The translations the program carries: locale/*.po, compiled and embedded at build time.
 #pragma once
 
 #include "core/result.h"

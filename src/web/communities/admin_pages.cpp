@@ -238,7 +238,7 @@ Result<Response> ShowAuditLog(Context& ctx) {
     list.push_back(item);
   }
   page.set("entries", list);
-  page.set("total", FormatInteger(ctx.language, *total));
+  page.set("total", ctx.N("{n} entry", "{n} entries", *total));
   const std::string base = AdminPath(ctx, "/audit?page=");
   if (page_number > 1) page.set("previous", base + std::to_string(page_number - 1));
   if (static_cast<int64_t>(page_number) * kPerPage < *total) {

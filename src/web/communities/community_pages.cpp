@@ -17,7 +17,7 @@ ViewData CommunityItem(const Context& ctx, const store::CommunitySummary& summar
   item.set("slug", summary.community.slug);
   item.set("name", summary.community.name);
   item.set("kind", KindLabel(ctx, summary.community.kind));
-  item.set("members", FormatInteger(ctx.language, summary.member_count));
+  item.set("members", ctx.N("{n} member", "{n} members", summary.member_count));
   if (summary.role) item.set("role", RoleLabel(ctx, *summary.role));
   return item;
 }
@@ -92,7 +92,7 @@ Result<Response> ShowCommunity(Context& ctx) {
   query.limit = 0;
   Result<store::MemberPage> members = ctx.Memberships().ListMembers(community.id, query);
   if (!members) return members.error();
-  page.set("member_count", FormatInteger(ctx.language, members->total));
+  page.set("member_count", ctx.N("{n} member", "{n} members", members->total));
   const bool may_ask = community.signup != communities::SignupPolicy::kInvitation;
   std::optional<communities::Membership> own;
   if (ctx.person && !ctx.membership) {
@@ -207,7 +207,7 @@ Result<std::string> RenderMemberList(Context& ctx, MemberListView list_view) {
     options.push_back(option);
   }
   view.set("category_options", options);
-  view.set("total", FormatInteger(ctx.language, members->total));
+  view.set("total", ctx.N("{n} member", "{n} members", members->total));
   const std::string base = "/c/" + community.slug + "/members?q=" + UrlEncode(query.search) +
                            "&category=" + UrlEncode(category_code) + "&page=";
   if (page_number > 1) view.set("previous", base + std::to_string(page_number - 1));
@@ -241,7 +241,7 @@ Result<std::string> RenderMemberCounts(Context& ctx) {
     counts.push_back(item);
   }
   view.set("counts", counts);
-  view.set("total", FormatInteger(ctx.language, all->total));
+  view.set("total", ctx.N("{n} member", "{n} members", all->total));
   view.set("slug", ctx.community->slug);
   if (!ctx.person) view.set("sign_in", true);
   return ctx.services.views.Render("communities/member_counts", ctx.language, view);

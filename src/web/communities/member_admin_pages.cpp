@@ -69,7 +69,7 @@ Result<Response> MembersAdminPage(Context& ctx, int status, const std::optional<
   }
   page.set("members", list);
   page.set("q", query.search);
-  page.set("total", FormatInteger(ctx.language, members->total));
+  page.set("total", ctx.N("{n} member", "{n} members", members->total));
   const std::string base = AdminPath(ctx, "/members?q=" + UrlEncode(query.search) + "&page=");
   if (page_number > 1) page.set("previous", base + std::to_string(page_number - 1));
   if (static_cast<int64_t>(page_number) * kPerPage < members->total) {

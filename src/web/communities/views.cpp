@@ -11,7 +11,7 @@ const std::string& CategoryLabel(const Context& ctx, const communities::Category
   return category.name_en;
 }
 
-const std::string& RoleLabel(const Context& ctx, communities::Role role) {
+std::string RoleLabel(const Context& ctx, communities::Role role) {
   static const std::string kMember = "Member", kBoard = "Board", kAdmin = "Administrator";
   switch (role) {
     case communities::Role::kMember:
@@ -24,7 +24,7 @@ const std::string& RoleLabel(const Context& ctx, communities::Role role) {
   return ctx.T(kMember);
 }
 
-const std::string& KindLabel(const Context& ctx, communities::CommunityKind kind) {
+std::string KindLabel(const Context& ctx, communities::CommunityKind kind) {
   static const std::string kCooperative = "Cooperative", kPartnership = "Partnership",
                            kArena = "Co-creation arena", kProgramme = "Municipal programme";
   switch (kind) {
@@ -40,7 +40,7 @@ const std::string& KindLabel(const Context& ctx, communities::CommunityKind kind
   return ctx.T(kCooperative);
 }
 
-const std::string& StatusLabel(const Context& ctx, communities::MemberStatus status) {
+std::string StatusLabel(const Context& ctx, communities::MemberStatus status) {
   static const std::string kApplied = "Asked to join", kInvited = "Invited", kActive = "Active",
                            kLeft = "Left";
   switch (status) {
@@ -64,7 +64,7 @@ int PageNumber(const Context& ctx) {
   return std::min(page, 1000000);
 }
 
-const std::string& AuditActionLabel(const Context& ctx, const std::string& action) {
+std::string AuditActionLabel(const Context& ctx, const std::string& action) {
   static const std::pair<std::string, std::string> kLabels[] = {
       {"community.created", "Community created"},
       {"community.updated", "Settings changed"},

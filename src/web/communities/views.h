@@ -15,12 +15,12 @@
 namespace andel::web {
 
 const std::string& CategoryLabel(const Context& ctx, const communities::Category& category);
-const std::string& RoleLabel(const Context& ctx, communities::Role role);
-const std::string& KindLabel(const Context& ctx, communities::CommunityKind kind);
-const std::string& StatusLabel(const Context& ctx, communities::MemberStatus status);
+std::string RoleLabel(const Context& ctx, communities::Role role);
+std::string KindLabel(const Context& ctx, communities::CommunityKind kind);
+std::string StatusLabel(const Context& ctx, communities::MemberStatus status);
 
 // The label of an audit-log action ("statutes.changed") in the request's language.
-const std::string& AuditActionLabel(const Context& ctx, const std::string& action);
+std::string AuditActionLabel(const Context& ctx, const std::string& action);
 
 // "line 3, column email" in the request's language (the column keeps its CSV name).
 std::string LocalizedPlace(const Context& ctx, const std::string& where);

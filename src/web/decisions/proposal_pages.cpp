@@ -26,10 +26,10 @@ ViewData ProposalListItem(const Context& ctx, const store::ProposalSummary& summ
   item.set("title", summary.proposal.title);
   item.set("author", summary.author_name);
   item.set("created", FormatDate(ctx.language, DateFromUnixSeconds(summary.proposal.created_at)));
-  item.set("comments", FormatInteger(ctx.language, summary.comments));
+  item.set("comments", ctx.N("{n} comment", "{n} comments", summary.comments));
   if (summary.decision) {
     item.set("decision", DecisionItem(ctx, *summary.decision));
-    item.set("voters", FormatInteger(ctx.language, summary.voters));
+    item.set("voters", ctx.N("{n} vote", "{n} votes", summary.voters));
   } else {
     item.set("in_discussion", true);
   }

@@ -45,7 +45,7 @@ std::string Names(const Decision& decision, const std::vector<int>& ids) {
 
 }  // namespace
 
-const std::string& MethodLabel(const Context& ctx, decisions::Method method) {
+std::string MethodLabel(const Context& ctx, decisions::Method method) {
   static const std::string kMotion = "Yes / no / abstain";
   static const std::string kConsent = "Consent";
   static const std::string kApproval = "Approval voting";
@@ -90,7 +90,7 @@ const std::string& MethodLabel(const Context& ctx, decisions::Method method) {
   return ctx.T(kMotion);
 }
 
-const std::string& PhaseLabel(const Context& ctx, decisions::Phase phase) {
+std::string PhaseLabel(const Context& ctx, decisions::Phase phase) {
   static const std::string kUpcoming = "Not open yet";
   static const std::string kOpen = "Open for votes";
   static const std::string kClosing = "Being counted";
@@ -157,7 +157,9 @@ ViewData DecisionItem(const Context& ctx, const Decision& decision) {
     item.set("max_score", std::to_string(decision.max_score));
   }
   if (kind == Kind::kRanked) item.set("is_ranked", true);
-  if (decision.method == decisions::Method::kStv) item.set("seats", std::to_string(decision.seats));
+  if (decision.method == decisions::Method::kStv) {
+    item.set("seats", ctx.N("{n} seat", "{n} seats", decision.seats));
+  }
   ViewData options = MakeList();
   for (const decisions::Option& option : decision.options) {
     ViewData entry = MakeObject();
@@ -219,6 +221,7 @@ ViewData OutcomeItem(const Context& ctx, const Decision& decision,
                      const decisions::Outcome& outcome) {
   ViewData item = MakeObject();
   item.set("ballots", FormatInteger(ctx.language, outcome.ballots));
+  item.set("ballots_text", ctx.N("{n} ballot", "{n} ballots", outcome.ballots));
   if (decisions::PhaseAt(decision, ctx.Now()) != decisions::Phase::kClosed) item.set("live", true);
   if (outcome.motion) {
     const voting::MotionResult& m = *outcome.motion;
@@ -241,6 +244,8 @@ ViewData OutcomeItem(const Context& ctx, const Decision& decision,
   if (outcome.consent) {
     item.set("consent", true);
     item.set("objection_count", FormatInteger(ctx.language, outcome.consent->objections));
+    item.set("objections_text",
+             ctx.N("{n} objection", "{n} objections", outcome.consent->objections));
     ViewData reasons = MakeList();
     for (const std::string& reason : outcome.objections) {
       ViewData entry = MakeObject();

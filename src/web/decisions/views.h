@@ -11,8 +11,8 @@
 
 namespace andel::web {
 
-const std::string& MethodLabel(const Context& ctx, decisions::Method method);
-const std::string& PhaseLabel(const Context& ctx, decisions::Phase phase);
+std::string MethodLabel(const Context& ctx, decisions::Method method);
+std::string PhaseLabel(const Context& ctx, decisions::Phase phase);
 
 // The methods as <option>s for the form that puts a proposal to a vote.
 ViewData MethodOptions(const Context& ctx, const std::string& selected);

@@ -122,7 +122,8 @@ Result<Response> ShowReceipts(Context& ctx) {
     page.set(*found ? "found" : "not_found", true);
   }
   if (*receipts) {
-    page.set("count", FormatInteger(ctx.language, static_cast<int64_t>((*receipts)->size())));
+    page.set("count",
+             ctx.N("{n} ballot", "{n} ballots", static_cast<int64_t>((*receipts)->size())));
     ViewData list = MakeList();
     for (const std::string& receipt : **receipts) {
       ViewData item = MakeObject();
@@ -161,8 +162,10 @@ Result<Response> ShowMinutes(Context& ctx) {
   page.set("body_html", RenderMarkdown(summary->proposal.body));
   page.set("decision", DecisionItem(ctx, decision));
   page.set("closed_at", FormatDateTime(ctx.language, decision.closed_at));
-  page.set("voters", FormatInteger(ctx.language, summary->voters));
-  page.set("eligible", FormatInteger(ctx.language, decision.eligible_weight));
+  page.set("votes_cast",
+           ReplaceAll(ctx.N("{n} vote cast of {eligible} eligible",
+                            "{n} votes cast of {eligible} eligible", summary->voters),
+                      "{eligible}", FormatInteger(ctx.language, decision.eligible_weight)));
   Result<std::optional<decisions::Outcome>> outcome = VisibleOutcome(ctx, decision);
   if (!outcome) return outcome.error();
   if (*outcome) {

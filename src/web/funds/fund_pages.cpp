@@ -123,7 +123,7 @@ Result<bool> AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
   page.set("unfunded", unfunded);
   page.set("total_cost", Money(ctx, fund, result->outcome.total_cost));
   page.set("left_over", Money(ctx, fund, fund.amount - result->outcome.total_cost));
-  page.set("voters", std::to_string(result->voters));
+  page.set("voters", ctx.N("{n} voter", "{n} voters", result->voters));
   if (fund.rule == funds::Rule::kMes) page.set("mes", true);
   // The chart: the largest groups of voters, the rest together.
   std::vector<ShareBar> bars;
@@ -221,7 +221,8 @@ Result<Response> FundPage(Context& ctx, const funds::Fund& fund, int status,
     if (fund.ballot == funds::BallotKind::kRanking) page.set("ranking", true);
     Result<std::vector<funds::Ballot>> ballots = ctx.services.funds.Ballots(fund.id);
     if (!ballots) return ballots.error();
-    page.set("ballot_count", std::to_string(ballots->size()));
+    page.set("ballot_count", ctx.N("{n} ballot so far.", "{n} ballots so far.",
+                                   static_cast<int64_t>(ballots->size())));
   }
   bool computing = false;
   if (fund.phase == funds::Phase::kResult) {

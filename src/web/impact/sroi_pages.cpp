@@ -113,7 +113,10 @@ Result<Response> ShowSroi(Context& ctx) {
   if (report.payback_months) {
     char months[32];
     std::snprintf(months, sizeof months, "%.1f", *report.payback_months);
-    page.set("payback", FormatDecimal(ctx.language, months));
+    // The plural form of a decimal: "1.0 month", "1.5 months".
+    const int64_t count = *report.payback_months == 1.0 ? 1 : 2;
+    page.set("payback", ReplaceAll(ctx.N("{months} month", "{months} months", count), "{months}",
+                                   FormatDecimal(ctx.language, months)));
   }
   // Values by year: a row per outcome, and the present value of all.
   const size_t years = report.present_value_by_year.size();

@@ -89,7 +89,8 @@ Result<Response> ConsortiaPage(Context& ctx, const Form& input, int status,
   char bound[16];
   std::snprintf(bound, sizeof bound, "%.2f", result.bound);
   page.set("bound", bound);
-  page.set("count", std::to_string(result.members.size()));
+  page.set("count",
+           ctx.N("{n} member", "{n} members", static_cast<int64_t>(result.members.size())));
   ViewData team = MakeList();
   for (int m : result.members) {
     const store::PartnerProfile& profile = computed->community.profiles[static_cast<size_t>(m)];

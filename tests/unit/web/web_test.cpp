@@ -1,16 +1,20 @@
-// Pure parts of the web layer: .po catalogues, translation coverage, forms, language choice,
-// formatting, security helpers and the route table against the OpenAPI file.
+// Pure parts of the web layer: the catalogue and its plural forms, translation coverage, forms,
+// language choice, formatting, security helpers and the route table against the OpenAPI file.
 #include <gtest/gtest.h>
+#include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
 #include <sstream>
 
+#include "core/text.h"
 #include "impact/catalogue.h"
 #include "web/forms.h"
 #include "web/i18n.h"
+#include "web/locales.h"
 #include "web/render/views.h"
 #include "web/routes.h"
 #include "web/security.h"
@@ -42,16 +46,19 @@ std::string JoinLiterals(const std::string& matched) {
   return joined;
 }
 
-TEST(Po, ParsesEntriesAndContinuations) {
-  auto entries = ParsePo(
-      "# comment\nmsgid \"Sign in\"\nmsgstr \"Log ind\"\n\nmsgid \"\"\n\"Two \"\n\"lines\"\nmsgstr "
-      "\"To \\\"linjer\\\"\"\n");
-  ASSERT_TRUE(entries.has_value());
-  EXPECT_EQ(entries->at("Sign in"), "Log ind");
-  EXPECT_EQ(entries->at("Two lines"), "To \"linjer\"");
-  auto bad = ParsePo("msgid \"x\"\nmsgstr nope\n");
-  ASSERT_FALSE(bad.has_value());
-  EXPECT_EQ(bad.error().where, "line 2");
+TEST(Catalog, TranslatesAndChoosesPluralFormsPerLanguage) {
+  Result<Catalog> catalog = LoadCatalog();
+  ASSERT_TRUE(catalog.has_value()) << catalog.error().message;
+  EXPECT_EQ(catalog->Translate("da", "Members"), "Medlemmer");
+  EXPECT_EQ(catalog->Translate("nl", "Members"), "Leden");
+  EXPECT_EQ(catalog->Translate("en", "Members"), "Members");
+  EXPECT_EQ(catalog->Translate("da", "no such text"), "no such text");
+  EXPECT_EQ(catalog->Plural("da", "{n} ballot", "{n} ballots", 1), "1 stemmeseddel");
+  EXPECT_EQ(catalog->Plural("da", "{n} ballot", "{n} ballots", 0), "0 stemmesedler");
+  EXPECT_EQ(catalog->Plural("da", "{n} ballot", "{n} ballots", 12500), "12.500 stemmesedler");
+  EXPECT_EQ(catalog->Plural("nl", "{n} ballot", "{n} ballots", 1), "1 stembiljet");
+  EXPECT_EQ(catalog->Plural("en", "{n} ballot", "{n} ballots", 1), "1 ballot");
+  EXPECT_EQ(catalog->Plural("en", "{n} ballot", "{n} ballots", 1234), "1,234 ballots");
 }
 
 // Every English string a user can see has a Danish and a Dutch translation: the {{#t}} texts
@@ -78,6 +85,9 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
   const std::regex transport(R"(WriteError\(\d+, \"([^\"]+)\"\))");
   // ParseEnum(names, text, "field", "message").
   const std::regex enum_message(R"(ParseEnum\([^;]*?, \"[a-z_]+\",\s*\"([^\"]+)\"\))");
+  // Counted phrases: N("{n} ballot", "{n} ballots", n) and Plural(language, "…", "…", n).
+  const std::regex counted(R"((?:\bN|Plural)\((?:[a-z_.>-]+,\s*)?\"([^\"]+)\",\s*\"([^\"]+)\")");
+  std::set<std::pair<std::string, std::string>> plurals;
   std::vector<std::string> sources;
   for (const char* dir : {"src/web", "src/communities", "src/decisions", "src/core", "src/store",
                           "src/funds", "src/budgeting", "src/impact", "src/incubator"}) {
@@ -100,6 +110,9 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
         english.insert(JoinLiterals((*it)[1]));
       }
     }
+    for (std::sregex_iterator it(text.begin(), text.end(), counted), end; it != end; ++it) {
+      plurals.emplace((*it)[1], (*it)[2]);
+    }
     for (const std::regex* pattern : {&message, &translated, &label, &more_labels, &notice,
                                       &transport, &audit_label, &enum_message}) {
       for (std::sregex_iterator it(text.begin(), text.end(), *pattern), end; it != end; ++it) {
@@ -114,13 +127,47 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
   }
   english.erase("");
   ASSERT_GT(english.size(), 100u);
-  for (const char* language : {"da", "nl"}) {
-    auto entries = ParsePo(ReadSource(std::string("locale/") + language + ".po"));
-    ASSERT_TRUE(entries.has_value()) << language << ": " << entries.error().where;
+  // gettext's msgcmp checks that each catalogue translates every one of them (a counted phrase in
+  // every plural form).
+  const std::filesystem::path pot = std::filesystem::temp_directory_path() /
+                                    ("andel-strings-" + std::to_string(getpid()) + ".pot");
+  {
+    std::ofstream out(pot);
+    const auto quoted = [](const std::string& text) {
+      std::string out = "\"";
+      for (const char c : text) {
+        if (c == '"' || c == '\\') out += '\\';
+        out += c == '\n' ? std::string("\\n") : std::string(1, c);
+      }
+      return out + "\"";
+    };
+    out << "msgid \"\"\nmsgstr \"Content-Type: text/plain; charset=UTF-8\\n\"\n";
     for (const std::string& text : english) {
-      EXPECT_TRUE(entries->count(text)) << language << " lacks: " << text;
+      out << "\nmsgid " << quoted(text) << "\nmsgstr \"\"\n";
+    }
+    for (const auto& [singular, plural] : plurals) {
+      english.erase(singular);
+      out << "\nmsgid " << quoted(singular) << "\nmsgid_plural " << quoted(plural)
+          << "\nmsgstr[0] \"\"\nmsgstr[1] \"\"\n";
     }
   }
+  EXPECT_GT(plurals.size(), 10u) << "the counted phrases were not all found";
+  for (const char* language : {"da", "nl"}) {
+    const std::string command = "msgcmp " + std::string(ANDEL_SOURCE_DIR) + "/locale/" + language +
+                                ".po " + pot.string() + " 2>&1";
+    std::string report;
+    FILE* pipe = popen(command.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buffer[4096];
+    while (size_t n = fread(buffer, 1, sizeof buffer, pipe)) report.append(buffer, n);
+    // Only what is missing; msgcmp also lists the catalogue's entries no source uses.
+    std::string missing;
+    for (std::string_view line : Split(report, '\n')) {
+      if (line.find("is not used") == std::string_view::npos) missing += std::string(line) + "\n";
+    }
+    EXPECT_EQ(pclose(pipe), 0) << language << " lacks translations:\n" << missing;
+  }
+  std::filesystem::remove(pot);
 }
 
 TEST(Language, NegotiatesFromAcceptLanguage) {
@@ -196,8 +243,9 @@ TEST(Security, TokensHashesAndPasswords) {
 }
 
 TEST(Views, TranslateTemplateMarkers) {
-  Catalog catalog;
-  catalog.Add("da", {{"Members", "Medlemmer"}, {"A & B", "A & B"}});
+  Result<Catalog> loaded = LoadCatalog();
+  ASSERT_TRUE(loaded.has_value());
+  const Catalog& catalog = *loaded;
   EXPECT_EQ(*TranslateTemplate("<h1>{{#t}}Members{{/t}}</h1>", "da", catalog),
             "<h1>Medlemmer</h1>");
   EXPECT_EQ(*TranslateTemplate("{{#t}}A & B{{/t}}", "da", catalog), "A &amp; B");
