@@ -119,7 +119,8 @@ for (const form of document.querySelectorAll("form.fund-ballot")) {
   const update = () => {
     if (boxes.length) {
       const chosen = boxes.filter((b) => b.checked).reduce((s, b) => s + Number(b.dataset.cost), 0);
-      total.textContent = `${form.dataset.labelChosen}: ${chosen.toLocaleString()} ${form.dataset.labelOf} ${limit.toLocaleString()} ${form.dataset.currency}`;
+      const lang = document.documentElement.lang || "en";
+      total.textContent = `${form.dataset.labelChosen}: ${chosen.toLocaleString(lang)} ${form.dataset.labelOf} ${limit.toLocaleString(lang)} ${form.dataset.currency}`;
       for (const box of boxes) box.disabled = !box.checked && chosen + Number(box.dataset.cost) > limit;
       total.classList.toggle("over", chosen > limit);
     } else {

@@ -21,6 +21,21 @@ std::string Number(double value) {
   return text == "-0" ? "0" : text;
 }
 
+// An axis label: Number's digits, grouped by thousands and with the spec's separators.
+std::string TickLabel(double value, const ChartSpec& spec) {
+  const std::string plain = Number(value);
+  const bool negative = plain.starts_with('-');
+  const size_t start = negative ? 1 : 0;
+  const size_t point = std::min(plain.find('.'), plain.size());
+  std::string out = negative ? "-" : "";
+  for (size_t i = start; i < point; ++i) {
+    if (i > start && (point - i) % 3 == 0) out.push_back(spec.thousands_separator);
+    out.push_back(plain[i]);
+  }
+  if (point < plain.size()) out += spec.decimal_separator + plain.substr(point + 1);
+  return out;
+}
+
 // A "nice" axis from at most 0 to at least every value, in steps of 1, 2 or 5 × 10ⁿ.
 struct Axis {
   double low = 0, high = 1, step = 1;
@@ -77,7 +92,7 @@ std::string Plot(const ChartSpec& spec, double x, double y, double width, double
     svg += "<line class=\"grid\" x1=\"" + Number(left) + "\" x2=\"" + Number(right) + "\" y1=\"" +
            Number(y_of(tick)) + "\" y2=\"" + Number(y_of(tick)) + "\"/><text class=\"tick\" x=\"" +
            Number(left - 6) + "\" y=\"" + Number(y_of(tick) + 4) + "\" text-anchor=\"end\">" +
-           Number(tick) + "</text>";
+           TickLabel(tick, spec) + "</text>";
   }
   // At most about eight labels on the time axis, fewer where a label would not fit (56 units).
   const size_t room = std::clamp<size_t>(static_cast<size_t>((right - left) / 56), 2, 8);

@@ -31,6 +31,9 @@ struct ChartSpec {
   std::optional<ChartReference> target;
   int width = 640;
   int height = 300;
+  // How the axis labels write numbers: 1,000,000.5 (en) or 1.000.000,5 (da, nl).
+  char thousands_separator = ',';
+  char decimal_separator = '.';
 };
 
 // A line through the points (evenly spaced, in order), with dashed baseline and target lines.

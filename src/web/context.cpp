@@ -67,4 +67,9 @@ int64_t Context::ParamId(const std::string& name) const {
   return id;
 }
 
+std::string Context::Number(const Form& form, std::string_view name) const {
+  if (request.path.starts_with("/api/")) return form.Get(name);
+  return ReadNumber(language, form.Get(name));
+}
+
 }  // namespace andel::web

@@ -156,6 +156,9 @@ struct Context {
   bool IsBoard() const;
   bool IsAdmin() const;
   int64_t ParamId(const std::string& name) const;  // 0 if not a positive integer
+  // A number field of `form` as plain decimal text: on a page as the page's language writes
+  // numbers ("50.000,50" in Danish, ReadNumber); an API body is plain already.
+  std::string Number(const Form& form, std::string_view name) const;
   // The community repository acting for the caller: changes go into the audit log as theirs.
   store::CommunityRepository Communities() const {
     return services.communities.ActingAs(person ? person->id : 0, Now());

@@ -24,8 +24,9 @@ Result<Catalog> Catalog::FromCompiled(const std::map<std::string, std::string_vi
     // Boost.Locale asks for "<path>/<language>/LC_MESSAGES/andel.mo": here, the embedded bytes.
     info.paths.emplace_back("embedded");
     const std::string wanted = "embedded/" + language + "/LC_MESSAGES/andel.mo";
-    info.callback = [wanted, bytes](const std::string& file_name, const std::string&) {
-      return file_name == wanted ? std::vector<char>(bytes.begin(), bytes.end())
+    const std::string_view content = bytes;  // a structured binding cannot be captured (C++20)
+    info.callback = [wanted, content](const std::string& file_name, const std::string&) {
+      return file_name == wanted ? std::vector<char>(content.begin(), content.end())
                                  : std::vector<char>();
     };
     try {
@@ -137,6 +138,75 @@ std::string FormatDecimal(std::string_view language, std::string_view plain) {
     out += plain.substr(point + 1);
   }
   return out;
+}
+
+namespace {
+
+// True if every separator at `positions` in `digits_and_separators` starts a group of exactly
+// three digits, and the first group has one to three.
+bool GroupsOfThree(std::string_view text, const std::vector<size_t>& positions) {
+  if (positions.empty()) return true;
+  if (positions.front() == 0 || positions.front() > 3) return false;
+  for (size_t i = 0; i < positions.size(); ++i) {
+    const size_t end = i + 1 < positions.size() ? positions[i + 1] : text.size();
+    if (end - positions[i] - 1 != 3) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string ReadNumber(std::string_view language, std::string_view text) {
+  const std::string trimmed(Trim(text));
+  // Spaces that group digits: the plain one, the no-break space and the narrow one.
+  std::string compact = ReplaceAll(ReplaceAll(trimmed, "\u00a0", ""), "\u202f", "");
+  compact = ReplaceAll(std::move(compact), " ", "");
+  std::string_view body = compact;
+  const bool negative = body.starts_with('-');
+  if (negative) body.remove_prefix(1);
+  std::vector<size_t> dots, commas;
+  for (size_t i = 0; i < body.size(); ++i) {
+    if (body[i] == '.') {
+      dots.push_back(i);
+    } else if (body[i] == ',') {
+      commas.push_back(i);
+    } else if (body[i] < '0' || body[i] > '9') {
+      return trimmed;
+    }
+  }
+  if (body.empty()) return trimmed;
+  // Which separator is the decimal one, if any.
+  char decimal = 0;
+  if (!dots.empty() && !commas.empty()) {
+    decimal = dots.back() > commas.back() ? '.' : ',';
+  } else if (!dots.empty() || !commas.empty()) {
+    const char only = dots.empty() ? ',' : '.';
+    const std::vector<size_t>& at = dots.empty() ? commas : dots;
+    const char language_decimal = language == "en" ? '.' : ',';
+    if (at.size() > 1) {
+      decimal = 0;  // several: only grouping makes sense
+    } else if (only == language_decimal || !GroupsOfThree(body, at)) {
+      decimal = only;
+    }
+  }
+  std::string integer, fraction;
+  std::vector<size_t> groups;
+  bool in_fraction = false;
+  for (size_t i = 0; i < body.size(); ++i) {
+    const char c = body[i];
+    if (c == decimal && !in_fraction) {
+      in_fraction = true;
+    } else if (c == '.' || c == ',') {
+      if (in_fraction) return trimmed;
+      groups.push_back(i);
+    } else {
+      (in_fraction ? fraction : integer).push_back(c);
+    }
+  }
+  const size_t integer_end = decimal ? body.find(decimal) : body.size();
+  if (!GroupsOfThree(body.substr(0, integer_end), groups)) return trimmed;
+  if (integer.empty() || (in_fraction && fraction.empty())) return trimmed;
+  return (negative ? "-" : "") + integer + (in_fraction ? "." + fraction : "");
 }
 
 }  // namespace andel::web

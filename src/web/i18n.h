@@ -50,4 +50,11 @@ std::string FormatInteger(std::string_view language, int64_t value);
 // (da, nl).
 std::string FormatDecimal(std::string_view language, std::string_view plain);
 
+// A number as a person writes it in `language`, read back as a plain decimal ("-1234567.5"):
+// "50.000,50" (da, nl) and "50,000.50" (en) are 50000.50; spaces group digits too. Where a text
+// has one kind of separator, the language decides, except that a separator followed by other
+// than groups of three digits can only be the decimal one ("12500.50" in Danish, "12,5" in
+// English). Text that is not a number written so comes back trimmed, for its reader to refuse.
+std::string ReadNumber(std::string_view language, std::string_view text);
+
 }  // namespace andel::web

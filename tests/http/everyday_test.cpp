@@ -109,5 +109,21 @@ TEST_F(DecisionTest, ChangingAVoteStartsFromTheBallotAsCast) {
   EXPECT_EQ(selected(3), "") << "not ranked";
 }
 
+TEST_F(DecisionTest, AmountsAreReadAsThePagesLanguageWritesThem) {
+  HttpClient board = SignedIn(Accounts::kBoard);
+  board.Get("/?lang=da");
+  HttpReply created =
+      board.PostForm("/c/open-coop/funds", "/c/open-coop/funds",
+                     "title=Startpulje&amount=" + FormEncode("50.000,50") +
+                         "&currency=DKK&ballot=approval&points=10&rule=mes&proposers=members");
+  ASSERT_EQ(created.status, 303) << created.body.substr(0, 600);
+  HttpReply fund =
+      Client().Send("GET", "/api/v1/communities" + created.Header("location").substr(2), "",
+                    Bearer(Accounts::kBoard));
+  EXPECT_EQ(Json(fund)["amount"].as_string(), "50000.5");
+  // The page writes it back the Danish way.
+  EXPECT_TRUE(Contains(board.Get(created.Header("location")).body, "50.000,50"));
+}
+
 }  // namespace
 }  // namespace andel::testing

@@ -32,9 +32,14 @@ std::string Percent(const Context& ctx, int64_t part, int64_t whole) {
 // STV votes are kept in hundred-thousandths: "1234.56789" (decimal comma in da and nl).
 std::string Votes(const Context& ctx, int64_t votes, bool fractional) {
   if (!fractional) return FormatInteger(ctx.language, votes);
+  // STV counts in hundred-thousandths of a vote: as many decimals as the value needs.
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%05lld", static_cast<long long>(votes % 100000));
-  return FormatInteger(ctx.language, votes / 100000) + (ctx.language == "en" ? "." : ",") + buffer;
+  std::string fraction = buffer;
+  while (!fraction.empty() && fraction.back() == '0') fraction.pop_back();
+  const std::string whole = FormatInteger(ctx.language, votes / 100000);
+  if (fraction.empty()) return whole;
+  return whole + (ctx.language == "en" ? "." : ",") + fraction;
 }
 
 std::string Names(const Decision& decision, const std::vector<int>& ids) {

@@ -36,7 +36,7 @@ Result<funds::Fund> FundFromFields(const Context& ctx, const Form& form) {
   fund.created_by = ctx.person->id;
   fund.title = std::string(Trim(form.Get("title")));
   fund.description = form.Get("description");
-  Result<mpq_class> amount = funds::ParseAmount(form.Get("amount"), "amount");
+  Result<mpq_class> amount = funds::ParseAmount(ctx.Number(form, "amount"), "amount");
   if (!amount) return amount.error();
   fund.amount = *amount;
   fund.currency = std::string(Trim(form.Get("currency")));
@@ -79,7 +79,13 @@ std::string PhaseLabel(const Context& ctx, funds::Phase phase) {
 std::string Money(const Context& ctx, const funds::Fund& fund, const mpq_class& amount) {
   // Thousands grouped and the decimal mark as the reader writes them: 150.000,5 in Danish and
   // Dutch, 150,000.5 in English.
-  return FormatDecimal(ctx.language, funds::AmountText(amount)) + " " + fund.currency;
+  // Cents, where there are any, always as two digits: 50.000,50 rather than 50.000,5.
+  std::string plain = funds::AmountText(amount);
+  if (const size_t point = plain.find('.');
+      point != std::string::npos && plain.size() - point == 2) {
+    plain += '0';
+  }
+  return FormatDecimal(ctx.language, plain) + " " + fund.currency;
 }
 
 std::string VoterOf(const Context& ctx) { return "p" + std::to_string(ctx.person->id); }
@@ -107,7 +113,7 @@ Result<funds::Project> ProposeProject(Context& ctx, const funds::Fund& fund, con
   project.title = std::string(Trim(form.Get("title")));
   project.description = form.Get("description");
   project.category = std::string(Trim(form.Get("category")));
-  Result<mpq_class> cost = funds::ParseAmount(form.Get("cost"), "cost");
+  Result<mpq_class> cost = funds::ParseAmount(ctx.Number(form, "cost"), "cost");
   if (!cost) return cost.error();
   project.cost = *cost;
   if (Status valid = funds::ValidateProject(project, fund); !valid) return valid.error();

@@ -151,6 +151,7 @@ Result<bool> AddResult(Context& ctx, ViewData& page, const funds::Fund& fund,
   text.group_heading = ctx.T("Group of voters");
   text.voters_heading = ctx.T("Voters");
   text.paid_heading = ctx.T("Paid for their projects");
+  text.language = ctx.language;
   text.fair_share_heading = ctx.T("Fair share");
   text.currency = fund.currency;
   page.set("chart_html", ShareChart(bars, text));

@@ -62,7 +62,8 @@ Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& fo
   }
   indicator.iris_metric = Trim(form.Get("iris_metric"));
   if (!Trim(form.Get("baseline")).empty()) {
-    Result<impact::Quantity> baseline = impact::ParseQuantity(form.Get("baseline"), "baseline");
+    Result<impact::Quantity> baseline =
+        impact::ParseQuantity(ctx.Number(form, "baseline"), "baseline");
     if (!baseline) return baseline.error();
     indicator.baseline = *baseline;
   }
@@ -74,7 +75,7 @@ Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& fo
     indicator.baseline_date = *date;
   }
   if (!Trim(form.Get("target")).empty() || !Trim(form.Get("target_due")).empty()) {
-    Result<impact::Quantity> target = impact::ParseQuantity(form.Get("target"), "target");
+    Result<impact::Quantity> target = impact::ParseQuantity(ctx.Number(form, "target"), "target");
     if (!target) return target.error();
     Result<Date> due = DateField(form, "target_due");
     if (!due) return due.error();
@@ -86,7 +87,7 @@ Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& fo
     indicator.parent = *parent;
   }
   if (!Trim(form.Get("weight")).empty()) {
-    Result<impact::Quantity> weight = impact::ParseQuantity(form.Get("weight"), "weight");
+    Result<impact::Quantity> weight = impact::ParseQuantity(ctx.Number(form, "weight"), "weight");
     if (!weight) return weight.error();
     indicator.weight = *weight;
   }
@@ -94,7 +95,7 @@ Result<impact::Indicator> IndicatorFromFields(const Context& ctx, const Form& fo
   return indicator;
 }
 
-Result<impact::Measurement> MeasurementFromFields(const Form& form) {
+Result<impact::Measurement> MeasurementFromFields(const Context& ctx, const Form& form) {
   impact::Measurement m;
   Result<int64_t> indicator = IdField(form, "indicator");
   if (!indicator) return indicator.error();
@@ -105,7 +106,7 @@ Result<impact::Measurement> MeasurementFromFields(const Form& form) {
   if (!end) return end.error();
   m.period_start = *start;
   m.period_end = *end;
-  Result<impact::Quantity> value = impact::ParseQuantity(form.Get("value"), "value");
+  Result<impact::Quantity> value = impact::ParseQuantity(ctx.Number(form, "value"), "value");
   if (!value) return value.error();
   m.value = *value;
   m.source = Trim(form.Get("source"));

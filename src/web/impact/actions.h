@@ -31,7 +31,7 @@ inline constexpr std::string_view kIndicatorFields[] = {
 
 // From the fields indicator (an id), period_start, period_end, value, source, evidence_url and
 // supersedes. kInvalidArgument naming the field.
-Result<impact::Measurement> MeasurementFromFields(const Form& form);
+Result<impact::Measurement> MeasurementFromFields(const Context& ctx, const Form& form);
 // The fields MeasurementFromFields reads: all that the API accepts in a measurement's body.
 inline constexpr std::string_view kMeasurementFields[] = {
     "indicator", "period_start", "period_end", "value", "source", "evidence_url", "supersedes"};

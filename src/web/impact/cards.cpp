@@ -105,6 +105,13 @@ std::string RenderIndicatorCard(Context& ctx, const impact::Indicator& indicator
   return html;
 }
 
+impact::ChartSpec LocalChart(const Context& ctx) {
+  impact::ChartSpec chart;
+  chart.thousands_separator = ctx.language == "en" ? ',' : '.';
+  chart.decimal_separator = ctx.language == "en" ? '.' : ',';
+  return chart;
+}
+
 ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
                        const std::vector<impact::Measurement>& values, Date today,
                        const IndicatorTree& web) {
@@ -178,7 +185,7 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
     totals.push_back(total);
   }
   const size_t first = series.size() > kChartMonths ? series.size() - kChartMonths : 0;
-  impact::ChartSpec chart;
+  impact::ChartSpec chart = LocalChart(ctx);
   chart.id = "chart-" + std::to_string(indicator.id);
   chart.title = name;
   chart.description =

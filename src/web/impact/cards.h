@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/date.h"
+#include "impact/charts.h"
 #include "impact/indicator.h"
 #include "web/context.h"
 #include "web/impact/indicator_tree.h"
@@ -14,6 +15,9 @@
 namespace andel::web {
 
 // One indicator's card, from the values of its measurements.
+// A chart whose axis labels write numbers as the request's language does.
+impact::ChartSpec LocalChart(const Context& ctx);
+
 ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
                        const std::vector<impact::Measurement>& values, Date today,
                        const IndicatorTree& web);

@@ -194,7 +194,7 @@ Result<Response> SubmitIndicator(Context& ctx) {
 }
 
 Result<Response> SubmitMeasurement(Context& ctx) {
-  Result<impact::Measurement> m = MeasurementFromFields(ctx.form);
+  Result<impact::Measurement> m = MeasurementFromFields(ctx, ctx.form);
   if (!m) return ImpactPage(ctx, 400, m.error());
   Result<int64_t> id = ctx.services.impact.Record(ctx.community->id, *m, ctx.person->id, ctx.Now());
   const bool database_failed = !id && (id.error().code == ErrorCode::kUnavailable ||

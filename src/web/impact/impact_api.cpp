@@ -171,7 +171,7 @@ Result<Response> ApiRecordMeasurements(Context& ctx) {
   if (!body) return body.error();
   Result<Form> form = FieldsOf(*body);
   if (!form) return form.error();
-  Result<impact::Measurement> m = MeasurementFromFields(*form);
+  Result<impact::Measurement> m = MeasurementFromFields(ctx, *form);
   if (!m) return m.error();
   Result<int64_t> id = ctx.services.impact.Record(ctx.community->id, *m, ctx.person->id, ctx.Now());
   if (!id) return id.error();

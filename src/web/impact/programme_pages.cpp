@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "impact/charts.h"
 #include "web/impact/actions.h"
+#include "web/impact/cards.h"
 #include "web/impact/handlers.h"
 #include "web/impact/programme.h"
 #include "web/responses.h"
@@ -58,7 +59,7 @@ ViewData LineView(const Context& ctx, const ProgrammeRollup& rollup, const impac
     const std::vector<impact::Point> series = impact::Series(
         entry.indicator, effective == reporting->effective.end() ? kNone : effective->second,
         impact::Granularity::kMonth);
-    impact::ChartSpec panel;
+    impact::ChartSpec panel = LocalChart(ctx);
     panel.id = "rollup-" + std::to_string(index) + "-" + std::to_string(panels.size());
     panel.title = community.name;
     panel.description = ctx.T("By month.");

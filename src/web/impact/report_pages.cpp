@@ -6,6 +6,7 @@
 #include "core/text.h"
 #include "impact/charts.h"
 #include "web/impact/actions.h"
+#include "web/impact/cards.h"
 #include "web/impact/handlers.h"
 #include "web/impact/report.h"
 #include "web/responses.h"
@@ -53,7 +54,7 @@ ViewData IndicatorView(const Context& ctx, const ReportIndicator& entry, int yea
                            FormatDate(ctx.language, entry.target->due));
   }
   // The year by month: bars, and the same figures as a table.
-  impact::ChartSpec chart;
+  impact::ChartSpec chart = LocalChart(ctx);
   chart.id = "report-" + std::to_string(indicator.id);
   chart.title = name + " " + std::to_string(year);
   chart.description = ctx.T("By month.");

@@ -34,11 +34,11 @@ Result<store::SroiAnalysis> AnalysisFromFields(const Context& ctx, const Form& f
       analysis.currency.find_first_not_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos) {
     return Error::InvalidArgument("a currency is three letters, such as DKK", "currency");
   }
-  Result<int64_t> investment = Hundredths(form.Get("investment"), "investment");
+  Result<int64_t> investment = Hundredths(ctx.Number(form, "investment"), "investment");
   if (!investment) return investment.error();
   analysis.input.investment_minor = *investment;
   if (!Trim(form.Get("discount_rate")).empty()) {
-    Result<int64_t> rate = Hundredths(form.Get("discount_rate"), "discount_rate");
+    Result<int64_t> rate = Hundredths(ctx.Number(form, "discount_rate"), "discount_rate");
     if (!rate) return rate.error();
     analysis.input.discount_bp = static_cast<int>(*rate);
   }
@@ -49,10 +49,10 @@ Result<store::SroiAnalysis> AnalysisFromFields(const Context& ctx, const Form& f
     impact::SroiOutcome o;
     o.name = Trim(form.Get("outcome_" + n));
     Result<impact::Quantity> quantity =
-        impact::ParseQuantity(form.Get("quantity_" + n), "quantity_" + n);
+        impact::ParseQuantity(ctx.Number(form, "quantity_" + n), "quantity_" + n);
     if (!quantity) return quantity.error();
     o.quantity = *quantity;
-    Result<int64_t> proxy = Hundredths(form.Get("proxy_" + n), "proxy_" + n);
+    Result<int64_t> proxy = Hundredths(ctx.Number(form, "proxy_" + n), "proxy_" + n);
     if (!proxy) return proxy.error();
     o.proxy_minor = *proxy;
     for (const auto& [name, share] :
@@ -61,7 +61,7 @@ Result<store::SroiAnalysis> AnalysisFromFields(const Context& ctx, const Form& f
           std::pair{"attribution_", &o.attribution_bp}, std::pair{"drop_off_", &o.drop_off_bp}}) {
       const std::string field = name + n;
       if (Trim(form.Get(field)).empty()) continue;
-      Result<int64_t> bp = Hundredths(form.Get(field), field);
+      Result<int64_t> bp = Hundredths(ctx.Number(form, field), field);
       if (!bp) return bp.error();
       *share = static_cast<int>(std::clamp<int64_t>(*bp, -1, 10001));
     }

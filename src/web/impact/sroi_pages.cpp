@@ -8,6 +8,7 @@
 #include "core/text.h"
 #include "impact/charts.h"
 #include "web/impact/actions.h"
+#include "web/impact/cards.h"
 #include "web/impact/handlers.h"
 #include "web/impact/sroi.h"
 #include "web/responses.h"
@@ -152,7 +153,7 @@ Result<Response> ShowSroi(Context& ctx) {
   }
   page.set("rows", rows);
   ViewData present = MakeList();
-  impact::ChartSpec chart;
+  impact::ChartSpec chart = LocalChart(ctx);
   chart.id = "sroi-by-year";
   chart.title = ctx.T("Present value by year");
   chart.description =

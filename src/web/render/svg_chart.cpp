@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "web/forms.h"
+#include "web/i18n.h"
 
 namespace andel::web {
 namespace {
@@ -33,8 +34,8 @@ std::string ShareChart(const std::vector<ShareBar>& bars, const ShareChartText& 
     const ShareBar& bar = bars[i];
     const int y = kTop + kRow * static_cast<int>(i);
     svg += "<text x=\"" + std::to_string(kLabel) + "\" y=\"" + std::to_string(y + 12) +
-           "\" class=\"chart-label\">" + HtmlEscape(bar.label) + " (" + std::to_string(bar.voters) +
-           ")</text>";
+           "\" class=\"chart-label\">" + HtmlEscape(bar.label) + " (" +
+           FormatInteger(text.language, bar.voters) + ")</text>";
     svg += "<rect class=\"chart-fair\" x=\"0\" y=\"" + std::to_string(y + 18) + "\" width=\"" +
            Fixed(bar.fair_share * scale, 1) + "\" height=\"" + std::to_string(kBarHeight + 8) +
            "\"/>";
@@ -51,8 +52,9 @@ std::string ShareChart(const std::vector<ShareBar>& bars, const ShareChartText& 
                       ")</th></tr></thead><tbody>";
   for (const ShareBar& bar : bars) {
     table += "<tr><th scope=\"row\">" + HtmlEscape(bar.label) + "</th><td>" +
-             std::to_string(bar.voters) + "</td><td>" + Fixed(bar.paid, 2) + "</td><td>" +
-             Fixed(bar.fair_share, 2) + "</td></tr>";
+             FormatInteger(text.language, bar.voters) + "</td><td>" +
+             FormatDecimal(text.language, Fixed(bar.paid, 2)) + "</td><td>" +
+             FormatDecimal(text.language, Fixed(bar.fair_share, 2)) + "</td></tr>";
   }
   table += "</tbody></table>";
   return "<figure class=\"share-chart\">" + svg +

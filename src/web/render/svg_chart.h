@@ -21,6 +21,7 @@ struct ShareChartText {
   std::string title, description;
   std::string group_heading, voters_heading, paid_heading, fair_share_heading;
   std::string currency;
+  std::string language = "en";  // how numbers are written
 };
 
 // A <figure> holding the SVG and the table, as HTML (labels escaped).
