@@ -36,6 +36,7 @@ std::string Base64(const std::vector<unsigned char>& bytes) {
 }
 
 std::optional<std::vector<unsigned char>> FromBase64(std::string_view text) {
+  if (text.empty()) return std::nullopt;  // libsodium takes no null buffer
   std::vector<unsigned char> bytes(text.size());
   size_t length = 0;
   if (sodium_base642bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &length,
