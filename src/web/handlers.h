@@ -11,6 +11,8 @@ namespace andel::web {
 // static_files.cpp: the static assets (style sheet, scripts, icons), embedded at build time and
 // served with a day's cache.
 Result<Response> ServeStatic(Context& ctx);
+// The icon browsers ask for by themselves: the site's SVG icon.
+Result<Response> ServeFavicon(Context& ctx);
 
 // site_api.cpp: the API's own addresses: its health, for load balancers, and its OpenAPI
 // description.

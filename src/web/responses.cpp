@@ -116,6 +116,19 @@ ViewData FormPage(Context& ctx, const std::string& title) {
 
 namespace {
 
+// Messages are written as fragments ("write an amount …") to follow a field's name in the API;
+// on a page each stands alone, as a sentence.
+std::string AsSentence(std::string message) {
+  if (!message.empty() && message[0] >= 'a' && message[0] <= 'z') {
+    message[0] = static_cast<char>(message[0] - 'a' + 'A');
+  }
+  return message;
+}
+
+}  // namespace
+
+namespace {
+
 // The layout around `content`. The rendered layout is cached under everything it shows (the
 // language, the address for the language links, the title, the person and their CSRF token,
 // the community, the notice), so most requests only splice their content into it.
@@ -141,6 +154,18 @@ std::string PageAround(Context& ctx, ViewData& page, const std::string& content)
   std::shared_ptr<const std::string> shell = ctx.services.cache.Find(key);
   if (!shell) {
     page.set("languages", LanguageLinks(ctx));
+    // The community's section this page belongs to, marked in the navigation (aria-current):
+    // the segment after /c/<slug>/, or the community's own page.
+    if (ctx.community) {
+      const std::string prefix = "/c/" + ctx.community->slug;
+      const std::string& path = ctx.request.path;
+      if (path == prefix || path == prefix + "/") {
+        page.set("nav_community", true);
+      } else if (path.starts_with(prefix + "/")) {
+        const std::string rest = path.substr(prefix.size() + 1);
+        page.set("nav_" + rest.substr(0, rest.find('/')), true);
+      }
+    }
     page.set("static_version", ctx.services.static_version);
     std::string rendered = ctx.services.views.LayoutShell(ctx.language, page);
     ctx.services.cache.Put(key, rendered);
@@ -162,11 +187,7 @@ std::string ShownAgain(Context& ctx, ViewData& page, std::string content) {
     const ViewData* field = page.get("error_field");
     error = FieldError{.field = field && field->is_string() ? field->string_value() : "",
                        .message = message->string_value()};
-    // The messages are written as fragments ("write an amount …") to follow a field's name in
-    // the API; on a page each stands alone, as a sentence.
-    if (!error->message.empty() && error->message[0] >= 'a' && error->message[0] <= 'z') {
-      error->message[0] = static_cast<char>(error->message[0] - 'a' + 'A');
-    }
+    error->message = AsSentence(std::move(error->message));
   }
   return ShowFormAgain(
       content, ctx.request.path, ctx.form, error,
@@ -252,8 +273,8 @@ Response ErrorBody(Context& ctx, const Error& error, int status) {
   }
   ViewData page = BasePage(ctx, ctx.T("Something is not right"));
   page.set("status", std::to_string(status));
+  // The field the error names (where) is for the API, not shown on the page.
   page.set("message", ctx.T(message));
-  if (!error.where.empty()) page.set("where", error.where);
   return HtmlPage(ctx, "error", page, status);
 }
 

@@ -12,6 +12,7 @@ const std::vector<Route>& RouteTable() {
   static const std::vector<Route> kRoutes = [] {
     std::vector<Route> routes = {
         {kGet, "/static/{file}", kPublic, kPage, ServeStatic},
+        {kGet, "/favicon.ico", kPublic, kPage, ServeFavicon},
         {kGet, "/api/v1/health", kPublic, kApi, ApiHealth},
         {kGet, "/api/v1/openapi.yaml", kPublic, kApi, ApiOpenApi},
     };

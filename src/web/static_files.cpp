@@ -34,4 +34,9 @@ Result<Response> ServeStatic(Context& ctx) {
   return Error::NotFound("this page does not exist", "path");
 }
 
+Result<Response> ServeFavicon(Context& ctx) {
+  ctx.params["file"] = "icon.svg";
+  return ServeStatic(ctx);
+}
+
 }  // namespace andel::web

@@ -125,5 +125,36 @@ TEST_F(DecisionTest, AmountsAreReadAsThePagesLanguageWritesThem) {
   EXPECT_TRUE(Contains(board.Get(created.Header("location")).body, "50.000,50"));
 }
 
+TEST_F(DecisionTest, SmallThingsThatCostTrust) {
+  HttpClient member = SignedIn(Accounts::kMember);
+  // The icon browsers ask for.
+  HttpReply icon = Client().Get("/favicon.ico");
+  EXPECT_EQ(icon.status, 200);
+  EXPECT_EQ(icon.Header("content-type"), "image/svg+xml");
+  // The start page's title is not "Andel · Andel".
+  EXPECT_FALSE(Contains(member.Get("/").body, "<title>Andel · Andel</title>"));
+  // The navigation marks the section the page belongs to.
+  EXPECT_TRUE(Contains(member.Get("/c/open-coop/proposals").body,
+                       "href=\"/c/open-coop/proposals\" aria-current=\"page\""));
+  // A report links only to years there is something to report for.
+  const std::string report = member.Get("/c/open-coop/impact/report/2026").body;
+  EXPECT_TRUE(Contains(report, "<p class=\"muted\">Åben Andel</p>"));
+  EXPECT_FALSE(Contains(report, "/impact/report/2025\""));
+  EXPECT_FALSE(Contains(report, "/impact/report/2027\""));
+  // An error page says what is wrong as a sentence and shows no field names.
+  HttpReply missing = member.Get("/c/open-coop/proposals/999");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_FALSE(Contains(missing.body, "class=\"where\""));
+  // No page draws links to a community without its name.
+  EXPECT_FALSE(Contains(member.Get("/cases").body, "href=\"/c//"));
+  // Nobody leads a vote without ballots.
+  Decision(R"({"method":"schulze","options":["A","B"],"live_results":true,"closes_at":)" +
+           Closes(3600) + "}");
+  const std::string results =
+      member.Get("/c/open-coop/proposals/" + std::to_string(proposal_) + "/results").body;
+  EXPECT_FALSE(Contains(results, "Leading now"));
+  EXPECT_FALSE(Contains(results, "closed "));
+}
+
 }  // namespace
 }  // namespace andel::testing

@@ -23,7 +23,7 @@ ViewData CommunityItem(const Context& ctx, const store::CommunitySummary& summar
 }
 
 Result<Response> HomePage(Context& ctx, int status, const std::optional<Error>& error) {
-  ViewData page = BasePage(ctx, "Andel");
+  ViewData page = BasePage(ctx, ctx.T("Communities"));
   const int64_t viewer = ctx.person ? ctx.person->id : 0;
   Result<std::vector<store::CommunitySummary>> visible =
       ctx.Communities().ListVisible(viewer, 0, 500);

@@ -163,7 +163,8 @@ ViewData DecisionItem(const Context& ctx, const Decision& decision) {
   }
   if (kind == Kind::kRanked) item.set("is_ranked", true);
   if (decision.method == decisions::Method::kStv) {
-    item.set("seats", ctx.N("{n} seat", "{n} seats", decision.seats));
+    item.set("seats", FormatInteger(ctx.language, decision.seats));
+    item.set("seats_text", ctx.N("{n} seat", "{n} seats", decision.seats));
   }
   ViewData options = MakeList();
   for (const decisions::Option& option : decision.options) {
@@ -263,7 +264,8 @@ ViewData OutcomeItem(const Context& ctx, const Decision& decision,
     item.set(outcome.passed ? "passed" : "rejected", true);
     return item;
   }
-  item.set("has_winners", !outcome.winners.empty());
+  // Without a ballot nobody leads, whatever the tie-break would say.
+  item.set("has_winners", !outcome.winners.empty() && outcome.ballots > 0);
   item.set("winners", Names(decision, outcome.winners));
   if (outcome.winners.size() > 1 && outcome.winner && decision.method != decisions::Method::kStv) {
     item.set("tie", true);

@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "impact/catalogue.h"
+#include "web/render/markdown.h"
 #include "web/responses.h"
 
 namespace andel::web {
@@ -176,7 +177,8 @@ ViewData ValueCaseItem(const impact::ValueCase& value_case, const std::string& l
   item.set("title", value_case.title);
   item.set("link", link);
   item.set("community", value_case.community_name);
-  std::string excerpt(Trim(value_case.story.substr(0, value_case.story.find("\n\n"))));
+  std::string excerpt(
+      Trim(MarkdownPlainText(value_case.story.substr(0, value_case.story.find("\n\n")))));
   if (CodePointCount(excerpt) > 280) {
     size_t cut = 280;
     while (cut > 0 && (excerpt[cut] & 0xC0) == 0x80) --cut;  // not inside a UTF-8 character

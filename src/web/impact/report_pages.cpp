@@ -1,6 +1,7 @@
 // The printable annual impact report (see impact/report.h): each indicator's figure for the year
 // against the year before, the progress at the year's end, a bar chart by month with its figures
 // beside it, and what contributed; the value cases written that year.
+#include <algorithm>
 #include <cmath>
 
 #include "core/text.h"
@@ -88,8 +89,18 @@ Result<Response> ShowImpactReport(Context& ctx) {
   page.set("slug", ctx.community->slug);
   page.set("year", std::to_string(year));
   page.set("previous_year", std::to_string(year - 1));
-  page.set("next_year", std::to_string(year + 1));
-  page.set("community", ctx.community->name);
+  // Links to the years around it only where there is something to report: a year before the
+  // first measurement or after this one has none.
+  int first_year = DateFromUnixSeconds(ctx.Now()).year;
+  for (const auto& [indicator, measurements] : report->impact->values_of) {
+    for (const impact::Measurement& m : measurements) {
+      first_year = std::min(first_year, m.period_start.year);
+    }
+  }
+  if (year - 1 >= first_year) page.set("has_previous", true);
+  if (year + 1 <= DateFromUnixSeconds(ctx.Now()).year)
+    page.set("next_year", std::to_string(year + 1));
+  page.set("community_name", ctx.community->name);
   ViewData cards = MakeList();
   for (const ReportIndicator& entry : report->indicators) {
     cards.push_back(IndicatorView(ctx, entry, year));

@@ -143,7 +143,7 @@ Result<Response> ShowLibraryCase(Context& ctx) {
   }
   ViewData page = BasePage(ctx, value_case->title);
   page.set("title", value_case->title);
-  page.set("community", value_case->community_name);
+  page.set("community_name", value_case->community_name);
   page.set("story_html", RenderMarkdown(value_case->story));
   page.set("date", FormatDate(ctx.language, DateFromUnixSeconds(value_case->created_at)));
   page.set("evidence", EvidenceList(value_case->evidence_urls));

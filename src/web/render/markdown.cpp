@@ -9,7 +9,11 @@
 
 namespace andel::web {
 
-std::string RenderMarkdown(std::string_view text) {
+namespace {
+
+enum class Output { kHtml, kPlainText };
+
+std::string Render(std::string_view text, Output output) {
   static std::once_flag registered;
   std::call_once(registered, [] { cmark_gfm_core_extensions_ensure_registered(); });
   // Without CMARK_OPT_UNSAFE, raw HTML becomes a comment and javascript: links lose their URL.
@@ -22,12 +26,25 @@ std::string RenderMarkdown(std::string_view text) {
   }
   cmark_parser_feed(parser, text.data(), text.size());
   cmark_node* document = cmark_parser_finish(parser);
-  char* html = cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser));
-  std::string out(html);
-  std::free(html);
+  char* rendered =
+      output == Output::kHtml
+          ? cmark_render_html(document, options, cmark_parser_get_syntax_extensions(parser))
+          : cmark_render_plaintext(document, options, 0);
+  std::string out(rendered);
+  std::free(rendered);
   cmark_node_free(document);
   cmark_parser_free(parser);
   return out;
+}
+
+}  // namespace
+
+std::string RenderMarkdown(std::string_view text) { return Render(text, Output::kHtml); }
+
+std::string MarkdownPlainText(std::string_view text) {
+  std::string plain = Render(text, Output::kPlainText);
+  while (!plain.empty() && (plain.back() == '\n' || plain.back() == ' ')) plain.pop_back();
+  return plain;
 }
 
 }  // namespace andel::web

@@ -8,5 +8,8 @@
 namespace andel::web {
 
 std::string RenderMarkdown(std::string_view text);
+// The words of the Markdown without its marks, as plain text (for excerpts): "**41** in jobs"
+// is "41 in jobs". Escape it like any text before putting it in HTML.
+std::string MarkdownPlainText(std::string_view text);
 
 }  // namespace andel::web
