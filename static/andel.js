@@ -133,3 +133,14 @@ for (const form of document.querySelectorAll("form.fund-ballot")) {
   form.addEventListener("change", update);
   update();
 }
+
+// A table wider than a phone's screen scrolls inside its own box (the stylesheet); while it does,
+// it takes the keyboard focus so that it can be scrolled with the arrow keys.
+const focusWideTables = () => {
+  for (const table of document.querySelectorAll("main table")) {
+    if (table.scrollWidth > table.clientWidth + 1) table.setAttribute("tabindex", "0");
+    else if (table.getAttribute("tabindex") === "0") table.removeAttribute("tabindex");
+  }
+};
+focusWideTables();
+window.addEventListener("resize", focusWideTables);

@@ -7,6 +7,7 @@
 #include "store/database.h"
 #include "web/forms.h"
 #include "web/render/form_state.h"
+#include "web/routes.h"
 #include "web/web_app.h"
 
 namespace andel::web {
@@ -65,6 +66,33 @@ ViewData LanguageLinks(Context& ctx) {
   return links;
 }
 
+namespace {
+
+// The tabs of the community's administration the caller may open, the current one marked.
+ViewData AdminTabs(Context& ctx) {
+  static constexpr std::pair<const char*, const char*> kTabs[] = {
+      {"", "Settings"},
+      {"/members", "Members"},
+      {"/categories", "Categories"},
+      {"/import", "Import members"},
+      {"/members.csv", "Export members (CSV)"},
+      {"/audit", "Audit log"},
+      {"/competences", "Competences"}};
+  const std::string base = "/c/" + ctx.community->slug + "/admin";
+  ViewData tabs = MakeList();
+  for (const auto& [suffix, label] : kTabs) {
+    if (!Allows(ctx, Method::kGet, std::string("/c/{slug}/admin") + suffix)) continue;
+    ViewData tab = MakeObject();
+    tab.set("href", base + suffix);
+    tab.set("label", ctx.T(label));
+    if (ctx.request.path == base + suffix) tab.set("current", true);
+    tabs.push_back(tab);
+  }
+  return tabs;
+}
+
+}  // namespace
+
 ViewData BasePage(Context& ctx, const std::string& title) {
   ViewData page = MakeObject();
   page.set("title", title);
@@ -86,6 +114,9 @@ ViewData BasePage(Context& ctx, const std::string& title) {
     page.set("community", community);
     if (ctx.IsBoard()) page.set("can_admin", true);
     if (ctx.membership) page.set("is_member", true);
+    if (ctx.request.path.starts_with("/c/" + ctx.community->slug + "/admin")) {
+      page.set("admin_tabs", AdminTabs(ctx));
+    }
   }
   static constexpr const char* kNotices[] = {
       "Saved.",
@@ -129,6 +160,44 @@ std::string AsSentence(std::string message) {
 
 namespace {
 
+// The community's sections, in the order of the navigation: those every visitor may open, then
+// the members' own, then the board's. The section this page belongs to (the segment after
+// /c/<slug>/, or the community's own page) is marked current (aria-current).
+ViewData SectionLinks(Context& ctx, const ViewData& page) {
+  struct Section {
+    const char* segment;
+    const char* label;
+    const char* flag;  // the page flag a role needs, or nullptr
+  };
+  static constexpr Section kSections[] = {
+      {"proposals", "Proposals", nullptr},     {"funds", "Funds", nullptr},
+      {"initiatives", "Initiatives", nullptr}, {"impact", "Impact", nullptr},
+      {"members", "Members", nullptr},         {"partners", "Partners", "is_member"},
+      {"circles", "Circles", "is_member"},     {"consortia", "Consortia", "is_member"},
+      {"admin", "Administration", "can_admin"}};
+  const std::string prefix = "/c/" + ctx.community->slug;
+  const std::string& path = ctx.request.path;
+  std::string current;
+  if (path.starts_with(prefix + "/")) {
+    const std::string rest = path.substr(prefix.size() + 1);
+    current = rest.substr(0, rest.find('/'));
+  }
+  ViewData links = MakeList();
+  const auto add = [&](const std::string& href, const std::string& label, bool is_current) {
+    ViewData link = MakeObject();
+    link.set("href", href);
+    link.set("label", label);
+    if (is_current) link.set("current", true);
+    links.push_back(link);
+  };
+  add(prefix, ctx.community->name, path == prefix || path == prefix + "/");
+  for (const Section& section : kSections) {
+    if (section.flag && !page.get(section.flag)) continue;
+    add(prefix + "/" + section.segment, ctx.T(section.label), current == section.segment);
+  }
+  return links;
+}
+
 // The layout around `content`. The rendered layout is cached under everything it shows (the
 // language, the address for the language links, the title, the person and their CSRF token,
 // the community, the notice), so most requests only splice their content into it.
@@ -154,18 +223,7 @@ std::string PageAround(Context& ctx, ViewData& page, const std::string& content)
   std::shared_ptr<const std::string> shell = ctx.services.cache.Find(key);
   if (!shell) {
     page.set("languages", LanguageLinks(ctx));
-    // The community's section this page belongs to, marked in the navigation (aria-current):
-    // the segment after /c/<slug>/, or the community's own page.
-    if (ctx.community) {
-      const std::string prefix = "/c/" + ctx.community->slug;
-      const std::string& path = ctx.request.path;
-      if (path == prefix || path == prefix + "/") {
-        page.set("nav_community", true);
-      } else if (path.starts_with(prefix + "/")) {
-        const std::string rest = path.substr(prefix.size() + 1);
-        page.set("nav_" + rest.substr(0, rest.find('/')), true);
-      }
-    }
+    if (ctx.community) page.set("sections", SectionLinks(ctx, page));
     page.set("static_version", ctx.services.static_version);
     std::string rendered = ctx.services.views.LayoutShell(ctx.language, page);
     ctx.services.cache.Put(key, rendered);
@@ -288,10 +346,7 @@ Response ErrorResponse(Context& ctx, const Error& error, int status) {
 
 void AddFieldError(Context& ctx, ViewData& page, const Error& error) {
   page.set("error", ctx.T(error.message));
-  if (!error.where.empty()) {
-    page.set("error_field", error.where);
-    page.set("error_" + error.where, true);
-  }
+  if (!error.where.empty()) page.set("error_field", error.where);
 }
 
 std::string LanguageCookie(const std::string& language) {

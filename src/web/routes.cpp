@@ -26,4 +26,32 @@ const std::vector<Route>& RouteTable() {
   return kRoutes;
 }
 
+bool RoleAllows(const Context& ctx, Access access) {
+  const bool site_admin = ctx.person && ctx.person->is_admin;
+  switch (access) {
+    case Access::kPublic:
+    case Access::kVisible:
+      return true;
+    case Access::kAccount:
+    case Access::kSignedIn:
+      return ctx.person.has_value();
+    case Access::kServerAdmin:
+      return site_admin;
+    case Access::kMember:
+      return ctx.membership || site_admin;
+    case Access::kBoard:
+      return ctx.IsBoard();
+    case Access::kAdmin:
+      return ctx.IsAdmin();
+  }
+  return false;
+}
+
+bool Allows(const Context& ctx, Method method, std::string_view pattern) {
+  for (const Route& route : RouteTable()) {
+    if (route.method == method && route.pattern == pattern) return RoleAllows(ctx, route.access);
+  }
+  return false;
+}
+
 }  // namespace andel::web

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/result.h"
@@ -60,5 +61,13 @@ std::vector<Route> IncubatorRoutes();
 // Every route: the site's own and every capability's. A request takes the route whose pattern
 // matches with the most literal segments, so the order of the lists does not matter.
 const std::vector<Route>& RouteTable();
+
+// Whether the caller's role in the community entered (or on the server) meets `access`: the
+// person and their membership only, no database access. CheckAccess (web_app.cpp) applies it to
+// every request; pages use Allows to draw a link, tab or form only for a role that may follow it.
+bool RoleAllows(const Context& ctx, Access access);
+// Whether the route `pattern` answering `method` ("/c/{slug}/admin/import") lets the caller in.
+// False for a pattern the table does not hold.
+bool Allows(const Context& ctx, Method method, std::string_view pattern);
 
 }  // namespace andel::web

@@ -153,13 +153,13 @@ Status CheckAccess(Context& ctx, const Route& route) {
       if (!ctx.person) return Error::Unauthenticated("please sign in");
       return Error::NotFound("no such community", "slug");
     case Access::kMember:
-      if (ctx.membership || site_admin) return {};
+      if (RoleAllows(ctx, route.access)) return {};
       return Error::PermissionDenied("only members of this community may do this");
     case Access::kBoard:
-      if (ctx.IsBoard()) return {};
+      if (RoleAllows(ctx, route.access)) return {};
       return Error::PermissionDenied("only the board of this community may do this");
     case Access::kAdmin:
-      if (ctx.IsAdmin()) return {};
+      if (RoleAllows(ctx, route.access)) return {};
       return Error::PermissionDenied("only administrators of this community may do this");
     default:
       return {};

@@ -5,20 +5,15 @@
 // them and signs them in with a recovery code, and checks the main pages with axe-core (no serious or critical violation). Saves
 // screenshots.
 //   node run.mjs PATH/TO/andel SCREENSHOT_DIR
-import { spawn } from "node:child_process";
 import { createHmac } from "node:crypto";
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
-import { tmpdir } from "node:os";
+import { mkdirSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium } from "playwright-core";
+import { axeViolations, fail, launchChromium, startAndel, startSmtpPeer } from "./harness.mjs";
 
 const [andel, shots] = process.argv.slice(2);
 mkdirSync(shots, { recursive: true });
 const here = dirname(fileURLToPath(import.meta.url));
-const axeSource = readFileSync(join(here, "node_modules/axe-core/axe.min.js"), "utf8");
-const work = mkdtempSync(join(tmpdir(), "andel-e2e-"));
 
 // The TOTP code (RFC 6238: HMAC-SHA1, 30-second steps, six digits) of a base32 key at `seconds`,
 // as an authenticator app computes it.
@@ -35,114 +30,18 @@ function totp(key, seconds) {
   return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1000000).padStart(6, "0");
 }
 
-function fail(message) {
-  console.error("FAIL: " + message);
-  process.exitCode = 1;
-}
-
-// A small SMTP peer on loopback: it takes every mail Andel relays and keeps its recipient and
-// decoded body.
-const mails = [];
-const smtp = createServer((socket) => {
-  let buffer = "";
-  let data = null;
-  let recipient = "";
-  socket.write("220 e2e ESMTP\r\n");
-  socket.on("data", (chunk) => {
-    buffer += chunk.toString("latin1");
-    for (;;) {
-      if (data !== null) {
-        const end = buffer.indexOf("\r\n.\r\n");
-        if (end < 0) return;
-        data += buffer.slice(0, end);
-        buffer = buffer.slice(end + 5);
-        const split = data.indexOf("\r\n\r\n");
-        const body = Buffer.from(data.slice(split + 4).replace(/\s+/g, ""), "base64").toString("utf8");
-        mails.push({ to: recipient, body });
-        data = null;
-        socket.write("250 queued\r\n");
-        continue;
-      }
-      const eol = buffer.indexOf("\r\n");
-      if (eol < 0) return;
-      const line = buffer.slice(0, eol);
-      buffer = buffer.slice(eol + 2);
-      const verb = line.slice(0, 4).toUpperCase();
-      if (verb === "RCPT") recipient = line.replace(/^[^<]*<|>.*$/g, "");
-      if (verb === "DATA") {
-        data = "";
-        socket.write("354 go on\r\n");
-      } else if (verb === "QUIT") {
-        socket.end("221 bye\r\n");
-      } else {
-        socket.write("250 ok\r\n");
-      }
-    }
-  });
-  socket.on("error", () => {});
-});
-await new Promise((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-const smtpPort = smtp.address().port;
-// The link to `prefix` in the newest mail to `to`, as a path on the server (waits for the relay,
-// which sends every 5 s).
-async function mailedLink(to, prefix) {
-  for (let tries = 0; tries < 60; tries++) {
-    for (const mail of [...mails].reverse()) {
-      const match = mail.to === to && mail.body.match(new RegExp("https?://[^/\\s]+(" + prefix + "\\S+)"));
-      if (match) return match[1];
-    }
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  throw new Error("no mail with a " + prefix + " link reached " + to);
-}
-
-const server = spawn(andel, ["serve", "--db", `sqlite:${join(work, "e2e.db")}`, "--port", "0", "--demo",
-                             "--smtp", `127.0.0.1:${smtpPort}`, "--mail-from", "andel@e2e.example"], {
-  stdio: ["ignore", "pipe", "pipe"],
-});
-let stderr = "";
-server.stderr.on("data", (chunk) => (stderr += chunk));
-const base = await new Promise((resolve, reject) => {
-  let out = "";
-  const timer = setTimeout(() => reject(new Error("server did not start: " + stderr)), 60000);
-  server.stdout.on("data", (chunk) => {
-    out += chunk;
-    const match = out.match(/running at (http:\/\/[0-9.:]+)\//);
-    if (match) {
-      clearTimeout(timer);
-      resolve(match[1]);
-    }
-  });
-  server.on("exit", (code) => reject(new Error(`server exited with ${code}: ${stderr}`)));
-});
-
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const smtp = await startSmtpPeer();
+const mailedLink = smtp.mailedLink;
+const andelServer = await startAndel(andel, smtp.port);
+const base = andelServer.base;
+const browser = await launchChromium();
 let checks = 0;
 try {
   // axe is injected as a script tag, which the strict CSP would block: bypass it for the check.
   const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const axe = async (name, on = page) => {
-    // A page still settling after a redirect may navigate once more: then check the page it
-    // settles on.
-    const run = async () => {
-      await on.waitForLoadState("load");
-      await on.addScriptTag({ content: axeSource });
-      return on.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-    };
-    let result;
-    try {
-      result = await run();
-    } catch (error) {
-      if (!String(error).includes("Execution context was destroyed")) throw error;
-      result = await run();
-    }
-    const bad = result.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-    for (const v of bad) fail(`${name}: ${v.impact} ${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")})`);
+    for (const line of await axeViolations(on)) fail(`${name}: ${line}`);
     checks++;
   };
 
@@ -482,7 +381,9 @@ try {
   const codes = await newcomer.locator("ul.codes code").allTextContents();
   if (codes.length !== 10) fail(`two-step sign-in gave ${codes.length} recovery codes, not 10`);
   await axe("two-step sign-in, the recovery codes", newcomer);
-  await newcomer.locator("form[action='/logout'] button").click();
+  // On a phone, signing out is in the menu.
+  await newcomer.click("details.menu summary");
+  await newcomer.locator("details.menu form[action='/logout'] button").click();
   await newcomer.waitForLoadState("load");
   await newcomer.goto(base + "/login");
   await newcomer.fill("#email", "nadia@e2e.example");
@@ -501,9 +402,7 @@ try {
 } finally {
   await browser.close();
   smtp.close();
-  server.kill("SIGTERM");
-  await new Promise((resolve) => server.on("exit", resolve));
-  rmSync(work, { recursive: true, force: true });
+  await andelServer.stop();
 }
 console.log(`${checks} accessibility checks; screenshots in ${shots}`);
 console.log(process.exitCode ? "0 passed, 1 failed" : "1 passed, 0 failed");

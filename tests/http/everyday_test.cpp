@@ -156,5 +156,44 @@ TEST_F(DecisionTest, SmallThingsThatCostTrust) {
   EXPECT_FALSE(Contains(results, "closed "));
 }
 
+TEST_F(DecisionTest, PagesDrawOnlyTheTabsAndFormsTheRoleMayUse) {
+  // The board may read the administration but not import members or change the settings: no
+  // tab to the import, and the settings shown without a form to send.
+  HttpClient board = SignedIn(Accounts::kBoard);
+  const std::string as_board = board.Get("/c/open-coop/admin").body;
+  EXPECT_FALSE(Contains(as_board, "/admin/import\""));
+  EXPECT_TRUE(Contains(as_board, "/admin/audit\""));
+  EXPECT_FALSE(Contains(as_board, "action=\"/c/open-coop/admin/settings\""));
+  EXPECT_FALSE(Contains(as_board, "action=\"/c/open-coop/admin/statutes\""));
+  EXPECT_TRUE(Contains(as_board, "<fieldset class=\"plain\" disabled>"));
+  EXPECT_EQ(board.Get("/c/open-coop/admin/import").status, 403);
+  // The administrators have both, on every page of the administration.
+  HttpClient admin = SignedIn(Accounts::kAdmin);
+  const std::string as_admin = admin.Get("/c/open-coop/admin").body;
+  EXPECT_TRUE(Contains(as_admin, "action=\"/c/open-coop/admin/settings\""));
+  for (const char* page : {"", "/members", "/categories", "/import", "/audit", "/competences"}) {
+    const std::string body = admin.Get(std::string("/c/open-coop/admin") + page).body;
+    EXPECT_TRUE(Contains(body, "href=\"/c/open-coop/admin/import\"")) << page;
+    EXPECT_TRUE(Contains(
+        body, "href=\"/c/open-coop/admin" + std::string(page) + "\" aria-current=\"page\""))
+        << page;
+  }
+  // A member sees no administration at all.
+  EXPECT_FALSE(Contains(SignedIn(Accounts::kMember).Get("/c/open-coop").body, "/admin\""));
+}
+
+TEST_F(DecisionTest, ANewApiTokenIsShownOnceAfterTheRedirect) {
+  HttpClient member = SignedIn(Accounts::kMember);
+  HttpReply made =
+      member.PostForm("/account", "/account/tokens", "token_name=Laptop&token_days=30");
+  ASSERT_EQ(made.status, 303);
+  EXPECT_EQ(made.Header("location"), "/account");
+  const std::string shown = member.Get("/account").body;
+  const size_t at = shown.find("<code");
+  ASSERT_NE(at, std::string::npos) << "the token is not shown";
+  // Another browser of the same person does not see it.
+  EXPECT_EQ(SignedIn(Accounts::kMember).Get("/account").body.find("<code"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace andel::testing

@@ -297,6 +297,15 @@ TEST_F(ImpactLinksTest, AProgrammeRollsUpTheCommunitiesReportingToIt) {
                 .status,
             303);
   EXPECT_EQ(Get("/communities/open-coop/programmes").at("items").as_array().size(), 1u);
+  // The "Stop reporting" form is the community's own and names the programme it leaves (it once
+  // posted to the programme's address).
+  const std::string impact = board.Get("/c/open-coop/impact").body;
+  const size_t leave = impact.find("value=\"leave\"");
+  ASSERT_NE(leave, std::string::npos);
+  const size_t form = impact.rfind("<form", leave);
+  const std::string leave_form = impact.substr(form, leave - form);
+  EXPECT_TRUE(Contains(leave_form, "action=\"/c/open-coop/impact/programmes\"")) << leave_form;
+  EXPECT_TRUE(Contains(leave_form, "name=\"programme\" value=\"city-programme\"")) << leave_form;
   const json::value rollup = Get("/communities/city-programme/rollup");
   ASSERT_EQ(rollup.at("communities").as_array().size(), 3u);
   const json::array& lines = rollup.at("indicators").as_array();

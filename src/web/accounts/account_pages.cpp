@@ -6,6 +6,7 @@
 #include "web/accounts/handlers.h"
 #include "web/accounts/sign_in.h"
 #include "web/accounts/views.h"
+#include "web/flash.h"
 #include "web/responses.h"
 #include "web/security.h"
 
@@ -69,7 +70,13 @@ std::optional<Response> RefuseWrongPassword(Context& ctx, const char* field) {
 
 }  // namespace
 
-Result<Response> ShowAccount(Context& ctx) { return AccountPage(ctx, 200, std::nullopt); }
+// A token just made is shown once, on the page the form redirects to: it travels there in the
+// browser's sealed flash cookie (the server keeps only its hash).
+Result<Response> ShowAccount(Context& ctx) {
+  std::string new_token;
+  if (std::optional<FlashValues> flash = ReadFlash(ctx)) new_token = (*flash)["token"];
+  return AccountPage(ctx, 200, std::nullopt, new_token);
+}
 
 Result<Response> SubmitAccount(Context& ctx) {
   Result<std::string> name = communities::ValidateName(ctx.form.Get("name"), "name");
@@ -174,7 +181,8 @@ Result<Response> SubmitCreateToken(Context& ctx) {
   Result<int64_t> id = ctx.services.accounts.CreateApiToken(ctx.person->id, *name, HashToken(token),
                                                             now, now + *days * 24 * 3600);
   if (!id) return id.error();
-  return AccountPage(ctx, 200, std::nullopt, token);
+  SetFlash(ctx, "/account", {{"token", token}});
+  return Redirect("/account");
 }
 
 Result<Response> SubmitDeleteToken(Context& ctx) {

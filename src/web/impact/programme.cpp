@@ -43,7 +43,7 @@ Status AddProgrammesView(Context& ctx, ViewData& page) {
   for (const store::ProgrammeEntry& programme : *joined) {
     taken.insert(programme.community_id);
     ViewData item = MakeObject();
-    item.set("slug", programme.slug);
+    item.set("programme_slug", programme.slug);
     item.set("name", programme.name);
     item.set("link", "/c/" + programme.slug + "/impact/programme");
     list.push_back(item);
