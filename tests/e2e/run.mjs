@@ -115,7 +115,7 @@ try {
   await phone.screenshot({ path: join(shots, "import-errors.png"), fullPage: true });
   await phone.setViewportSize({ width: 1280, height: 900 });
   await phone.goto(base + "/c/aarhus-partnerskab/admin/audit");
-  if (!(await phone.textContent("main")).includes("Vote cast")) fail("audit log lacks the votes");
+  if (!(await phone.textContent("main")).includes("Voted on")) fail("audit log lacks the votes");
   await phone.screenshot({ path: join(shots, "audit-log.png"), fullPage: false });
   await axe("import errors", phone);
   // A large fund imported by the board on a 360 px phone, in Danish: its page says the result is

@@ -195,5 +195,23 @@ TEST_F(DecisionTest, ANewApiTokenIsShownOnceAfterTheRedirect) {
   EXPECT_EQ(SignedIn(Accounts::kMember).Get("/account").body.find("<code"), std::string::npos);
 }
 
+TEST_F(DecisionTest, TheAuditLogReadsAsSentencesInTheReadersLanguage) {
+  Decision(R"({"method":"motion","closes_at":)" + Closes(3600) + "}");
+  HttpClient board = SignedIn(Accounts::kBoard);
+  const std::string danish = board.Get("/c/open-coop/admin/audit?lang=da").body;
+  const std::string proposal = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  // The vote opened, with the proposal linked under its title and local times; no codes, no
+  // object labels, no Unix times.
+  EXPECT_TRUE(Contains(danish, "Sendte <a href=\"" + proposal + "\">")) << danish;
+  EXPECT_TRUE(Contains(danish, "Offentliggjorde forslaget <a href=\"" + proposal + "\">"));
+  EXPECT_TRUE(Contains(danish, "Fastsatte vedtægterne: beslutningsdygtighed"));
+  for (const char* raw : {"decision.opened", "proposal.created", "opens_at=", "decision ",
+                          "member ", "statutes.changed", "role="}) {
+    EXPECT_FALSE(Contains(danish, raw)) << raw;
+  }
+  const std::string dutch = board.Get("/c/open-coop/admin/audit?lang=nl").body;
+  EXPECT_TRUE(Contains(dutch, "Publiceerde het voorstel <a href=\"" + proposal + "\">"));
+}
+
 }  // namespace
 }  // namespace andel::testing

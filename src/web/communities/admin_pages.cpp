@@ -215,36 +215,4 @@ Result<Response> SubmitCategoryDelete(Context& ctx) {
   return Redirect(AdminPath(ctx, "/categories?notice=" + UrlEncode("Deleted.")));
 }
 
-Result<Response> ShowAuditLog(Context& ctx) {
-  constexpr int kPerPage = 100;
-  const int page_number = PageNumber(ctx);
-  store::AuditLog audit(ctx.services.db);
-  Result<std::vector<store::AuditRecord>> records =
-      audit.ListForCommunity(ctx.community->id, (page_number - 1) * kPerPage, kPerPage);
-  if (!records) return records.error();
-  Result<int64_t> total = audit.CountForCommunity(ctx.community->id);
-  if (!total) return total.error();
-  ViewData page = BasePage(ctx, ctx.T("Audit log") + " · " + ctx.community->name);
-  ViewData list = MakeList();
-  for (const store::AuditRecord& record : *records) {
-    ViewData item = MakeObject();
-    item.set("seq", std::to_string(record.seq));
-    item.set("at", FormatDateTime(ctx.language, record.at));
-    item.set("actor", record.entry.actor_person_id == 0 ? ctx.T("the system") : record.actor_name);
-    item.set("action", AuditActionLabel(ctx, record.entry.action));
-    item.set("subject", record.entry.subject);
-    item.set("details", record.entry.details);
-    item.set("hash", record.hash.substr(0, 12));
-    list.push_back(item);
-  }
-  page.set("entries", list);
-  page.set("total", ctx.N("{n} entry", "{n} entries", *total));
-  const std::string base = AdminPath(ctx, "/audit?page=");
-  if (page_number > 1) page.set("previous", base + std::to_string(page_number - 1));
-  if (static_cast<int64_t>(page_number) * kPerPage < *total) {
-    page.set("next", base + std::to_string(page_number + 1));
-  }
-  return HtmlPage(ctx, "communities/admin_audit", page);
-}
-
 }  // namespace andel::web

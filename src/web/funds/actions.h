@@ -30,6 +30,7 @@ inline constexpr std::string_view kFundFields[] = {"title",  "description", "amo
 std::string FundPath(const Context& ctx, int64_t id);
 // A phase's name in the caller's language.
 std::string PhaseLabel(const Context& ctx, funds::Phase phase);
+std::string ProjectStatusLabel(const Context& ctx, funds::ProjectStatus status);
 // "12.500 DKK" (Danish, Dutch) or "12,500 DKK" (English).
 std::string Money(const Context& ctx, const funds::Fund& fund, const mpq_class& amount);
 

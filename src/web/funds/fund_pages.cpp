@@ -14,9 +14,8 @@
 #include "web/responses.h"
 
 namespace andel::web {
-namespace {
 
-std::string StatusLabel(const Context& ctx, funds::ProjectStatus status) {
+std::string ProjectStatusLabel(const Context& ctx, funds::ProjectStatus status) {
   switch (status) {
     case funds::ProjectStatus::kSubmitted:
       return ctx.T("Awaiting review");
@@ -27,6 +26,8 @@ std::string StatusLabel(const Context& ctx, funds::ProjectStatus status) {
   }
   return "";
 }
+
+namespace {
 
 std::string BallotLabel(const Context& ctx, funds::BallotKind kind) {
   switch (kind) {
@@ -59,7 +60,7 @@ void AddProjects(Context& ctx, ViewData& page, const funds::Fund& fund,
     item.set("cost", Money(ctx, fund, p.cost));
     item.set("cost_value", funds::AmountText(p.cost));
     item.set("category", p.category);
-    item.set("status", StatusLabel(ctx, p.status));
+    item.set("status", ProjectStatusLabel(ctx, p.status));
     item.set("status_code", std::string(funds::Name(p.status)));
     item.set("description_html", RenderMarkdown(p.description));
     const bool own = ctx.person && ctx.person->id == p.proposer_person_id;
