@@ -21,9 +21,10 @@ std::string MemberFile(int rows) {
 
 void BM_ParseMemberCsv(benchmark::State& state) {
   const std::string text = MemberFile(static_cast<int>(state.range(0)));
-  const std::set<std::string> codes = {"citizen"};
+  const std::vector<andel::communities::Category> categories = {
+      {.code = "citizen", .name_en = "Citizen", .name_da = "Borger", .name_nl = "Burger"}};
   for (auto _ : state) {
-    benchmark::DoNotOptimize(andel::communities::ParseMemberCsv(text, codes));
+    benchmark::DoNotOptimize(andel::communities::ParseMemberCsv(text, categories));
   }
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 
 #include "core/csv.h"
 #include "core/text.h"
@@ -18,23 +19,77 @@ std::string Where(size_t line, std::string_view column) {
   return "line " + std::to_string(line) + ", column " + std::string(column);
 }
 
+MemberCsvError Problem(std::string message, std::string where, std::string_view value = {}) {
+  MemberCsvError error;
+  error.code = ErrorCode::kInvalidArgument;
+  error.message = std::move(message);
+  error.where = std::move(where);
+  error.value = std::string(value);
+  return error;
+}
+
+// The code of the category `text` names: its code or its name in any language, in any case of
+// the ASCII letters.
+std::optional<std::string> CategoryCode(std::string_view text,
+                                        const std::vector<Category>& categories) {
+  const std::string wanted = ToLowerAscii(text);
+  for (const Category& category : categories) {
+    for (const std::string* name :
+         {&category.code, &category.name_en, &category.name_da, &category.name_nl}) {
+      if (!name->empty() && ToLowerAscii(*name) == wanted) return category.code;
+    }
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
-MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& category_codes) {
+char DetectCsvSeparator(std::string_view text) {
+  const std::string_view first = text.substr(0, text.find('\n'));
+  char best = ',';
+  size_t most = 0;
+  for (char separator : {',', ';', '\t'}) {
+    const size_t count = static_cast<size_t>(std::count(first.begin(), first.end(), separator));
+    if (count > most) {
+      most = count;
+      best = separator;
+    }
+  }
+  return best;
+}
+
+std::string MemberCsvTemplate(char separator, std::string_view category_name) {
+  std::string out;
+  for (size_t c = 0; c < kColumns.size(); ++c) {
+    if (c) out += separator;
+    out += kColumns[c];
+  }
+  out += "\r\n";
+  const std::array<std::string_view, 8> example = {"mette@example.org", "Mette Jensen", "",
+                                                   category_name,       "member",       "1",
+                                                   "2026-01-15",        "active"};
+  for (size_t c = 0; c < example.size(); ++c) {
+    if (c) out += separator;
+    out += CsvField(example[c], separator);
+  }
+  out += "\r\n";
+  return out;
+}
+
+MemberCsv ParseMemberCsv(std::string_view text, const std::vector<Category>& categories) {
   MemberCsv result;
   if (const size_t bad = FindInvalidUtf8(text); bad != std::string_view::npos) {
     const size_t line = 1 + static_cast<size_t>(std::count(text.begin(), text.begin() + bad, '\n'));
-    result.errors.push_back(
-        Error::InvalidArgument("the file is not valid UTF-8", "line " + std::to_string(line)));
+    result.errors.push_back(Problem("the file is not valid UTF-8", "line " + std::to_string(line)));
     return result;
   }
-  Result<std::vector<CsvRecord>> records = ParseCsvRecords(text);
+  Result<std::vector<CsvRecord>> records = ParseCsvRecords(text, DetectCsvSeparator(text));
   if (!records) {
-    result.errors.push_back(records.error());
+    result.errors.push_back(Problem(records.error().message, records.error().where));
     return result;
   }
   if (records->empty()) {
-    result.errors.push_back(Error::InvalidArgument("the file is empty", "line 1"));
+    result.errors.push_back(Problem("the file is empty", "line 1"));
     return result;
   }
   std::map<std::string, size_t> column_of;
@@ -45,8 +100,7 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& cat
     bool known = false;
     for (std::string_view column : kColumns) known = known || column == name;
     if (!known) {
-      result.errors.push_back(
-          Error::InvalidArgument("unknown column", Where(header_line, header[c])));
+      result.errors.push_back(Problem("unknown column", Where(header_line, header[c]), header[c]));
       continue;
     }
     column_of[name] = c;
@@ -54,7 +108,7 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& cat
   for (std::string_view required : {"email", "name", "category"}) {
     if (!column_of.count(std::string(required))) {
       result.errors.push_back(
-          Error::InvalidArgument("a required column is missing", Where(header_line, required)));
+          Problem("a required column is missing", Where(header_line, required)));
     }
   }
   if (!result.errors.empty()) return result;
@@ -70,64 +124,62 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& cat
     };
     const size_t error_count = result.errors.size();
     if (record.size() > header.size()) {
-      result.errors.push_back(
-          Error::InvalidArgument("the row has more fields than the header", Where(line, "-")));
+      result.errors.push_back(Problem("the row has more fields than the header", Where(line, "-")));
       continue;
     }
     MemberRow row;
     row.email = ToLowerAscii(field("email"));
     if (!IsPlausibleEmail(row.email)) {
       result.errors.push_back(
-          Error::InvalidArgument("not a valid email address", Where(line, "email")));
+          Problem("not a valid email address", Where(line, "email"), field("email")));
     } else if (auto [it, fresh] = line_of_email.emplace(row.email, line); !fresh) {
       result.errors.push_back(
-          Error::InvalidArgument("this email appears twice in the file", Where(line, "email")));
+          Problem("this email appears twice in the file", Where(line, "email"), field("email")));
     }
     if (Result<std::string> name = ValidateName(field("name"), "name"); name) {
       row.name = *name;
     } else {
-      result.errors.push_back(Error::InvalidArgument(name.error().message, Where(line, "name")));
+      result.errors.push_back(Problem(name.error().message, Where(line, "name"), field("name")));
     }
     if (std::string_view organisation = field("organisation"); !organisation.empty()) {
       if (Result<std::string> name = ValidateName(organisation, "organisation"); name) {
         row.organisation = *name;
       } else {
         result.errors.push_back(
-            Error::InvalidArgument(name.error().message, Where(line, "organisation")));
+            Problem(name.error().message, Where(line, "organisation"), organisation));
       }
     }
-    row.category = ToLowerAscii(field("category"));
-    if (!category_codes.count(row.category)) {
-      result.errors.push_back(Error::InvalidArgument("unknown category", Where(line, "category")));
+    if (std::optional<std::string> code = CategoryCode(field("category"), categories)) {
+      row.category = *code;
+    } else {
+      result.errors.push_back(
+          Problem("unknown category", Where(line, "category"), field("category")));
     }
     if (std::string_view role = field("role"); !role.empty()) {
       if (Result<Role> parsed = ParseRole(role); parsed) {
         row.role = *parsed;
       } else {
-        result.errors.push_back(
-            Error::InvalidArgument(parsed.error().message, Where(line, "role")));
+        result.errors.push_back(Problem(parsed.error().message, Where(line, "role"), role));
       }
     }
     if (Result<int64_t> shares = ParseShares(field("shares")); shares) {
       row.shares = *shares;
     } else {
       result.errors.push_back(
-          Error::InvalidArgument(shares.error().message, Where(line, "shares")));
+          Problem(shares.error().message, Where(line, "shares"), field("shares")));
     }
     if (std::string_view joined = field("joined_on"); !joined.empty()) {
       if (Result<Date> date = ParseIsoDate(joined); date) {
         row.joined_on = *date;
       } else {
-        result.errors.push_back(
-            Error::InvalidArgument(date.error().message, Where(line, "joined_on")));
+        result.errors.push_back(Problem(date.error().message, Where(line, "joined_on"), joined));
       }
     }
     if (std::string_view status = field("status"); !status.empty()) {
       if (Result<MemberStatus> parsed = ParseMemberStatus(status); parsed) {
         row.status = *parsed;
       } else {
-        result.errors.push_back(
-            Error::InvalidArgument(parsed.error().message, Where(line, "status")));
+        result.errors.push_back(Problem(parsed.error().message, Where(line, "status"), status));
       }
     }
     if (result.errors.size() == error_count) result.rows.push_back(std::move(row));

@@ -1,6 +1,8 @@
-// Member lists as CSV (RFC 4180, UTF-8, comma-separated, a header row) for import and export.
-// Columns: email, name, organisation, category, role, shares, joined_on, status; the first two
-// and category are required, the rest may be empty or absent.
+// Member lists as CSV (RFC 4180, UTF-8, a header row) for import and export. Columns: email,
+// name, organisation, category, role, shares, joined_on, status; the first two and category are
+// required, the rest may be empty or absent. A file may separate its fields with commas,
+// semicolons (what Danish and Dutch spreadsheets write) or tabs: the header row tells which. A
+// category may be given by its code or by its name in any of the three languages.
 #pragma once
 
 #include <optional>
@@ -25,17 +27,31 @@ struct MemberRow {
   MemberStatus status = MemberStatus::kActive;
 };
 
-// Every row read, and every problem found. Each Error's `where` is "line L, column C" with the
-// column's header name; a caller imports nothing unless `errors` is empty.
-struct MemberCsv {
-  std::vector<MemberRow> rows;
-  std::vector<Error> errors;
+// A problem found: `where` is "line L, column C" with the column's header name, and `value` what
+// the file holds there (empty for a missing column or a structural problem), so that a person
+// sees which value is wrong.
+struct MemberCsvError : Error {
+  std::string value;
 };
 
-// Reads a member list. `category_codes` are the categories the community has. Reports a missing
-// or unknown header, malformed quoting, bad UTF-8, and each bad field; duplicate emails too.
-// A single quote before = + - @ or another quote (as WriteMemberCsv writes them) is removed.
-MemberCsv ParseMemberCsv(std::string_view text, const std::set<std::string>& category_codes);
+// Every row read, and every problem found; a caller imports nothing unless `errors` is empty.
+struct MemberCsv {
+  std::vector<MemberRow> rows;
+  std::vector<MemberCsvError> errors;
+};
+
+// Reads a member list. `categories` are the community's. Reports a missing or unknown header,
+// malformed quoting, bad UTF-8, and each bad field; duplicate emails too. A single quote before
+// = + - @ or another quote (as WriteMemberCsv writes them) is removed.
+MemberCsv ParseMemberCsv(std::string_view text, const std::vector<Category>& categories);
+
+// The separator of a CSV file: ',', ';' or '\t', whichever its first line holds most of (',' if
+// none).
+char DetectCsvSeparator(std::string_view text);
+
+// A file to fill in: the header and one example row, separated by `separator`, with the example's
+// category written as `category_name`.
+std::string MemberCsvTemplate(char separator, std::string_view category_name);
 
 // Writes rows with the header, quoting fields where RFC 4180 needs it. Fields that a spreadsheet
 // would run as a formula (starting with = + - @), or that start with a single quote, are

@@ -292,6 +292,20 @@ TEST_F(ServerTest, CsvImportReportsBadRowsAndImportsNothing) {
   HttpReply good = upload("email,name,category\nnew1@test.dk,Nina Ny,citizen\n");
   EXPECT_EQ(good.status, 303) << good.body.substr(0, 500);
   EXPECT_TRUE(Contains(client.Get("/c/open-coop/members").body, "Nina Ny"));
+  // Issue 16, point 10: a list as Danish Excel saves it (semicolons, the category by its Danish
+  // name) imports; a bad value is echoed beside its error.
+  HttpReply echoed = upload("email;name;category\nnew2@test.dk;Ole;Marsboer\n");
+  EXPECT_EQ(echoed.status, 400);
+  EXPECT_TRUE(Contains(echoed.body, "<q>Marsboer</q>")) << echoed.body;
+  HttpReply semicolons = upload("email;name;category\nnew2@test.dk;Ole Olsen;Borger\n");
+  EXPECT_EQ(semicolons.status, 303) << semicolons.body.substr(0, 800);
+  EXPECT_TRUE(Contains(client.Get("/c/open-coop/members").body, "Ole Olsen"));
+  // The file to fill in comes in the reader's format, and reads back as it is.
+  HttpReply form = client.Get("/c/open-coop/admin/import/template.csv?lang=da");
+  EXPECT_EQ(form.status, 200);
+  EXPECT_TRUE(form.body.starts_with("email;name;organisation;category;")) << form.body;
+  EXPECT_EQ(SignedIn(Accounts::kBoard).Get("/c/open-coop/admin/import/template.csv").status, 403);
+  client.Get("/c/open-coop/admin/import?lang=en");
   HttpReply exported = client.Get("/c/open-coop/admin/members.csv");
   EXPECT_EQ(exported.status, 200);
   EXPECT_TRUE(Contains(exported.body, "new1@test.dk,Nina Ny,,citizen,member"));

@@ -45,6 +45,7 @@ Result<Response> SubmitCategoryDelete(Context& ctx);
 Result<Response> ShowImport(Context& ctx);
 Result<Response> SubmitImport(Context& ctx);
 Result<Response> ExportMembersCsv(Context& ctx);
+Result<Response> DownloadImportTemplate(Context& ctx);
 Result<Response> ShowAuditLog(Context& ctx);
 
 // community_api.cpp: communities in the JSON API: list, create, read with their statutes, change,

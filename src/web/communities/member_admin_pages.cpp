@@ -221,15 +221,14 @@ Result<Response> SubmitImport(Context& ctx) {
   Result<std::vector<communities::Category>> categories =
       ctx.Communities().ListCategories(ctx.community->id);
   if (!categories) return categories.error();
-  std::set<std::string> codes;
-  for (const communities::Category& category : *categories) codes.insert(category.code);
-  communities::MemberCsv csv = communities::ParseMemberCsv(text, codes);
+  communities::MemberCsv csv = communities::ParseMemberCsv(text, *categories);
   if (!csv.errors.empty()) {
     ViewData problems = MakeList();
-    for (const Error& error : csv.errors) {
+    for (const communities::MemberCsvError& error : csv.errors) {
       ViewData item = MakeObject();
       item.set("where", LocalizedPlace(ctx, error.where));
       item.set("message", ctx.T(error.message));
+      if (!error.value.empty()) item.set("value", error.value);
       problems.push_back(item);
     }
     page.set("problems", problems);
@@ -241,6 +240,19 @@ Result<Response> SubmitImport(Context& ctx) {
   if (!imported) return imported.error();
   return Redirect(
       AdminPath(ctx, "/members?notice=" + UrlEncode("The members have been imported.")));
+}
+
+// A file to fill in, as the reader's spreadsheet writes it: semicolons in Danish and Dutch,
+// commas in English, with an example row whose category is named in the reader's language.
+Result<Response> DownloadImportTemplate(Context& ctx) {
+  Result<std::vector<communities::Category>> categories =
+      ctx.Communities().ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  std::string category;
+  if (!categories->empty()) category = CategoryLabel(ctx, categories->front());
+  const char separator = ctx.language == "en" ? ',' : ';';
+  return Download(communities::MemberCsvTemplate(separator, category), "text/csv; charset=utf-8",
+                  ctx.community->slug + "-members-template.csv");
 }
 
 Result<Response> ExportMembersCsv(Context& ctx) {

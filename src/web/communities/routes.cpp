@@ -36,6 +36,7 @@ std::vector<Route> CommunityRoutes() {
       {kPost, "/c/{slug}/admin/categories/{id}/delete", kAdmin, kPage, SubmitCategoryDelete},
       {kGet, "/c/{slug}/admin/import", kAdmin, kPage, ShowImport},
       {kPost, "/c/{slug}/admin/import", kAdmin, kPage, SubmitImport, kUploadLimit},
+      {kGet, "/c/{slug}/admin/import/template.csv", kAdmin, kPage, DownloadImportTemplate},
       {kGet, "/c/{slug}/admin/members.csv", kBoard, kPage, ExportMembersCsv},
       {kGet, "/c/{slug}/admin/audit", kBoard, kPage, ShowAuditLog},
       {kGet, "/api/v1/communities", kPublic, kApi, ApiListCommunities},

@@ -4,17 +4,25 @@
 
 #include <random>
 
+#include "core/csv.h"
+
 namespace andel::communities {
 namespace {
 
-const std::set<std::string> kCodes = {"citizen", "business", "public_sector"};
+const std::vector<Category> kCategories = {
+    {.code = "citizen", .name_en = "Citizen", .name_da = "Borger", .name_nl = "Burger"},
+    {.code = "business", .name_en = "Business", .name_da = "Virksomhed", .name_nl = "Bedrijf"},
+    {.code = "public_sector",
+     .name_en = "Public sector",
+     .name_da = "Offentlig sektor",
+     .name_nl = "Publieke sector"}};
 
 TEST(MemberCsv, ReadsGoodRows) {
   const std::string text =
       "email,name,organisation,category,role,shares,joined_on,status\r\n"
       "Mette@Example.dk,Mette Jensen,,citizen,board,3,2023-04-01,active\r\n"
       "\"lars@example.dk\",\"Lars, the smith\",Smedjen,business,,,,\n";
-  MemberCsv csv = ParseMemberCsv(text, kCodes);
+  MemberCsv csv = ParseMemberCsv(text, kCategories);
   ASSERT_TRUE(csv.errors.empty()) << csv.errors[0].message << " " << csv.errors[0].where;
   ASSERT_EQ(csv.rows.size(), 2u);
   EXPECT_EQ(csv.rows[0].email, "mette@example.dk");
@@ -33,7 +41,7 @@ TEST(MemberCsv, ReportsEveryBadRowByLineAndColumn) {
       "y@example.dk,Y,astronaut,1,\n"
       "z@example.dk,Z,citizen,-4,2020-02-30\n"
       "good@example.dk,Twice,citizen,,\n";
-  MemberCsv csv = ParseMemberCsv(text, kCodes);
+  MemberCsv csv = ParseMemberCsv(text, kCategories);
   std::vector<std::string> wheres;
   for (const Error& error : csv.errors) wheres.push_back(error.where);
   EXPECT_EQ(wheres, (std::vector<std::string>{"line 3, column email", "line 4, column name",
@@ -46,18 +54,20 @@ TEST(MemberCsv, LinesCountBlankLinesAndQuotedLineBreaks) {
       "email,name,organisation,category\n\n"
       "a@example.dk,A,\"Two\nlines\",citizen\n"
       "bad,B,,citizen\n";
-  MemberCsv csv = ParseMemberCsv(text, kCodes);
+  MemberCsv csv = ParseMemberCsv(text, kCategories);
   ASSERT_EQ(csv.errors.size(), 2u);
   EXPECT_EQ(csv.errors[0].where, "line 3, column organisation");  // a line break in a name
   EXPECT_EQ(csv.errors[1].where, "line 5, column email");
 }
 
 TEST(MemberCsv, RejectsStructuralProblems) {
-  EXPECT_EQ(ParseMemberCsv("", kCodes).errors.at(0).message, "the file is empty");
-  EXPECT_EQ(ParseMemberCsv("email,name\n", kCodes).errors.at(0).where, "line 1, column category");
-  EXPECT_EQ(ParseMemberCsv("email,name,category\n\"open,x,y\n", kCodes).errors.at(0).message,
+  EXPECT_EQ(ParseMemberCsv("", kCategories).errors.at(0).message, "the file is empty");
+  EXPECT_EQ(ParseMemberCsv("email,name\n", kCategories).errors.at(0).where,
+            "line 1, column category");
+  EXPECT_EQ(ParseMemberCsv("email,name,category\n\"open,x,y\n", kCategories).errors.at(0).message,
             "a quoted field is not closed");
-  const MemberCsv bad_utf8 = ParseMemberCsv("email,name,category\na@b.dk,\xFF,citizen\n", kCodes);
+  const MemberCsv bad_utf8 =
+      ParseMemberCsv("email,name,category\na@b.dk,\xFF,citizen\n", kCategories);
   EXPECT_EQ(bad_utf8.errors.at(0).where, "line 2");
 }
 
@@ -85,7 +95,7 @@ TEST(MemberCsv, WriteThenReadGivesTheSameRows) {
       row.status = static_cast<MemberStatus>(random() % 3);
       rows.push_back(row);
     }
-    MemberCsv csv = ParseMemberCsv(WriteMemberCsv(rows), kCodes);
+    MemberCsv csv = ParseMemberCsv(WriteMemberCsv(rows), kCategories);
     ASSERT_TRUE(csv.errors.empty()) << "round " << round << ": " << csv.errors[0].message;
     ASSERT_EQ(csv.rows.size(), rows.size());
     for (size_t i = 0; i < rows.size(); ++i) {
@@ -123,12 +133,77 @@ TEST(MemberCsv, ValuesThatLookLikeFormulasReadBackUnchanged) {
     // No cell starts a formula.
     EXPECT_TRUE(written.find("\n=") == std::string::npos &&
                 written.find(",=") == std::string::npos);
-    MemberCsv csv = ParseMemberCsv(written, kCodes);
+    MemberCsv csv = ParseMemberCsv(written, kCategories);
     ASSERT_TRUE(csv.errors.empty()) << csv.errors[0].message << " " << csv.errors[0].where;
     ASSERT_EQ(csv.rows.size(), 1u);
     EXPECT_EQ(csv.rows[0].email, c.email);
     EXPECT_EQ(csv.rows[0].name, c.name);
     EXPECT_EQ(csv.rows[0].organisation, c.organisation);
+  }
+}
+
+// Property: a list saved by a Danish or Dutch spreadsheet (semicolons), or as tab-separated text,
+// with each category written by its code or by its name in any language and in any case, reads
+// as the same members as the comma-separated list with codes.
+TEST(MemberCsv, SemicolonsTabsAndCategoryNamesReadAsTheCommaFileWithCodes) {
+  std::mt19937 random(2026);
+  const std::string names[] = {"N;1", "Jens, Smed", "Åse", "\"Q\"", "plain"};
+  for (int round = 0; round < 300; ++round) {
+    const char separator = ",;\t"[random() % 3];
+    std::string text = std::string("email") + separator + "name" + separator + "category\r\n";
+    std::vector<std::pair<std::string, std::string>> expected;  // email, code
+    for (int i = 0, n = 1 + static_cast<int>(random() % 5); i < n; ++i) {
+      const Category& category = kCategories[random() % kCategories.size()];
+      const std::string* written[] = {&category.code, &category.name_en, &category.name_da,
+                                      &category.name_nl};
+      std::string as = *written[random() % 4];
+      if (random() % 2) {
+        for (char& c : as) c = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+      }
+      const std::string email = "m" + std::to_string(i) + "@example.dk";
+      text += email + separator + CsvField(names[random() % 5], separator) + separator +
+              CsvField(as, separator) + "\r\n";
+      expected.emplace_back(email, category.code);
+    }
+    MemberCsv csv = ParseMemberCsv(text, kCategories);
+    ASSERT_TRUE(csv.errors.empty()) << text << csv.errors[0].message << " " << csv.errors[0].where;
+    ASSERT_EQ(csv.rows.size(), expected.size()) << text;
+    for (size_t i = 0; i < expected.size(); ++i) {
+      EXPECT_EQ(csv.rows[i].email, expected[i].first);
+      EXPECT_EQ(csv.rows[i].category, expected[i].second);
+    }
+  }
+}
+
+TEST(MemberCsv, EachErrorEchoesTheValueFound) {
+  const MemberCsv csv = ParseMemberCsv(
+      "email;name;category;shares\nnot-mail;A;Borger;1\nb@x.dk;B;Astronaut;1\nc@x.dk;C;Burger;-2\n",
+      kCategories);
+  ASSERT_EQ(csv.errors.size(), 3u);
+  EXPECT_EQ(csv.errors[0].where, "line 2, column email");
+  EXPECT_EQ(csv.errors[0].value, "not-mail");
+  EXPECT_EQ(csv.errors[1].message, "unknown category");
+  EXPECT_EQ(csv.errors[1].value, "Astronaut");
+  EXPECT_EQ(csv.errors[2].value, "-2");
+  // An unknown column names itself; a missing one has no value.
+  const MemberCsv header = ParseMemberCsv("email;navn;category\n", kCategories);
+  EXPECT_EQ(header.errors.at(0).value, "navn");
+  EXPECT_EQ(header.errors.at(1).where, "line 1, column name");
+  EXPECT_EQ(header.errors.at(1).value, "");
+}
+
+TEST(MemberCsv, TheTemplateReadsBackInEverySeparatorAndLanguage) {
+  EXPECT_EQ(DetectCsvSeparator("email;name;category\na,b;c"), ';');
+  EXPECT_EQ(DetectCsvSeparator("email,name,category"), ',');
+  EXPECT_EQ(DetectCsvSeparator("email\tname"), '\t');
+  EXPECT_EQ(DetectCsvSeparator(""), ',');
+  for (char separator : {',', ';'}) {
+    for (const char* name : {"Borger", "Burger", "Citizen", "Offentlig sektor"}) {
+      const MemberCsv csv = ParseMemberCsv(MemberCsvTemplate(separator, name), kCategories);
+      ASSERT_TRUE(csv.errors.empty()) << name << ": " << csv.errors[0].message;
+      ASSERT_EQ(csv.rows.size(), 1u);
+      EXPECT_EQ(csv.rows[0].email, "mette@example.org");
+    }
   }
 }
 
