@@ -1,6 +1,7 @@
 // Signing in and out, signing up, and password reset by one-time link.
 #include <spdlog/spdlog.h>
 
+#include "core/date.h"
 #include "core/log_text.h"
 #include "core/text.h"
 #include "web/accounts/email_links.h"
@@ -207,6 +208,31 @@ Result<Response> SubmitSignup(Context& ctx) {
   return Redirect(next);
 }
 
+namespace {
+
+// A person who signed up from an invitation to their own address (just proved by the link) has
+// said yes to it: they join at once, without a second "Accept". Any other invitation (used,
+// expired, void, or for another address) is shown as it is.
+Result<Response> AcceptInvitationAfterSignup(Context& ctx, const std::string& token,
+                                             const std::string& email, int64_t person_id) {
+  const std::string hash = HashToken(token);
+  Result<store::Invitation> invitation = ctx.Invitations().FindInvitation(hash);
+  const bool open = invitation && invitation->accepted_at == 0 &&
+                    invitation->expires_at > ctx.Now() && invitation->inviter_may_invite &&
+                    invitation->email == email;
+  if (!open) return Redirect("/invitations/" + UrlEncode(token));
+  if (Status status =
+          ctx.services.invitations.ActingAs(person_id, ctx.Now())
+              .AcceptInvitation(hash, person_id, DateFromUnixSeconds(ctx.Now()), ctx.Now());
+      !status) {
+    return status.error();
+  }
+  return Redirect("/c/" + invitation->community_slug +
+                  "?notice=" + UrlEncode("You are now a member."));
+}
+
+}  // namespace
+
 Result<Response> ShowSignupLink(Context& ctx) {
   Result<store::EmailLink> link =
       ctx.services.links.Find(HashToken(ctx.params["token"]), ctx.Now(),
@@ -238,7 +264,7 @@ Result<Response> SubmitSignupLink(Context& ctx) {
   }
   if (Status status = StartSession(ctx, *person_id); !status) return status.error();
   const std::string& invite = ctx.form.Get("invite");
-  if (!invite.empty()) return Redirect("/invitations/" + UrlEncode(invite));
+  if (!invite.empty()) return AcceptInvitationAfterSignup(ctx, invite, link->email, *person_id);
   return Redirect("/?notice=" + UrlEncode("Welcome to Andel."));
 }
 
