@@ -171,6 +171,20 @@ std::vector<Point> Series(const Indicator& indicator, const std::vector<Measurem
   return series;
 }
 
+std::vector<ChartedMonth> ChartedMonths(const Indicator& indicator,
+                                        const std::vector<Measurement>& effective) {
+  const Date first{indicator.baseline_date.year, indicator.baseline_date.month, 1};
+  const bool adds_up = indicator.aggregation == Aggregation::kSum;
+  std::vector<ChartedMonth> months;
+  Quantity total = indicator.baseline;
+  for (const Point& point : Series(indicator, effective, Granularity::kMonth)) {
+    if (point.period < first) continue;
+    total = total + point.value;
+    months.push_back({point.period, point.value, adds_up ? total : point.value});
+  }
+  return months;
+}
+
 std::optional<Quantity> CurrentValue(const Indicator& indicator,
                                      const std::vector<Measurement>& effective, Date today) {
   Accumulator accumulator;

@@ -95,6 +95,19 @@ struct Point {
 std::vector<Point> Series(const Indicator& indicator, const std::vector<Measurement>& effective,
                           Granularity granularity);
 
+// A month of the indicator as its charts draw it: the month's aggregated value and what the chart
+// plots, which for an indicator that adds up (kSum) is the running total from the baseline, so
+// that the line climbs towards the target, and otherwise the month's value.
+struct ChartedMonth {
+  Date period;
+  Quantity value;
+  Quantity plotted;
+};
+
+// The months from the baseline's month on, in time order (months without measurements left out).
+std::vector<ChartedMonth> ChartedMonths(const Indicator& indicator,
+                                        const std::vector<Measurement>& effective);
+
 // The indicator's current value as of `today`: the aggregation of every effective measurement
 // whose period ended since the baseline date and by `today`. Nothing if there are none.
 std::optional<Quantity> CurrentValue(const Indicator& indicator,

@@ -171,19 +171,7 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
   // The last two years by month, with the data beside the chart. An indicator that adds up is
   // drawn as its running total since the baseline, which climbs towards the target.
   const bool adds_up = indicator.aggregation == impact::Aggregation::kSum;
-  std::vector<impact::Point> series;
-  for (const impact::Point& point :
-       impact::Series(indicator, effective, impact::Granularity::kMonth)) {
-    if (point.period >= Date{indicator.baseline_date.year, indicator.baseline_date.month, 1}) {
-      series.push_back(point);
-    }
-  }
-  std::vector<impact::Quantity> totals;
-  impact::Quantity total = indicator.baseline;
-  for (const impact::Point& point : series) {
-    total = total + point.value;
-    totals.push_back(total);
-  }
+  const std::vector<impact::ChartedMonth> series = impact::ChartedMonths(indicator, effective);
   const size_t first = series.size() > kChartMonths ? series.size() - kChartMonths : 0;
   impact::ChartSpec chart = LocalChart(ctx);
   chart.id = "chart-" + std::to_string(indicator.id);
@@ -196,12 +184,12 @@ ViewData IndicatorCard(const Context& ctx, const impact::Indicator& indicator,
   std::vector<ViewData> rows;
   rows.reserve(series.size() - first);
   for (size_t i = first; i < series.size(); ++i) {
-    const impact::Quantity shown = adds_up ? totals[i] : series[i].value;
+    const impact::Quantity shown = series[i].plotted;
     chart.points.push_back({MonthLabel(series[i].period), shown.ToDouble(), label(shown)});
     ViewData row = MakeObject();
     row.set("period", MonthLabel(series[i].period));
     row.set("value", label(series[i].value));
-    if (adds_up) row.set("total", label(totals[i]));
+    if (adds_up) row.set("total", label(shown));
     rows.push_back(std::move(row));
   }
   if (adds_up) card.set("adds_up", true);

@@ -56,20 +56,24 @@ ViewData LineView(const Context& ctx, const ProgrammeRollup& rollup, const impac
       if (r.community_id == entry.community_id) reporting = &r;
     }
     const auto effective = reporting->effective.find(entry.indicator.id);
-    const std::vector<impact::Point> series = impact::Series(
-        entry.indicator, effective == reporting->effective.end() ? kNone : effective->second,
-        impact::Granularity::kMonth);
+    // Drawn as the community's own dashboard draws it: an indicator that adds up as its running
+    // total, so that the line ends at the figure in the table.
+    const std::vector<impact::ChartedMonth> series = impact::ChartedMonths(
+        entry.indicator, effective == reporting->effective.end() ? kNone : effective->second);
     impact::ChartSpec panel = LocalChart(ctx);
     panel.id = "rollup-" + std::to_string(index) + "-" + std::to_string(panels.size());
     panel.title = community.name;
-    panel.description = ctx.T("By month.");
+    panel.description = first.aggregation == impact::Aggregation::kSum
+                            ? ctx.T("The running total by month since the baseline.")
+                            : ctx.T("By month.");
     const Date since{today.year - 2, today.month, 1};
-    for (const impact::Point& point : series) {
-      if (point.period < since) continue;
-      const std::string month = FormatIsoDate(point.period).substr(0, 7);
-      panel.points.push_back({month, point.value.ToDouble(), label(point.value)});
+    for (const impact::ChartedMonth& month_figure : series) {
+      if (month_figure.period < since) continue;
+      const std::string month = FormatIsoDate(month_figure.period).substr(0, 7);
+      const std::string shown = label(month_figure.plotted);
+      panel.points.push_back({month, month_figure.plotted.ToDouble(), shown});
       months.insert(month);
-      cells[{panels.size(), month}] = label(point.value);
+      cells[{panels.size(), month}] = shown;
     }
     if (panel.points.size() > kChartMonths) {
       panel.points.erase(panel.points.begin(), panel.points.end() - kChartMonths);
@@ -96,10 +100,13 @@ ViewData LineView(const Context& ctx, const ProgrammeRollup& rollup, const impac
   view.set("months", table);
   if (!months.empty()) {
     view.set("columns_class", "cols-" + std::to_string(std::min<size_t>(panels.size(), 3)));
-    view.set("chart_html",
-             impact::SmallMultiplesSvg("rollup-" + std::to_string(index), IndicatorName(ctx, first),
-                                       ctx.T("Each community by month, on its own scale."), panels,
-                                       panels.size() < 3 ? static_cast<int>(panels.size()) : 3));
+    view.set("chart_html", impact::SmallMultiplesSvg(
+                               "rollup-" + std::to_string(index), IndicatorName(ctx, first),
+                               first.aggregation == impact::Aggregation::kSum
+                                   ? ctx.T("Each community's running total by month, on "
+                                           "its own scale.")
+                                   : ctx.T("Each community by month, on its own scale."),
+                               panels, panels.size() < 3 ? static_cast<int>(panels.size()) : 3));
   }
   return view;
 }

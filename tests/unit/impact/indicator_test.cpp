@@ -86,6 +86,39 @@ TEST(Indicator, SeriesByMonthQuarterAndYear) {
   EXPECT_EQ(Series(indicator, m, Granularity::kMonth).size(), 13u);
 }
 
+// Property: what a chart plots for an indicator that adds up is the baseline plus the months so
+// far (a brute-force sum of the measurements up to each month's end), so the line ends where the
+// total stands; for any other aggregation it is the month's own value. Months before the
+// baseline's month are left out.
+TEST(Indicator, ChartedMonthsPlotTheRunningTotalOfWhatAddsUp) {
+  std::mt19937 random(16);
+  for (int round = 0; round < 300; ++round) {
+    Indicator indicator;
+    indicator.aggregation = random() % 2 ? Aggregation::kSum : Aggregation::kLast;
+    indicator.baseline = {static_cast<int64_t>(random() % 5) * 1000};
+    indicator.baseline_date = Day(2024, 1 + static_cast<int>(random() % 6), 15);
+    std::vector<Measurement> m;
+    for (int i = 0, n = static_cast<int>(random() % 12); i < n; ++i) {
+      m.push_back(Month(i + 1, 2024, 1 + static_cast<int>(random() % 12),
+                        static_cast<int64_t>(random() % 9) * 1000));
+    }
+    const Date first{indicator.baseline_date.year, indicator.baseline_date.month, 1};
+    for (const ChartedMonth& month : ChartedMonths(indicator, m)) {
+      EXPECT_GE(month.period, first);
+      if (indicator.aggregation != Aggregation::kSum) {
+        EXPECT_EQ(month.plotted.thousandths, month.value.thousandths);
+        continue;
+      }
+      int64_t expected = indicator.baseline.thousandths;
+      for (const Measurement& each : m) {
+        const Date period{each.period_end.year, each.period_end.month, 1};
+        if (period >= first && period <= month.period) expected += each.value.thousandths;
+      }
+      EXPECT_EQ(month.plotted.thousandths, expected) << "round " << round;
+    }
+  }
+}
+
 TEST(Indicator, ProgressTowardsTheTargetEitherWay) {
   Indicator jobs;
   jobs.baseline = {20000};
