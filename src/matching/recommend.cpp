@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <set>
 #include <thread>
 
 namespace andel::matching {
@@ -279,6 +280,23 @@ std::vector<std::vector<Match>> RecommendAll(const Profiles& profiles,
   }
   for (std::thread& worker : workers) worker.join();
   return out;
+}
+
+std::vector<Match> OnePerOrganisation(const Profiles& profiles, size_t i,
+                                      const std::vector<Match>& ranked, size_t top) {
+  std::set<int> taken;  // organisations already tied to i, or already shown
+  for (int tied : profiles.ties(i)) {
+    const int organisation = profiles.member(static_cast<size_t>(tied)).organisation;
+    if (organisation >= 0) taken.insert(organisation);
+  }
+  std::vector<Match> shown;
+  for (const Match& match : ranked) {
+    if (shown.size() >= top) break;
+    const int organisation = profiles.member(static_cast<size_t>(match.member)).organisation;
+    if (organisation >= 0 && !taken.insert(organisation).second) continue;
+    shown.push_back(match);
+  }
+  return shown;
 }
 
 }  // namespace andel::matching

@@ -34,6 +34,13 @@ bool BetterMatch(const Profiles& profiles, const Match& x, const Match& y);
 // The top matches of member i.
 std::vector<Match> Recommend(const Profiles& profiles, size_t i, const RecommendOptions& options);
 
+// Member i's matches as shown to them, from `ranked` (Recommend's order): at most one
+// representative of an organisation (the best ranked), none of an organisation one of whose
+// representatives is already tied to i (an accepted partner, a circle, a consortium), and at most
+// `top`.
+std::vector<Match> OnePerOrganisation(const Profiles& profiles, size_t i,
+                                      const std::vector<Match>& ranked, size_t top);
+
 // The top matches of every member, by index. Uses an inverted index over competences, so a
 // member is compared only with those who offer what it needs or need what it offers.
 std::vector<std::vector<Match>> RecommendAll(const Profiles& profiles,

@@ -71,6 +71,15 @@ TEST_F(PartnershipsTest, MatchesAcrossCategoriesWithReasons) {
           .as_object();
   EXPECT_TRUE(answer["items"].as_array().empty());
   EXPECT_EQ(answer["partners"].as_array().size(), 1u);
+  // The other member is told by mail, with the address to write to.
+  bool told = false;
+  for (const store::OutboxMail& mail : Outbox()) {
+    if (mail.recipient == Accounts::kBoard && Contains(mail.body, Accounts::kMember)) told = true;
+  }
+  EXPECT_TRUE(told) << "the new partner was not told";
+  // The partner's name leads to their page.
+  EXPECT_TRUE(Contains(member.Get("/c/open-coop/partners").body,
+                       "<a href=\"/c/open-coop/members/" + other + "\">"));
 }
 
 TEST_F(PartnershipsTest, DeclinedPairsAreNotProposedAgain) {
@@ -91,6 +100,39 @@ TEST_F(PartnershipsTest, DeclinedPairsAreNotProposedAgain) {
                  .as_object();
     EXPECT_TRUE(answer["items"].as_array().empty()) << email;
   }
+}
+
+// Issue 16, point 11: an organisation with two representatives was suggested twice, and stayed
+// suggested after one of them was accepted.
+TEST_F(PartnershipsTest, AnOrganisationIsSuggestedOnceAndNotAfterItIsAPartner) {
+  for (const char* email : {"rep1@test.dk", "rep2@test.dk"}) {
+    AddAccount(email);
+    const std::string body = std::string(R"({"email":")") + email +
+                             R"(","name":"Rep","organisation":"Fonden","category":"business"})";
+    HttpReply added = Client().Send("POST", "/api/v1/communities/open-coop/members", body,
+                                    Bearer(Accounts::kAdmin));
+    ASSERT_EQ(added.status, 201) << added.body;
+    ASSERT_EQ(PutProfile(email, R"({"offers":["funding"],"needs":["data"]})").status, 200);
+  }
+  ASSERT_EQ(PutProfile(Accounts::kMember, R"({"offers":["data"],"needs":["funding"]})").status,
+            200);
+  const auto suggested = [&] {
+    return json::parse(Client()
+                           .Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kMember))
+                           .body)
+        .as_object()
+        .at("items")
+        .as_array();
+  };
+  const json::array once = suggested();
+  ASSERT_EQ(once.size(), 1u);
+  const std::string rep = std::to_string(once[0].as_object().at("id").as_int64());
+  HttpClient member = SignedIn(Accounts::kMember);
+  ASSERT_EQ(
+      member.PostForm("/c/open-coop/partners", "/c/open-coop/partners/" + rep, "status=accepted")
+          .status,
+      303);
+  EXPECT_TRUE(suggested().empty());
 }
 
 TEST_F(PartnershipsTest, RolesAndBadInput) {

@@ -226,10 +226,14 @@ Result<std::vector<matching::Match>> MyMatches(Context& ctx, const CommunityMatc
   if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
   const auto me = community.index_of.find(ctx.membership->id);
   if (me == community.index_of.end()) return std::vector<matching::Match>();
+  // Ranked with room to spare, then one representative per organisation.
   matching::RecommendOptions options;
-  options.top = top;
+  options.top = std::max(4 * top, 40);
   options.declined = community.declined;
-  return matching::Recommend(community.matching, static_cast<size_t>(me->second), options);
+  const size_t i = static_cast<size_t>(me->second);
+  return matching::OnePerOrganisation(community.matching, i,
+                                      matching::Recommend(community.matching, i, options),
+                                      static_cast<size_t>(top));
 }
 
 }  // namespace andel::web
@@ -288,6 +292,38 @@ Status SaveMyProfile(Context& ctx, std::string_view offers_text, std::string_vie
                                                *needs);
 }
 
+namespace {
+
+// The other member learns of the partnership by mail, in their own language, with the address of
+// the one who accepted, so that the two can write to each other.
+Status TellNewPartner(Context& ctx, int64_t other_membership) {
+  Result<store::MemberView> other =
+      ctx.Memberships().FindMember(ctx.community->id, other_membership);
+  if (!other) return other.error();
+  if (other->email.empty()) return {};
+  Result<store::Account> account = ctx.services.accounts.FindByEmail(other->email);
+  const std::string language = account ? account->person.language : ctx.language;
+  const Catalog& catalog = ctx.services.catalog;
+  const auto fill = [&](std::string text) {
+    text = ReplaceAll(std::move(text), "{name}", ctx.person->name);
+    text = ReplaceAll(std::move(text), "{community}", ctx.community->name);
+    text = ReplaceAll(std::move(text), "{email}", ctx.person->email);
+    return ReplaceAll(std::move(text), "{link}",
+                      ctx.services.config.public_url + "/c/" + ctx.community->slug + "/partners");
+  };
+  const std::string subject =
+      fill(catalog.Translate(language, "{name} is your new partner in {community}"));
+  const std::string body =
+      fill(catalog.Translate(language,
+                             "{name} has accepted Andel's suggestion that you work together as "
+                             "partners in {community}.")) +
+      "\n\n" + fill(catalog.Translate(language, "Write to {name} at {email}.")) + "\n\n" +
+      fill(catalog.Translate(language, "Your partners: {link}"));
+  return ctx.services.outbox.QueueMail(other->email, subject, body, ctx.Now());
+}
+
+}  // namespace
+
 Status RespondToMatch(Context& ctx, int64_t other, const std::string& status) {
   if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
   if (status != "accepted" && status != "declined") {
@@ -298,8 +334,13 @@ Status RespondToMatch(Context& ctx, int64_t other, const std::string& status) {
   if (other == ctx.membership->id || !community->index_of.count(other)) {
     return Error::NotFound("no such member", "id");
   }
-  return ctx.services.partnerships.Respond(ctx.community->id, ctx.membership->id, other, status,
-                                           ctx.Now());
+  if (Status saved = ctx.services.partnerships.Respond(ctx.community->id, ctx.membership->id, other,
+                                                       status, ctx.Now());
+      !saved) {
+    return saved;
+  }
+  if (status == "accepted") return TellNewPartner(ctx, other);
+  return {};
 }
 
 }  // namespace andel::web

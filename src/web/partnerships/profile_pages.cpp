@@ -57,6 +57,8 @@ Result<Response> PartnersPage(Context& ctx, int status, const std::optional<Erro
           community->profiles[static_cast<size_t>(a == me->second ? b : a)];
       ViewData item = MakeObject();
       item.set("name", other.name);
+      item.set("href",
+               "/c/" + ctx.community->slug + "/members/" + std::to_string(other.membership_id));
       item.set("category", category_label(other.category));
       partners.push_back(item);
     }

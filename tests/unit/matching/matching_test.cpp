@@ -136,6 +136,48 @@ double BruteForceBest(const Profiles& profiles, int k) {
   return best;
 }
 
+// Property: what a member is shown is the ranked list with each organisation's best
+// representative only, no organisation already tied to the member, and nothing else left out
+// before the list is full (checked against a second, set-based computation).
+TEST(Recommend, OneRepresentativePerOrganisation) {
+  std::mt19937 random(11);
+  for (int round = 0; round < 300; ++round) {
+    const int n = 2 + static_cast<int>(random() % 25);
+    std::vector<MemberInput> inputs = RandomMembers(random, n, 4, 3, false);
+    for (MemberInput& input : inputs) {
+      if (random() % 2) input.organisation = "org" + std::to_string(random() % 4);
+    }
+    Result<Profiles> profiles = Profiles::Build(inputs);
+    ASSERT_TRUE(profiles.has_value());
+    RecommendOptions options;
+    options.top = n;
+    const size_t top = 1 + random() % 5;
+    for (size_t i = 0; i < profiles->size(); ++i) {
+      const std::vector<Match> ranked = Recommend(*profiles, i, options);
+      const std::vector<Match> shown = OnePerOrganisation(*profiles, i, ranked, top);
+      // The reference: drop tied organisations, then keep the first of each organisation.
+      std::set<int> tied;
+      for (int t : profiles->ties(i)) {
+        if (profiles->member(static_cast<size_t>(t)).organisation >= 0) {
+          tied.insert(profiles->member(static_cast<size_t>(t)).organisation);
+        }
+      }
+      std::vector<int> expected;
+      std::set<int> seen;
+      for (const Match& match : ranked) {
+        const int organisation = profiles->member(static_cast<size_t>(match.member)).organisation;
+        if (organisation >= 0 && (tied.count(organisation) || seen.count(organisation))) continue;
+        if (organisation >= 0) seen.insert(organisation);
+        expected.push_back(match.member);
+      }
+      if (expected.size() > top) expected.resize(top);
+      std::vector<int> got;
+      for (const Match& match : shown) got.push_back(match.member);
+      EXPECT_EQ(got, expected) << "round " << round << ", member " << i;
+    }
+  }
+}
+
 TEST(Circles, ValidAndOptimalOnTinyInstances) {
   std::mt19937 random(2);
   int optimal = 0;
