@@ -449,6 +449,26 @@ TEST_F(ImpactTest, PartnershipsFormedCountThemselves) {
     ++counted;
   }
   EXPECT_EQ(counted, 1u);
+  // Issue 16, point 11: publishing the same circles twice on one day counted them twice. Now a
+  // circle counts once, however often a set with the same members is published, and the
+  // indicator's page lists what Andel counted.
+  for (int round = 0; round < 2; ++round) {
+    ASSERT_EQ(
+        Api("POST", "open-coop", "/circles", R"({"size":3,"seed":5})", Accounts::kBoard).status,
+        201);
+    ASSERT_EQ(Api("POST", "open-coop", "/circles/publish", "{}", Accounts::kBoard).status, 200);
+  }
+  const json::value again =
+      json::parse(Api("GET", "open-coop", "/indicators", "", Accounts::kMember).body);
+  EXPECT_EQ(again.at("items").as_array()[0].at("current").as_string(), "2");
+  const std::string page =
+      Client()
+          .Get("/c/open-coop/impact/indicators/" +
+               std::to_string(again.at("items").as_array()[0].at("id").as_int64()))
+          .body;
+  EXPECT_TRUE(Contains(page, "Andel counts 2 partnerships formed by itself:")) << page;
+  EXPECT_TRUE(Contains(page, "A circle:"));
+  EXPECT_TRUE(Contains(page, "A partnership:"));
 }
 
 }  // namespace

@@ -164,37 +164,67 @@ Result<Indicator> ImpactRepository::FindIndicator(int64_t community_id, int64_t 
   return found.front();
 }
 
+// Each partnership counts once: a pair once however often it is accepted, and a circle once
+// however often a set holding the same members is published (the first publication counts).
 Result<std::vector<FormedPartnership>> ImpactRepository::PartnershipsFormed(int64_t community_id) {
-  std::vector<FormedPartnership> days;
+  std::vector<FormedPartnership> formed;
   Status status = db_.Run([&](soci::session& sql) -> Status {
-    std::vector<long long> at(1000);
+    long long at = 0;
+    std::string low_name, high_name;
     soci::statement matches =
-        (sql.prepare << "SELECT r.responded_at FROM match_responses r JOIN memberships a ON a.id = "
-                        "r.low_membership_id JOIN memberships b ON b.id = r.high_membership_id "
-                        "WHERE r.community_id = :c AND r.status = 'accepted' AND a.category_id <> "
-                        "b.category_id",
-         soci::use(community_id), soci::into(at));
-    matches.execute(false);
+        (sql.prepare << "SELECT r.responded_at, pa.name, pb.name FROM match_responses r "
+                        "JOIN memberships a ON a.id = r.low_membership_id "
+                        "JOIN memberships b ON b.id = r.high_membership_id "
+                        "JOIN persons pa ON pa.id = a.person_id JOIN persons pb ON pb.id = "
+                        "b.person_id WHERE r.community_id = :c AND r.status = 'accepted' AND "
+                        "a.category_id <> b.category_id ORDER BY r.responded_at",
+         soci::use(community_id), soci::into(at), soci::into(low_name), soci::into(high_name));
+    matches.execute();
     while (matches.fetch()) {
-      for (const long long t : at) days.push_back({DateFromUnixSeconds(t), false});
-      at.resize(1000);
+      formed.push_back({DateFromUnixSeconds(at), false, {low_name, high_name}});
     }
-    at.resize(1000);
-    soci::statement circles =
-        (sql.prepare << "SELECT s.published_at FROM circle_sets s JOIN circle_members cm ON "
-                        "cm.set_id = s.id JOIN memberships m ON m.id = cm.membership_id WHERE "
-                        "s.community_id = :c AND s.published_at > 0 GROUP BY s.id, cm.circle_no, "
-                        "s.published_at HAVING COUNT(DISTINCT m.category_id) > 1",
-         soci::use(community_id), soci::into(at));
-    circles.execute(false);
-    while (circles.fetch()) {
-      for (const long long t : at) days.push_back({DateFromUnixSeconds(t), true});
-      at.resize(1000);
+    // Every member of every published circle, circle by circle in the order of publication.
+    long long set_id = 0;
+    long long circle_no = 0;
+    long long membership = 0;
+    long long category = 0;
+    std::string name;
+    soci::statement members =
+        (sql.prepare << "SELECT s.id, s.published_at, cm.circle_no, cm.membership_id, "
+                        "m.category_id, p.name FROM circle_sets s JOIN circle_members cm ON "
+                        "cm.set_id = s.id JOIN memberships m ON m.id = cm.membership_id JOIN "
+                        "persons p ON p.id = m.person_id WHERE s.community_id = :c AND "
+                        "s.published_at > 0 ORDER BY s.published_at, s.id, cm.circle_no, "
+                        "cm.membership_id",
+         soci::use(community_id), soci::into(set_id), soci::into(at), soci::into(circle_no),
+         soci::into(membership), soci::into(category), soci::into(name));
+    members.execute();
+    struct Circle {
+      long long published_at = 0;
+      std::vector<long long> members;
+      std::set<long long> categories;
+      std::vector<std::string> names;
+    };
+    std::vector<Circle> circles;
+    std::pair<long long, long long> current = {-1, -1};
+    while (members.fetch()) {
+      if (std::pair{set_id, circle_no} != current) {
+        current = {set_id, circle_no};
+        circles.push_back({at, {}, {}, {}});
+      }
+      circles.back().members.push_back(membership);
+      circles.back().categories.insert(category);
+      circles.back().names.push_back(name);
+    }
+    std::set<std::vector<long long>> counted;
+    for (Circle& circle : circles) {
+      if (circle.categories.size() < 2 || !counted.insert(circle.members).second) continue;
+      formed.push_back({DateFromUnixSeconds(circle.published_at), true, std::move(circle.names)});
     }
     return {};
   });
   if (!status) return status.error();
-  return days;
+  return formed;
 }
 
 }  // namespace andel::store

@@ -15,6 +15,7 @@ class Database;
 struct FormedPartnership {
   Date day;
   bool circle = false;
+  std::vector<std::string> names;  // the two partners, or the circle's members
 };
 
 class ImpactRepository {

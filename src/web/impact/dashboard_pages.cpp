@@ -171,6 +171,29 @@ Result<Response> ShowIndicator(Context& ctx) {
   }
   page.set("history", history);
   page.set("has_history", !measurements->empty());
+  // What Andel counts by itself for this indicator, each partnership or circle once.
+  Result<std::vector<store::FormedPartnership>> formed =
+      PartnershipsCounted(ctx, ctx.community->id, {*indicator});
+  if (!formed) return formed.error();
+  ViewData counted = MakeList();
+  for (auto it = formed->rbegin(); it != formed->rend(); ++it) {
+    std::string names;
+    for (size_t i = 0; i < it->names.size(); ++i) {
+      if (i > 0) names += i + 1 == it->names.size() ? " " + ctx.T("and") + " " : ", ";
+      names += it->names[i];
+    }
+    ViewData item = MakeObject();
+    item.set("day", FormatDate(ctx.language, it->day));
+    item.set("what", it->circle ? ctx.T("A circle:") : ctx.T("A partnership:"));
+    item.set("names", names);
+    counted.push_back(item);
+  }
+  if (!formed->empty()) {
+    page.set("counted", counted);
+    page.set("counted_total", ctx.N("Andel counts {n} partnership formed by itself:",
+                                    "Andel counts {n} partnerships formed by itself:",
+                                    static_cast<int64_t>(formed->size())));
+  }
   page.set("can_record", ctx.IsBoard());
   return HtmlPage(ctx, "impact/indicator", page);
 }
