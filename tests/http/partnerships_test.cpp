@@ -211,6 +211,18 @@ TEST_F(PartnershipsTest, CirclesFromDraftToPublished) {
              Client().Get("/api/v1/communities/open-coop/circles", Bearer(Accounts::kMember)).body)
              .as_object();
   EXPECT_EQ(seen["published"].as_object().at("status").as_string(), "published");
+  // The board sees the published set as a whole, and can take it away as a spreadsheet; a
+  // member cannot.
+  HttpReply whole = SignedIn(Accounts::kBoard).Get("/c/open-coop/circles");
+  EXPECT_TRUE(Contains(whole.body, "The published circles"));
+  EXPECT_TRUE(Contains(whole.body, "href=\"/c/open-coop/members/"));
+  HttpReply sheet = SignedIn(Accounts::kBoard).Get("/c/open-coop/circles.csv");
+  EXPECT_EQ(sheet.status, 200);
+  EXPECT_TRUE(sheet.body.starts_with("Circle,Name,Category\r\n")) << sheet.body;
+  EXPECT_TRUE(Contains(sheet.body, ",Test board@test.dk,Business\r\n")) << sheet.body;
+  EXPECT_EQ(SignedIn(Accounts::kMember).Get("/c/open-coop/circles.csv").status, 403);
+  EXPECT_FALSE(Contains(SignedIn(Accounts::kMember).Get("/c/open-coop/circles").body,
+                        "The published circles"));
   // The page shows the member their circle.
   HttpReply page = SignedIn(Accounts::kMember).Get("/c/open-coop/circles");
   EXPECT_EQ(page.status, 200);

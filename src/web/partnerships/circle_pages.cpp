@@ -4,8 +4,11 @@
 #include <charconv>
 #include <cstdio>
 
+#include "core/csv.h"
+#include "core/date.h"
 #include "core/text.h"
 #include "web/communities/views.h"
+#include "web/i18n.h"
 #include "web/partnerships/actions.h"
 #include "web/partnerships/handlers.h"
 #include "web/responses.h"
@@ -68,6 +71,33 @@ Result<Response> CirclesPage(Context& ctx, int status, const std::optional<Error
       mine.set("members", members);
       page.set("mine", mine);
     }
+  }
+  if (ctx.IsBoard() && *published) {
+    // The board sees the published set as a whole: who is in which circle.
+    const matching::Partition partition = ToPartition(*community, **published);
+    ViewData circles = MakeList();
+    for (size_t c = 0; c < partition.size(); ++c) {
+      if (partition[c].empty()) continue;  // a circle the board emptied by moving its members
+      ViewData circle = MakeObject();
+      circle.set("number", std::to_string(c + 1));
+      ViewData members = MakeList();
+      for (int m : partition[c]) {
+        const store::PartnerProfile& profile = community->profiles[static_cast<size_t>(m)];
+        ViewData item = MakeObject();
+        item.set("name", profile.name);
+        item.set("href",
+                 "/c/" + ctx.community->slug + "/members/" + std::to_string(profile.membership_id));
+        item.set("category", category_label(profile.category));
+        members.push_back(item);
+      }
+      circle.set("members", members);
+      circles.push_back(circle);
+    }
+    ViewData whole = MakeObject();
+    whole.set("circles", circles);
+    whole.set("published",
+              FormatDate(ctx.language, DateFromUnixSeconds((*published)->published_at)));
+    page.set("published_set", whole);
   }
   if (ctx.IsBoard()) {
     page.set("can_generate", true);
@@ -173,6 +203,30 @@ Result<Response> SubmitPublishCircles(Context& ctx) {
   Status published = ctx.services.circles.Publish(ctx.community->id, ctx.person->id, ctx.Now());
   if (!published) return published.error();
   return Redirect("/c/" + ctx.community->slug + "/circles?notice=" + UrlEncode("Saved."));
+}
+
+// The published circles as a spreadsheet for the board: circle, member, category.
+Result<Response> ExportCircles(Context& ctx) {
+  Result<CommunityMatching> community = LoadMatching(ctx);
+  if (!community) return community.error();
+  Result<std::vector<communities::Category>> categories =
+      ctx.Communities().ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  Result<std::optional<store::CircleSet>> published =
+      ctx.services.circles.Find(ctx.community->id, "published");
+  if (!published) return published.error();
+  if (!*published) return Error::NotFound("no circles have been published yet", "circles");
+  const matching::Partition partition = ToPartition(*community, **published);
+  std::string csv = CsvField(ctx.T("Circle")) + "," + CsvField(ctx.T("Name")) + "," +
+                    CsvField(ctx.T("Category")) + "\r\n";
+  for (size_t c = 0; c < partition.size(); ++c) {
+    for (int m : partition[c]) {
+      const store::PartnerProfile& profile = community->profiles[static_cast<size_t>(m)];
+      csv += std::to_string(c + 1) + "," + CsvField(profile.name) + "," +
+             CsvField(CategoryLabelOf(ctx, *categories, profile.category)) + "\r\n";
+    }
+  }
+  return Download(std::move(csv), "text/csv; charset=utf-8", ctx.community->slug + "-circles.csv");
 }
 
 }  // namespace andel::web

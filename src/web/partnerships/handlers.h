@@ -17,6 +17,7 @@ Result<Response> SubmitMatchResponse(Context& ctx);
 // formed; the board forms a draft, moves members between circles (the objective and the constraints
 // are shown again after each move) and publishes it.
 Result<Response> ShowCircles(Context& ctx);
+Result<Response> ExportCircles(Context& ctx);
 Result<Response> SubmitGenerateCircles(Context& ctx);
 Result<Response> SubmitMoveCircleMember(Context& ctx);
 Result<Response> SubmitPublishCircles(Context& ctx);

@@ -19,6 +19,7 @@ std::vector<Route> PartnershipRoutes() {
       {kPost, "/c/{slug}/partners/profile", kMember, kPage, SubmitPartnerProfile},
       {kPost, "/c/{slug}/partners/{id}", kMember, kPage, SubmitMatchResponse},
       {kGet, "/c/{slug}/circles", kMember, kPage, ShowCircles},
+      {kGet, "/c/{slug}/circles.csv", kBoard, kPage, ExportCircles},
       {kPost, "/c/{slug}/circles", kBoard, kPage, SubmitGenerateCircles},
       {kPost, "/c/{slug}/circles/move", kBoard, kPage, SubmitMoveCircleMember},
       {kPost, "/c/{slug}/circles/publish", kBoard, kPage, SubmitPublishCircles},
