@@ -276,6 +276,24 @@ TEST_F(PartnershipsTest, ConsortiumNamesWhoCoversWhat) {
                       "needs=law,data&min_categories=2&task=Tender+for+the+harbour");
   ASSERT_EQ(saved.status, 303) << saved.body.substr(0, 300);
   EXPECT_TRUE(Contains(member.Get("/c/open-coop/consortia").body, "Tender for the harbour"));
+  // The saved consortium has a page of its own, with its members linked, and the other member
+  // put in it is told by mail.
+  const std::string at = saved.Header("location");
+  ASSERT_TRUE(at.starts_with("/c/open-coop/consortia/")) << at;
+  HttpReply own = member.Get(at.substr(0, at.find('?')));
+  EXPECT_EQ(own.status, 200);
+  EXPECT_TRUE(Contains(own.body, "<h1>Tender for the harbour</h1>"));
+  EXPECT_TRUE(Contains(own.body, "<a href=\"/c/open-coop/members/"));
+  bool told = false;
+  for (const store::OutboxMail& mail : Outbox()) {
+    if (mail.recipient == Accounts::kBoard && Contains(mail.body, "Tender for the harbour") &&
+        Contains(mail.body, at.substr(0, at.find('?')))) {
+      told = true;
+    }
+  }
+  EXPECT_TRUE(told) << "the board member put in the consortium was not told";
+  EXPECT_EQ(member.Get("/c/open-coop/consortia/999999").status, 404);
+  EXPECT_EQ(Client().Get(at.substr(0, at.find('?'))).status, 303);  // to the sign-in page
   EXPECT_TRUE(
       json::parse(
           Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kMember)).body)

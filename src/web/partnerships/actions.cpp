@@ -292,34 +292,40 @@ Status SaveMyProfile(Context& ctx, std::string_view offers_text, std::string_vie
                                                *needs);
 }
 
+Status MailMember(Context& ctx, int64_t membership_id, const char* subject,
+                  std::initializer_list<const char*> paragraphs, const std::string& link,
+                  const std::string& task) {
+  Result<store::MemberView> member = ctx.Memberships().FindMember(ctx.community->id, membership_id);
+  if (!member) return member.error();
+  if (member->email.empty()) return {};
+  Result<store::Account> account = ctx.services.accounts.FindByEmail(member->email);
+  const std::string language = account ? account->person.language : ctx.language;
+  const Catalog& catalog = ctx.services.catalog;
+  const auto fill = [&](const char* english) {
+    std::string text = catalog.Translate(language, english);
+    text = ReplaceAll(std::move(text), "{name}", ctx.person->name);
+    text = ReplaceAll(std::move(text), "{email}", ctx.person->email);
+    text = ReplaceAll(std::move(text), "{community}", ctx.community->name);
+    text = ReplaceAll(std::move(text), "{task}", task);
+    return ReplaceAll(std::move(text), "{link}", link);
+  };
+  std::string body;
+  for (const char* paragraph : paragraphs) body += (body.empty() ? "" : "\n\n") + fill(paragraph);
+  return ctx.services.outbox.QueueMail(member->email, fill(subject), body, ctx.Now());
+}
+
 namespace {
 
 // The other member learns of the partnership by mail, in their own language, with the address of
 // the one who accepted, so that the two can write to each other.
 Status TellNewPartner(Context& ctx, int64_t other_membership) {
-  Result<store::MemberView> other =
-      ctx.Memberships().FindMember(ctx.community->id, other_membership);
-  if (!other) return other.error();
-  if (other->email.empty()) return {};
-  Result<store::Account> account = ctx.services.accounts.FindByEmail(other->email);
-  const std::string language = account ? account->person.language : ctx.language;
-  const Catalog& catalog = ctx.services.catalog;
-  const auto fill = [&](std::string text) {
-    text = ReplaceAll(std::move(text), "{name}", ctx.person->name);
-    text = ReplaceAll(std::move(text), "{community}", ctx.community->name);
-    text = ReplaceAll(std::move(text), "{email}", ctx.person->email);
-    return ReplaceAll(std::move(text), "{link}",
-                      ctx.services.config.public_url + "/c/" + ctx.community->slug + "/partners");
-  };
-  const std::string subject =
-      fill(catalog.Translate(language, "{name} is your new partner in {community}"));
-  const std::string body =
-      fill(catalog.Translate(language,
-                             "{name} has accepted Andel's suggestion that you work together as "
-                             "partners in {community}.")) +
-      "\n\n" + fill(catalog.Translate(language, "Write to {name} at {email}.")) + "\n\n" +
-      fill(catalog.Translate(language, "Your partners: {link}"));
-  return ctx.services.outbox.QueueMail(other->email, subject, body, ctx.Now());
+  const std::string partners =
+      ctx.services.config.public_url + "/c/" + ctx.community->slug + "/partners";
+  return MailMember(ctx, other_membership, "{name} is your new partner in {community}",
+                    {"{name} has accepted Andel's suggestion that you work together as partners "
+                     "in {community}.",
+                     "Write to {name} at {email}.", "Your partners: {link}"},
+                    partners);
 }
 
 }  // namespace

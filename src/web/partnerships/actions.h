@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <string>
 #include <utility>
@@ -58,6 +59,13 @@ Status SaveMyProfile(Context& ctx, std::string_view offers, std::string_view nee
 // Records the caller's answer ("accepted" or "declined") to the match with membership `other`.
 // kInvalidArgument for another answer; kNotFound unless `other` is another active member.
 Status RespondToMatch(Context& ctx, int64_t other, const std::string& status);
+
+// Mails a member of the community in their own language: `subject` and `paragraphs` (English,
+// translated), with {name} and {email} the acting person's, {community} the community's name,
+// {link} `link` and {task} `task`.
+Status MailMember(Context& ctx, int64_t membership_id, const char* subject,
+                  std::initializer_list<const char*> paragraphs, const std::string& link,
+                  const std::string& task = {});
 
 struct CommunityMatching {
   std::vector<store::PartnerProfile> profiles;  // by index, as in `matching`

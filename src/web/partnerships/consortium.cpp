@@ -88,6 +88,21 @@ Result<Consortium> FormConsortium(Context& ctx, const std::string& needs_text, i
       SaveTeam(ctx, consortium->community, consortium->result, consortium->needs, *task);
   if (!id) return id.error();
   consortium->saved_id = *id;
+  // Each member put in it hears of it, with a link to its page.
+  const std::string link = ctx.services.config.public_url + "/c/" + ctx.community->slug +
+                           "/consortia/" + std::to_string(*id);
+  for (int m : consortium->result.members) {
+    const int64_t membership = consortium->community.profiles[static_cast<size_t>(m)].membership_id;
+    if (ctx.membership && membership == ctx.membership->id) continue;
+    if (Status told = MailMember(ctx, membership, "You are in a consortium for “{task}”",
+                                 {"{name} has formed a consortium in {community} for “{task}”, "
+                                  "and you are in it.",
+                                  "See who else is in it and what each of you covers: {link}"},
+                                 link, *task);
+        !told) {
+      return told.error();
+    }
+  }
   return consortium;
 }
 

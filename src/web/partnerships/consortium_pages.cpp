@@ -1,13 +1,16 @@
 // The consortium builder as a page (a GET form that searches, a POST that saves): the smallest
 // team of members that covers a task's competences with enough categories, and who covers what.
 // The API: consortium_api.cpp.
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <optional>
 
+#include "core/date.h"
 #include "core/text.h"
 #include "matching/consortium.h"
 #include "web/communities/views.h"
+#include "web/i18n.h"
 #include "web/partnerships/actions.h"
 #include "web/partnerships/consortium.h"
 #include "web/partnerships/handlers.h"
@@ -44,6 +47,7 @@ Result<Response> ConsortiaPage(Context& ctx, const Form& input, int status,
   for (const store::Consortium& consortium : *saved) {
     ViewData item = MakeObject();
     item.set("task", consortium.task);
+    item.set("href", "/c/" + ctx.community->slug + "/consortia/" + std::to_string(consortium.id));
     std::string members;
     for (const auto& [membership, covers] : consortium.members) {
       for (const store::PartnerProfile& p : *profiles) {
@@ -124,7 +128,57 @@ Result<Response> SubmitConsortium(Context& ctx) {
   Result<Consortium> formed =
       FormConsortium(ctx, ctx.form.Get("needs"), *min_categories, ctx.form.Get("task"));
   if (!formed) return ConsortiaPage(ctx, ctx.form, HttpStatus(formed.error().code), formed.error());
-  return Redirect("/c/" + ctx.community->slug + "/consortia?notice=" + UrlEncode("Saved."));
+  return Redirect("/c/" + ctx.community->slug + "/consortia/" +
+                  std::to_string(formed->saved_id.value_or(0)) + "?notice=" + UrlEncode("Saved."));
+}
+
+// A saved consortium: its task, the competences it needs, and who covers what, each member
+// linked to their page.
+Result<Response> ShowConsortium(Context& ctx) {
+  const int64_t id = ctx.ParamId("id");
+  Result<std::vector<store::Consortium>> saved =
+      ctx.services.partnerships.ListConsortia(ctx.community->id);
+  if (!saved) return saved.error();
+  const auto found = std::find_if(saved->begin(), saved->end(),
+                                  [&](const store::Consortium& c) { return c.id == id; });
+  if (found == saved->end()) return Error::NotFound("there is no such consortium", "id");
+  Result<CompetenceLabels> labels = LoadCompetences(ctx);
+  if (!labels) return labels.error();
+  Result<std::vector<communities::Category>> categories =
+      ctx.Communities().ListCategories(ctx.community->id);
+  if (!categories) return categories.error();
+  Result<std::vector<store::PartnerProfile>> profiles =
+      ctx.services.partnerships.ListProfiles(ctx.community->id);
+  if (!profiles) return profiles.error();
+  const auto labelled = [&](std::string_view keys) {
+    std::string out;
+    for (std::string_view key : Split(keys, ',')) {
+      if (!key.empty())
+        out += (out.empty() ? "" : ", ") + CompetenceLabel(ctx, *labels, std::string(key));
+    }
+    return out;
+  };
+  ViewData page = BasePage(ctx, found->task + " · " + ctx.T("Consortia"));
+  page.set("slug", ctx.community->slug);
+  page.set("task", found->task);
+  page.set("needs", labelled(found->needs));
+  page.set("created", FormatDate(ctx.language, DateFromUnixSeconds(found->created_at)));
+  ViewData members = MakeList();
+  for (const auto& [membership, covers] : found->members) {
+    ViewData row = MakeObject();
+    row.set("href", "/c/" + ctx.community->slug + "/members/" + std::to_string(membership));
+    row.set("name", ctx.T("a member who has since left"));
+    for (const store::PartnerProfile& profile : *profiles) {
+      if (profile.membership_id != membership) continue;
+      row.set("name", profile.name);
+      row.set("category", CategoryLabelOf(ctx, *categories, profile.category));
+    }
+    const std::string covered = labelled(covers);
+    row.set("covers", covered.empty() ? "–" : covered);
+    members.push_back(row);
+  }
+  page.set("members", members);
+  return HtmlPage(ctx, "partnerships/consortium", page);
 }
 
 }  // namespace andel::web

@@ -27,6 +27,7 @@ Result<int64_t> FormDraftCircles(Context& ctx, int size, int64_t seed);
 // consortium_pages.cpp: the consortium builder: the smallest team of members that covers a task's
 // competences with enough categories, and who covers what. As a page (a GET form) and in the API.
 Result<Response> ShowConsortia(Context& ctx);
+Result<Response> ShowConsortium(Context& ctx);
 Result<Response> SubmitConsortium(Context& ctx);
 Result<Response> ApiFormConsortium(Context& ctx);
 

@@ -24,6 +24,7 @@ std::vector<Route> PartnershipRoutes() {
       {kPost, "/c/{slug}/circles/move", kBoard, kPage, SubmitMoveCircleMember},
       {kPost, "/c/{slug}/circles/publish", kBoard, kPage, SubmitPublishCircles},
       {kGet, "/c/{slug}/consortia", kMember, kPage, ShowConsortia},
+      {kGet, "/c/{slug}/consortia/{id}", kMember, kPage, ShowConsortium},
       {kPost, "/c/{slug}/consortia", kMember, kPage, SubmitConsortium},
       {kGet, "/api/v1/communities/{slug}/competences", kVisible, kApi, ApiListCompetences},
       {kPost, "/api/v1/communities/{slug}/competences", kBoard, kApi, ApiSaveCompetence},

@@ -100,8 +100,8 @@ TEST(Translations, CatalogueCoversEveryUserFacingString) {
     }
   }
   ASSERT_GT(sources.size(), 230u) << "the sources were not all found";
-  // Mails: every literal of a MailLink or MailNotice call is text for the recipient.
-  const std::regex mail_call(R"((?:MailLink|MailNotice)\(([^;]*);)");
+  // Mails: every literal of a MailLink, MailNotice or MailMember call is text for the recipient.
+  const std::regex mail_call(R"((?:MailLink|MailNotice|MailMember)\(([^;]*);)");
   const std::regex literals(R"(((?:\"[^\"]*\"\s*)+))");
   for (const std::string& text : sources) {
     for (std::sregex_iterator call(text.begin(), text.end(), mail_call), end; call != end; ++call) {
