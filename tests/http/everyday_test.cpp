@@ -213,5 +213,19 @@ TEST_F(DecisionTest, TheAuditLogReadsAsSentencesInTheReadersLanguage) {
   EXPECT_TRUE(Contains(dutch, "Publiceerde het voorstel <a href=\"" + proposal + "\">"));
 }
 
+TEST_F(DecisionTest, TheStartPageListsWhatNeedsMyAttention) {
+  Decision(R"({"method":"motion","closes_at":)" + Closes(3600) + "}");
+  const std::string proposal = "/c/open-coop/proposals/" + std::to_string(proposal_);
+  HttpClient member = SignedIn(Accounts::kMember);
+  const std::string before = member.Get("/?lang=da").body;
+  EXPECT_TRUE(Contains(before, "Venter på dig"));
+  EXPECT_TRUE(Contains(before, "Din stemme: <a href=\"" + proposal + "\">")) << before;
+  EXPECT_TRUE(Contains(before, "afstemningen lukker"));
+  ASSERT_EQ(member.PostForm(proposal, proposal + "/vote", "choice=yes").status, 303);
+  EXPECT_FALSE(Contains(member.Get("/?lang=en").body, "Needs your attention"));
+  // A visitor has nothing to attend to.
+  EXPECT_FALSE(Contains(Client().Get("/").body, "Needs your attention"));
+}
+
 }  // namespace
 }  // namespace andel::testing

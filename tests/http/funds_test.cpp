@@ -46,12 +46,16 @@ TEST_F(FundsTest, FromProposalsThroughTheVoteToTheResult) {
   // Changed until the close: one ballot per member.
   ASSERT_EQ(ballot(Accounts::kMember, b + "," + c).status, 200);
   ASSERT_EQ(ballot(Accounts::kAdmin, a + "," + c).status, 200);
-  // The board member votes by form, without JavaScript.
+  // The board member votes by form, without JavaScript; until then their start page asks for
+  // their choice.
   HttpClient board = SignedIn(Accounts::kBoard);
   const std::string page = "/c/open-coop/funds/" + std::to_string(fund);
+  EXPECT_TRUE(Contains(board.Get("/").body, "Your choice of projects: <a href=\"" + page + "\">"));
+  EXPECT_FALSE(Contains(SignedIn(Accounts::kMember).Get("/").body, "Your choice of projects"));
   EXPECT_EQ(board.PostForm(page, page + "/ballot", "project=" + a + "&project=" + b).status, 400);
   ASSERT_EQ(board.PostForm(page, page + "/ballot", "project=" + a).status, 303);
   EXPECT_TRUE(Contains(board.Get(page).body, "You have voted"));
+  EXPECT_FALSE(Contains(board.Get("/").body, "Your choice of projects"));
   EXPECT_EQ(Client().Get("/api/v1/communities/open-coop" + base + "/result").status, 409);
   ASSERT_EQ(Api("POST", base + "/phase", R"({"phase":"result"})", Accounts::kBoard).status, 200);
   EXPECT_EQ(ballot(Accounts::kMember, a).status, 409);

@@ -141,6 +141,11 @@ TEST_F(JoiningTest, ACommunityThatApprovesItsMembersKeepsAQueueForTheBoard) {
   }
   EXPECT_EQ(told, 2);
   HttpClient board = SignedIn(Accounts::kBoard);
+  // The board's start page says the request waits, and leads to the queue; a member's does not.
+  EXPECT_TRUE(Contains(board.Get("/").body,
+                       "<a href=\"/c/open-coop/admin/members#requests\">1 request to join awaits "
+                       "the board</a>"));
+  EXPECT_FALSE(Contains(SignedIn(Accounts::kMember).Get("/").body, "request to join"));
   HttpReply queue = board.Get("/c/open-coop/admin/members");
   ASSERT_TRUE(Contains(queue.body, "Requests to join"));
   const size_t at = queue.body.find("/c/open-coop/admin/requests/");

@@ -1,10 +1,13 @@
 // Home, communities, their member lists and member profiles.
 #include <charconv>
+#include <optional>
 
 #include "core/text.h"
+#include "store/attention.h"
 #include "web/communities/actions.h"
 #include "web/communities/handlers.h"
 #include "web/communities/views.h"
+#include "web/i18n.h"
 #include "web/responses.h"
 
 namespace andel::web {
@@ -20,6 +23,46 @@ ViewData CommunityItem(const Context& ctx, const store::CommunitySummary& summar
   item.set("members", ctx.N("{n} member", "{n} members", summary.member_count));
   if (summary.role) item.set("role", RoleLabel(ctx, *summary.role));
   return item;
+}
+
+// What needs the signed-in person's attention, if anything does.
+Result<std::optional<ViewData>> AttentionView(Context& ctx) {
+  Result<store::Attention> attention =
+      store::NeedsAttention(ctx.services.db, ctx.person->id, ctx.Now());
+  if (!attention) return attention.error();
+  if (attention->empty()) return std::optional<ViewData>();
+  ViewData view = MakeObject();
+  ViewData votes = MakeList();
+  for (const store::AttentionVote& vote : attention->votes) {
+    ViewData item = MakeObject();
+    item.set("href",
+             "/c/" + vote.community_slug + "/proposals/" + std::to_string(vote.proposal_id));
+    item.set("title", vote.title);
+    item.set("community", vote.community_name);
+    item.set("closes", FormatDateTime(ctx.language, vote.closes_at));
+    votes.push_back(item);
+  }
+  ViewData funds = MakeList();
+  for (const store::AttentionFund& fund : attention->funds) {
+    ViewData item = MakeObject();
+    item.set("href", "/c/" + fund.community_slug + "/funds/" + std::to_string(fund.fund_id));
+    item.set("title", fund.title);
+    item.set("community", fund.community_name);
+    funds.push_back(item);
+  }
+  ViewData requests = MakeList();
+  for (const store::AttentionRequests& waiting : attention->requests) {
+    ViewData item = MakeObject();
+    item.set("href", "/c/" + waiting.community_slug + "/admin/members#requests");
+    item.set("text", ctx.N("{n} request to join awaits the board",
+                           "{n} requests to join await the board", waiting.count));
+    item.set("community", waiting.community_name);
+    requests.push_back(item);
+  }
+  view.set("votes", votes);
+  view.set("funds", funds);
+  view.set("requests", requests);
+  return std::optional<ViewData>(std::move(view));
 }
 
 Result<Response> HomePage(Context& ctx, int status, const std::optional<Error>& error) {
@@ -43,6 +86,11 @@ Result<Response> HomePage(Context& ctx, int status, const std::optional<Error>& 
           communities::ParseCommunityKind(ctx.form.Get("kind"));
       parsed) {
     kind = *parsed;
+  }
+  if (ctx.person) {
+    Result<std::optional<ViewData>> attention = AttentionView(ctx);
+    if (!attention) return attention.error();
+    if (*attention) page.set("attention", **attention);
   }
   page.set("kinds", KindOptions(ctx, kind));
   page.set("new_name", ctx.form.Get("name"));
