@@ -16,6 +16,10 @@ std::string MemberSearchKey(const std::string& person_name, const std::string& e
   return search::SearchKey(person_name + "\n" + email + "\n" + organisation);
 }
 
+std::string ProposalSearchKey(const std::string& title, const std::string& body) {
+  return search::SearchKey(title + "\n" + body);
+}
+
 void RefreshSearchKeys(soci::session& sql, int64_t person_id) {
   struct Row {
     int64_t id;
@@ -51,7 +55,7 @@ void RefreshStaleSearchKeys(soci::session& sql) {
     int64_t id;
     std::string key;
   };
-  std::vector<Row> members, cases;
+  std::vector<Row> members, cases, proposals;
   int64_t id = 0;
   std::string name, email, organisation;
   soci::statement select_members =
@@ -68,6 +72,15 @@ void RefreshStaleSearchKeys(soci::session& sql) {
        soci::into(value_case.title), soci::into(value_case.story));
   select_cases.execute();
   while (select_cases.fetch()) cases.push_back({id, impact::ValueCaseSearchKey(value_case)});
+  std::string title, body;
+  soci::statement select_proposals = (sql.prepare << "SELECT id, title, body FROM proposals",
+                                      soci::into(id), soci::into(title), soci::into(body));
+  select_proposals.execute();
+  while (select_proposals.fetch()) proposals.push_back({id, ProposalSearchKey(title, body)});
+  for (const Row& row : proposals) {
+    sql << "UPDATE proposals SET search_key = :k WHERE id = :id", soci::use(row.key),
+        soci::use(row.id);
+  }
   for (const Row& row : members) {
     sql << "UPDATE memberships SET search_key = :k WHERE id = :id", soci::use(row.key),
         soci::use(row.id);

@@ -14,13 +14,14 @@ namespace andel::store {
 
 std::string MemberSearchKey(const std::string& person_name, const std::string& email,
                             const std::string& organisation);
+std::string ProposalSearchKey(const std::string& title, const std::string& body);
 
 // Recomputes the search keys of every membership of `person_id` (after a name or email change)
 // and raises the version of each community the person belongs to.
 void RefreshSearchKeys(soci::session& sql, int64_t person_id);
 
 // The folding the stored search keys were written with; raise it when search::SearchKey changes.
-inline constexpr const char* kSearchKeyVersion = "icu-1";
+inline constexpr const char* kSearchKeyVersion = "icu-2";  // icu-2: proposals too
 
 // Rewrites every stored search key (memberships, value cases) if they were written with another
 // folding than kSearchKeyVersion, and records the version; nothing if they are current. Run by

@@ -227,5 +227,48 @@ TEST_F(DecisionTest, TheStartPageListsWhatNeedsMyAttention) {
   EXPECT_FALSE(Contains(Client().Get("/").body, "Needs your attention"));
 }
 
+TEST_F(DecisionTest, ProposalsAreFoundByWordsStateMethodAndAuthor) {
+  Decision(R"({"method":"motion","closes_at":)" + Closes(3600) + "}");  // proposed by the member
+  const int64_t voted = proposal_;
+  HttpClient member = SignedIn(Accounts::kMember);
+  HttpClient board = SignedIn(Accounts::kBoard);
+  ASSERT_EQ(board
+                .PostForm("/c/open-coop/proposals", "/c/open-coop/proposals",
+                          "title=" + FormEncode("Åben kaffebar om lørdagen") + "&body=Kaffe.")
+                .status,
+            303);
+  const auto listed = [&](const std::string& query) {
+    return member.Get("/c/open-coop/proposals?" + query).body;
+  };
+  const std::string voted_link = "/c/open-coop/proposals/" + std::to_string(voted) + "\"";
+  // Words, without regard to case or accents.
+  EXPECT_TRUE(Contains(listed("q=aben+KAFFEBAR"), "Åben kaffebar"));
+  EXPECT_FALSE(Contains(listed("q=aben+KAFFEBAR"), voted_link));
+  EXPECT_TRUE(Contains(listed("q=aben"), "1 proposal found"));
+  // The state of its vote, and the method.
+  EXPECT_TRUE(Contains(listed("state=discussion"), "Åben kaffebar"));
+  EXPECT_FALSE(Contains(listed("state=discussion"), voted_link));
+  EXPECT_TRUE(Contains(listed("state=open"), voted_link));
+  EXPECT_TRUE(Contains(listed("state=closing"), voted_link));
+  EXPECT_FALSE(Contains(listed("state=closed"), voted_link));
+  EXPECT_TRUE(Contains(listed("method=motion"), voted_link));
+  EXPECT_FALSE(Contains(listed("method=schulze"), voted_link));
+  // One's own.
+  const std::string mine = board.Get("/c/open-coop/proposals?mine=1").body;
+  EXPECT_TRUE(Contains(mine, "Åben kaffebar"));
+  EXPECT_FALSE(Contains(mine, voted_link));
+  EXPECT_TRUE(Contains(listed("mine=1"), voted_link));
+  // A state or method that does not exist is named.
+  HttpReply bad = member.Get("/c/open-coop/proposals?state=someday");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_TRUE(Contains(bad.body, "choose a state from the list"));
+  EXPECT_EQ(member.Get("/c/open-coop/proposals?method=dice").status, 400);
+  // The API filters the same way.
+  HttpReply api = Client().Get("/api/v1/communities/open-coop/proposals?state=open");
+  ASSERT_EQ(api.status, 200);
+  EXPECT_EQ(Json(api)["total"].as_int64(), 1);
+  EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/proposals?method=dice").status, 400);
+}
+
 }  // namespace
 }  // namespace andel::testing

@@ -23,6 +23,17 @@ struct ProposalSummary {
   int64_t voters = 0;  // ballots cast on its decision
 };
 
+// Which proposals a list shows. Empty fields do not filter.
+struct ProposalFilter {
+  std::string search;  // words of the title or text, as a person types them (folded)
+  // "discussion" (not put to a vote), "upcoming", "open", "closing" (open, closing within three
+  // days of `now`) or "closed"
+  std::string state;
+  std::string method;            // a voting method's name ("schulze", "motion" …)
+  int64_t author_person_id = 0;  // only this person's proposals
+  int64_t now = 0;               // the time the states are judged at
+};
+
 struct CommentView {
   decisions::Comment comment;
   std::string author_name;
@@ -90,8 +101,9 @@ class DecisionRepository {
   // Creates the proposal and notifies the community's other active members.
   Result<int64_t> CreateProposal(const decisions::Proposal& proposal);
   // Newest first.
-  Result<std::vector<ProposalSummary>> ListProposals(int64_t community_id, int offset, int limit);
-  Result<int64_t> CountProposals(int64_t community_id);
+  Result<std::vector<ProposalSummary>> ListProposals(int64_t community_id, int offset, int limit,
+                                                     const ProposalFilter& filter = {});
+  Result<int64_t> CountProposals(int64_t community_id, const ProposalFilter& filter = {});
   // kNotFound unless the proposal is in the community.
   Result<ProposalSummary> FindProposal(int64_t community_id, int64_t proposal_id);
 

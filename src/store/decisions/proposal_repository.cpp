@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/decisions/decision_repository.h"
 #include "store/decisions/decision_rows.h"
+#include "store/search_key.h"
 
 namespace andel::store {
 
@@ -17,11 +18,12 @@ Result<int64_t> DecisionRepository::CreateProposal(const Proposal& proposal) {
   int64_t id = 0;
   const int64_t now = Now();
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    const std::string key = ProposalSearchKey(proposal.title, proposal.body);
     sql << "INSERT INTO proposals (community_id, author_person_id, title, body, created_at, "
-           "updated_at) VALUES (:c, :a, :t, :b, :n, :n2) RETURNING id",
+           "updated_at, search_key) VALUES (:c, :a, :t, :b, :n, :n2, :k) RETURNING id",
         soci::use(proposal.community_id), soci::use(proposal.author_person_id),
         soci::use(proposal.title), soci::use(proposal.body), soci::use(now), soci::use(now),
-        soci::into(id);
+        soci::use(key), soci::into(id);
     NotifyMembers(sql, proposal.community_id, "proposal.new", id, proposal.author_person_id, 0,
                   now);
     AppendAudit(sql,
@@ -73,15 +75,84 @@ void AttachDecisions(soci::session& sql, std::vector<std::pair<ProposalSummary, 
 
 }  // namespace
 
-Result<std::vector<ProposalSummary>> DecisionRepository::ListProposals(int64_t community_id,
-                                                                       int offset, int limit) {
+namespace {
+
+// The WHERE clause of a filtered list and the values it binds by name (kept here, alive until the
+// statement has run).
+struct FilterClause {
+  std::string sql;
+  int64_t community_id = 0;
+  std::string pattern;
+  int64_t author = 0;
+  std::string method;
+  int64_t now = 0;
+  int64_t soon = 0;
+
+  FilterClause(int64_t community, const ProposalFilter& filter)
+      : community_id(community),
+        author(filter.author_person_id),
+        method(filter.method),
+        now(filter.now),
+        soon(filter.now + 3 * 24 * 3600) {
+    sql = "WHERE p.community_id = :c";
+    if (!filter.search.empty()) {
+      pattern = ContainsPattern(filter.search);
+      sql += " AND p.search_key LIKE :q ESCAPE '\\'";
+    }
+    if (author != 0) sql += " AND p.author_person_id = :a";
+    if (!method.empty()) {
+      sql +=
+          " AND EXISTS (SELECT 1 FROM decisions d WHERE d.proposal_id = p.id AND "
+          "d.method = :m)";
+    }
+    const std::string& state = filter.state;
+    const char* has = " AND EXISTS (SELECT 1 FROM decisions d WHERE d.proposal_id = p.id AND ";
+    if (state == "discussion") {
+      sql += " AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.proposal_id = p.id)";
+    } else if (state == "upcoming") {
+      sql += std::string(has) + "d.opens_at > :n)";
+    } else if (state == "open") {
+      sql += std::string(has) + "d.opens_at <= :n AND d.closes_at > :n2 AND d.closed_at = 0)";
+    } else if (state == "closing") {
+      sql += std::string(has) +
+             "d.opens_at <= :n AND d.closes_at > :n2 AND d.closes_at <= :s AND d.closed_at = 0)";
+    } else if (state == "closed") {
+      sql += std::string(has) + "(d.closed_at > 0 OR d.closes_at <= :n))";
+    }
+    state_ = state;
+  }
+
+  void Bind(soci::statement& statement) {
+    statement.exchange(soci::use(community_id, "c"));
+    if (!pattern.empty()) statement.exchange(soci::use(pattern, "q"));
+    if (author != 0) statement.exchange(soci::use(author, "a"));
+    if (!method.empty()) statement.exchange(soci::use(method, "m"));
+    if (state_ == "upcoming" || state_ == "open" || state_ == "closing" || state_ == "closed") {
+      statement.exchange(soci::use(now, "n"));
+    }
+    if (state_ == "open" || state_ == "closing") statement.exchange(soci::use(now, "n2"));
+    if (state_ == "closing") statement.exchange(soci::use(soon, "s"));
+  }
+
+ private:
+  std::string state_;
+};
+
+}  // namespace
+
+Result<std::vector<ProposalSummary>> DecisionRepository::ListProposals(
+    int64_t community_id, int offset, int limit, const ProposalFilter& filter) {
   std::vector<std::pair<ProposalSummary, int64_t>> rows;
   Status status = db_.Run([&](soci::session& sql) -> Status {
+    FilterClause where(community_id, filter);
     ProposalColumns columns;
-    soci::statement select =
-        (sql.prepare << std::string(kProposalSelect) +
-                            "WHERE p.community_id = :c ORDER BY p.id DESC LIMIT :l OFFSET :o",
-         soci::use(community_id), soci::use(limit), soci::use(offset));
+    soci::statement select(sql);
+    select.alloc();
+    select.prepare(std::string(kProposalSelect) + where.sql +
+                   " ORDER BY p.id DESC LIMIT :l OFFSET :o");
+    where.Bind(select);
+    select.exchange(soci::use(limit, "l"));
+    select.exchange(soci::use(offset, "o"));
     columns.Bind(select);
     select.define_and_bind();
     select.execute();
@@ -95,15 +166,22 @@ Result<std::vector<ProposalSummary>> DecisionRepository::ListProposals(int64_t c
   return out;
 }
 
-Result<int64_t> DecisionRepository::CountProposals(int64_t community_id) {
-  int64_t count = 0;
+Result<int64_t> DecisionRepository::CountProposals(int64_t community_id,
+                                                   const ProposalFilter& filter) {
+  long long count = 0;
   Status status = db_.Run([&](soci::session& sql) -> Status {
-    sql << "SELECT COUNT(*) FROM proposals WHERE community_id = :c", soci::use(community_id),
-        soci::into(count);
+    FilterClause where(community_id, filter);
+    soci::statement select(sql);
+    select.alloc();
+    select.prepare("SELECT COUNT(*) FROM proposals p " + where.sql);
+    where.Bind(select);
+    select.exchange(soci::into(count));
+    select.define_and_bind();
+    select.execute(true);
     return {};
   });
   if (!status) return status.error();
-  return count;
+  return static_cast<int64_t>(count);
 }
 
 Result<ProposalSummary> DecisionRepository::FindProposal(int64_t community_id,
@@ -234,8 +312,11 @@ Status DecisionRepository::DecideAmendment(int64_t proposal_id, int64_t amendmen
     sql << "UPDATE amendments SET status = :s, decided_at = :t WHERE id = :a", soci::use(next),
         soci::use(now), soci::use(amendment_id);
     if (accept) {
-      sql << "UPDATE proposals SET body = :b, updated_at = :t WHERE id = :p", soci::use(body),
-          soci::use(now), soci::use(proposal_id);
+      std::string title;
+      sql << "SELECT title FROM proposals WHERE id = :p", soci::use(proposal_id), soci::into(title);
+      const std::string key = ProposalSearchKey(title, body);
+      sql << "UPDATE proposals SET body = :b, updated_at = :t, search_key = :k WHERE id = :p",
+          soci::use(body), soci::use(now), soci::use(key), soci::use(proposal_id);
     }
     AppendAudit(
         sql,

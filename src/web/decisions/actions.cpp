@@ -260,4 +260,30 @@ Result<std::string> ExportDecision(Context& ctx, const Decision& decision,
   return decisions::WriteDecisionExport(*exported);
 }
 
+Result<store::ProposalFilter> ProposalFilterFrom(const Context& ctx, const Form& query) {
+  store::ProposalFilter filter;
+  filter.now = ctx.Now();
+  const std::string search(Trim(query.Get("q")));
+  if (!IsValidUtf8(search) || search.size() > 200) {
+    return Error::InvalidArgument("write at most 200 characters to search for", "q");
+  }
+  filter.search = search;
+  const std::string& state = query.Get("state");
+  static constexpr std::string_view kStates[] = {"",     "discussion", "upcoming",
+                                                 "open", "closing",    "closed"};
+  if (std::find(std::begin(kStates), std::end(kStates), state) == std::end(kStates)) {
+    return Error::InvalidArgument("choose a state from the list", "state");
+  }
+  filter.state = state;
+  const std::string& method = query.Get("method");
+  if (!method.empty()) {
+    if (!decisions::ParseMethod(method)) {
+      return Error::InvalidArgument("choose a voting method from the list", "method");
+    }
+    filter.method = method;
+  }
+  if (query.Get("mine") == "1" && ctx.person) filter.author_person_id = ctx.person->id;
+  return filter;
+}
+
 }  // namespace andel::web

@@ -39,6 +39,11 @@ Result<decisions::Decision> BuildDecision(Context& ctx, int64_t proposal_id,
 // The proposal the route's {id} names in the route's community.
 Result<store::ProposalSummary> ProposalFromPath(Context& ctx);
 
+// The filter of a proposal list from its query: q (words), state (discussion, upcoming, open,
+// closing, closed), method (a voting method's name) and mine=1 (the caller's own).
+// kInvalidArgument naming the field for a state or method that does not exist.
+Result<store::ProposalFilter> ProposalFilterFrom(const Context& ctx, const Form& query);
+
 // The decision the route's {id} names, with the community and the caller's membership set on
 // ctx as for a community route. kNotFound if the caller may not see the community.
 Result<decisions::Decision> DecisionFromPath(Context& ctx);

@@ -60,11 +60,13 @@ json::object ProposalJson(const Context& ctx, const store::ProposalSummary& s) {
 Result<Response> ApiListProposals(Context& ctx) {
   Result<Paging> paging = ReadPaging(ctx);
   if (!paging) return paging.error();
+  Result<store::ProposalFilter> filter = ProposalFilterFrom(ctx, ctx.query);
+  if (!filter) return filter.error();
   SweepDecisions(ctx.services);
   Result<std::vector<store::ProposalSummary>> proposals = ctx.Decisions().ListProposals(
-      ctx.community->id, (paging->page - 1) * paging->per_page, paging->per_page);
+      ctx.community->id, (paging->page - 1) * paging->per_page, paging->per_page, *filter);
   if (!proposals) return proposals.error();
-  Result<int64_t> total = ctx.Decisions().CountProposals(ctx.community->id);
+  Result<int64_t> total = ctx.Decisions().CountProposals(ctx.community->id, *filter);
   if (!total) return total.error();
   json::array items;
   for (const store::ProposalSummary& summary : *proposals) {

@@ -39,19 +39,49 @@ ViewData ProposalListItem(const Context& ctx, const store::ProposalSummary& summ
 Result<Response> ProposalsPage(Context& ctx, int status, const std::optional<Error>& error) {
   ViewData page = BasePage(ctx, ctx.T("Proposals") + " · " + ctx.community->name);
   const int page_number = std::max(1, PageNumber(ctx));
+  Result<store::ProposalFilter> filter = ProposalFilterFrom(ctx, ctx.query);
+  if (!filter) return filter.error();
   Result<std::vector<store::ProposalSummary>> proposals = ctx.Decisions().ListProposals(
-      ctx.community->id, (page_number - 1) * kProposalsPerPage, kProposalsPerPage);
+      ctx.community->id, (page_number - 1) * kProposalsPerPage, kProposalsPerPage, *filter);
   if (!proposals) return proposals.error();
-  Result<int64_t> total = ctx.Decisions().CountProposals(ctx.community->id);
+  Result<int64_t> total = ctx.Decisions().CountProposals(ctx.community->id, *filter);
   if (!total) return total.error();
+  // The filters, as chosen.
+  page.set("q", filter->search);
+  ViewData states = MakeList();
+  for (const auto& [code, label] :
+       {std::pair{"", "Any state"}, std::pair{"discussion", "In discussion"},
+        std::pair{"upcoming", "Vote not yet open"}, std::pair{"open", "Vote open"},
+        std::pair{"closing", "Closing within three days"}, std::pair{"closed", "Vote closed"}}) {
+    ViewData option = MakeObject();
+    option.set("code", code);
+    option.set("label", ctx.T(label));
+    if (filter->state == code) option.set("selected", true);
+    states.push_back(option);
+  }
+  page.set("states", states);
+  page.set("methods", MethodOptions(ctx, filter->method));
+  if (ctx.person) page.set("signed_in", true);
+  if (filter->author_person_id != 0) page.set("mine", true);
+  const bool filtered = !filter->search.empty() || !filter->state.empty() ||
+                        !filter->method.empty() || filter->author_person_id != 0;
+  if (filtered) {
+    page.set("filtered", true);
+    page.set("found", ctx.N("{n} proposal found", "{n} proposals found", *total));
+  }
   ViewData list = MakeList();
   for (const store::ProposalSummary& summary : *proposals) {
     list.push_back(ProposalListItem(ctx, summary));
   }
   page.set("proposals", list);
-  if (proposals->empty()) page.set("none", true);
+  if (proposals->empty() && !filtered) page.set("none", true);
   page.set("slug", ctx.community->slug);
-  const std::string base = "/c/" + ctx.community->slug + "/proposals?page=";
+  std::string base = "/c/" + ctx.community->slug + "/proposals?";
+  for (const char* key : {"q", "state", "method", "mine"}) {
+    if (!ctx.query.Get(key).empty())
+      base += std::string(key) + "=" + UrlEncode(ctx.query.Get(key)) + "&";
+  }
+  base += "page=";
   if (page_number > 1) page.set("previous", base + std::to_string(page_number - 1));
   if (static_cast<int64_t>(page_number) * kProposalsPerPage < *total) {
     page.set("next", base + std::to_string(page_number + 1));
