@@ -131,7 +131,8 @@ ViewData BasePage(Context& ctx, const std::string& title) {
       "We have sent a link to the new address. Your address changes when you open it.",
       "We have sent a link to your address.",
       "Your address is confirmed.",
-      "Your request to join has been sent to the board."};
+      "Your request to join has been sent to the board.",
+      "You have left the community."};
   const std::string& notice = ctx.query.Get("notice");
   for (const char* known : kNotices) {
     if (notice == known) page.set("notice", ctx.T(notice));

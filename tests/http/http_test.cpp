@@ -341,8 +341,10 @@ TEST_F(ServerTest, StatuteChangesGoIntoTheAuditLog) {
             303);
   HttpReply page = admin.Get("/c/open-coop/admin/audit");
   EXPECT_EQ(page.status, 200);
-  EXPECT_TRUE(Contains(page.body, "Statutes changed"));
-  EXPECT_TRUE(Contains(page.body, "quorum=33% simple=1/2 qualified=3/4 weight=shares"));
+  EXPECT_TRUE(Contains(page.body,
+                       "Set the statutes: quorum 33 %, simple majority more than 1/2, qualified "
+                       "majority at least 3/4"))
+      << page.body;
   HttpReply api = Client().Get("/api/v1/communities/open-coop/audit",
                                {{"Authorization", "Bearer " + TokenFor(Accounts::kBoard)}});
   EXPECT_EQ(api.status, 200);

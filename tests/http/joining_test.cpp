@@ -191,5 +191,31 @@ TEST_F(JoiningTest, ACommunityByInvitationTakesNoRequests) {
   EXPECT_FALSE(MembershipOf(Accounts::kOutsider).has_value());
 }
 
+TEST_F(JoiningTest, AMemberLeavesAndTheLastAdministratorCannot) {
+  HttpClient member = SignedIn(Accounts::kMember);
+  EXPECT_TRUE(Contains(member.Get("/c/open-coop").body, "action=\"/c/open-coop/leave\""));
+  HttpReply left = member.PostForm("/c/open-coop", "/c/open-coop/leave", "");
+  ASSERT_EQ(left.status, 303);
+  EXPECT_EQ(left.Header("location"), "/?notice=You%20have%20left%20the%20community.");
+  EXPECT_EQ(MembershipOf(Accounts::kMember)->status, communities::MemberStatus::kLeft);
+  EXPECT_FALSE(Contains(member.Get("/c/open-coop").body, "action=\"/c/open-coop/leave\""));
+  // No longer a member: may not leave again, nor propose.
+  EXPECT_EQ(member.PostForm("/c/open-coop", "/c/open-coop/leave", "").status, 403);
+  // The only administrator is told what to do first; the API answers the same.
+  HttpClient admin = SignedIn(Accounts::kAdmin);
+  HttpReply refused = admin.PostForm("/c/open-coop", "/c/open-coop/leave", "");
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_TRUE(Contains(refused.body, "make another member an administrator"));
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/leave", "", ApiAuth(Accounts::kAdmin))
+                .status,
+            409);
+  EXPECT_EQ(MembershipOf(Accounts::kAdmin)->status, communities::MemberStatus::kActive);
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/leave", "", ApiAuth(Accounts::kBoard))
+                .status,
+            204);
+}
+
 }  // namespace
 }  // namespace andel::testing

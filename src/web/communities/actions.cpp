@@ -38,4 +38,20 @@ Status SaveMemberChange(Context& ctx, const communities::Membership& before,
   return ctx.Memberships().UpdateMember(after);
 }
 
+Status LeaveCommunity(Context& ctx) {
+  if (!ctx.membership) return Error::PermissionDenied("only members of this community may do this");
+  communities::Membership after = *ctx.membership;
+  after.status = communities::MemberStatus::kLeft;
+  if (communities::RemovesAnAdmin(*ctx.membership, after)) {
+    Result<int64_t> admins = ctx.Memberships().CountAdmins(ctx.community->id);
+    if (!admins) return admins.error();
+    if (*admins <= 1) {
+      return Error::FailedPrecondition(
+          "you are its only administrator: make another member an administrator before you "
+          "leave");
+    }
+  }
+  return SaveMemberChange(ctx, *ctx.membership, after);
+}
+
 }  // namespace andel::web

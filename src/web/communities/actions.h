@@ -15,6 +15,10 @@ Status ReadCommunityForm(const Form& form, communities::Community& community);
 
 // Saves `after` over `before` (same membership): sets the dates of leaving, and refuses with
 // kFailedPrecondition to take away the community's last active administrator.
+// The caller leaves the community: their membership ends today (their ballots stay counted).
+// kFailedPrecondition if they are its only administrator.
+Status LeaveCommunity(Context& ctx);
+
 Status SaveMemberChange(Context& ctx, const communities::Membership& before,
                         communities::Membership after);
 

@@ -151,6 +151,7 @@ Result<Response> ShowCommunity(Context& ctx) {
   }
   if (ctx.membership) {
     page.set("my_role", RoleLabel(ctx, ctx.membership->role));
+    page.set("csrf", ctx.CsrfToken());
   } else if (own && own->status == communities::MemberStatus::kApplied) {
     page.set("applied", true);
   } else if (ctx.person && may_ask) {
@@ -163,6 +164,11 @@ Result<Response> ShowCommunity(Context& ctx) {
     page.set("by_invitation", true);
   }
   return HtmlPage(ctx, "communities/community", page);
+}
+
+Result<Response> SubmitLeave(Context& ctx) {
+  if (Status left = LeaveCommunity(ctx); !left) return left.error();
+  return Redirect("/?notice=" + UrlEncode("You have left the community."));
 }
 
 Result<Response> SubmitJoin(Context& ctx) {

@@ -25,6 +25,8 @@ Result<Response> ShowHome(Context& ctx);
 Result<Response> SubmitCreateCommunity(Context& ctx);
 Result<Response> ShowCommunity(Context& ctx);
 Result<Response> SubmitJoin(Context& ctx);
+Result<Response> SubmitLeave(Context& ctx);
+Result<Response> ApiLeave(Context& ctx);
 Result<Response> ShowMembers(Context& ctx);
 Result<Response> ShowMember(Context& ctx);
 Result<Response> SubmitMemberPrivacy(Context& ctx);

@@ -300,4 +300,9 @@ Result<Response> ApiDeleteCategory(Context& ctx) {
   return NoContent();
 }
 
+Result<Response> ApiLeave(Context& ctx) {
+  if (Status left = LeaveCommunity(ctx); !left) return left.error();
+  return NoContent();
+}
+
 }  // namespace andel::web

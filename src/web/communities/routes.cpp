@@ -20,6 +20,7 @@ std::vector<Route> CommunityRoutes() {
       {kPost, "/server/programmes/{id}/verify", kServerAdmin, kPage, SubmitVerifyProgramme},
       {kGet, "/c/{slug}", kVisible, kPage, ShowCommunity},
       {kPost, "/c/{slug}/join", kSignedIn, kPage, SubmitJoin},
+      {kPost, "/c/{slug}/leave", kMember, kPage, SubmitLeave},
       {kGet, "/c/{slug}/members", kVisible, kPage, ShowMembers},
       {kGet, "/c/{slug}/members/{id}", kVisible, kPage, ShowMember},
       {kPost, "/c/{slug}/members/{id}/privacy", kMember, kPage, SubmitMemberPrivacy},
@@ -55,6 +56,7 @@ std::vector<Route> CommunityRoutes() {
       {kPatch, "/api/v1/communities/{slug}/categories/{id}", kAdmin, kApi, ApiUpdateCategory},
       {kDelete, "/api/v1/communities/{slug}/categories/{id}", kAdmin, kApi, ApiDeleteCategory},
       {kGet, "/api/v1/communities/{slug}/audit", kBoard, kApi, ApiAuditLog},
+      {kPost, "/api/v1/communities/{slug}/leave", kMember, kApi, ApiLeave},
   };
 }
 
