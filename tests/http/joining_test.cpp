@@ -199,8 +199,12 @@ TEST_F(JoiningTest, AMemberLeavesAndTheLastAdministratorCannot) {
   EXPECT_EQ(left.Header("location"), "/?notice=You%20have%20left%20the%20community.");
   EXPECT_EQ(MembershipOf(Accounts::kMember)->status, communities::MemberStatus::kLeft);
   EXPECT_FALSE(Contains(member.Get("/c/open-coop").body, "action=\"/c/open-coop/leave\""));
-  // No longer a member: may not leave again, nor propose.
+  // No longer a member: may not leave again.
   EXPECT_EQ(member.PostForm("/c/open-coop", "/c/open-coop/leave", "").status, 403);
+  // Joining again works.
+  HttpReply again = member.PostForm("/c/open-coop", "/c/open-coop/join", "category=" + Category());
+  EXPECT_EQ(again.status, 303) << again.body.substr(0, 500);
+  EXPECT_EQ(MembershipOf(Accounts::kMember)->status, communities::MemberStatus::kActive);
   // The only administrator is told what to do first; the API answers the same.
   HttpClient admin = SignedIn(Accounts::kAdmin);
   HttpReply refused = admin.PostForm("/c/open-coop", "/c/open-coop/leave", "");
