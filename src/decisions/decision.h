@@ -26,6 +26,7 @@ struct Proposal {
   std::string body;  // Markdown
   int64_t created_at = 0;
   int64_t updated_at = 0;
+  int64_t discussion_closed_at = 0;  // 0: comments are welcome
 };
 
 struct Comment {

@@ -270,5 +270,48 @@ TEST_F(DecisionTest, ProposalsAreFoundByWordsStateMethodAndAuthor) {
   EXPECT_EQ(Client().Get("/api/v1/communities/open-coop/proposals?method=dice").status, 400);
 }
 
+TEST_F(DecisionTest, TheAuthorOrTheBoardClosesADiscussion) {
+  HttpClient member = SignedIn(Accounts::kMember);
+  ASSERT_EQ(member
+                .PostForm("/c/open-coop/proposals", "/c/open-coop/proposals",
+                          "title=Closing+time&body=Talk.")
+                .status,
+            303);
+  const std::string proposal = "/c/open-coop/proposals/1";
+  ASSERT_EQ(member.PostForm(proposal, proposal + "/comments", "body=First").status, 303);
+  // Another member may not close it; the author may.
+  AddAccount("other@test.dk");
+  ASSERT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/members",
+                      R"({"email":"other@test.dk","name":"Other","category":"citizen"})",
+                      Bearer(Accounts::kAdmin))
+                .status,
+            201);
+  HttpClient other = SignedIn("other@test.dk");
+  EXPECT_FALSE(Contains(other.Get(proposal).body, "Close the discussion"));
+  EXPECT_EQ(other.PostForm(proposal, proposal + "/discussion", "state=closed").status, 403);
+  ASSERT_EQ(member.PostForm(proposal, proposal + "/discussion", "state=closed").status, 303);
+  // Closed: no form to comment, and a comment is refused on both surfaces.
+  const std::string closed = other.Get(proposal).body;
+  EXPECT_TRUE(Contains(closed, "The discussion was closed on"));
+  EXPECT_FALSE(Contains(closed, "action=\"" + proposal + "/comments\""));
+  EXPECT_EQ(other.PostForm(proposal, proposal + "/comments", "body=Late").status, 409);
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/proposals/1/comments",
+                      R"({"body":"Late"})", Bearer("other@test.dk"))
+                .status,
+            409);
+  EXPECT_TRUE(Json(Client().Get("/api/v1/communities/open-coop/proposals/1"))["discussion_closed"]
+                  .as_bool());
+  // The board reopens it by the API; the audit log says both.
+  HttpReply reopened = Client().Send("POST", "/api/v1/communities/open-coop/proposals/1/discussion",
+                                     R"({"closed":false})", Bearer(Accounts::kBoard));
+  ASSERT_EQ(reopened.status, 200) << reopened.body;
+  EXPECT_EQ(other.PostForm(proposal, proposal + "/comments", "body=Again").status, 303);
+  const std::string log = SignedIn(Accounts::kBoard).Get("/c/open-coop/admin/audit").body;
+  EXPECT_TRUE(Contains(log, "Closed the discussion of <a href=\"" + proposal + "\">"));
+  EXPECT_TRUE(Contains(log, "Reopened the discussion of"));
+}
+
 }  // namespace
 }  // namespace andel::testing

@@ -104,6 +104,8 @@ class DecisionRepository {
   Result<std::vector<ProposalSummary>> ListProposals(int64_t community_id, int offset, int limit,
                                                      const ProposalFilter& filter = {});
   Result<int64_t> CountProposals(int64_t community_id, const ProposalFilter& filter = {});
+  // Closes the proposal's discussion (no new comments) or opens it again, as the acting person.
+  Status SetDiscussionClosed(int64_t community_id, int64_t proposal_id, bool closed);
   // kNotFound unless the proposal is in the community.
   Result<ProposalSummary> FindProposal(int64_t community_id, int64_t proposal_id);
 

@@ -40,7 +40,7 @@ namespace {
 
 constexpr const char* kProposalSelect =
     "SELECT p.id, p.community_id, p.author_person_id, p.title, p.body, p.created_at, "
-    "p.updated_at, a.name, "
+    "p.updated_at, p.discussion_closed_at, a.name, "
     "(SELECT COUNT(*) FROM proposal_comments c WHERE c.proposal_id = p.id), "
     "COALESCE((SELECT d.id FROM decisions d WHERE d.proposal_id = p.id), 0) "
     "FROM proposals p JOIN persons a ON a.id = p.author_person_id ";
@@ -57,6 +57,7 @@ struct ProposalColumns {
     statement.exchange(soci::into(p.body));
     statement.exchange(soci::into(p.created_at));
     statement.exchange(soci::into(p.updated_at));
+    statement.exchange(soci::into(p.discussion_closed_at));
     statement.exchange(soci::into(s.author_name));
     statement.exchange(soci::into(s.comments));
     statement.exchange(soci::into(decision_id));
@@ -184,6 +185,25 @@ Result<int64_t> DecisionRepository::CountProposals(int64_t community_id,
   return static_cast<int64_t>(count);
 }
 
+Status DecisionRepository::SetDiscussionClosed(int64_t community_id, int64_t proposal_id,
+                                               bool closed) {
+  const int64_t now = Now();
+  return db_.RunInTransaction([&](soci::session& sql) -> Status {
+    const int64_t at = closed ? now : 0;
+    soci::statement update =
+        (sql.prepare << "UPDATE proposals SET discussion_closed_at = :t WHERE id = :p AND "
+                        "community_id = :c",
+         soci::use(at), soci::use(proposal_id), soci::use(community_id));
+    update.execute(true);
+    if (update.get_affected_rows() != 1) return Error::NotFound("no such proposal", "id");
+    AppendAudit(sql,
+                {community_id, actor_, closed ? "discussion.closed" : "discussion.reopened",
+                 "proposal " + std::to_string(proposal_id), ""},
+                now);
+    return {};
+  });
+}
+
 Result<ProposalSummary> DecisionRepository::FindProposal(int64_t community_id,
                                                          int64_t proposal_id) {
   std::vector<std::pair<ProposalSummary, int64_t>> rows;
@@ -208,6 +228,11 @@ Result<int64_t> DecisionRepository::AddComment(const Comment& comment) {
   int64_t id = 0;
   const int64_t now = Now();
   Status status = db_.RunInTransaction([&](soci::session& sql) -> Status {
+    // Checked in the transaction that adds it: a comment never lands after the close.
+    long long closed_at = 0;
+    sql << "SELECT discussion_closed_at FROM proposals WHERE id = :p",
+        soci::use(comment.proposal_id), soci::into(closed_at);
+    if (closed_at != 0) return Error::FailedPrecondition("the discussion is closed", "body");
     if (comment.parent_id != 0) {
       int found = 0;
       sql << "SELECT COUNT(*) FROM proposal_comments WHERE id = :i AND proposal_id = :p",

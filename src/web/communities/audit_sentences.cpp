@@ -188,6 +188,12 @@ std::string DecisionSentence(const Sentence& s, const std::string& action) {
   if (action == "proposal.created") {
     return s.T("Published the proposal {proposal}", {{"proposal", s.Object(0)}});
   }
+  if (action == "discussion.closed") {
+    return s.T("Closed the discussion of {proposal}", {{"proposal", s.Object(0)}});
+  }
+  if (action == "discussion.reopened") {
+    return s.T("Reopened the discussion of {proposal}", {{"proposal", s.Object(0)}});
+  }
   if (action == "amendment.accepted") {
     return s.T("Accepted an amendment to {proposal}", {{"proposal", s.Object(0)}});
   }

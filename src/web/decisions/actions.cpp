@@ -78,6 +78,14 @@ Result<int64_t> AddComment(Context& ctx, const store::ProposalSummary& summary, 
   return ctx.Decisions().AddComment(comment);
 }
 
+Status SetDiscussionClosed(Context& ctx, const store::ProposalSummary& summary, bool closed) {
+  const bool author = ctx.person && ctx.person->id == summary.proposal.author_person_id;
+  if (!author && !ctx.IsBoard()) {
+    return Error::PermissionDenied("only the proposal's author or the board may do this");
+  }
+  return ctx.Decisions().SetDiscussionClosed(ctx.community->id, summary.proposal.id, closed);
+}
+
 Result<int64_t> ProposeAmendment(Context& ctx, const store::ProposalSummary& summary,
                                  const std::string& body, const std::string& reason) {
   if (summary.decision) {

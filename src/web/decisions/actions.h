@@ -26,6 +26,9 @@ Result<int64_t> AddComment(Context& ctx, const store::ProposalSummary& summary, 
                            const std::string& body);
 // A member proposes new text for the proposal, with a reason; kFailedPrecondition once the
 // proposal is put to a vote, kInvalidArgument if the text is the proposal's own.
+// The proposal's author or the board closes its discussion (closed) or opens it again.
+Status SetDiscussionClosed(Context& ctx, const store::ProposalSummary& summary, bool closed);
+
 Result<int64_t> ProposeAmendment(Context& ctx, const store::ProposalSummary& summary,
                                  const std::string& body, const std::string& reason);
 // The proposal's author or the board accepts or rejects an amendment.

@@ -50,6 +50,7 @@ json::object ProposalJson(const Context& ctx, const store::ProposalSummary& s) {
                    {"created_at", s.proposal.created_at},
                    {"updated_at", s.proposal.updated_at},
                    {"comments", s.comments},
+                   {"discussion_closed", s.proposal.discussion_closed_at != 0},
                    {"votes", s.voters}};
   out["decision"] = s.decision ? json::value(DecisionJson(ctx, *s.decision)) : json::value(nullptr);
   return out;
@@ -296,6 +297,24 @@ Result<Response> ApiMarkNotificationsRead(Context& ctx) {
   Status marked = ctx.Decisions().MarkRead(ctx.person->id, 0);
   if (!marked) return marked.error();
   return JsonOf(json::object{{"read", true}});
+}
+
+Result<Response> ApiSetDiscussion(Context& ctx) {
+  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
+  if (!summary) return summary.error();
+  Result<json::object> body = BodyObject(ctx, {"closed"});
+  if (!body) return body.error();
+  const json::value* closed = body->if_contains("closed");
+  if (!closed || !closed->is_bool()) {
+    return Error::InvalidArgument("write true or false", "closed");
+  }
+  if (Status saved = SetDiscussionClosed(ctx, *summary, closed->as_bool()); !saved) {
+    return saved.error();
+  }
+  Result<store::ProposalSummary> after =
+      ctx.Decisions().FindProposal(ctx.community->id, summary->proposal.id);
+  if (!after) return after.error();
+  return JsonOf(ProposalJson(ctx, *after));
 }
 
 }  // namespace andel::web

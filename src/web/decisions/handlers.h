@@ -14,6 +14,8 @@ Result<Response> ShowProposals(Context& ctx);
 Result<Response> SubmitProposal(Context& ctx);
 Result<Response> ShowProposal(Context& ctx);
 Result<Response> SubmitComment(Context& ctx);
+Result<Response> SubmitDiscussionState(Context& ctx);
+Result<Response> ApiSetDiscussion(Context& ctx);
 Result<Response> SubmitAmendment(Context& ctx);
 Result<Response> SubmitAmendmentDecision(Context& ctx);
 Result<Response> SubmitDecision(Context& ctx);

@@ -117,7 +117,14 @@ Result<Response> ProposalPage(Context& ctx, int status, const std::optional<Erro
   page.set("body_html", RenderMarkdown(proposal.body));
   const bool member = ctx.membership.has_value();
   const bool author = ctx.person && ctx.person->id == proposal.author_person_id;
-  if (member) page.set("member", true);
+  const bool closed = proposal.discussion_closed_at != 0;
+  if (member && !closed) page.set("member", true);
+  if (closed) {
+    page.set("discussion_closed", ctx.T("The discussion was closed on") + " " +
+                                      FormatDateTime(ctx.language, proposal.discussion_closed_at) +
+                                      ".");
+  }
+  if (member && (author || ctx.IsBoard())) page.set("may_close", true);
 
   Result<std::vector<store::AmendmentView>> amendments =
       ctx.Decisions().ListAmendments(proposal.id);
@@ -290,6 +297,19 @@ Result<Response> SubmitComment(Context& ctx) {
   Result<int64_t> id = AddComment(ctx, *summary, parent_id, ctx.form.Get("body"));
   if (!id) return Reshow(ctx, id.error(), FormArea::kComment);
   return Redirect(ProposalPath(ctx, summary->proposal.id) + "#comment-" + std::to_string(*id));
+}
+
+Result<Response> SubmitDiscussionState(Context& ctx) {
+  Result<store::ProposalSummary> summary = ProposalFromPath(ctx);
+  if (!summary) return summary.error();
+  const std::string& state = ctx.form.Get("state");
+  if (state != "closed" && state != "open") {
+    return Error::InvalidArgument("close or reopen the discussion", "state");
+  }
+  if (Status saved = SetDiscussionClosed(ctx, *summary, state == "closed"); !saved) {
+    return saved.error();
+  }
+  return Redirect(ProposalPath(ctx, summary->proposal.id) + "#discussion");
 }
 
 Result<Response> SubmitAmendment(Context& ctx) {
