@@ -4,7 +4,6 @@
 #include <algorithm>
 #include <array>
 #include <map>
-#include <optional>
 
 #include "core/csv.h"
 #include "core/text.h"
@@ -28,34 +27,50 @@ MemberCsvError Problem(std::string message, std::string where, std::string_view 
   return error;
 }
 
-// The code of the category `text` names: its code or its name in any language, in any case of
-// the ASCII letters.
-std::optional<std::string> CategoryCode(std::string_view text,
-                                        const std::vector<Category>& categories) {
+// The code of the category `text` names: its code, or else its name in any language, in any case
+// of the ASCII letters. Empty if none does; "?" if names of several categories match.
+std::string CategoryCode(std::string_view text, const std::vector<Category>& categories) {
   const std::string wanted = ToLowerAscii(text);
   for (const Category& category : categories) {
-    for (const std::string* name :
-         {&category.code, &category.name_en, &category.name_da, &category.name_nl}) {
-      if (!name->empty() && ToLowerAscii(*name) == wanted) return category.code;
+    if (ToLowerAscii(category.code) == wanted) return category.code;
+  }
+  std::string found;
+  for (const Category& category : categories) {
+    for (const std::string* name : {&category.name_en, &category.name_da, &category.name_nl}) {
+      if (name->empty() || ToLowerAscii(*name) != wanted) continue;
+      if (!found.empty() && found != category.code) return "?";
+      found = category.code;
     }
   }
-  return std::nullopt;
+  return found;
 }
 
 }  // namespace
 
 char DetectCsvSeparator(std::string_view text) {
-  const std::string_view first = text.substr(0, text.find('\n'));
-  char best = ',';
-  size_t most = 0;
-  for (char separator : {',', ';', '\t'}) {
-    const size_t count = static_cast<size_t>(std::count(first.begin(), first.end(), separator));
-    if (count > most) {
-      most = count;
-      best = separator;
-    }
+  // The first line that is not blank (a line ends at LF or CR), counting outside quotes only.
+  size_t start = 0;
+  while (start < text.size() &&
+         (text[start] == '\n' || text[start] == '\r' || text[start] == ' ')) {
+    ++start;
   }
-  return best;
+  size_t counts[3] = {0, 0, 0};
+  bool quoted = false;
+  for (size_t at = start; at < text.size(); ++at) {
+    const char c = text[at];
+    if (c == '"') quoted = !quoted;
+    if (quoted) continue;
+    if (c == '\n' || c == '\r') break;
+    if (c == ',') ++counts[0];
+    if (c == ';') ++counts[1];
+    if (c == '\t') ++counts[2];
+  }
+  const char separators[3] = {',', ';', '\t'};
+  size_t best = 0;
+  for (size_t i = 1; i < 3; ++i) {
+    if (counts[i] > counts[best]) best = i;
+  }
+  return separators[best];
 }
 
 std::string MemberCsvTemplate(char separator, std::string_view category_name) {
@@ -149,11 +164,14 @@ MemberCsv ParseMemberCsv(std::string_view text, const std::vector<Category>& cat
             Problem(name.error().message, Where(line, "organisation"), organisation));
       }
     }
-    if (std::optional<std::string> code = CategoryCode(field("category"), categories)) {
-      row.category = *code;
-    } else {
+    if (const std::string code = CategoryCode(field("category"), categories); code == "?") {
+      result.errors.push_back(Problem("several categories have this name: write its code",
+                                      Where(line, "category"), field("category")));
+    } else if (code.empty()) {
       result.errors.push_back(
           Problem("unknown category", Where(line, "category"), field("category")));
+    } else {
+      row.category = code;
     }
     if (std::string_view role = field("role"); !role.empty()) {
       if (Result<Role> parsed = ParseRole(role); parsed) {

@@ -45,8 +45,8 @@ struct MemberCsv {
 // = + - @ or another quote (as WriteMemberCsv writes them) is removed.
 MemberCsv ParseMemberCsv(std::string_view text, const std::vector<Category>& categories);
 
-// The separator of a CSV file: ',', ';' or '\t', whichever its first line holds most of (',' if
-// none).
+// The separator of a CSV file: ',', ';' or '\t', whichever its first line that is not blank holds
+// most of outside quotes (',' if none).
 char DetectCsvSeparator(std::string_view text);
 
 // A file to fill in: the header and one example row, separated by `separator`, with the example's

@@ -14,9 +14,9 @@ Result<Attention> NeedsAttention(Database& db, int64_t person_id, int64_t now) {
         (sql.prepare << "SELECT p.id, p.title, c.slug, c.name, d.closes_at FROM decisions d "
                         "JOIN proposals p ON p.id = d.proposal_id "
                         "JOIN communities c ON c.id = d.community_id "
-                        "JOIN memberships m ON m.community_id = d.community_id AND "
-                        "m.person_id = :p AND m.status = 'active' "
-                        "WHERE d.opens_at <= :n AND d.closes_at > :n2 AND d.closed_at = 0 "
+                        "WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = "
+                        "d.community_id AND m.person_id = :p AND m.status = 'active') "
+                        "AND d.opens_at <= :n AND d.closes_at > :n2 AND d.closed_at = 0 "
                         "AND (d.roll_fixed_at = 0 OR EXISTS (SELECT 1 FROM decision_roll r "
                         "WHERE r.decision_id = d.id AND r.person_id = :p2)) "
                         "AND NOT EXISTS (SELECT 1 FROM decision_voters v WHERE "
@@ -32,9 +32,9 @@ Result<Attention> NeedsAttention(Database& db, int64_t person_id, int64_t now) {
     soci::statement funds =
         (sql.prepare << "SELECT f.id, f.title, c.slug, c.name FROM funds f "
                         "JOIN communities c ON c.id = f.community_id "
-                        "JOIN memberships m ON m.community_id = f.community_id AND "
-                        "m.person_id = :p AND m.status = 'active' "
-                        "WHERE f.phase = 'voting' AND NOT EXISTS (SELECT 1 FROM fund_ballots b "
+                        "WHERE EXISTS (SELECT 1 FROM memberships m WHERE m.community_id = "
+                        "f.community_id AND m.person_id = :p AND m.status = 'active') "
+                        "AND f.phase = 'voting' AND NOT EXISTS (SELECT 1 FROM fund_ballots b "
                         "WHERE b.fund_id = f.id AND b.person_id = :p2) "
                         "ORDER BY f.id LIMIT 20",
          soci::use(person_id), soci::use(person_id), soci::into(fund.fund_id),
@@ -45,10 +45,10 @@ Result<Attention> NeedsAttention(Database& db, int64_t person_id, int64_t now) {
     soci::statement waiting =
         (sql.prepare << "SELECT c.slug, c.name, COUNT(*) FROM memberships a "
                         "JOIN communities c ON c.id = a.community_id "
-                        "JOIN memberships me ON me.community_id = a.community_id AND "
-                        "me.person_id = :p AND me.status = 'active' AND me.role IN "
-                        "('board', 'admin') "
-                        "WHERE a.status = 'applied' GROUP BY c.slug, c.name ORDER BY c.name",
+                        "WHERE a.status = 'applied' AND EXISTS (SELECT 1 FROM memberships me "
+                        "WHERE me.community_id = a.community_id AND me.person_id = :p AND "
+                        "me.status = 'active' AND me.role IN ('board', 'admin')) GROUP BY c.slug, "
+                        "c.name ORDER BY c.name",
          soci::use(person_id), soci::into(requests.community_slug),
          soci::into(requests.community_name), soci::into(requests.count));
     waiting.execute();

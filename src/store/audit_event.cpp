@@ -2,6 +2,7 @@
 
 #include <soci/soci.h>
 
+#include <algorithm>
 #include <charconv>
 #include <optional>
 #include <set>
@@ -83,7 +84,16 @@ AuditEvent ReadAuditEvent(const AuditEntry& entry) {
   } else if (!subject.empty()) {
     event.values["code"] = subject;
   }
-  // The details, in the form each action writes them.
+  // The details, in the form each action writes them. Some actions write a person's own words
+  // (a title, a task): those are text, never read as structure.
+  static constexpr std::string_view kFreeText[] = {
+      "fund.created",      "fund.phase",        "fund.project_reviewed", "initiative.created",
+      "indicator.created", "sroi.created",      "value_case.created",    "proposal.created",
+      "consortium.saved",  "competence.merged", "decision.voters"};
+  if (std::find(std::begin(kFreeText), std::end(kFreeText), entry.action) != std::end(kFreeText)) {
+    if (!details.empty()) event.values["text"] = details;
+    return event;
+  }
   std::string_view rest;
   if (std::map<std::string, std::string> pairs = ReadKeyValues(details); !pairs.empty()) {
     event.values.insert(pairs.begin(), pairs.end());
@@ -105,35 +115,44 @@ AuditEvent ReadAuditEvent(const AuditEntry& entry) {
   return event;
 }
 
-Result<std::map<AuditRef, AuditName>> AuditNames(Database& db, const std::vector<AuditRef>& refs) {
+Result<std::map<AuditRef, AuditName>> AuditNames(Database& db, int64_t community_id,
+                                                 const std::vector<AuditRef>& refs) {
   // Per kind: the query of the names (id, name, its Danish and Dutch names if it has its own,
   // catalogue key, slug, parent id) and the column its ids are in.
   struct Lookup {
     std::string_view kind;
     const char* id_column;
     const char* select;
+    const char* community_column;  // whose community must be the entry's; nullptr: any
   };
   static constexpr Lookup kLookups[] = {
       {"member", "m.id",
        "SELECT m.id, p.name, '', '', '', '', 0 FROM memberships m JOIN persons p ON "
-       "p.id = m.person_id"},
-      {"proposal", "id", "SELECT id, title, '', '', '', '', 0 FROM proposals"},
+       "p.id = m.person_id",
+       "m.community_id"},
+      {"proposal", "id", "SELECT id, title, '', '', '', '', 0 FROM proposals", "community_id"},
       {"decision", "d.id",
        "SELECT d.id, p.title, '', '', '', '', p.id FROM decisions d JOIN proposals p ON "
-       "p.id = d.proposal_id"},
-      {"fund", "id", "SELECT id, title, '', '', '', '', 0 FROM funds"},
-      {"fund project", "id", "SELECT id, title, '', '', '', '', fund_id FROM fund_projects"},
-      {"project", "id", "SELECT id, title, '', '', '', '', fund_id FROM fund_projects"},
-      {"initiative", "id", "SELECT id, title, '', '', '', '', 0 FROM initiatives"},
-      {"indicator", "id", "SELECT id, name, '', '', catalogue_key, '', 0 FROM impact_indicators"},
+       "p.id = d.proposal_id",
+       "d.community_id"},
+      {"fund", "id", "SELECT id, title, '', '', '', '', 0 FROM funds", "community_id"},
+      {"fund project", "id", "SELECT id, title, '', '', '', '', fund_id FROM fund_projects",
+       "(SELECT f.community_id FROM funds f WHERE f.id = fund_id)"},
+      {"project", "id", "SELECT id, title, '', '', '', '', fund_id FROM fund_projects",
+       "(SELECT f.community_id FROM funds f WHERE f.id = fund_id)"},
+      {"initiative", "id", "SELECT id, title, '', '', '', '', 0 FROM initiatives", "community_id"},
+      {"indicator", "id", "SELECT id, name, '', '', catalogue_key, '', 0 FROM impact_indicators",
+       "community_id"},
       {"measurement", "m.id",
        "SELECT m.id, i.name, '', '', i.catalogue_key, '', i.id FROM impact_measurements m JOIN "
-       "impact_indicators i ON i.id = m.indicator_id"},
-      {"community", "id", "SELECT id, name, '', '', '', slug, 0 FROM communities"},
-      {"sroi", "id", "SELECT id, title, '', '', '', '', 0 FROM sroi_analyses"},
-      {"value case", "id", "SELECT id, title, '', '', '', '', 0 FROM value_cases"},
-      {"consortium", "id", "SELECT id, task, '', '', '', '', 0 FROM consortia"},
-      {"category", "id", "SELECT id, name_en, name_da, name_nl, '', '', 0 FROM categories"},
+       "impact_indicators i ON i.id = m.indicator_id",
+       "m.community_id"},
+      {"community", "id", "SELECT id, name, '', '', '', slug, 0 FROM communities", nullptr},
+      {"sroi", "id", "SELECT id, title, '', '', '', '', 0 FROM sroi_analyses", "community_id"},
+      {"value case", "id", "SELECT id, title, '', '', '', '', 0 FROM value_cases", "community_id"},
+      {"consortium", "id", "SELECT id, task, '', '', '', '', 0 FROM consortia", "community_id"},
+      {"category", "id", "SELECT id, name_en, name_da, name_nl, '', '', 0 FROM categories",
+       "community_id"},
   };
   std::map<AuditRef, AuditName> names;
   Status status = db.Run([&](soci::session& sql) -> Status {
@@ -146,12 +165,17 @@ Result<std::map<AuditRef, AuditName>> AuditNames(Database& db, const std::vector
       // The ids are integers read from the log: written into the query as numbers.
       std::string in;
       for (int64_t id : ids) in += (in.empty() ? "" : ",") + std::to_string(id);
+      // The community's own objects only (written into the query as a number, like the ids).
+      const std::string scope = lookup.community_column
+                                    ? std::string(" AND ") + lookup.community_column + " = " +
+                                          std::to_string(community_id)
+                                    : std::string();
       int64_t id = 0;
       int64_t parent = 0;
       AuditName name;
       soci::indicator key_null = soci::i_ok;
       soci::statement query = (sql.prepare << std::string(lookup.select) + " WHERE " +
-                                                  lookup.id_column + " IN (" + in + ")",
+                                                  lookup.id_column + " IN (" + in + ")" + scope,
                                soci::into(id), soci::into(name.name), soci::into(name.name_da),
                                soci::into(name.name_nl), soci::into(name.catalogue_key, key_null),
                                soci::into(name.slug), soci::into(parent));

@@ -41,7 +41,9 @@ struct AuditName {
                               // indicator
 };
 
-// The current names of the objects `refs` name; an object since deleted has none.
-Result<std::map<AuditRef, AuditName>> AuditNames(Database& db, const std::vector<AuditRef>& refs);
+// The current names of the objects `refs` name, of the community `community_id` (a community
+// named, such as a programme, may be another); an object since deleted has none.
+Result<std::map<AuditRef, AuditName>> AuditNames(Database& db, int64_t community_id,
+                                                 const std::vector<AuditRef>& refs);
 
 }  // namespace andel::store

@@ -469,6 +469,13 @@ TEST_F(ImpactTest, PartnershipsFormedCountThemselves) {
   EXPECT_TRUE(Contains(page, "Andel counts 2 partnerships formed by itself:")) << page;
   EXPECT_TRUE(Contains(page, "A circle:"));
   EXPECT_TRUE(Contains(page, "A partnership:"));
+  // The names only for those who may see the member list (private by default).
+  EXPECT_FALSE(Contains(page, "Test member@test.dk"));
+  const std::string indicator_path =
+      "/c/open-coop/impact/indicators/" +
+      std::to_string(again.at("items").as_array()[0].at("id").as_int64());
+  EXPECT_TRUE(
+      Contains(SignedIn(Accounts::kMember).Get(indicator_path).body, "Test member@test.dk"));
 }
 
 }  // namespace

@@ -77,6 +77,16 @@ TEST_F(PartnershipsTest, MatchesAcrossCategoriesWithReasons) {
     if (mail.recipient == Accounts::kBoard && Contains(mail.body, Accounts::kMember)) told = true;
   }
   EXPECT_TRUE(told) << "the new partner was not told";
+  // Accepting again tells nobody twice.
+  ASSERT_EQ(
+      member.PostForm("/c/open-coop/partners", "/c/open-coop/partners/" + other, "status=accepted")
+          .status,
+      303);
+  int mails = 0;
+  for (const store::OutboxMail& mail : Outbox()) {
+    if (mail.recipient == Accounts::kBoard && Contains(mail.body, Accounts::kMember)) ++mails;
+  }
+  EXPECT_EQ(mails, 1);
   // The partner's name leads to their page.
   EXPECT_TRUE(Contains(member.Get("/c/open-coop/partners").body,
                        "<a href=\"/c/open-coop/members/" + other + "\">"));
@@ -91,6 +101,15 @@ TEST_F(PartnershipsTest, DeclinedPairsAreNotProposedAgain) {
           .as_object();
   ASSERT_EQ(answer["items"].as_array().size(), 1u);
   const int64_t other = answer["items"].as_array()[0].as_object().at("id").as_int64();
+  const std::string board_id = std::to_string(
+      json::parse(
+          Client().Get("/api/v1/communities/open-coop/matches", Bearer(Accounts::kMember)).body)
+          .as_object()
+          .at("items")
+          .as_array()[0]
+          .as_object()
+          .at("id")
+          .as_int64());
   HttpReply declined =
       Client().Send("POST", "/api/v1/communities/open-coop/matches/" + std::to_string(other),
                     R"({"status":"declined"})", Bearer(Accounts::kBoard));
@@ -100,6 +119,12 @@ TEST_F(PartnershipsTest, DeclinedPairsAreNotProposedAgain) {
                  .as_object();
     EXPECT_TRUE(answer["items"].as_array().empty()) << email;
   }
+  // A declined pair cannot be turned into a partnership (and a mail) afterwards.
+  EXPECT_EQ(Client()
+                .Send("POST", "/api/v1/communities/open-coop/matches/" + board_id,
+                      R"({"status":"accepted"})", Bearer(Accounts::kMember))
+                .status,
+            409);
 }
 
 // Issue 16, point 11: an organisation with two representatives was suggested twice, and stayed

@@ -64,6 +64,10 @@ TEST(AuditEvent, EveryFormatTheRepositoriesWriteIsRead) {
             "Pulje 2026 150000 DKK");
   EXPECT_EQ(Read("consortium.saved", "consortium 1", "Solar = power").values.at("text"),
             "Solar = power");
+  // A person's own words are never read as structure.
+  EXPECT_EQ(Read("consortium.saved", "consortium 1", "member 3 a=b → 5 rows").values.at("text"),
+            "member 3 a=b → 5 rows");
+  EXPECT_EQ(Read("consortium.saved", "consortium 1", "member 3").refs.size(), 1u);
 }
 
 // Property: key=value details written from any map of keys to values (values with spaces, but
@@ -105,7 +109,7 @@ TEST(AuditEvent, NamesAreFoundAndADeletedObjectHasNone) {
   const int64_t id =
       *repo.ActingAs(founder, 1000).CreateCommunity(community, founder, "citizen", 1000);
   Result<std::map<AuditRef, AuditName>> names =
-      AuditNames(*t.db, {{"community", id}, {"community", 999999}, {"fund", 999999}});
+      AuditNames(*t.db, id, {{"community", id}, {"community", 999999}, {"fund", 999999}});
   ASSERT_TRUE(names.has_value());
   ASSERT_EQ(names->size(), 1u);
   EXPECT_EQ(names->at({"community", id}).name, "Navngivet");
@@ -118,7 +122,9 @@ TEST(AuditEvent, NamesAreFoundAndADeletedObjectHasNone) {
     if (record.entry.action != "member.added") continue;
     const AuditEvent event = ReadAuditEvent(record.entry);
     ASSERT_EQ(event.refs.size(), 1u);
-    EXPECT_EQ(AuditNames(*t.db, event.refs)->at(event.refs[0]).name, "Nanna Navn");
+    EXPECT_EQ(AuditNames(*t.db, id, event.refs)->at(event.refs[0]).name, "Nanna Navn");
+    // Not as another community's.
+    EXPECT_TRUE(AuditNames(*t.db, id + 1, event.refs)->empty());
   }
 }
 

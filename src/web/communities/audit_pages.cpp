@@ -25,7 +25,7 @@ Result<Response> ShowAuditLog(Context& ctx) {
     refs.insert(refs.end(), events.back().refs.begin(), events.back().refs.end());
   }
   Result<std::map<store::AuditRef, store::AuditName>> names =
-      store::AuditNames(ctx.services.db, refs);
+      store::AuditNames(ctx.services.db, ctx.community->id, refs);
   if (!names) return names.error();
   ViewData page = BasePage(ctx, ctx.T("Audit log") + " · " + ctx.community->name);
   ViewData list = MakeList();

@@ -82,20 +82,11 @@ class Sentence {
     return "<a href=\"" + HtmlEscape(href) + "\">" + HtmlEscape(label) + "</a>";
   }
 
-  // The translation of `text` with each {name} replaced by its HTML.
-  std::string T(const char* text, Parts parts) const {
-    std::string out = HtmlEscape(ctx_.T(text));
-    for (const auto& [name, html] : parts) {
-      out = ReplaceAll(std::move(out), "{" + std::string(name) + "}", html);
-    }
-    return out;
-  }
+  // The translation of `text` with each {name} replaced by its HTML, in one pass (a name's value
+  // is never searched for further names).
+  std::string T(const char* text, Parts parts) const { return Fill(ctx_.T(text), parts); }
   std::string N(const char* singular, const char* plural, int64_t n, Parts parts) const {
-    std::string out = HtmlEscape(ctx_.N(singular, plural, n));
-    for (const auto& [name, html] : parts) {
-      out = ReplaceAll(std::move(out), "{" + std::string(name) + "}", html);
-    }
-    return out;
+    return Fill(ctx_.N(singular, plural, n), parts);
   }
 
   std::string Role(const std::string& code) const {
@@ -117,6 +108,25 @@ class Sentence {
   const Context& ctx() const { return ctx_; }
 
  private:
+  static std::string Fill(const std::string& translated, Parts parts) {
+    std::string out;
+    size_t at = 0;
+    while (at < translated.size()) {
+      const size_t open = translated.find('{', at);
+      const size_t close = open == std::string::npos ? open : translated.find('}', open);
+      if (close == std::string::npos) break;
+      out += HtmlEscape(std::string_view(translated).substr(at, open - at));
+      const std::string_view name = std::string_view(translated).substr(open + 1, close - open - 1);
+      const auto part =
+          std::find_if(parts.begin(), parts.end(), [&](const auto& p) { return p.first == name; });
+      out += part != parts.end() ? part->second
+                                 : HtmlEscape(translated.substr(open, close - open + 1));
+      at = close + 1;
+    }
+    if (at < translated.size()) out += HtmlEscape(std::string_view(translated).substr(at));
+    return out;
+  }
+
   const Context& ctx_;
   const store::AuditEvent& event_;
   const Names& names_;

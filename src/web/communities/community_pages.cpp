@@ -191,19 +191,16 @@ Result<Response> SubmitJoin(Context& ctx) {
   membership.category_id = category->id;
   membership.joined_on = DateFromUnixSeconds(ctx.Now());
   if (by_approval) membership.status = communities::MemberStatus::kApplied;
-  // One who left comes back on their old membership, as a member of the category now chosen.
+  // One who was a member before comes back through the board (which may have ended the
+  // membership), not by joining again.
   Result<std::optional<communities::Membership>> former =
       ctx.Memberships().FindMembershipOf(community->id, ctx.person->id);
   if (!former) return former.error();
   if (*former && (*former)->status == communities::MemberStatus::kLeft) {
-    communities::Membership back = **former;
-    back.category_id = membership.category_id;
-    back.role = communities::Role::kMember;
-    back.status = membership.status;
-    back.joined_on = membership.joined_on;
-    back.left_on.reset();
-    if (Status saved = ctx.Memberships().UpdateMember(back); !saved) return saved.error();
-  } else if (Result<int64_t> id = ctx.Memberships().AddMember(membership, ctx.Now()); !id) {
+    return Error::FailedPrecondition(
+        "you were a member before: ask the board to make you a member again", "category");
+  }
+  if (Result<int64_t> id = ctx.Memberships().AddMember(membership, ctx.Now()); !id) {
     return id.error();
   }
   if (!by_approval) {

@@ -171,10 +171,14 @@ Result<Response> ShowIndicator(Context& ctx) {
   }
   page.set("history", history);
   page.set("has_history", !measurements->empty());
-  // What Andel counts by itself for this indicator, each partnership or circle once.
+  // What Andel counts by itself for this indicator, each partnership or circle once; the names
+  // only for those who may see the member list.
   Result<std::vector<store::FormedPartnership>> formed =
       PartnershipsCounted(ctx, ctx.community->id, {*indicator});
   if (!formed) return formed.error();
+  Result<MemberListView> view = MemberListViewOf(ctx);
+  if (!view) return view.error();
+  const bool names_shown = *view != MemberListView::kCounts;
   ViewData counted = MakeList();
   for (auto it = formed->rbegin(); it != formed->rend(); ++it) {
     std::string names;
@@ -185,7 +189,7 @@ Result<Response> ShowIndicator(Context& ctx) {
     ViewData item = MakeObject();
     item.set("day", FormatDate(ctx.language, it->day));
     item.set("what", it->circle ? ctx.T("A circle:") : ctx.T("A partnership:"));
-    item.set("names", names);
+    if (names_shown) item.set("names", names);
     counted.push_back(item);
   }
   if (!formed->empty()) {

@@ -340,12 +340,27 @@ Status RespondToMatch(Context& ctx, int64_t other, const std::string& status) {
   if (other == ctx.membership->id || !community->index_of.count(other)) {
     return Error::NotFound("no such member", "id");
   }
+  // The pair as the responses store it (indices, either order).
+  const int mine = community->index_of.at(ctx.membership->id);
+  const int theirs = community->index_of.at(other);
+  const auto holds = [&](const std::vector<std::pair<int, int>>& pairs) {
+    return std::any_of(pairs.begin(), pairs.end(), [&](const std::pair<int, int>& pair) {
+      return (pair.first == mine && pair.second == theirs) ||
+             (pair.first == theirs && pair.second == mine);
+    });
+  };
+  // A declined pair stays declined (neither can turn it into a partnership and a mail), and the
+  // other member hears of a partnership once.
+  if (status == "accepted" && holds(community->declined)) {
+    return Error::FailedPrecondition("this match was declined", "status");
+  }
+  const bool already = holds(community->accepted);
   if (Status saved = ctx.services.partnerships.Respond(ctx.community->id, ctx.membership->id, other,
                                                        status, ctx.Now());
       !saved) {
     return saved;
   }
-  if (status == "accepted") return TellNewPartner(ctx, other);
+  if (status == "accepted" && !already) return TellNewPartner(ctx, other);
   return {};
 }
 

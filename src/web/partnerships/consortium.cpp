@@ -1,6 +1,11 @@
 // What the consortium page and the consortium API share (see consortium.h).
 #include "web/partnerships/consortium.h"
 
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "core/log_text.h"
 #include "core/text.h"
 
 namespace andel::web {
@@ -11,7 +16,10 @@ Result<std::string> ValidateTask(const std::string& text) {
   if (!IsValidUtf8(text)) return Error::InvalidArgument("the text is not valid UTF-8", "task");
   const std::string_view trimmed = Trim(text);
   if (trimmed.empty()) return Error::InvalidArgument("name the task", "task");
-  if (CodePointCount(trimmed) > 200 || trimmed.find('\n') != std::string_view::npos) {
+  const bool control = std::any_of(trimmed.begin(), trimmed.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+  });
+  if (CodePointCount(trimmed) > 200 || control) {
     return Error::InvalidArgument("a task is one line of at most 200 characters", "task");
   }
   return std::string(trimmed);
@@ -91,6 +99,9 @@ Result<Consortium> FormConsortium(Context& ctx, const std::string& needs_text, i
   // Each member put in it hears of it, with a link to its page.
   const std::string link = ctx.services.config.public_url + "/c/" + ctx.community->slug +
                            "/consortia/" + std::to_string(*id);
+  // The consortium is saved: a mail that cannot be queued is logged, not the member's failure.
+  Result<std::string> valid = ValidateTask(*task);
+  const std::string named = valid ? *valid : *task;
   for (int m : consortium->result.members) {
     const int64_t membership = consortium->community.profiles[static_cast<size_t>(m)].membership_id;
     if (ctx.membership && membership == ctx.membership->id) continue;
@@ -98,9 +109,10 @@ Result<Consortium> FormConsortium(Context& ctx, const std::string& needs_text, i
                                  {"{name} has formed a consortium in {community} for “{task}”, "
                                   "and you are in it.",
                                   "See who else is in it and what each of you covers: {link}"},
-                                 link, *task);
+                                 link, named);
         !told) {
-      return told.error();
+      spdlog::warn("consortium {}: the mail to member {} was not queued: {}", *id, membership,
+                   LogText(told.error().message));
     }
   }
   return consortium;

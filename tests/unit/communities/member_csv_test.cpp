@@ -192,7 +192,26 @@ TEST(MemberCsv, EachErrorEchoesTheValueFound) {
   EXPECT_EQ(header.errors.at(1).value, "");
 }
 
+// A code wins over a name; a name that several categories carry is refused, never guessed.
+TEST(MemberCsv, CategoryCodesComeFirstAndAmbiguousNamesAreRefused) {
+  const std::vector<Category> categories = {
+      {.code = "business", .name_en = "Company", .name_da = "Virksomhed", .name_nl = "Bedrijf"},
+      {.code = "company", .name_en = "Corporation", .name_da = "Selskab", .name_nl = "Bedrijf"}};
+  const MemberCsv csv = ParseMemberCsv(
+      "email,name,category\na@x.dk,A,company\nb@x.dk,B,Virksomhed\nc@x.dk,C,bedrijf\n", categories);
+  ASSERT_EQ(csv.errors.size(), 1u);
+  EXPECT_EQ(csv.errors[0].where, "line 4, column category");
+  EXPECT_EQ(csv.errors[0].message, "several categories have this name: write its code");
+  const MemberCsv good =
+      ParseMemberCsv("email,name,category\na@x.dk,A,company\nb@x.dk,B,Virksomhed\n", categories);
+  ASSERT_TRUE(good.errors.empty());
+  EXPECT_EQ(good.rows[0].category, "company");
+  EXPECT_EQ(good.rows[1].category, "business");
+}
+
 TEST(MemberCsv, TheTemplateReadsBackInEverySeparatorAndLanguage) {
+  EXPECT_EQ(DetectCsvSeparator("\r\n\nemail;name;category"), ';');
+  EXPECT_EQ(DetectCsvSeparator("\"e,mail\";name;category"), ';');
   EXPECT_EQ(DetectCsvSeparator("email;name;category\na,b;c"), ';');
   EXPECT_EQ(DetectCsvSeparator("email,name,category"), ',');
   EXPECT_EQ(DetectCsvSeparator("email\tname"), '\t');
