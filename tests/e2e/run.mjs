@@ -55,7 +55,7 @@ try {
   await page.screenshot({ path: join(shots, "home.png"), fullPage: true });
   await axe("home");
 
-  await page.click("text=Partnerskabet for Kreativ Andel Aarhus");
+  await page.click("ul.cards a:has-text('Partnerskabet for Kreativ Andel Aarhus')");
   await page.waitForURL(/\/c\/aarhus-partnerskab$/);
   await axe("community");
   await page.screenshot({ path: join(shots, "community.png"), fullPage: true });
@@ -326,7 +326,7 @@ try {
   await board.goto(base + "/c/roskilde-samskabelse/proposals");
   await board.fill("#title", "Longer opening hours on Saturdays");
   await board.fill("#body", "Open the house from 9 to 17 on **Saturdays**.");
-  await board.click("form[action$='/proposals'] button[type=submit]");
+  await board.click("form[method=post][action$='/proposals'] button[type=submit]");
   await board.waitForURL(/\/proposals\/\d+\?notice=/);
   const proposalPath = new URL(board.url()).pathname;
   await board.selectOption("#method", "motion");
