@@ -301,6 +301,7 @@ Result<Response> ApiDeleteCategory(Context& ctx) {
 }
 
 Result<Response> ApiLeave(Context& ctx) {
+  if (Status empty = NoBodyFields(ctx); !empty) return empty.error();
   if (Status left = LeaveCommunity(ctx); !left) return left.error();
   return NoContent();
 }
