@@ -41,6 +41,17 @@ Result<Response> CirclesPage(Context& ctx, int status, const std::optional<Error
   const auto names = [&](const std::vector<int>& competences) {
     return CompetenceNames(ctx, *labels, community->matching, competences);
   };
+  // A member of a circle as the published set and the draft list them.
+  const auto member_item = [&](int m) {
+    const store::PartnerProfile& profile = community->profiles[static_cast<size_t>(m)];
+    ViewData item = MakeObject();
+    item.set("id", std::to_string(profile.membership_id));
+    item.set("name", profile.name);
+    item.set("href",
+             "/c/" + ctx.community->slug + "/members/" + std::to_string(profile.membership_id));
+    item.set("category", category_label(profile.category));
+    return item;
+  };
   Result<std::optional<store::CircleSet>> published =
       ctx.services.circles.Find(ctx.community->id, "published");
   if (!published) return published.error();
@@ -82,12 +93,7 @@ Result<Response> CirclesPage(Context& ctx, int status, const std::optional<Error
       circle.set("number", std::to_string(c + 1));
       ViewData members = MakeList();
       for (int m : partition[c]) {
-        const store::PartnerProfile& profile = community->profiles[static_cast<size_t>(m)];
-        ViewData item = MakeObject();
-        item.set("name", profile.name);
-        item.set("href",
-                 "/c/" + ctx.community->slug + "/members/" + std::to_string(profile.membership_id));
-        item.set("category", category_label(profile.category));
+        ViewData item = member_item(m);
         members.push_back(item);
       }
       circle.set("members", members);
@@ -119,11 +125,7 @@ Result<Response> CirclesPage(Context& ctx, int status, const std::optional<Error
         circle.set("number", std::to_string(c + 1));
         ViewData members = MakeList();
         for (int m : partition[c]) {
-          const store::PartnerProfile& profile = community->profiles[static_cast<size_t>(m)];
-          ViewData item = MakeObject();
-          item.set("id", std::to_string(profile.membership_id));
-          item.set("name", profile.name);
-          item.set("category", category_label(profile.category));
+          ViewData item = member_item(m);
           ViewData targets = MakeList();
           for (size_t t = 0; t < partition.size(); ++t) {
             ViewData target = MakeObject();
